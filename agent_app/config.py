@@ -1,0 +1,222 @@
+"""Typed settings for the desktop, read from a TOML file and overridden by environment variables.
+
+The file lives at ``$AGENT_APP_CONFIG`` or, when that is unset, at the platform's config folder
+(``~/.config/agent-app/config.toml`` on Linux, ``%APPDATA%\\agent-app\\config.toml`` on Windows).
+A missing default file means "all defaults"; a file named explicitly must exist.
+
+Every field can be set from the environment as ``AGENT_APP_<FIELD>`` for top-level fields and
+``AGENT_APP_<SECTION>_<FIELD>`` for fields of a section, e.g. ``AGENT_APP_SIP_REGISTRAR``.
+Passwords are never read from here: they live in the OS keyring.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import os
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from agent_app import APP_NAME
+
+ENV_PREFIX = "AGENT_APP_"
+
+
+class ConfigError(Exception):
+    """The settings cannot be used; the message is one sentence a person can act on."""
+
+
+class Profile(enum.StrEnum):
+    DEMO = "demo"
+    SITE = "site"
+
+
+class LineKind(enum.StrEnum):
+    """Which phone line the agent's desktop drives."""
+
+    FAKE = "fake"
+    SIP = "sip"
+    MODEM = "modem"
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """The hospital's central PostgreSQL. Empty host means "work offline only"."""
+
+    host: str = ""
+    port: int = 5432
+    database: str = "followup"
+    sslmode: str = "prefer"
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host)
+
+
+@dataclass(frozen=True)
+class SipSettings:
+    registrar: str = ""
+    user: str = ""
+    domain: str = ""
+    transport: str = "udp"
+    bound_address: str = ""
+    port: int = 0
+
+
+@dataclass(frozen=True)
+class ModemSettings:
+    port: str = ""
+    baudrate: int = 115200
+
+
+@dataclass(frozen=True)
+class Settings:
+    profile: Profile = Profile.SITE
+    data_dir: Path = field(default_factory=lambda: default_data_dir())
+    line: LineKind = LineKind.FAKE
+    language: str = ""
+    region: str = "CN"
+    pbx_prefix: str = ""
+    server: ServerSettings = field(default_factory=ServerSettings)
+    sip: SipSettings = field(default_factory=SipSettings)
+    modem: ModemSettings = field(default_factory=ModemSettings)
+
+    @property
+    def store_path(self) -> Path:
+        name = "demo.sqlite3" if self.profile is Profile.DEMO else "store.sqlite3"
+        return self.data_dir / name
+
+    @property
+    def store_url(self) -> str:
+        return f"sqlite:///{self.store_path}"
+
+    @property
+    def recordings_dir(self) -> Path:
+        return self.data_dir / "recordings"
+
+
+def default_config_path() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config"))
+    return base / APP_NAME / "config.toml"
+
+
+def default_data_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / APP_NAME
+
+
+def load_settings(environ: dict[str, str] | None = None, *, demo: bool = False) -> Settings:
+    """Read the settings file and the environment; raise ConfigError with a plain reason."""
+    env = dict(os.environ if environ is None else environ)
+    explicit = env.get(ENV_PREFIX + "CONFIG")
+    path = Path(explicit).expanduser() if explicit else default_config_path()
+    raw: dict[str, Any] = {}
+    if path.exists():
+        raw = _read_toml(path)
+    elif explicit:
+        raise ConfigError(f"The settings file {path} named by {ENV_PREFIX}CONFIG does not exist.")
+    if demo:
+        raw["profile"] = Profile.DEMO.value
+    settings = _build(Settings, raw, str(path), env, ENV_PREFIX)
+    if demo and settings.profile is not Profile.DEMO:
+        settings = dataclasses.replace(settings, profile=Profile.DEMO)
+    return settings
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"The settings file {path} is not valid TOML: {exc}.") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"The settings file {path} is not UTF-8 text.") from exc
+    except OSError as exc:
+        raise ConfigError(f"The settings file {path} cannot be read: {exc.strerror}.") from exc
+
+
+T = TypeVar("T")
+
+
+def _build(cls: type[T], raw: dict[str, Any], where: str, env: dict[str, str], prefix: str) -> T:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"In {where}, [{prefix.lower()}] must be a table of settings.")
+    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(set(raw) - set(fields))
+    if unknown:
+        raise ConfigError(f"In {where}, the setting '{unknown[0]}' is not known.")
+    values: dict[str, Any] = {}
+    hints = _field_types(cls)
+    for name in fields:
+        kind = hints[name]
+        env_name = f"{prefix}{name.upper()}"
+        if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+            values[name] = _build(kind, raw.get(name, {}), where, env, env_name + "_")
+            continue
+        if env_name in env:
+            values[name] = _coerce(kind, env[env_name], f"the environment variable {env_name}")
+        elif name in raw:
+            values[name] = _coerce(kind, raw[name], f"{where}, setting '{name}'")
+    if "password" in values or any("password" in k.lower() for k in raw):
+        raise ConfigError(f"In {where}, passwords do not belong in settings; use the keyring.")
+    return cls(**values)
+
+
+def _field_types(cls: type[Any]) -> dict[str, Any]:
+    import typing
+
+    return typing.get_type_hints(cls)
+
+
+def _coerce(kind: Any, value: Any, where: str) -> Any:
+    try:
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(value)
+        if kind is int:
+            if isinstance(value, bool):
+                raise ValueError(value)
+            return int(value)
+        if kind is Path:
+            return Path(str(value)).expanduser()
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return kind(str(value).lower())
+        if kind is str:
+            if not isinstance(value, (str, int)):
+                raise ValueError(value)
+            return str(value)
+    except ValueError:
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            allowed = ", ".join(m.value for m in kind)
+            raise ConfigError(f"In {where}, '{value}' is not one of: {allowed}.") from None
+        raise ConfigError(f"In {where}, '{value}' is not a valid {kind.__name__}.") from None
+    raise ConfigError(f"In {where}, the value has an unsupported type.")
+
+
+def ensure_data_dir(settings: Settings) -> Path:
+    """Create the data folder if needed and prove it is writable, or raise ConfigError."""
+    folder = settings.data_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ConfigError(f"Cannot write to the data folder {folder}: {reason.lower()}.") from exc
+    return folder

@@ -1,0 +1,1 @@
+"""Demo mode: a generated hospital with patients, episodes, tasks and past results."""

@@ -1,0 +1,566 @@
+"""A deterministic generated hospital: reference data, then patients in batches.
+
+Rows come out as tuples in the column order of ``COLUMNS`` so they can go straight into a bulk
+insert. Dates are ISO text, times are UTC text (``YYYY-MM-DD HH:MM:SS``), JSON is text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from agent_app.demo import catalog
+from agent_app.demo.people import (
+    address,
+    chinese_name,
+    english_name,
+    landline_number,
+    mobile_number,
+    resident_id,
+)
+from agent_app.domain.enums import Role
+
+Row = tuple[Any, ...]
+Batch = dict[str, list[Row]]
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
+DEMO_PASSWORD = "demo"
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "department": ("id", "code", "name", "name_en", "change_seq"),
+    "staff": (
+        "id",
+        "username",
+        "full_name",
+        "role",
+        "title",
+        "department_id",
+        "password_hash",
+        "sip_account",
+        "extension",
+        "active",
+        "change_seq",
+    ),
+    "call_script": ("id", "code", "title", "body", "change_seq"),
+    "questionnaire_template": ("id", "code", "version", "title", "body", "active", "change_seq"),
+    "followup_plan": (
+        "id",
+        "name",
+        "department_id",
+        "template_id",
+        "script_id",
+        "rules",
+        "offsets_days",
+        "max_attempts",
+        "retry_spacing_minutes",
+        "calling_hours",
+        "sms_before_call",
+        "active",
+        "change_seq",
+    ),
+    "patient": (
+        "id",
+        "mrn",
+        "name",
+        "sex",
+        "birth_date",
+        "id_number",
+        "address",
+        "notes",
+        "change_seq",
+    ),
+    "contact": (
+        "id",
+        "patient_id",
+        "name",
+        "relation",
+        "kind",
+        "number_raw",
+        "number_e164",
+        "number_national",
+        "priority",
+        "change_seq",
+    ),
+    "episode": (
+        "id",
+        "patient_id",
+        "department_id",
+        "ward",
+        "admitted_on",
+        "discharged_on",
+        "diagnosis_code",
+        "diagnosis_name",
+        "attending_doctor_id",
+        "attending_nurse_id",
+        "discharge_disposition",
+        "change_seq",
+    ),
+    "followup_task": (
+        "id",
+        "patient_id",
+        "episode_id",
+        "plan_id",
+        "department_id",
+        "offset_days",
+        "due_at",
+        "level",
+        "parent_task_id",
+        "assigned_staff_id",
+        "status",
+        "attempt_count",
+        "lease_owner_id",
+        "lease_expires_at",
+        "updated_at",
+        "change_seq",
+    ),
+    "call_attempt": (
+        "id",
+        "task_id",
+        "patient_id",
+        "contact_id",
+        "staff_id",
+        "direction",
+        "line",
+        "number",
+        "started_at",
+        "answered_at",
+        "ended_at",
+        "disposition",
+        "end_reason",
+    ),
+    "followup_result": (
+        "id",
+        "task_id",
+        "attempt_id",
+        "staff_id",
+        "template_id",
+        "template_version",
+        "answers",
+        "satisfaction",
+        "outcome",
+        "vital_status",
+        "death_date",
+        "notes",
+        "created_at",
+        "flagged_reason",
+    ),
+}
+PATIENT_TABLES = (
+    "patient",
+    "contact",
+    "episode",
+    "followup_task",
+    "call_attempt",
+    "followup_result",
+)
+OFFSETS = (3, 30, 90)
+SURVIVAL_OFFSETS = (30, 90, 180, 365)
+_RELATIONS = ("spouse", "son", "daughter", "parent", "sibling")
+_NINE_AM_UTC = 3600  # 09:00 in the hospital (UTC+8) is 01:00 UTC
+
+
+@dataclass
+class _DeptStaff:
+    department_id: int
+    doctors: list[int] = field(default_factory=list)
+    nurses: list[int] = field(default_factory=list)
+
+
+_EPOCH = dt.date(1970, 1, 1)
+_DAY = 86_400
+
+
+class _Clock:
+    """Formats UTC epoch seconds as store text, caching the date part (the hot path of seeding)."""
+
+    def __init__(self) -> None:
+        self._days: dict[int, str] = {}
+
+    def date(self, day: int) -> str:
+        text = self._days.get(day)
+        if text is None:
+            text = self._days[day] = (_EPOCH + dt.timedelta(days=day)).isoformat()
+        return text
+
+    def ts(self, seconds: int) -> str:
+        day, rest = divmod(seconds, _DAY)
+        return f"{self.date(day)} {rest // 3600:02d}:{rest // 60 % 60:02d}:{rest % 60:02d}"
+
+
+def _uuid_hex(rng: random.Random) -> str:
+    """A random version-4 UUID as 32 hex digits, drawn from the seeded generator."""
+    bits = rng.getrandbits(128)
+    bits = (bits & ~(0xF000 << 64) & ~(0xC000 << 48)) | (0x4000 << 64) | (0x8000 << 48)
+    return f"{bits:032x}"
+
+
+class DemoHospital:
+    """Generates the same hospital for the same (seed, today, patients)."""
+
+    def __init__(
+        self, patients: int, seed: int = 1, today: dt.date | None = None, password_hash: str = ""
+    ) -> None:
+        self.patients = patients
+        self.seed = seed
+        self.today = today or dt.datetime.now(HOSPITAL_TZ).date()
+        self.password_hash = password_hash
+        self._rng = random.Random(seed)
+        self._staff: list[_DeptStaff] = []
+        self._clock = _Clock()
+        self._today_day = (self.today - _EPOCH).days
+        self._template = json.loads(
+            (RESOURCES / "questionnaires" / "general_discharge.json").read_text("utf-8")
+        )
+
+    # Reference data -----------------------------------------------------------------------
+    def reference_rows(self) -> Batch:
+        rng = self._rng
+        rows: Batch = {
+            name: []
+            for name in (
+                "department",
+                "staff",
+                "call_script",
+                "questionnaire_template",
+                "followup_plan",
+            )
+        }
+        used: set[str] = set()
+        staff_id = 0
+
+        def add_staff(name: str, pinyin: str, role: Role, title: str, dept_id: int) -> int:
+            nonlocal staff_id
+            staff_id += 1
+            username = pinyin
+            n = 2
+            while username in used:
+                username, n = f"{pinyin}{n}", n + 1
+            used.add(username)
+            rows["staff"].append(
+                (
+                    staff_id,
+                    username,
+                    name,
+                    role.value,
+                    title,
+                    dept_id,
+                    self.password_hash,
+                    f"sip:{1000 + staff_id}@pbx.local",
+                    str(1000 + staff_id),
+                    1,
+                    0,
+                )
+            )
+            return staff_id
+
+        for dept_id, spec in enumerate((*catalog.DEPARTMENTS, catalog.FOLLOWUP_CENTER), 1):
+            rows["department"].append((dept_id, spec.code, spec.name, spec.name_en, 0))
+            if spec is catalog.FOLLOWUP_CENTER:
+                for role, title in (
+                    (Role.QUALITY, "质控护士"),
+                    (Role.QUALITY, "质控科长"),
+                    (Role.ADMIN, "系统管理员"),
+                ):
+                    add_staff(*chinese_name(rng, rng.random() < 0.4), role, title, dept_id)
+                continue
+            team = _DeptStaff(dept_id)
+            for _ in range(2):
+                team.doctors.append(
+                    add_staff(
+                        *chinese_name(rng, rng.random() < 0.6), Role.AGENT, "主治医师", dept_id
+                    )
+                )
+            for _ in range(3):
+                team.nurses.append(
+                    add_staff(*chinese_name(rng, rng.random() < 0.1), Role.AGENT, "护师", dept_id)
+                )
+            add_staff(*chinese_name(rng, False), Role.SUPERVISOR, "护士长", dept_id)
+            self._staff.append(team)
+
+        script = (RESOURCES / "scripts" / "general_discharge.txt").read_text("utf-8")
+        rows["call_script"].append((1, "general_discharge", "出院随访通用话术", script, 0))
+        body = json.dumps(self._template, ensure_ascii=False)
+        rows["questionnaire_template"].append(
+            (
+                1,
+                self._template["code"],
+                self._template["version"],
+                self._template["title"],
+                body,
+                1,
+                0,
+            )
+        )
+        hours = json.dumps({"days": [0, 1, 2, 3, 4, 5], "start": "08:30", "end": "20:00"})
+        for plan_id, spec in enumerate(catalog.DEPARTMENTS, 1):
+            offsets = SURVIVAL_OFFSETS if spec.code == "ONCO" else OFFSETS
+            rules = json.dumps({"department": spec.code})
+            rows["followup_plan"].append(
+                (
+                    plan_id,
+                    f"{spec.name}出院随访",
+                    plan_id,
+                    1,
+                    1,
+                    rules,
+                    json.dumps(offsets),
+                    3,
+                    120,
+                    hours,
+                    0,
+                    1,
+                    0,
+                )
+            )
+        return rows
+
+    # Patients ---------------------------------------------------------------------------
+    def patient_batches(self, batch_size: int = 5000) -> Iterator[Batch]:
+        """Yield the patient-level rows, ``batch_size`` patients at a time."""
+        if not self._staff:
+            raise RuntimeError("reference_rows() must run before patient_batches()")
+        rng = self._rng
+        ids = {"contact": 0, "episode": 0, "task": 0}
+        answers = self._answer_variants(rng)
+        for start in range(0, self.patients, batch_size):
+            batch: Batch = {name: [] for name in PATIENT_TABLES}
+            for pid in range(start + 1, min(start + batch_size, self.patients) + 1):
+                self._one_patient(rng, pid, ids, answers, batch)
+            yield batch
+
+    def _one_patient(
+        self,
+        rng: random.Random,
+        pid: int,
+        ids: dict[str, int],
+        answers: list[tuple[str, int]],
+        batch: Batch,
+    ) -> None:
+        rand = rng.random
+        clock = self._clock
+        today = self._today_day
+        male = rand() < 0.5
+        dept_index = int(rand() * len(self._staff))
+        spec = catalog.DEPARTMENTS[dept_index]
+        team = self._staff[dept_index]
+        if spec.code == "OBST":
+            male = False
+        low, high = (0, 12) if spec.code == "PEDI" else (18, 92)
+        birth_day = today - int(low * 365 + 30 + rand() * (high - low) * 365)
+        birth = _EPOCH + dt.timedelta(days=birth_day)
+        if rand() < 0.04:
+            name, surname = english_name(rng, male), ""
+        else:
+            name, _ = chinese_name(rng, male)
+            surname = name[0]
+        batch["patient"].append(
+            (
+                pid,
+                f"ZY{2020000000 + pid}",
+                name,
+                "M" if male else "F",
+                clock.date(birth_day),
+                resident_id(rng, birth, male),
+                address(rng),
+                "",
+                0,
+            )
+        )
+        contacts: list[tuple[int, str]] = []
+        if spec.code != "PEDI" and rand() < 0.9:
+            phone = mobile_number(rng)
+            ids["contact"] += 1
+            contacts.append((ids["contact"], phone.raw))
+            batch["contact"].append(
+                (
+                    ids["contact"],
+                    pid,
+                    name,
+                    "self",
+                    "mobile",
+                    phone.raw,
+                    phone.e164,
+                    phone.national,
+                    0,
+                    0,
+                )
+            )
+        family = (rand() < 0.75) + (rand() < 0.2) + (not contacts)
+        for priority in range(1, 1 + family):
+            relation = "parent" if spec.code == "PEDI" else _RELATIONS[int(rand() * 5)]
+            rel_male = relation == "son" or (relation != "daughter" and rand() < 0.5)
+            rel_name = chinese_name(rng, rel_male)[0]
+            if surname and relation in ("son", "daughter"):
+                rel_name = surname + rel_name[1:]
+            phone = mobile_number(rng) if rand() < 0.85 else landline_number(rng)
+            ids["contact"] += 1
+            contacts.append((ids["contact"], phone.raw))
+            batch["contact"].append(
+                (
+                    ids["contact"],
+                    pid,
+                    rel_name,
+                    relation,
+                    "mobile" if phone.mobile else "landline",
+                    phone.raw,
+                    phone.e164,
+                    phone.national,
+                    priority,
+                    0,
+                )
+            )
+        discharged = today - 1 - int(rand() * 74)
+        stay_low, stay_high = spec.stay_days
+        admitted = discharged - stay_low - int(rand() * (stay_high - stay_low))
+        code, diagnosis = spec.diagnoses[int(rand() * len(spec.diagnoses))]
+        deceased = rand() < 0.01
+        ids["episode"] += 1
+        eid = ids["episode"]
+        doctor = team.doctors[int(rand() * len(team.doctors))]
+        nurse = team.nurses[int(rand() * len(team.nurses))]
+        batch["episode"].append(
+            (
+                eid,
+                pid,
+                team.department_id,
+                spec.wards[int(rand() * len(spec.wards))],
+                clock.date(admitted),
+                clock.date(discharged),
+                code,
+                diagnosis,
+                doctor,
+                nurse,
+                "deceased" if deceased else "home",
+                0,
+            )
+        )
+        if deceased:
+            return
+        now = today * _DAY + _NINE_AM_UTC
+        for offset in SURVIVAL_OFFSETS if spec.code == "ONCO" else OFFSETS:
+            due = (discharged + offset) * _DAY + _NINE_AM_UTC
+            assigned = None if rand() < 0.15 else (nurse if rand() < 0.8 else doctor)
+            ids["task"] += 1
+            tid = ids["task"]
+            status, attempts = "pending", 0
+            if now - due >= 2 * _DAY:
+                roll = rand()
+                status = "done" if roll < 0.85 else ("failed" if roll < 0.95 else "pending")
+                attempts = {"done": 1 + (rand() < 0.3), "failed": 3}.get(status, 1)
+                self._attempts(
+                    rng,
+                    batch,
+                    tid,
+                    pid,
+                    contacts,
+                    assigned or nurse,
+                    due,
+                    attempts,
+                    status == "done",
+                    answers,
+                )
+            batch["followup_task"].append(
+                (
+                    tid,
+                    pid,
+                    eid,
+                    dept_index + 1,
+                    team.department_id,
+                    offset,
+                    clock.ts(due),
+                    1,
+                    None,
+                    assigned,
+                    status,
+                    attempts,
+                    None,
+                    None,
+                    clock.ts(min(due, now)),
+                    0,
+                )
+            )
+
+    def _attempts(
+        self,
+        rng: random.Random,
+        batch: Batch,
+        tid: int,
+        pid: int,
+        contacts: list[tuple[int, str]],
+        staff: int,
+        due: int,
+        count: int,
+        reached_last: bool,
+        answers: list[tuple[str, int]],
+    ) -> None:
+        rand = rng.random
+        ts = self._clock.ts
+        start = due + int(rand() * 240) * 60
+        for n in range(count):
+            contact_id, number = contacts[min(n, len(contacts) - 1)]
+            aid = _uuid_hex(rng)
+            reached = reached_last and n == count - 1
+            answered = start + 5 + int(rand() * 20)
+            ended = answered + 90 + int(rand() * 330) if reached else start + 40
+            disposition = "reached" if reached else ("busy" if rand() < 0.3 else "no_answer")
+            batch["call_attempt"].append(
+                (
+                    aid,
+                    tid,
+                    pid,
+                    contact_id,
+                    staff,
+                    "outbound",
+                    "sip",
+                    number,
+                    ts(start),
+                    ts(answered) if reached else None,
+                    ts(ended),
+                    disposition,
+                    "",
+                )
+            )
+            if reached:
+                body, satisfaction = answers[int(rand() * len(answers))]
+                batch["followup_result"].append(
+                    (
+                        _uuid_hex(rng),
+                        tid,
+                        aid,
+                        staff,
+                        1,
+                        1,
+                        body,
+                        satisfaction,
+                        "completed",
+                        "alive",
+                        None,
+                        "",
+                        ts(ended),
+                        "",
+                    )
+                )
+            start += (120 + int(rand() * 60)) * 60
+
+    @staticmethod
+    def _answer_variants(rng: random.Random) -> list[tuple[str, int]]:
+        variants = []
+        for satisfaction in (5, 5, 5, 4, 4, 3, 2):
+            for condition in ("good", "good", "fair", "poor"):
+                answers: dict[str, object] = {
+                    "identity_confirmed": rng.choice(("self", "self", "family")),
+                    "general_condition": condition,
+                    "medication_adherence": rng.choice(("yes", "yes", "sometimes")),
+                    "revisit_known": "yes",
+                    "satisfaction": satisfaction,
+                }
+                if condition != "good":
+                    answers["symptoms"] = [rng.choice(("pain", "fever", "none"))]
+                variants.append((json.dumps(answers, ensure_ascii=False), satisfaction))
+        return variants

@@ -1,0 +1,123 @@
+"""Enumerations shared by every layer; their values are what the store keeps."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Role(enum.StrEnum):
+    AGENT = "agent"
+    SUPERVISOR = "supervisor"
+    QUALITY = "quality"
+    ADMIN = "admin"
+
+
+class Sex(enum.StrEnum):
+    MALE = "M"
+    FEMALE = "F"
+    UNKNOWN = "U"
+
+
+class Relation(enum.StrEnum):
+    """Who answers at a contact number, relative to the patient."""
+
+    SELF = "self"
+    SPOUSE = "spouse"
+    SON = "son"
+    DAUGHTER = "daughter"
+    PARENT = "parent"
+    SIBLING = "sibling"
+    OTHER = "other"
+
+
+class PhoneKind(enum.StrEnum):
+    MOBILE = "mobile"
+    LANDLINE = "landline"
+
+
+class DischargeDisposition(enum.StrEnum):
+    HOME = "home"
+    TRANSFERRED = "transferred"
+    AGAINST_ADVICE = "against_advice"
+    DECEASED = "deceased"
+
+
+class TaskStatus(enum.StrEnum):
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (TaskStatus.PENDING, TaskStatus.IN_PROGRESS)
+
+
+class CheckLevel(enum.IntEnum):
+    """L1 own follow-up, L2 department spot-check, L3 hospital spot-check."""
+
+    OWN = 1
+    DEPARTMENT = 2
+    HOSPITAL = 3
+
+
+class Direction(enum.StrEnum):
+    OUTBOUND = "outbound"
+    INBOUND = "inbound"
+
+
+class LineType(enum.StrEnum):
+    SIP = "sip"
+    MODEM = "modem"
+    FAKE = "fake"
+
+
+class Disposition(enum.StrEnum):
+    REACHED = "reached"
+    NO_ANSWER = "no_answer"
+    BUSY = "busy"
+    WRONG_NUMBER = "wrong_number"
+    REFUSED = "refused"
+    DECEASED = "deceased"
+    CALL_BACK_LATER = "call_back_later"
+    NUMBER_INVALID = "number_invalid"
+    LINE_FAILED = "line_failed"
+
+
+class VitalStatus(enum.StrEnum):
+    ALIVE = "alive"
+    DECEASED = "deceased"
+    UNKNOWN = "unknown"
+
+
+class Outcome(enum.StrEnum):
+    COMPLETED = "completed"
+    PARTIAL = "partial"
+    REFUSED = "refused"
+
+
+class UploadState(enum.StrEnum):
+    LOCAL = "local"
+    UPLOADING = "uploading"
+    VERIFIED = "verified"
+    FAILED = "failed"
+
+
+class ComplaintState(enum.StrEnum):
+    OPEN = "open"
+    ASSIGNED = "assigned"
+    REPLIED = "replied"
+    CLOSED = "closed"
+
+
+class SmsState(enum.StrEnum):
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class OutboxState(enum.StrEnum):
+    PENDING = "pending"
+    PUSHED = "pushed"
+    QUARANTINED = "quarantined"

@@ -1,0 +1,116 @@
+"""Read-only records the repositories hand to the UI and to other layers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from agent_app.domain.enums import (
+    CheckLevel,
+    Direction,
+    Disposition,
+    Relation,
+    Role,
+    Sex,
+    TaskStatus,
+)
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    department_id: int
+    department_name: str
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One line of the agent's queue."""
+
+    task_id: int
+    patient_id: int
+    patient_name: str
+    mrn: str
+    department_name: str
+    plan_name: str
+    due_at: dt.datetime
+    level: CheckLevel
+    status: TaskStatus
+    attempts: int
+    max_attempts: int
+    diagnosis: str
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    id: int
+    name: str
+    relation: Relation
+    number_display: str
+    number_e164: str
+
+
+@dataclass(frozen=True)
+class EpisodeSummary:
+    id: int
+    admitted_on: dt.date
+    discharged_on: dt.date
+    ward: str
+    department_name: str
+    diagnosis_code: str
+    diagnosis_name: str
+    attending_doctor: str
+    attending_nurse: str
+
+
+@dataclass(frozen=True)
+class AttemptLine:
+    id: str
+    started_at: dt.datetime
+    direction: Direction
+    number: str
+    disposition: Disposition | None
+    agent_name: str
+
+
+@dataclass(frozen=True)
+class PatientCard:
+    id: int
+    mrn: str
+    name: str
+    sex: Sex
+    birth_date: dt.date
+    id_number_masked: str
+    contacts: tuple[ContactLine, ...]
+    episode: EpisodeSummary | None
+    open_task_ids: tuple[int, ...]
+    recent_attempts: tuple[AttemptLine, ...]
+
+    def age_on(self, day: dt.date) -> int:
+        years = day.year - self.birth_date.year
+        if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
+            years -= 1
+        return years
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A contact whose normalized number equals the caller's."""
+
+    patient_id: int
+    patient_name: str
+    contact_id: int
+    contact_name: str
+    relation: Relation
+    open_tasks: int
+    last_discharge: dt.date | None
+
+
+def mask_id_number(id_number: str) -> str:
+    """Show the first 6 and last 4 characters of an ID number, the rest as asterisks."""
+    if len(id_number) <= 10:
+        return "*" * len(id_number)
+    return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]

@@ -1,0 +1,1 @@
+"""Caller number → patient card: normalization, lookup and pop events."""

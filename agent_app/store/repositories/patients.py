@@ -1,0 +1,162 @@
+"""The patient card and caller-number lookup."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import aliased
+
+from agent_app.domain.enums import Direction, Disposition, Relation, Sex
+from agent_app.domain.views import (
+    AttemptLine,
+    ContactLine,
+    EpisodeSummary,
+    NumberMatch,
+    PatientCard,
+    mask_id_number,
+)
+from agent_app.store.repositories.tasks import OPEN_STATUSES
+from agent_app.store.schema import (
+    CallAttempt,
+    Contact,
+    Department,
+    Episode,
+    FollowupTask,
+    Patient,
+    Staff,
+)
+
+
+class PatientNotFoundError(LookupError):
+    """No patient with that id is visible in this store."""
+
+
+def patient_card(engine: Engine, patient_id: int, attempts: int = 10) -> PatientCard:
+    """Everything the card shows: demographics, contacts, latest episode, open tasks, calls."""
+    doctor, nurse = aliased(Staff), aliased(Staff)
+    with engine.connect() as connection:
+        p = connection.execute(
+            select(
+                Patient.id,
+                Patient.mrn,
+                Patient.name,
+                Patient.sex,
+                Patient.birth_date,
+                Patient.id_number,
+            ).where(Patient.id == patient_id)
+        ).first()
+        if p is None:
+            raise PatientNotFoundError(f"Patient {patient_id} is not in this store.")
+        contacts = tuple(
+            ContactLine(c.id, c.name, Relation(c.relation), c.number_raw, c.number_e164)
+            for c in connection.execute(
+                select(
+                    Contact.id,
+                    Contact.name,
+                    Contact.relation,
+                    Contact.number_raw,
+                    Contact.number_e164,
+                )
+                .where(Contact.patient_id == patient_id)
+                .order_by(Contact.priority, Contact.id)
+            )
+        )
+        ep = connection.execute(
+            select(
+                Episode.id,
+                Episode.admitted_on,
+                Episode.discharged_on,
+                Episode.ward,
+                Department.name,
+                Episode.diagnosis_code,
+                Episode.diagnosis_name,
+                func.coalesce(doctor.full_name, ""),
+                func.coalesce(nurse.full_name, ""),
+            )
+            .join(Department, Department.id == Episode.department_id)
+            .outerjoin(doctor, doctor.id == Episode.attending_doctor_id)
+            .outerjoin(nurse, nurse.id == Episode.attending_nurse_id)
+            .where(Episode.patient_id == patient_id)
+            .order_by(Episode.discharged_on.desc(), Episode.id.desc())
+            .limit(1)
+        ).first()
+        open_tasks = tuple(
+            connection.execute(
+                select(FollowupTask.id)
+                .where(
+                    FollowupTask.patient_id == patient_id, FollowupTask.status.in_(OPEN_STATUSES)
+                )
+                .order_by(FollowupTask.due_at)
+            ).scalars()
+        )
+        recent = tuple(
+            AttemptLine(
+                str(a[0]), a[1], Direction(a[2]), a[3], Disposition(a[4]) if a[4] else None, a[5]
+            )
+            for a in connection.execute(
+                select(
+                    CallAttempt.id,
+                    CallAttempt.started_at,
+                    CallAttempt.direction,
+                    CallAttempt.number,
+                    CallAttempt.disposition,
+                    Staff.full_name,
+                )
+                .join(Staff, Staff.id == CallAttempt.staff_id)
+                .where(CallAttempt.patient_id == patient_id)
+                .order_by(CallAttempt.started_at.desc())
+                .limit(attempts)
+            )
+        )
+    return PatientCard(
+        id=p.id,
+        mrn=p.mrn,
+        name=p.name,
+        sex=Sex(p.sex),
+        birth_date=p.birth_date,
+        id_number_masked=mask_id_number(p.id_number),
+        contacts=contacts,
+        episode=EpisodeSummary(*ep) if ep is not None else None,
+        open_task_ids=open_tasks,
+        recent_attempts=recent,
+    )
+
+
+def find_by_number(engine: Engine, number_e164: str) -> list[NumberMatch]:
+    """Contacts whose normalized number equals ``number_e164``, most open tasks first."""
+    open_count = (
+        select(func.count())
+        .select_from(FollowupTask)
+        .where(
+            FollowupTask.patient_id == Contact.patient_id, FollowupTask.status.in_(OPEN_STATUSES)
+        )
+        .correlate(Contact)
+        .scalar_subquery()
+    )
+    last_discharge = (
+        select(func.max(Episode.discharged_on))
+        .where(Episode.patient_id == Contact.patient_id)
+        .correlate(Contact)
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            Contact.patient_id,
+            Patient.name,
+            Contact.id,
+            Contact.name,
+            Contact.relation,
+            open_count,
+            last_discharge,
+        )
+        .join(Patient, Patient.id == Contact.patient_id)
+        .where(Contact.number_e164 == number_e164)
+    )
+    with engine.connect() as connection:
+        matches = [
+            NumberMatch(r[0], r[1], r[2], r[3], Relation(r[4]), int(r[5]), r[6])
+            for r in connection.execute(query)
+        ]
+    return sorted(
+        matches,
+        key=lambda m: (-m.open_tasks, -(m.last_discharge.toordinal() if m.last_discharge else 0)),
+    )

@@ -1,0 +1,113 @@
+"""The agent's task queue: counted once, then read a page at a time in due order.
+
+Each scope reads from a partial index over open tasks that is already in queue order, so
+finding a page is an index walk even a million rows deep; the joins for display run only on
+the page's own rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select, text, union_all
+
+from agent_app.domain.enums import CheckLevel, Role, TaskStatus
+from agent_app.domain.views import StaffAccount, TaskRow
+from agent_app.store.repositories import AnySelect
+from agent_app.store.schema import Department, Episode, FollowupPlan, FollowupTask, Patient
+from agent_app.store.schema.followup import OPEN_TASK_SQL
+
+OPEN_STATUSES = (TaskStatus.PENDING.value, TaskStatus.IN_PROGRESS.value)
+
+
+@dataclass(frozen=True)
+class QueueScope:
+    """Whose tasks a queue shows: an agent's own plus the department pool, a supervisor's
+    department, or (quality and admin) the whole hospital."""
+
+    staff_id: int
+    role: Role
+    department_id: int
+    due_before: dt.datetime | None = None
+
+    @classmethod
+    def for_account(
+        cls, account: StaffAccount, due_before: dt.datetime | None = None
+    ) -> QueueScope:
+        return cls(account.id, account.role, account.department_id, due_before)
+
+
+def _ordered_ids(scope: QueueScope) -> AnySelect:
+    """Open task ids and due times of the scope, each branch served by one partial index."""
+    task = FollowupTask
+    open_ = text(OPEN_TASK_SQL)
+
+    def branch(*conditions: object) -> AnySelect:
+        query = select(task.id, task.due_at).where(open_, *conditions)  # type: ignore[arg-type]
+        if scope.due_before is not None:
+            query = query.where(task.due_at < scope.due_before)
+        return query
+
+    if scope.role is Role.AGENT:
+        own = branch(task.assigned_staff_id == scope.staff_id)
+        pool = branch(task.department_id == scope.department_id, text("assigned_staff_id IS NULL"))
+        return select(union_all(own, pool).subquery())
+    if scope.role is Role.SUPERVISOR:
+        return branch(task.department_id == scope.department_id)
+    return branch()
+
+
+def count_queue(engine: Engine, scope: QueueScope) -> int:
+    """How many open tasks the scope holds."""
+    ids = _ordered_ids(scope).subquery()
+    with engine.connect() as connection:
+        return int(connection.execute(select(func.count()).select_from(ids)).scalar_one())
+
+
+def queue_page(engine: Engine, scope: QueueScope, offset: int, limit: int) -> list[TaskRow]:
+    """Rows ``offset`` .. ``offset + limit`` of the queue, overdue first."""
+    ids = _ordered_ids(scope).subquery()
+    page = select(ids.c.id).order_by(ids.c.due_at, ids.c.id).offset(offset).limit(limit).subquery()
+    task = FollowupTask
+    query = (
+        select(
+            task.id,
+            task.patient_id,
+            Patient.name,
+            Patient.mrn,
+            Department.name,
+            func.coalesce(FollowupPlan.name, ""),
+            task.due_at,
+            task.level,
+            task.status,
+            task.attempt_count,
+            func.coalesce(FollowupPlan.max_attempts, 3),
+            func.coalesce(Episode.diagnosis_name, ""),
+        )
+        .select_from(page)
+        .join(task, task.id == page.c.id)
+        .join(Patient, Patient.id == task.patient_id)
+        .join(Department, Department.id == task.department_id)
+        .outerjoin(FollowupPlan, FollowupPlan.id == task.plan_id)
+        .outerjoin(Episode, Episode.id == task.episode_id)
+        .order_by(task.due_at, task.id)
+    )
+    with engine.connect() as connection:
+        return [
+            TaskRow(
+                task_id=row[0],
+                patient_id=row[1],
+                patient_name=row[2],
+                mrn=row[3],
+                department_name=row[4],
+                plan_name=row[5],
+                due_at=row[6],
+                level=CheckLevel(row[7]),
+                status=TaskStatus(row[8]),
+                attempts=row[9],
+                max_attempts=row[10],
+                diagnosis=row[11],
+            )
+            for row in connection.execute(query)
+        ]

@@ -1,0 +1,44 @@
+"""All tables of the data model; importing this package registers them on ``Base.metadata``."""
+
+from agent_app.store.schema.base import Base
+from agent_app.store.schema.calls import (
+    AuditLog,
+    Blacklist,
+    CallAttempt,
+    Complaint,
+    FollowupResult,
+    QaReview,
+    Recording,
+    SmsMessage,
+)
+from agent_app.store.schema.followup import (
+    CallScript,
+    FollowupPlan,
+    FollowupTask,
+    QuestionnaireTemplate,
+)
+from agent_app.store.schema.local import Outbox, SyncState
+from agent_app.store.schema.people import Contact, Department, Episode, Patient, Staff
+
+__all__ = [
+    "AuditLog",
+    "Base",
+    "Blacklist",
+    "CallAttempt",
+    "CallScript",
+    "Complaint",
+    "Contact",
+    "Department",
+    "Episode",
+    "FollowupPlan",
+    "FollowupResult",
+    "FollowupTask",
+    "Outbox",
+    "Patient",
+    "QaReview",
+    "QuestionnaireTemplate",
+    "Recording",
+    "SmsMessage",
+    "Staff",
+    "SyncState",
+]

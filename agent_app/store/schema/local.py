@@ -1,0 +1,40 @@
+"""Tables only the desktop uses: the outbox of pending changes and the sync cursor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import Index, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from agent_app.domain.enums import OutboxState
+from agent_app.store.schema.base import Base, EnumText, IdType, JsonType, UtcDateTime, utcnow
+
+
+class Outbox(Base):
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(IdType, primary_key=True)
+    change_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=uuid.uuid4)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    operation: Mapped[str] = mapped_column(String(10))
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    state: Mapped[OutboxState] = mapped_column(
+        EnumText(OutboxState, 12), default=OutboxState.PENDING
+    )
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_outbox_state_seq", "state", "seq"),)
+
+
+class SyncState(Base):
+    __tablename__ = "sync_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    cursor: Mapped[int] = mapped_column(IdType, default=0)
+    last_success_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")

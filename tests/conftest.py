@@ -1,0 +1,110 @@
+"""Shared fixtures: real PostgreSQL, isolated settings, in-memory keyring, offscreen Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from agent_app.demo.seed import seed_store
+from agent_app.store.engine import create_server_engine, open_local_store
+from agent_app.store.migrate import upgrade_to_head
+from tests.keyring_memory import MemoryKeyring
+from tests.pg_server import PgServer, running_server
+
+DEMO_TODAY = dt.date(2026, 11, 23)
+_db_names = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point config and data at a temp folder so no test reads or writes the user's files."""
+    for name in list(os.environ):
+        if name.startswith("AGENT_APP_"):
+            monkeypatch.delenv(name)
+    home = tmp_path / "home"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    with running_server() as server:
+        yield server
+
+
+def _create_database(server: PgServer) -> str:
+    name = f"t{os.getpid()}_{next(_db_names)}"
+    admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return name
+
+
+def _drop_database(server: PgServer, name: str) -> None:
+    admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A fresh, empty database on the session's PostgreSQL server."""
+    name = _create_database(pg_server)
+    yield pg_server.url(name)
+    _drop_database(pg_server, name)
+
+
+def _migrated_engine(kind: str, folder: Path, server: PgServer | None) -> tuple[Engine, str]:
+    if kind == "sqlite":
+        return open_local_store(folder / "store.sqlite3"), ""
+    assert server is not None
+    name = _create_database(server)
+    engine = create_server_engine(server.url(name))
+    upgrade_to_head(engine)
+    return engine, name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty store at the current schema, on each engine in turn."""
+    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+    engine, name = _migrated_engine(request.param, tmp_path, server)
+    yield engine
+    engine.dispose()
+    if server is not None:
+        _drop_database(server, name)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def demo_engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """A store holding a small generated hospital (400 patients), on each engine in turn."""
+    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+    engine, name = _migrated_engine(request.param, tmp_path_factory.mktemp("demo"), server)
+    seed_store(engine, 400, seed=7, today=DEMO_TODAY)
+    yield engine
+    engine.dispose()
+    if server is not None:
+        _drop_database(server, name)

@@ -1,0 +1,113 @@
+"""A throwaway PostgreSQL server: initdb into a temp folder, own port and socket folder.
+
+initdb refuses to run as root, so as root the server runs as the Debian ``postgres`` user.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PgServer:
+    host: str
+    port: int
+    superuser: str
+    data_dir: Path
+
+    def url(self, database: str = "postgres", user: str | None = None) -> str:
+        return f"postgresql+psycopg://{user or self.superuser}@{self.host}:{self.port}/{database}"
+
+
+def _bin_dir() -> Path:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    if initdb is None:
+        raise RuntimeError("PostgreSQL server binaries (initdb, pg_ctl) are not installed.")
+    return Path(initdb).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _as_server_user(args: list[str]) -> list[str]:
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *args]
+    return args
+
+
+@contextlib.contextmanager
+def running_server() -> Iterator[PgServer]:
+    bin_dir = _bin_dir()
+    root = Path(tempfile.mkdtemp(prefix="agent-app-pg-"))
+    data, sockets = root / "data", root / "run"
+    sockets.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+        shutil.chown(sockets, "postgres")
+    superuser = "postgres"
+    port = free_port()
+    run = dict(check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        subprocess.run(
+            _as_server_user(
+                [
+                    str(bin_dir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    superuser,
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                ]
+            ),
+            **run,
+        )
+        options = (
+            f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+        subprocess.run(
+            _as_server_user(
+                [
+                    str(bin_dir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    options,
+                    "-l",
+                    str(root / "server.log"),
+                    "-w",
+                    "start",
+                ]
+            ),
+            **run,
+        )
+        yield PgServer("127.0.0.1", port, superuser, data)
+    finally:
+        if (data / "postmaster.pid").exists():
+            subprocess.run(
+                _as_server_user(
+                    [str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
+                ),
+                check=False,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        shutil.rmtree(root, ignore_errors=True)

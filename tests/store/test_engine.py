@@ -1,0 +1,52 @@
+"""Opening stores: newer schemas are refused untouched, bad files and dead servers explained."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from agent_app.store.engine import check_server, create_server_engine, open_local_store
+from agent_app.store.errors import SchemaTooNewError, StoreCorruptError, StoreUnavailableError
+from tests.pg_server import free_port
+
+
+def test_store_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    open_local_store(path).dispose()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        db.execute("CREATE TABLE future_table (x INTEGER)")
+    before = path.read_bytes()
+    with pytest.raises(SchemaTooNewError, match="newer version"):
+        open_local_store(path)
+    assert path.read_bytes() == before
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999_future",)
+
+
+def test_a_file_that_is_not_a_store_is_reported_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    path.write_bytes(b"this is a spreadsheet, not a database" * 200)
+    before = path.read_bytes()
+    with pytest.raises(StoreCorruptError, match="not a follow-up desk data store"):
+        open_local_store(path)
+    assert path.read_bytes() == before
+
+
+def test_unreachable_server_gives_one_plain_sentence() -> None:
+    port = free_port()  # nothing listens here
+    engine = create_server_engine(
+        f"postgresql+psycopg://nurse@127.0.0.1:{port}/followup", connect_timeout=2
+    )
+    with pytest.raises(StoreUnavailableError) as caught:
+        check_server(engine)
+    message = str(caught.value)
+    assert message.startswith(f"Cannot reach the central database at 127.0.0.1:{port}")
+    assert "working offline" in message
+    assert "\n" not in message
+
+
+def test_reachable_server_passes_the_check(pg_url: str) -> None:
+    check_server(create_server_engine(pg_url))

@@ -1,0 +1,90 @@
+"""Settings: file plus environment, typed, and plain-sentence errors for bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent_app.config import (
+    ConfigError,
+    LineKind,
+    Profile,
+    default_config_path,
+    ensure_data_dir,
+    load_settings,
+)
+
+
+def test_missing_default_file_means_defaults() -> None:
+    assert not default_config_path().exists()
+    settings = load_settings()
+    assert settings.profile is Profile.SITE
+    assert settings.line is LineKind.FAKE
+    assert not settings.server.configured
+
+
+def test_file_values_are_typed_and_environment_overrides_them(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'line = "sip"\nregion = "CN"\n[server]\nhost = "db.hospital.local"\nport = 6432\n'
+        '[sip]\nregistrar = "pbx.hospital.local"\nuser = "1001"\n[modem]\nport = "/dev/ttyACM0"\n',
+        "utf-8",
+    )
+    env = {
+        "AGENT_APP_CONFIG": str(path),
+        "AGENT_APP_SERVER_PORT": "5433",
+        "AGENT_APP_MODEM_PORT": "COM3",
+    }
+    settings = load_settings(env)
+    assert settings.line is LineKind.SIP
+    assert settings.server.host == "db.hospital.local" and settings.server.port == 5433
+    assert settings.sip.registrar == "pbx.hospital.local"
+    assert settings.modem.port == "COM3"
+
+
+def test_demo_flag_selects_the_demo_store(tmp_path: Path) -> None:
+    settings = load_settings({"AGENT_APP_DATA_DIR": str(tmp_path)}, demo=True)
+    assert settings.profile is Profile.DEMO
+    assert settings.store_path == tmp_path / "demo.sqlite3"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("line = \n", "is not valid TOML"),
+        ('line = "fax"\n', "'fax' is not one of: fake, sip, modem"),
+        ('[server]\nport = "fifty"\n', "'fifty' is not a valid int"),
+        ('colour = "blue"\n', "the setting 'colour' is not known"),
+        ('[server]\npassword = "secret"\n', "the setting 'password' is not known"),
+        (b"\xff\xfe line".decode("latin-1"), "not valid TOML"),
+    ],
+)
+def test_bad_settings_file_gives_one_sentence(tmp_path: Path, content: str, expected: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(content, "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"AGENT_APP_CONFIG": str(path)})
+    message = str(caught.value)
+    assert expected in message and str(path) in message
+    assert message.endswith(".") and "\n" not in message
+
+
+def test_named_settings_file_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings({"AGENT_APP_CONFIG": str(tmp_path / "nope.toml")})
+
+
+def test_bad_environment_value_names_the_variable() -> None:
+    with pytest.raises(ConfigError, match="AGENT_APP_SERVER_PORT"):
+        load_settings({"AGENT_APP_SERVER_PORT": "many"})
+
+
+def test_data_dir_that_is_a_file_is_reported(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder", "utf-8")
+    settings = load_settings({"AGENT_APP_DATA_DIR": str(blocker / "agent-app")})
+    with pytest.raises(ConfigError, match="Cannot write to the data folder") as caught:
+        ensure_data_dir(settings)
+    assert "\n" not in str(caught.value)
+    assert blocker.read_text("utf-8") == "not a folder"
