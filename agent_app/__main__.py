@@ -1,0 +1,44 @@
+"""``python -m agent_app [--demo]``: start the follow-up desk."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from agent_app.config import ConfigError, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m agent_app", description="Follow-up desk")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="embedded store with a generated hospital and a simulated line",
+    )
+    parser.add_argument(
+        "--patients",
+        type=int,
+        default=3000,
+        help="patients to generate the first time the demo starts",
+    )
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        settings = load_settings(demo=args.demo)
+    except ConfigError as exc:
+        from agent_app.ui.fatal import show_fatal
+
+        show_fatal(str(exc))
+        return 2
+    from agent_app.ui.app import run
+
+    return run(settings, args.patients)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

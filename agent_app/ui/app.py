@@ -1,0 +1,110 @@
+"""Start the desktop: open the store (seeding the demo hospital), sign in, show the queue."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from sqlalchemy import Engine, func, select
+
+from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
+from agent_app.demo.seed import seed_store
+from agent_app.store.engine import open_local_store
+from agent_app.store.errors import StoreError
+from agent_app.store.repositories.staff import list_accounts
+from agent_app.store.schema import Patient
+from agent_app.ui.background import run_in_background
+from agent_app.ui.fatal import show_fatal
+from agent_app.ui.login_dialog import LoginDialog
+from agent_app.ui.main_window import MainWindow
+from agent_app.ui.qt import QApplication, QDialog, QProgressDialog, Qt
+
+log = logging.getLogger(__name__)
+
+
+class DeskApp:
+    """Owns the store engine and walks the agent from sign-in to the main window."""
+
+    def __init__(self, settings: Settings, engine: Engine) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.window: MainWindow | None = None
+        self._last_user = ""
+
+    def line_description(self) -> str:
+        app = QApplication.instance()
+        tr = app.translate if app is not None else (lambda _c, s: s)
+        if self.settings.profile is Profile.DEMO:
+            return tr("DeskApp", "Line: simulated (demo)")
+        return tr("DeskApp", "Line: {0}").format(self.settings.line.value)
+
+    def sign_in(self) -> bool:
+        dialog = LoginDialog(self.engine, list_accounts(self.engine), self._last_user)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account is None:
+            return False
+        self._last_user = dialog.account.username
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+        self.window = MainWindow(self.engine, dialog.account, self.line_description())
+        self.window.sig_switch_user.connect(self._switch_user)
+        self.window.show()
+        return True
+
+    def _switch_user(self) -> None:
+        if self.window is not None:
+            self.window.hide()
+        if not self.sign_in():
+            QApplication.quit()
+
+
+def open_store(settings: Settings) -> Engine:
+    ensure_data_dir(settings)
+    return open_local_store(settings.store_path)
+
+
+def seed_demo_if_empty(app: QApplication, engine: Engine, patients: int) -> None:
+    """Generate the demo hospital on first start, with a progress dialog."""
+    with engine.connect() as connection:
+        if connection.execute(select(func.count()).select_from(Patient)).scalar_one():
+            return
+    progress = QProgressDialog(
+        app.translate("DeskApp", "Generating the demo hospital…"), "", 0, patients
+    )
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+    outcome: dict[str, BaseException | None] = {}
+
+    def done(_: object) -> None:
+        outcome["error"] = None
+        progress.close()
+
+    def failed(error: BaseException) -> None:
+        outcome["error"] = error
+        progress.close()
+
+    run_in_background(lambda: seed_store(engine, patients), done, failed)
+    progress.exec()
+    while "error" not in outcome:
+        app.processEvents()
+    if outcome["error"] is not None:
+        raise outcome["error"]
+
+
+def run(settings: Settings, demo_patients: int) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("agent-app")
+    app.setApplicationDisplayName(app.translate("DeskApp", "Follow-up Desk"))
+    try:
+        engine = open_store(settings)
+        if settings.profile is Profile.DEMO:
+            seed_demo_if_empty(app, engine, demo_patients)
+    except (ConfigError, StoreError) as exc:
+        show_fatal(str(exc))
+        return 2
+    desk = DeskApp(settings, engine)
+    if not desk.sign_in():
+        return 0
+    return app.exec()

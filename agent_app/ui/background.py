@@ -1,0 +1,57 @@
+"""Run blocking work off the GUI thread and get the outcome back on it.
+
+``run_in_background(fn, on_done, on_error)`` is the single way ui/ does slow work (database,
+hashing, files): ``fn`` runs on the global thread pool, then exactly one of the callbacks runs
+on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from agent_app.ui.qt import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    sig_done = Signal(object)
+    sig_failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # handed to on_error on the GUI thread, never dropped
+            log.debug("background job failed", exc_info=True)
+            self._relay.sig_failed.emit(exc)
+        else:
+            self._relay.sig_done.emit(result)
+
+
+_live: set[_Relay] = set()
+
+
+def run_in_background(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> None:
+    relay = _Relay()  # created on the GUI thread, so its signals are delivered there
+    _live.add(relay)
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
+        _live.discard(relay)
+        callback(value)
+
+    relay.sig_done.connect(lambda value: finish(on_done, value))
+    relay.sig_failed.connect(lambda exc: finish(on_error, exc))
+    QThreadPool.globalInstance().start(_Job(fn, relay))

@@ -1,0 +1,122 @@
+"""The agent's main window: the follow-up queue, with who is signed in and the line state."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+
+from agent_app.domain.enums import Role
+from agent_app.domain.views import StaffAccount
+from agent_app.store.repositories.tasks import QueueScope
+from agent_app.ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QComboBox,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QToolBar,
+    QWidget,
+    Signal,
+)
+from agent_app.ui.task_queue_model import HOSPITAL_TZ, TaskQueueModel
+
+DUE_TODAY, DUE_WEEK, ALL_OPEN = "today", "week", "all"
+
+
+def due_cutoff(choice: str, now: dt.datetime | None = None) -> dt.datetime | None:
+    """End of the chosen window in the hospital's day, or None for every open task."""
+    if choice == ALL_OPEN:
+        return None
+    local = (now or dt.datetime.now(dt.UTC)).astimezone(HOSPITAL_TZ)
+    days = 1 if choice == DUE_TODAY else 7
+    end = dt.datetime.combine(local.date() + dt.timedelta(days=days), dt.time(0), HOSPITAL_TZ)
+    return end.astimezone(dt.UTC)
+
+
+class MainWindow(QMainWindow):
+    sig_switch_user = Signal()
+
+    def __init__(
+        self,
+        engine: Engine,
+        account: StaffAccount,
+        line_description: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.account = account
+        self.setWindowTitle(self.tr("Follow-up Desk — {0}").format(account.full_name))
+        self.resize(1280, 760)
+
+        self.window_box = QComboBox()
+        self.window_box.addItem(self.tr("Due today"), DUE_TODAY)
+        self.window_box.addItem(self.tr("Due in 7 days"), DUE_WEEK)
+        self.window_box.addItem(self.tr("All open"), ALL_OPEN)
+        self.window_box.setCurrentIndex(1)
+        self.model = TaskQueueModel(engine, self._scope(), self)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((130, 110, 120, 110, 190, 170, 50, 70, 80)):
+            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        self.setCentralWidget(self.table)
+
+        toolbar = QToolBar(self.tr("Queue"))
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Show: ")))
+        toolbar.addWidget(self.window_box)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh)
+        toolbar.addAction(refresh)
+        switch = QAction(self.tr("&Switch user"), self)
+        switch.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        switch.triggered.connect(self.sig_switch_user.emit)
+        toolbar.addAction(switch)
+        self.addToolBar(toolbar)
+
+        self.count_label = QLabel()
+        self.line_label = QLabel(line_description)
+        status = self.statusBar()
+        status.addWidget(
+            QLabel(
+                self.tr("{0} · {1} · {2}").format(
+                    account.full_name, account.department_name, self._role_name(account.role)
+                )
+            )
+        )
+        status.addPermanentWidget(self.count_label)
+        status.addPermanentWidget(self.line_label)
+        self.window_box.currentIndexChanged.connect(self.refresh)
+        self._update_count()
+        self.table.setFocus()
+
+    def _role_name(self, role: Role) -> str:
+        return {
+            Role.AGENT: self.tr("Follow-up agent"),
+            Role.SUPERVISOR: self.tr("Supervisor"),
+            Role.QUALITY: self.tr("Quality"),
+            Role.ADMIN: self.tr("Administrator"),
+        }[role]
+
+    def _scope(self) -> QueueScope:
+        return QueueScope.for_account(self.account, due_cutoff(str(self.window_box.currentData())))
+
+    def refresh(self) -> None:
+        self.model.set_scope(self._scope())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("{0} follow-ups").format(f"{self.model.rowCount():,}"))

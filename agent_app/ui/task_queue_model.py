@@ -1,0 +1,123 @@
+"""A table model over the agent's queue that reads only the pages the view shows.
+
+The row count comes from one COUNT; rows arrive a page at a time through the indexed
+``queue_page`` query and are kept in a small LRU cache, so a million-row queue costs a few
+pages of memory and the scroll bar still spans every row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from typing import Any
+
+from sqlalchemy import Engine
+
+from agent_app.domain.views import TaskRow
+from agent_app.store.repositories.tasks import QueueScope, count_queue, queue_page
+from agent_app.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TaskQueueModel(QAbstractTableModel):
+    PAGE_SIZE = 200
+    MAX_PAGES = 50
+
+    def __init__(self, engine: Engine, scope: QueueScope, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._scope = scope
+        self._pages: OrderedDict[int, list[TaskRow]] = OrderedDict()
+        self.pages_loaded = 0  # how many page reads the model has made (for tests and bench)
+        self._rows = count_queue(engine, scope)
+        self._headers = [
+            self.tr("Due"),
+            self.tr("Patient"),
+            self.tr("MRN"),
+            self.tr("Department"),
+            self.tr("Diagnosis"),
+            self.tr("Plan"),
+            self.tr("Level"),
+            self.tr("Attempts"),
+            self.tr("Status"),
+        ]
+        self._status_names = {
+            "pending": self.tr("Pending"),
+            "in_progress": self.tr("In progress"),
+            "done": self.tr("Done"),
+            "failed": self.tr("Failed"),
+            "cancelled": self.tr("Cancelled"),
+        }
+
+    @property
+    def scope(self) -> QueueScope:
+        return self._scope
+
+    def set_scope(self, scope: QueueScope) -> None:
+        self.beginResetModel()
+        self._scope = scope
+        self._pages.clear()
+        self._rows = count_queue(self._engine, scope)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_scope(self._scope)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def task_at(self, row: int) -> TaskRow | None:
+        if not 0 <= row < self._rows:
+            return None
+        number, offset = divmod(row, self.PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            page = queue_page(self._engine, self._scope, number * self.PAGE_SIZE, self.PAGE_SIZE)
+            self.pages_loaded += 1
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self.task_at(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        task = self.task_at(index.row())
+        if task is None:
+            return None
+        column = index.column()
+        if column == 0:
+            return task.due_at.astimezone(HOSPITAL_TZ).strftime("%Y-%m-%d %H:%M")
+        values = (
+            None,
+            task.patient_name,
+            task.mrn,
+            task.department_name,
+            task.diagnosis,
+            task.plan_name,
+            f"L{task.level.value}",
+            f"{task.attempts}/{task.max_attempts}",
+            self._status_names.get(task.status.value, task.status.value),
+        )
+        return values[column]

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Set up everything the follow-up desk needs on a Debian/Ubuntu machine.
+#   scripts/setup.sh demo   system libraries for the desktop, then .venv with the app
+#   scripts/setup.sh test   the above plus PostgreSQL, SIP peers, Xvfb and PDF tools for tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile="${1:-demo}"
+
+desktop_pkgs=(python3 python3-venv python3-dev libegl1 libgl1 libdbus-1-3 fontconfig
+  fonts-wqy-zenhei libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+  libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libpulse0
+  espeak-ng sox)
+test_pkgs=(postgresql sip-tester baresip xvfb xauth poppler-utils)
+
+packages=("${desktop_pkgs[@]}")
+[ "$profile" = "test" ] && packages+=("${test_pkgs[@]}")
+
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing system packages: ${missing[*]}"
+  $sudo apt-get update -q
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+python="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+extras=""
+[ "$profile" = "test" ] && extras="[dev]"
+.venv/bin/python -m pip install -q -e ".${extras}"

@@ -1,0 +1,32 @@
+"""The main window lists the signed-in agent's queue and says which line is in use."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from agent_app.domain.enums import Role
+from agent_app.store.repositories.staff import list_accounts
+from agent_app.store.repositories.tasks import QueueScope, count_queue
+from agent_app.ui.main_window import ALL_OPEN, DUE_TODAY, DUE_WEEK, MainWindow, due_cutoff
+
+
+def test_window_shows_the_agents_queue_and_counts_it(qtbot: QtBot, ui_store: Engine) -> None:
+    agent = next(a for a in list_accounts(ui_store) if a.role is Role.AGENT)
+    window = MainWindow(ui_store, agent, "Line: simulated (demo)")
+    qtbot.addWidget(window)
+    window.window_box.setCurrentIndex(window.window_box.findData(ALL_OPEN))
+    expected = count_queue(ui_store, QueueScope.for_account(agent))
+    assert window.model.rowCount() == expected > 0
+    assert window.count_label.text() == f"{expected:,} follow-ups"
+    assert window.line_label.text() == "Line: simulated (demo)"
+    assert agent.full_name in window.windowTitle()
+
+
+def test_due_windows_end_at_hospital_midnight() -> None:
+    now = dt.datetime(2026, 11, 23, 20, 0, tzinfo=dt.UTC)  # 04:00 on the 24th in UTC+8
+    assert due_cutoff(DUE_TODAY, now) == dt.datetime(2026, 11, 24, 16, 0, tzinfo=dt.UTC)
+    assert due_cutoff(DUE_WEEK, now) == dt.datetime(2026, 11, 30, 16, 0, tzinfo=dt.UTC)
+    assert due_cutoff(ALL_OPEN, now) is None

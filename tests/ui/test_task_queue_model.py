@@ -1,0 +1,95 @@
+"""The queue model shows every row of a large queue while reading only the pages in view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from agent_app.demo.seed import seed_store
+from agent_app.domain.enums import Role
+from agent_app.store.engine import open_local_store
+from agent_app.store.repositories.staff import list_accounts
+from agent_app.store.repositories.tasks import QueueScope, count_queue, queue_page
+from agent_app.ui.qt import Qt, QTableView
+from agent_app.ui.task_queue_model import TaskQueueModel
+from tests.conftest import DEMO_TODAY
+
+
+@pytest.fixture(scope="module")
+def large_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    engine = open_local_store(tmp_path_factory.mktemp("large") / "store.sqlite3")
+    seed_store(engine, 8000, seed=5, today=DEMO_TODAY)
+    yield engine
+    engine.dispose()
+
+
+def _hospital_scope(engine: Engine) -> QueueScope:
+    quality = next(a for a in list_accounts(engine) if a.role is Role.QUALITY)
+    return QueueScope.for_account(quality)
+
+
+def test_row_count_is_the_whole_queue_but_nothing_is_read_up_front(large_store: Engine) -> None:
+    scope = _hospital_scope(large_store)
+    model = TaskQueueModel(large_store, scope)
+    assert model.rowCount() == count_queue(large_store, scope) > 10_000
+    assert model.pages_loaded == 0
+
+
+def test_cells_match_the_store_at_the_top_and_the_bottom(large_store: Engine) -> None:
+    scope = _hospital_scope(large_store)
+    model = TaskQueueModel(large_store, scope)
+    last = model.rowCount() - 1
+    expected_last = queue_page(large_store, scope, last, 1)[0]
+    expected_first = queue_page(large_store, scope, 0, 1)[0]
+    assert model.data(model.index(0, 1)) == expected_first.patient_name
+    assert model.data(model.index(last, 2)) == expected_last.mrn
+    assert (
+        model.data(
+            model.index(
+                last,
+                0,
+            ),
+            Qt.ItemDataRole.UserRole,
+        )
+        == expected_last
+    )
+    assert model.pages_loaded == 2
+
+
+def test_scrolling_a_view_to_the_end_reads_only_the_visible_pages(
+    qtbot: QtBot, large_store: Engine
+) -> None:
+    model = TaskQueueModel(large_store, _hospital_scope(large_store))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.setModel(model)
+    view.show()
+    qtbot.waitExposed(view)
+    view.scrollToBottom()
+    qtbot.wait(50)
+    total_pages = model.rowCount() // model.PAGE_SIZE + 1
+    assert 1 <= model.pages_loaded <= 4 < total_pages
+    bottom = view.rowAt(view.viewport().height() - 2)
+    assert bottom >= model.rowCount() - 40
+
+
+def test_page_cache_stays_bounded(large_store: Engine) -> None:
+    model = TaskQueueModel(large_store, _hospital_scope(large_store))
+    for row in range(0, model.rowCount(), model.PAGE_SIZE):
+        model.data(model.index(row, 1))
+    assert len(model._pages) <= model.MAX_PAGES
+    assert model.pages_loaded == -(-model.rowCount() // model.PAGE_SIZE)
+
+
+def test_changing_scope_resets_rows(tmp_path: Path, large_store: Engine) -> None:
+    scope = _hospital_scope(large_store)
+    model = TaskQueueModel(large_store, scope)
+    agent = next(a for a in list_accounts(large_store) if a.role is Role.AGENT)
+    model.set_scope(QueueScope.for_account(agent))
+    assert model.rowCount() == count_queue(large_store, QueueScope.for_account(agent))
+    assert model.rowCount() < count_queue(large_store, scope)
