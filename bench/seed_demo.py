@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from agent_app.demo.hospital import COLUMNS, PATIENT_TABLES, DemoHospital
+from agent_app.demo.hospital import DemoHospital
+from agent_app.demo.rows import COLUMNS, PATIENT_TABLES
 from agent_app.demo.seed import hash_demo_password, seed_store
 from agent_app.store.engine import open_local_store
 

@@ -1,7 +1,6 @@
 """A deterministic generated hospital: reference data, then patients in batches.
 
-Rows come out as tuples in the column order of ``COLUMNS`` so they can go straight into a bulk
-insert. Dates are ISO text, times are UTC text (``YYYY-MM-DD HH:MM:SS``), JSON is text.
+Rows come out as tuples laid out as ``rows.COLUMNS`` says, ready for a bulk insert.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from typing import Any
 
 from agent_app.demo import catalog
 from agent_app.demo.people import (
+    PhoneNumber,
     address,
     chinese_name,
     english_name,
@@ -23,6 +23,7 @@ from agent_app.demo.people import (
     mobile_number,
     resident_id,
 )
+from agent_app.demo.rows import DAY, EPOCH, PATIENT_TABLES, Clock, uuid_hex
 from agent_app.domain.enums import Role
 
 Row = tuple[Any, ...]
@@ -32,133 +33,6 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
 DEMO_PASSWORD = "demo"
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "department": ("id", "code", "name", "name_en", "change_seq"),
-    "staff": (
-        "id",
-        "username",
-        "full_name",
-        "role",
-        "title",
-        "department_id",
-        "password_hash",
-        "sip_account",
-        "extension",
-        "active",
-        "change_seq",
-    ),
-    "call_script": ("id", "code", "title", "body", "change_seq"),
-    "questionnaire_template": ("id", "code", "version", "title", "body", "active", "change_seq"),
-    "followup_plan": (
-        "id",
-        "name",
-        "department_id",
-        "template_id",
-        "script_id",
-        "rules",
-        "offsets_days",
-        "max_attempts",
-        "retry_spacing_minutes",
-        "calling_hours",
-        "sms_before_call",
-        "active",
-        "change_seq",
-    ),
-    "patient": (
-        "id",
-        "mrn",
-        "name",
-        "sex",
-        "birth_date",
-        "id_number",
-        "address",
-        "notes",
-        "change_seq",
-    ),
-    "contact": (
-        "id",
-        "patient_id",
-        "name",
-        "relation",
-        "kind",
-        "number_raw",
-        "number_e164",
-        "number_national",
-        "priority",
-        "change_seq",
-    ),
-    "episode": (
-        "id",
-        "patient_id",
-        "department_id",
-        "ward",
-        "admitted_on",
-        "discharged_on",
-        "diagnosis_code",
-        "diagnosis_name",
-        "attending_doctor_id",
-        "attending_nurse_id",
-        "discharge_disposition",
-        "change_seq",
-    ),
-    "followup_task": (
-        "id",
-        "patient_id",
-        "episode_id",
-        "plan_id",
-        "department_id",
-        "offset_days",
-        "due_at",
-        "level",
-        "parent_task_id",
-        "assigned_staff_id",
-        "status",
-        "attempt_count",
-        "lease_owner_id",
-        "lease_expires_at",
-        "updated_at",
-        "change_seq",
-    ),
-    "call_attempt": (
-        "id",
-        "task_id",
-        "patient_id",
-        "contact_id",
-        "staff_id",
-        "direction",
-        "line",
-        "number",
-        "started_at",
-        "answered_at",
-        "ended_at",
-        "disposition",
-        "end_reason",
-    ),
-    "followup_result": (
-        "id",
-        "task_id",
-        "attempt_id",
-        "staff_id",
-        "template_id",
-        "template_version",
-        "answers",
-        "satisfaction",
-        "outcome",
-        "vital_status",
-        "death_date",
-        "notes",
-        "created_at",
-        "flagged_reason",
-    ),
-}
-PATIENT_TABLES = (
-    "patient",
-    "contact",
-    "episode",
-    "followup_task",
-    "call_attempt",
-    "followup_result",
-)
 OFFSETS = (3, 30, 90)
 SURVIVAL_OFFSETS = (30, 90, 180, 365)
 _RELATIONS = ("spouse", "son", "daughter", "parent", "sibling")
@@ -170,34 +44,6 @@ class _DeptStaff:
     department_id: int
     doctors: list[int] = field(default_factory=list)
     nurses: list[int] = field(default_factory=list)
-
-
-_EPOCH = dt.date(1970, 1, 1)
-_DAY = 86_400
-
-
-class _Clock:
-    """Formats UTC epoch seconds as store text, caching the date part (the hot path of seeding)."""
-
-    def __init__(self) -> None:
-        self._days: dict[int, str] = {}
-
-    def date(self, day: int) -> str:
-        text = self._days.get(day)
-        if text is None:
-            text = self._days[day] = (_EPOCH + dt.timedelta(days=day)).isoformat()
-        return text
-
-    def ts(self, seconds: int) -> str:
-        day, rest = divmod(seconds, _DAY)
-        return f"{self.date(day)} {rest // 3600:02d}:{rest // 60 % 60:02d}:{rest % 60:02d}"
-
-
-def _uuid_hex(rng: random.Random) -> str:
-    """A random version-4 UUID as 32 hex digits, drawn from the seeded generator."""
-    bits = rng.getrandbits(128)
-    bits = (bits & ~(0xF000 << 64) & ~(0xC000 << 48)) | (0x4000 << 64) | (0x8000 << 48)
-    return f"{bits:032x}"
 
 
 class DemoHospital:
@@ -212,8 +58,8 @@ class DemoHospital:
         self.password_hash = password_hash
         self._rng = random.Random(seed)
         self._staff: list[_DeptStaff] = []
-        self._clock = _Clock()
-        self._today_day = (self.today - _EPOCH).days
+        self._clock = Clock()
+        self._today_day = (self.today - EPOCH).days
         self._template = json.loads(
             (RESOURCES / "questionnaires" / "general_discharge.json").read_text("utf-8")
         )
@@ -353,7 +199,7 @@ class DemoHospital:
             male = False
         low, high = (0, 12) if spec.code == "PEDI" else (18, 92)
         birth_day = today - int(low * 365 + 30 + rand() * (high - low) * 365)
-        birth = _EPOCH + dt.timedelta(days=birth_day)
+        birth = EPOCH + dt.timedelta(days=birth_day)
         if rand() < 0.04:
             name, surname = english_name(rng, male), ""
         else:
@@ -374,23 +220,7 @@ class DemoHospital:
         )
         contacts: list[tuple[int, str]] = []
         if spec.code != "PEDI" and rand() < 0.9:
-            phone = mobile_number(rng)
-            ids["contact"] += 1
-            contacts.append((ids["contact"], phone.raw))
-            batch["contact"].append(
-                (
-                    ids["contact"],
-                    pid,
-                    name,
-                    "self",
-                    "mobile",
-                    phone.raw,
-                    phone.e164,
-                    phone.national,
-                    0,
-                    0,
-                )
-            )
+            self._add_contact(batch, ids, contacts, pid, name, "self", mobile_number(rng), 0)
         family = (rand() < 0.75) + (rand() < 0.2) + (not contacts)
         for priority in range(1, 1 + family):
             relation = "parent" if spec.code == "PEDI" else _RELATIONS[int(rand() * 5)]
@@ -399,22 +229,7 @@ class DemoHospital:
             if surname and relation in ("son", "daughter"):
                 rel_name = surname + rel_name[1:]
             phone = mobile_number(rng) if rand() < 0.85 else landline_number(rng)
-            ids["contact"] += 1
-            contacts.append((ids["contact"], phone.raw))
-            batch["contact"].append(
-                (
-                    ids["contact"],
-                    pid,
-                    rel_name,
-                    relation,
-                    "mobile" if phone.mobile else "landline",
-                    phone.raw,
-                    phone.e164,
-                    phone.national,
-                    priority,
-                    0,
-                )
-            )
+            self._add_contact(batch, ids, contacts, pid, rel_name, relation, phone, priority)
         discharged = today - 1 - int(rand() * 74)
         stay_low, stay_high = spec.stay_days
         admitted = discharged - stay_low - int(rand() * (stay_high - stay_low))
@@ -442,14 +257,14 @@ class DemoHospital:
         )
         if deceased:
             return
-        now = today * _DAY + _NINE_AM_UTC
+        now = today * DAY + _NINE_AM_UTC
         for offset in SURVIVAL_OFFSETS if spec.code == "ONCO" else OFFSETS:
-            due = (discharged + offset) * _DAY + _NINE_AM_UTC
+            due = (discharged + offset) * DAY + _NINE_AM_UTC
             assigned = None if rand() < 0.15 else (nurse if rand() < 0.8 else doctor)
             ids["task"] += 1
             tid = ids["task"]
             status, attempts = "pending", 0
-            if now - due >= 2 * _DAY:
+            if now - due >= 2 * DAY:
                 roll = rand()
                 status = "done" if roll < 0.85 else ("failed" if roll < 0.95 else "pending")
                 attempts = {"done": 1 + (rand() < 0.3), "failed": 3}.get(status, 1)
@@ -486,6 +301,35 @@ class DemoHospital:
                 )
             )
 
+    @staticmethod
+    def _add_contact(
+        batch: Batch,
+        ids: dict[str, int],
+        contacts: list[tuple[int, str]],
+        pid: int,
+        name: str,
+        relation: str,
+        phone: PhoneNumber,
+        priority: int,
+    ) -> None:
+        ids["contact"] += 1
+        contacts.append((ids["contact"], phone.raw))
+        kind = "mobile" if phone.mobile else "landline"
+        batch["contact"].append(
+            (
+                ids["contact"],
+                pid,
+                name,
+                relation,
+                kind,
+                phone.raw,
+                phone.e164,
+                phone.national,
+                priority,
+                0,
+            )
+        )
+
     def _attempts(
         self,
         rng: random.Random,
@@ -504,7 +348,7 @@ class DemoHospital:
         start = due + int(rand() * 240) * 60
         for n in range(count):
             contact_id, number = contacts[min(n, len(contacts) - 1)]
-            aid = _uuid_hex(rng)
+            aid = uuid_hex(rng)
             reached = reached_last and n == count - 1
             answered = start + 5 + int(rand() * 20)
             ended = answered + 90 + int(rand() * 330) if reached else start + 40
@@ -530,7 +374,7 @@ class DemoHospital:
                 body, satisfaction = answers[int(rand() * len(answers))]
                 batch["followup_result"].append(
                     (
-                        _uuid_hex(rng),
+                        uuid_hex(rng),
                         tid,
                         aid,
                         staff,

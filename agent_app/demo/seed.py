@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from sqlalchemy import Engine, func, select
 
-from agent_app.demo.hospital import COLUMNS, DEMO_PASSWORD, PATIENT_TABLES, DemoHospital
+from agent_app.demo.hospital import DEMO_PASSWORD, DemoHospital
+from agent_app.demo.rows import COLUMNS, PATIENT_TABLES
 from agent_app.store.bulk import bulk_insert, reset_id_sequences
 from agent_app.store.schema import Patient
 

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from agent_app.config import ServerSettings
 from agent_app.store.errors import StoreCorruptError, StoreUnavailableError
 from agent_app.store.migrate import upgrade_to_head
 
@@ -43,6 +44,19 @@ def create_server_engine(url: str | URL, *, connect_timeout: int = 5) -> Engine:
         future=True,
         pool_pre_ping=True,
         connect_args={"connect_timeout": connect_timeout, "application_name": "agent-app"},
+    )
+
+
+def server_url(settings: ServerSettings, username: str, password: str | None) -> URL:
+    """The central database as the staff member's own role (row-level security applies)."""
+    return URL.create(
+        "postgresql+psycopg",
+        username=username,
+        password=password or None,
+        host=settings.host,
+        port=settings.port,
+        database=settings.database,
+        query={"sslmode": settings.sslmode},
     )
 
 

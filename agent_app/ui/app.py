@@ -9,11 +9,12 @@ from sqlalchemy import Engine, func, select
 
 from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
 from agent_app.demo.seed import seed_store
-from agent_app.store.engine import open_local_store
+from agent_app.store.engine import create_server_engine, open_local_store, server_url
 from agent_app.store.errors import StoreError
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import Patient
 from agent_app.ui.background import run_in_background
+from agent_app.ui.credentials import remembered_password
 from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.main_window import MainWindow
@@ -49,6 +50,10 @@ class DeskApp:
         self.window = MainWindow(self.engine, dialog.account, self.line_description())
         self.window.sig_switch_user.connect(self._switch_user)
         self.window.show()
+        if self.settings.server.configured:
+            password = remembered_password(dialog.account.username)
+            url = server_url(self.settings.server, dialog.account.username, password)
+            self.window.check_server(create_server_engine(url))
         return True
 
     def _switch_user(self) -> None:

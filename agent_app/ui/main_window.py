@@ -8,7 +8,9 @@ from sqlalchemy import Engine
 
 from agent_app.domain.enums import Role
 from agent_app.domain.views import StaffAccount
+from agent_app.store.engine import check_server
 from agent_app.store.repositories.tasks import QueueScope
+from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import (
     QAbstractItemView,
     QAction,
@@ -97,11 +99,27 @@ class MainWindow(QMainWindow):
                 )
             )
         )
+        self.server_label = QLabel(self.tr("Central database: not configured (local store only)"))
         status.addPermanentWidget(self.count_label)
+        status.addPermanentWidget(self.server_label)
         status.addPermanentWidget(self.line_label)
         self.window_box.currentIndexChanged.connect(self.refresh)
         self._update_count()
         self.table.setFocus()
+
+    def check_server(self, server: Engine) -> None:
+        """Ask the central database off the GUI thread and show the answer in plain words."""
+        self.server_label.setText(self.tr("Central database: connecting…"))
+        run_in_background(lambda: check_server(server), self._server_online, self._server_offline)
+
+    def _server_online(self, _: object) -> None:
+        self.server_label.setText(self.tr("Central database: online"))
+        self.server_label.setToolTip("")
+
+    def _server_offline(self, error: BaseException) -> None:
+        self.server_label.setText(self.tr("Central database: offline"))
+        self.server_label.setToolTip(str(error))
+        self.statusBar().showMessage(str(error), 15_000)
 
     def _role_name(self, role: Role) -> str:
         return {

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 
 from agent_app.demo.hospital import DemoHospital
+from agent_app.demo.rows import PATIENT_TABLES
 from agent_app.demo.seed import StoreNotEmptyError, seed_store
 from agent_app.screenpop.normalize import normalize_number
 from agent_app.store.engine import open_local_store
@@ -24,14 +25,7 @@ _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 def _fingerprint(engine: Engine) -> str:
     digest = hashlib.sha256()
     with engine.connect() as connection:
-        for table in (
-            "patient",
-            "contact",
-            "episode",
-            "followup_task",
-            "call_attempt",
-            "followup_result",
-        ):
+        for table in PATIENT_TABLES:
             for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1")):
                 digest.update(repr(tuple(row)).encode())
     return digest.hexdigest()

@@ -50,3 +50,17 @@ def test_unreachable_server_gives_one_plain_sentence() -> None:
 
 def test_reachable_server_passes_the_check(pg_url: str) -> None:
     check_server(create_server_engine(pg_url))
+
+
+def test_server_url_carries_the_staff_role_and_tls_mode() -> None:
+    from agent_app.config import ServerSettings
+    from agent_app.store.engine import server_url
+
+    url = server_url(
+        ServerSettings(host="db.local", port=6432, database="fu", sslmode="verify-full"),
+        "wangfang",
+        "s3cret",
+    )
+    assert (url.username, url.host, url.port, url.database) == ("wangfang", "db.local", 6432, "fu")
+    assert url.query["sslmode"] == "verify-full"
+    assert "s3cret" not in repr(url)  # SQLAlchemy masks the password when printed

@@ -12,9 +12,13 @@ from agent_app.store.engine import open_local_store
 from tests.conftest import DEMO_TODAY
 
 
-@pytest.fixture(scope="module")
-def ui_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    engine = open_local_store(tmp_path_factory.mktemp("ui") / "store.sqlite3")
-    seed_store(engine, 300, seed=11, today=DEMO_TODAY)
+def seeded_sqlite(factory: pytest.TempPathFactory, patients: int, seed: int) -> Iterator[Engine]:
+    engine = open_local_store(factory.mktemp("store") / "store.sqlite3")
+    seed_store(engine, patients, seed=seed, today=DEMO_TODAY)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def ui_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    yield from seeded_sqlite(tmp_path_factory, 300, seed=11)

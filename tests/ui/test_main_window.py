@@ -8,9 +8,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import Role
+from agent_app.store.engine import create_server_engine
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope, count_queue
 from agent_app.ui.main_window import ALL_OPEN, DUE_TODAY, DUE_WEEK, MainWindow, due_cutoff
+from tests.pg_server import free_port
 
 
 def test_window_shows_the_agents_queue_and_counts_it(qtbot: QtBot, ui_store: Engine) -> None:
@@ -30,3 +32,37 @@ def test_due_windows_end_at_hospital_midnight() -> None:
     assert due_cutoff(DUE_TODAY, now) == dt.datetime(2026, 11, 24, 16, 0, tzinfo=dt.UTC)
     assert due_cutoff(DUE_WEEK, now) == dt.datetime(2026, 11, 30, 16, 0, tzinfo=dt.UTC)
     assert due_cutoff(ALL_OPEN, now) is None
+
+
+def test_unreachable_central_database_is_shown_as_offline_in_plain_words(
+    qtbot: QtBot, ui_store: Engine
+) -> None:
+    agent = next(a for a in list_accounts(ui_store) if a.role is Role.AGENT)
+    window = MainWindow(ui_store, agent, "Line: simulated (demo)")
+    qtbot.addWidget(window)
+    port = free_port()
+    window.check_server(
+        create_server_engine(
+            f"postgresql+psycopg://{agent.username}@127.0.0.1:{port}/followup", connect_timeout=2
+        )
+    )
+    qtbot.waitUntil(
+        lambda: window.server_label.text() != "Central database: connecting…", timeout=10_000
+    )
+    assert window.server_label.text() == "Central database: offline"
+    assert window.server_label.toolTip().startswith(
+        f"Cannot reach the central database at 127.0.0.1:{port}"
+    )
+    assert window.model.rowCount() > 0  # the local queue keeps working
+
+
+def test_reachable_central_database_is_shown_online(
+    qtbot: QtBot, ui_store: Engine, pg_url: str
+) -> None:
+    agent = next(a for a in list_accounts(ui_store) if a.role is Role.AGENT)
+    window = MainWindow(ui_store, agent, "Line: simulated (demo)")
+    qtbot.addWidget(window)
+    window.check_server(create_server_engine(pg_url))
+    qtbot.waitUntil(
+        lambda: window.server_label.text() == "Central database: online", timeout=10_000
+    )

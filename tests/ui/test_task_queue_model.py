@@ -9,22 +9,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from agent_app.demo.seed import seed_store
 from agent_app.domain.enums import Role
-from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope, count_queue, queue_page
 from agent_app.ui.qt import Qt, QTableView
 from agent_app.ui.task_queue_model import TaskQueueModel
-from tests.conftest import DEMO_TODAY
+from tests.ui.conftest import seeded_sqlite
 
 
 @pytest.fixture(scope="module")
 def large_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    engine = open_local_store(tmp_path_factory.mktemp("large") / "store.sqlite3")
-    seed_store(engine, 8000, seed=5, today=DEMO_TODAY)
-    yield engine
-    engine.dispose()
+    yield from seeded_sqlite(tmp_path_factory, 8000, seed=5)
 
 
 def _hospital_scope(engine: Engine) -> QueueScope:
