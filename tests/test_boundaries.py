@@ -16,6 +16,7 @@ CORE = [
     "agent_app/store",
     "agent_app/screenpop",
     "agent_app/demo",
+    "agent_app/dialer",
 ]
 
 

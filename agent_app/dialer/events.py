@@ -1,0 +1,118 @@
+"""Events every phone line reports, delivered by ``Phone.pump()`` on the caller's thread."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Registration(enum.StrEnum):
+    UNREGISTERED = "unregistered"
+    REGISTERING = "registering"
+    REGISTERED = "registered"
+    FAILED = "failed"
+    NOT_NEEDED = "not_needed"  # modem, fake line, direct-IP SIP
+
+
+class EndReason(enum.StrEnum):
+    """Why a call ended; the UI maps each to words and the wrap-up to a disposition."""
+
+    LOCAL_HANGUP = "local_hangup"
+    REMOTE_HANGUP = "remote_hangup"
+    BUSY = "busy"
+    NO_ANSWER = "no_answer"
+    REJECTED = "rejected"
+    NOT_FOUND = "not_found"
+    CANCELLED = "cancelled"
+    NO_DIALTONE = "no_dialtone"
+    NOT_REGISTERED = "not_registered"
+    NETWORK = "network"
+    DEVICE_LOST = "device_lost"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class PhoneEvent:
+    """Base of every event; ``call_id`` is empty for line-wide events."""
+
+    call_id: str
+
+
+@dataclass(frozen=True)
+class RegistrationChanged(PhoneEvent):
+    state: Registration
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Ringing(PhoneEvent):
+    """An outgoing call is ringing at the far end."""
+
+
+@dataclass(frozen=True)
+class EarlyMedia(PhoneEvent):
+    """The far end sends audio before answering (ring-back tones, announcements)."""
+
+
+@dataclass(frozen=True)
+class Answered(PhoneEvent):
+    pass
+
+
+@dataclass(frozen=True)
+class Ended(PhoneEvent):
+    reason: EndReason
+    text: str  # one sentence a person can read, e.g. "The line was busy."
+    code: int = 0  # protocol status (SIP code) when there is one
+
+
+@dataclass(frozen=True)
+class Incoming(PhoneEvent):
+    """Someone calls in; ``number`` is as the line reported it (normalize before lookup)."""
+
+    number: str
+    display_name: str = ""
+    withheld: bool = False
+
+
+@dataclass(frozen=True)
+class HoldChanged(PhoneEvent):
+    on_hold: bool
+
+
+@dataclass(frozen=True)
+class DtmfReceived(PhoneEvent):
+    digit: str
+
+
+@dataclass(frozen=True)
+class RecordingChanged(PhoneEvent):
+    recording: bool
+    paused: bool
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class DeviceLost(PhoneEvent):
+    reason: str
+
+
+@dataclass(frozen=True)
+class DeviceBack(PhoneEvent):
+    pass
+
+
+END_TEXT: dict[EndReason, str] = {
+    EndReason.LOCAL_HANGUP: "You ended the call.",
+    EndReason.REMOTE_HANGUP: "The other side hung up.",
+    EndReason.BUSY: "The line was busy.",
+    EndReason.NO_ANSWER: "Nobody answered.",
+    EndReason.REJECTED: "The call was declined.",
+    EndReason.NOT_FOUND: "The number does not exist or cannot be reached.",
+    EndReason.CANCELLED: "The call was cancelled before it was answered.",
+    EndReason.NO_DIALTONE: "The phone line has no dial tone; check the cable.",
+    EndReason.NOT_REGISTERED: "The phone account is not registered; calls cannot be made.",
+    EndReason.NETWORK: "The connection to the other side was lost.",
+    EndReason.DEVICE_LOST: "The phone device was disconnected during the call.",
+    EndReason.FAILED: "The call failed.",
+}

@@ -1,0 +1,251 @@
+"""A simulated phone line for the demo and the UI tests.
+
+It behaves like a real line in time: the far end rings for a while, then answers, is busy,
+never answers, or is a wrong number, with configurable odds (or a fixed outcome per number).
+Answered calls "speak" a generated voice, which is what gets recorded.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from agent_app.dialer.errors import CallStateError
+from agent_app.dialer.events import (
+    END_TEXT,
+    Answered,
+    Ended,
+    EndReason,
+    HoldChanged,
+    Incoming,
+    PhoneEvent,
+    RecordingChanged,
+    Ringing,
+)
+from agent_app.dialer.phone import Phone
+from agent_app.dialer.voice import voice_pcm
+from agent_app.dialer.wav import SAMPLE_RATE, SAMPLE_WIDTH, WavWriter
+
+log = logging.getLogger(__name__)
+
+
+class FakeOutcome(enum.StrEnum):
+    ANSWER = "answer"
+    NO_ANSWER = "no_answer"
+    BUSY = "busy"
+    WRONG_NUMBER = "wrong_number"
+
+
+@dataclass(frozen=True)
+class FakeOdds:
+    answer: float = 0.7
+    no_answer: float = 0.15
+    busy: float = 0.1
+    wrong_number: float = 0.05
+
+    def draw(self, rng: random.Random) -> FakeOutcome:
+        weights = (self.answer, self.no_answer, self.busy, self.wrong_number)
+        return rng.choices(list(FakeOutcome), weights=weights)[0]
+
+
+@dataclass
+class _Call:
+    number: str
+    outcome: FakeOutcome
+    incoming: bool = False
+    answered_at: float | None = None
+    ended: bool = False
+    on_hold: bool = False
+    muted: bool = False
+    schedule: list[tuple[float, PhoneEvent]] = field(default_factory=list)
+    recorder: WavWriter | None = None
+    recorded_until: float = 0.0
+    voice: bytes = b""
+    voice_pos: int = 0
+
+
+class FakePhone(Phone):
+    description = "Simulated line"
+
+    def __init__(
+        self,
+        odds: FakeOdds | None = None,
+        *,
+        seed: int | None = None,
+        ring_seconds: tuple[float, float] = (1.5, 4.0),
+        no_answer_seconds: float = 25.0,
+        outcomes: dict[str, FakeOutcome] | None = None,
+        voice_cache: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.odds = odds or FakeOdds()
+        self.outcomes = dict(outcomes or {})
+        self.ring_seconds = ring_seconds
+        self.no_answer_seconds = no_answer_seconds
+        self._rng = random.Random(seed)
+        self._clock = clock
+        self._voice_cache = voice_cache or Path.home() / ".cache" / "agent-app"
+        self._calls: dict[str, _Call] = {}
+        self._ids = itertools.count(1)
+
+    # Simulation ------------------------------------------------------------------------
+    def poll(self) -> None:
+        now = self._clock()
+        for call_id, call in list(self._calls.items()):
+            due = [item for item in call.schedule if item[0] <= now]
+            call.schedule = [item for item in call.schedule if item[0] > now]
+            for _, event in due:
+                if isinstance(event, Answered):
+                    call.answered_at = now
+                    call.recorded_until = now
+                if isinstance(event, Ended):
+                    self._finish(call)
+                self.post(event)
+            if call.recorder is not None:
+                self._feed_recorder(call, now)
+            if call.ended:
+                del self._calls[call_id]
+
+    def simulate_incoming(self, number: str, display_name: str = "") -> str:
+        """Pretend someone calls in from ``number`` (demo "callback" and screen-pop tests)."""
+        call_id = f"fake-{next(self._ids)}"
+        withheld = number.strip().lower() in {"", "anonymous", "p"}
+        self._calls[call_id] = _Call(number, FakeOutcome.ANSWER, incoming=True)
+        self.post(Incoming(call_id, "" if withheld else number, display_name, withheld))
+        return call_id
+
+    def _feed_recorder(self, call: _Call, now: float) -> None:
+        assert call.recorder is not None
+        samples = int((now - call.recorded_until) * SAMPLE_RATE)
+        if samples <= 0:
+            return
+        call.recorded_until += samples / SAMPLE_RATE
+        need = samples * SAMPLE_WIDTH
+        chunk = bytearray()
+        while len(chunk) < need and call.voice and not call.on_hold:
+            # The voice, then two seconds of line quiet, over and over.
+            cycle = len(call.voice) + 2 * SAMPLE_RATE * SAMPLE_WIDTH
+            pos = call.voice_pos % cycle
+            take = min(need - len(chunk), cycle - pos)
+            if pos < len(call.voice):
+                take = min(take, len(call.voice) - pos)
+                chunk += call.voice[pos : pos + take]
+            else:
+                chunk += bytes(take)
+            call.voice_pos += take
+        chunk += bytes(need - len(chunk))
+        call.recorder.write(bytes(chunk))
+
+    def _finish(self, call: _Call) -> None:
+        call.ended = True
+        call.schedule.clear()
+
+    def _call(self, call_id: str) -> _Call:
+        call = self._calls.get(call_id)
+        if call is None or call.ended:
+            raise CallStateError("That call has already ended.")
+        return call
+
+    def _end(self, call_id: str, reason: EndReason) -> None:
+        call = self._call(call_id)
+        self._finish(call)
+        self.post(Ended(call_id, reason, END_TEXT[reason]))
+
+    # Phone -----------------------------------------------------------------------------
+    def dial(self, number: str) -> str:
+        call_id = f"fake-{next(self._ids)}"
+        outcome = self.outcomes.get(number) or self.odds.draw(self._rng)
+        now = self._clock()
+        ring = self._rng.uniform(*self.ring_seconds)
+        call = _Call(number, outcome)
+        if outcome is FakeOutcome.BUSY:
+            call.schedule = [
+                (now + 0.8, Ended(call_id, EndReason.BUSY, END_TEXT[EndReason.BUSY], 486))
+            ]
+        else:
+            call.schedule = [(now + 0.3, Ringing(call_id))]
+            if outcome is FakeOutcome.NO_ANSWER:
+                call.schedule.append(
+                    (
+                        now + self.no_answer_seconds,
+                        Ended(call_id, EndReason.NO_ANSWER, END_TEXT[EndReason.NO_ANSWER], 480),
+                    )
+                )
+            else:
+                call.schedule.append((now + ring, Answered(call_id)))
+                kind = "wrong_number" if outcome is FakeOutcome.WRONG_NUMBER else "answer"
+                call.voice = voice_pcm(kind, self._voice_cache)
+        self._calls[call_id] = call
+        log.info("simulated call %s: %s", call_id, outcome.value)
+        return call_id
+
+    def answer(self, call_id: str) -> None:
+        call = self._call(call_id)
+        if not call.incoming or call.answered_at is not None:
+            raise CallStateError("Only a ringing incoming call can be answered.")
+        call.voice = voice_pcm("callback", self._voice_cache)
+        call.schedule.append((self._clock(), Answered(call_id)))
+
+    def reject(self, call_id: str) -> None:
+        self._end(call_id, EndReason.REJECTED)
+
+    def hangup(self, call_id: str) -> None:
+        call = self._call(call_id)
+        reason = EndReason.LOCAL_HANGUP if call.answered_at is not None else EndReason.CANCELLED
+        self.stop_recording(call_id)
+        self._end(call_id, reason)
+
+    def hold(self, call_id: str, on_hold: bool) -> None:
+        call = self._call(call_id)
+        call.on_hold = on_hold
+        self.post(HoldChanged(call_id, on_hold))
+
+    def mute(self, call_id: str, muted: bool) -> None:
+        self._call(call_id).muted = muted
+
+    def send_dtmf(self, call_id: str, digits: str) -> None:
+        self._call(call_id)
+        log.debug("simulated DTMF %s on %s", digits, call_id)
+
+    def start_recording(self, call_id: str, path: Path) -> None:
+        call = self._call(call_id)
+        if call.answered_at is None:
+            raise CallStateError("Recording starts when the call is answered.")
+        call.recorder = WavWriter(path)
+        call.recorded_until = self._clock()
+        self.post(RecordingChanged(call_id, True, False, str(path)))
+
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        call = self._call(call_id)
+        if call.recorder is None:
+            raise CallStateError("This call is not being recorded.")
+        self._feed_recorder(call, self._clock())
+        call.recorder.set_paused(paused)
+        self.post(RecordingChanged(call_id, True, paused, str(call.recorder.path)))
+
+    def stop_recording(self, call_id: str) -> Path | None:
+        call = self._calls.get(call_id)
+        if call is None or call.recorder is None:
+            return None
+        self._feed_recorder(call, self._clock())
+        path = call.recorder.close()
+        call.recorder = None
+        self.post(RecordingChanged(call_id, False, False, str(path)))
+        return path
+
+    def recording_pauses(self, call_id: str) -> list[tuple[int, int]]:
+        call = self._calls.get(call_id)
+        return list(call.recorder.pauses) if call and call.recorder else []
+
+    def close(self) -> None:
+        for call_id, call in list(self._calls.items()):
+            if not call.ended:
+                self.hangup(call_id)
+        self.poll()

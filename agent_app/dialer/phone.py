@@ -1,0 +1,105 @@
+"""The one interface every line implements (SIP headset, serial phone-line box, simulated).
+
+Backends never call listeners from their own threads. They queue events, and the owner (the
+GUI's timer, every 5-10 ms) calls ``pump()``, which does the backend's own housekeeping
+(pjsua2's ``libHandleEvents``, timers of the simulated line) and hands every queued event to
+the listeners on the calling thread. So a listener may touch widgets, and pjsua2 is only ever
+called from the thread that owns it.
+"""
+
+from __future__ import annotations
+
+import abc
+import logging
+import queue
+from collections.abc import Callable
+from pathlib import Path
+
+from agent_app.dialer.events import PhoneEvent, Registration
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[PhoneEvent], None]
+
+
+class Phone(abc.ABC):
+    """A phone line. Call ids are strings chosen by the backend, unique per line."""
+
+    #: short name shown to the agent, e.g. "SIP 1001@pbx" or "Modem /dev/ttyACM0"
+    description: str = ""
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+        self._events: queue.SimpleQueue[PhoneEvent] = queue.SimpleQueue()
+        self.registration = Registration.NOT_NEEDED
+
+    # Events ----------------------------------------------------------------------------
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    def post(self, event: PhoneEvent) -> None:
+        """Queue an event; safe from any thread. Listeners see it at the next ``pump()``."""
+        self._events.put(event)
+
+    def pump(self) -> int:
+        """Run housekeeping and deliver queued events here; returns how many were delivered."""
+        self.poll()
+        delivered = 0
+        while True:
+            try:
+                event = self._events.get_nowait()
+            except queue.Empty:
+                return delivered
+            delivered += 1
+            for listener in list(self._listeners):
+                try:
+                    listener(event)
+                except Exception:
+                    # One broken listener must not stop the others from hearing the call end.
+                    log.exception("phone listener failed on %s", type(event).__name__)
+
+    def poll(self) -> None:  # noqa: B027 - optional hook, most backends need none
+        """Backend housekeeping run by ``pump()`` on the owner's thread."""
+
+    # Calls -----------------------------------------------------------------------------
+    @abc.abstractmethod
+    def dial(self, number: str) -> str:
+        """Start an outgoing call and return its call id; events report its progress."""
+
+    @abc.abstractmethod
+    def answer(self, call_id: str) -> None: ...
+
+    @abc.abstractmethod
+    def reject(self, call_id: str) -> None: ...
+
+    @abc.abstractmethod
+    def hangup(self, call_id: str) -> None: ...
+
+    @abc.abstractmethod
+    def hold(self, call_id: str, on_hold: bool) -> None: ...
+
+    @abc.abstractmethod
+    def mute(self, call_id: str, muted: bool) -> None: ...
+
+    @abc.abstractmethod
+    def send_dtmf(self, call_id: str, digits: str) -> None: ...
+
+    # Recording -------------------------------------------------------------------------
+    @abc.abstractmethod
+    def start_recording(self, call_id: str, path: Path) -> None:
+        """Record both directions of an answered call into a WAV file at ``path``."""
+
+    @abc.abstractmethod
+    def pause_recording(self, call_id: str, paused: bool) -> None: ...
+
+    @abc.abstractmethod
+    def stop_recording(self, call_id: str) -> Path | None:
+        """Finish the WAV file and return its path (None when nothing was recorded)."""
+
+    # Life cycle ------------------------------------------------------------------------
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Hang up what is open and release the device or SIP stack."""
