@@ -9,15 +9,19 @@ from sqlalchemy import Engine, func, select
 
 from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
 from agent_app.demo.seed import seed_store
+from agent_app.dialer.errors import DialerError
+from agent_app.dialer.lines import open_phone
 from agent_app.store.engine import create_server_engine, open_local_store, server_url
 from agent_app.store.errors import StoreError
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import Patient
 from agent_app.ui.background import run_in_background
+from agent_app.ui.call_bar import CallBar
 from agent_app.ui.credentials import remembered_password
 from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.main_window import MainWindow
+from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.qt import QApplication, QDialog, QProgressDialog, Qt
 
 log = logging.getLogger(__name__)
@@ -31,6 +35,7 @@ class DeskApp:
         self.engine = engine
         self.window: MainWindow | None = None
         self._last_user = ""
+        self.bridge: PhoneBridge | None = None
 
     def line_description(self) -> str:
         app = QApplication.instance()
@@ -38,6 +43,15 @@ class DeskApp:
         if self.settings.profile is Profile.DEMO:
             return tr("DeskApp", "Line: simulated (demo)")
         return tr("DeskApp", "Line: {0}").format(self.settings.line.value)
+
+    def _call_bar(self) -> CallBar | None:
+        if self.bridge is None:
+            try:
+                self.bridge = PhoneBridge(open_phone(self.settings))
+            except DialerError as exc:
+                show_fatal(str(exc), exit_app=False)
+                return None
+        return CallBar(self.bridge, self.settings.recordings_dir)
 
     def sign_in(self) -> bool:
         dialog = LoginDialog(self.engine, list_accounts(self.engine), self._last_user)
@@ -47,7 +61,9 @@ class DeskApp:
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
-        self.window = MainWindow(self.engine, dialog.account, self.line_description())
+        self.window = MainWindow(
+            self.engine, dialog.account, self.line_description(), self._call_bar()
+        )
         self.window.sig_switch_user.connect(self._switch_user)
         self.window.show()
         if self.settings.server.configured:

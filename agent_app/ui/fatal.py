@@ -14,7 +14,7 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def show_fatal(message: str) -> None:
+def show_fatal(message: str, exit_app: bool = True) -> None:
     """Say what went wrong on stderr and, when a screen is there, in a message box.
 
     ``AGENT_APP_NO_DIALOGS=1`` keeps it to stderr (scripts, headless checks).
@@ -24,4 +24,8 @@ def show_fatal(message: str) -> None:
         return
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert app is not None
-    QMessageBox.critical(None, app.translate("DeskApp", "Follow-up Desk"), message)
+    title = app.translate("DeskApp", "Follow-up Desk")
+    if exit_app:
+        QMessageBox.critical(None, title, message)
+    else:
+        QMessageBox.warning(None, title, message)

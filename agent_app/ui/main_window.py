@@ -9,8 +9,10 @@ from sqlalchemy import Engine
 from agent_app.domain.enums import Role
 from agent_app.domain.views import StaffAccount
 from agent_app.store.engine import check_server
+from agent_app.store.repositories.patients import patient_card
 from agent_app.store.repositories.tasks import QueueScope
 from agent_app.ui.background import run_in_background
+from agent_app.ui.call_bar import CallBar
 from agent_app.ui.qt import (
     QAbstractItemView,
     QAction,
@@ -19,6 +21,8 @@ from agent_app.ui.qt import (
     QKeySequence,
     QLabel,
     QMainWindow,
+    QModelIndex,
+    Qt,
     QTableView,
     QToolBar,
     QWidget,
@@ -47,10 +51,13 @@ class MainWindow(QMainWindow):
         engine: Engine,
         account: StaffAccount,
         line_description: str,
+        call_bar: CallBar | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.account = account
+        self.engine = engine
+        self.call_bar = call_bar
         self.setWindowTitle(self.tr("Follow-up Desk — {0}").format(account.full_name))
         self.resize(1280, 760)
 
@@ -88,6 +95,14 @@ class MainWindow(QMainWindow):
         switch.triggered.connect(self.sig_switch_user.emit)
         toolbar.addAction(switch)
         self.addToolBar(toolbar)
+        if call_bar is not None:
+            self.addToolBarBreak()
+            phone_bar = QToolBar(self.tr("Phone"))
+            phone_bar.setMovable(False)
+            phone_bar.addWidget(call_bar)
+            self.addToolBar(phone_bar)
+            call_bar.sig_error.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+            self.table.doubleClicked.connect(self._prepare_call)
 
         self.count_label = QLabel()
         self.line_label = QLabel(line_description)
@@ -120,6 +135,20 @@ class MainWindow(QMainWindow):
         self.server_label.setText(self.tr("Central database: offline"))
         self.server_label.setToolTip(str(error))
         self.statusBar().showMessage(str(error), 15_000)
+
+    def _prepare_call(self, index: QModelIndex) -> None:
+        """Put the patient's first number in the call bar, ready to dial with Ctrl+D."""
+        task = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if task is None or self.call_bar is None or self.call_bar.call_id:
+            return
+        card = patient_card(self.engine, task.patient_id)
+        if card.contacts:
+            contact = card.contacts[0]
+            self.call_bar.number_edit.setText(contact.number_display)
+            self.statusBar().showMessage(
+                self.tr("Ready to call {0} ({1})").format(contact.name, card.name), 10_000
+            )
+            self.call_bar.dial_button.setFocus()
 
     def _role_name(self, role: Role) -> str:
         return {

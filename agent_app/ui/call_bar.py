@@ -1,0 +1,260 @@
+"""The call bar: number, dial/hang up, hold, mute, keypad, timer and recording state.
+
+Every answered call is recorded from the moment of answer into the recordings folder; when the
+call ends the WAV is compressed to Opus off the GUI thread and ``sig_recording_finished``
+reports the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from pathlib import Path
+
+from agent_app.dialer.errors import DialerError
+from agent_app.dialer.events import Ended, RecordingChanged
+from agent_app.dialer.transcode import FinishedRecording, transcode_to_opus
+from agent_app.ui.background import run_in_background
+from agent_app.ui.phone_bridge import PhoneBridge
+from agent_app.ui.qt import (
+    QGridLayout,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTimer,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+    Signal,
+)
+
+log = logging.getLogger(__name__)
+KEYPAD = "123456789*0#"
+
+
+class CallBar(QWidget):
+    sig_call_started = Signal(str, str)  # call id, number
+    sig_call_ended = Signal(object)  # Ended
+    sig_recording_finished = Signal(object)  # FinishedRecording
+    sig_error = Signal(str)  # a sentence for the status bar
+
+    def __init__(
+        self, bridge: PhoneBridge, recordings_dir: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.phone = bridge.phone
+        self.recordings_dir = recordings_dir
+        self.call_id = ""
+        self._answered_at: float | None = None
+        self._recording: Path | None = None
+
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText(self.tr("Number to call"))
+        self.number_edit.setMinimumWidth(160)
+        self.number_edit.returnPressed.connect(self.dial)
+        self.dial_button = QPushButton(self.tr("Dial"))
+        self.dial_button.setShortcut(QKeySequence("Ctrl+D"))
+        self.dial_button.setToolTip(self.tr("Dial (Ctrl+D)"))
+        self.dial_button.clicked.connect(self.dial)
+        self.hangup_button = QPushButton(self.tr("Hang up"))
+        self.hangup_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.hangup_button.setToolTip(self.tr("Hang up (Ctrl+E)"))
+        self.hangup_button.clicked.connect(self.hangup)
+        self.hold_button = QPushButton(self.tr("Hold"))
+        self.hold_button.setCheckable(True)
+        self.hold_button.toggled.connect(self._hold)
+        self.mute_button = QPushButton(self.tr("Mute"))
+        self.mute_button.setCheckable(True)
+        self.mute_button.toggled.connect(self._mute)
+        self.pause_button = QPushButton(self.tr("Pause recording"))
+        self.pause_button.setCheckable(True)
+        self.pause_button.setToolTip(
+            self.tr("Pause while the patient gives sensitive details; the pause is marked")
+        )
+        self.pause_button.toggled.connect(self._pause_recording)
+        self.keypad_button = QToolButton()
+        self.keypad_button.setText(self.tr("Keypad"))
+        self.keypad_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.keypad_button.setMenu(self._keypad_menu())
+        self.state_label = QLabel(self.tr("Ready"))
+        self.timer_label = QLabel("00:00")
+        self.record_label = QLabel()
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for widget in (
+            self.number_edit,
+            self.dial_button,
+            self.hangup_button,
+            self.hold_button,
+            self.mute_button,
+            self.keypad_button,
+            self.pause_button,
+            self.state_label,
+            self.timer_label,
+            self.record_label,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(500)
+        self._tick.timeout.connect(self._update_timer)
+        bridge.sig_ringing.connect(lambda _id: self._set_state(self.tr("Ringing…")))
+        bridge.sig_early_media.connect(lambda _id: self._set_state(self.tr("Ringing…")))
+        bridge.sig_answered.connect(self._answered)
+        bridge.sig_ended.connect(self._ended)
+        bridge.sig_hold.connect(
+            lambda e: self._set_state(self.tr("On hold") if e.on_hold else self.tr("Connected"))
+        )
+        bridge.sig_recording.connect(self._recording_changed)
+        self._update_buttons()
+
+    def _keypad_menu(self) -> QMenu:
+        menu = QMenu(self)
+        pad = QWidget()
+        grid = QGridLayout(pad)
+        for i, key in enumerate(KEYPAD):
+            button = QPushButton(key)
+            button.setFixedSize(40, 32)
+            button.clicked.connect(lambda _=False, k=key: self.send_dtmf(k))
+            grid.addWidget(button, i // 3, i % 3)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(pad)
+        menu.addAction(action)
+        return menu
+
+    # Actions ---------------------------------------------------------------------------
+    def dial(self, number: str | None = None) -> None:
+        """Call ``number`` (or what is typed); refusals are said in plain words."""
+        number = (number or self.number_edit.text()).strip()
+        if self.call_id:
+            self.sig_error.emit(self.tr("Finish the current call first."))
+            return
+        if not number:
+            self.sig_error.emit(self.tr("Type a number to call."))
+            self.number_edit.setFocus()
+            return
+        self.number_edit.setText(number)
+        try:
+            self.call_id = self.phone.dial(number)
+        except DialerError as exc:
+            self.sig_error.emit(str(exc))
+            return
+        self._set_state(self.tr("Calling…"))
+        self.sig_call_started.emit(self.call_id, number)
+        self._update_buttons()
+
+    def hangup(self) -> None:
+        if not self.call_id:
+            return
+        try:
+            self.phone.hangup(self.call_id)
+        except DialerError as exc:
+            self.sig_error.emit(str(exc))
+
+    def send_dtmf(self, digits: str) -> None:
+        if self.call_id and self._answered_at is not None:
+            try:
+                self.phone.send_dtmf(self.call_id, digits)
+            except DialerError as exc:
+                self.sig_error.emit(str(exc))
+
+    def _hold(self, on: bool) -> None:
+        if self.call_id and self._answered_at is not None:
+            try:
+                self.phone.hold(self.call_id, on)
+            except DialerError as exc:
+                self.sig_error.emit(str(exc))
+
+    def _mute(self, on: bool) -> None:
+        if self.call_id and self._answered_at is not None:
+            try:
+                self.phone.mute(self.call_id, on)
+            except DialerError as exc:
+                self.sig_error.emit(str(exc))
+
+    def _pause_recording(self, paused: bool) -> None:
+        if self.call_id and self._recording is not None:
+            try:
+                self.phone.pause_recording(self.call_id, paused)
+            except DialerError as exc:
+                self.sig_error.emit(str(exc))
+
+    # Events ----------------------------------------------------------------------------
+    def _answered(self, call_id: str) -> None:
+        if call_id != self.call_id:
+            return
+        self._answered_at = time.monotonic()
+        self._set_state(self.tr("Connected"))
+        self._tick.start()
+        stamp = dt.datetime.now().strftime("%Y-%m-%d")
+        path = self.recordings_dir / stamp / f"{call_id}-{int(time.time())}.wav"
+        try:
+            self.phone.start_recording(call_id, path)
+            self._recording = path
+        except DialerError as exc:
+            self.sig_error.emit(self.tr("The call is not being recorded: {0}").format(exc))
+        self._update_buttons()
+
+    def _ended(self, event: Ended) -> None:
+        if event.call_id != self.call_id:
+            return
+        wav = self._recording
+        if wav is not None:
+            try:
+                wav = self.phone.stop_recording(event.call_id) or wav
+            except DialerError as exc:
+                self.sig_error.emit(str(exc))
+        self.call_id = ""
+        self._answered_at = None
+        self._recording = None
+        self._tick.stop()
+        self._set_state(event.text)
+        for button in (self.hold_button, self.mute_button, self.pause_button):
+            button.setChecked(False)
+        self._update_buttons()
+        self.sig_call_ended.emit(event)
+        if wav is not None and wav.exists():
+            run_in_background(
+                lambda: transcode_to_opus(wav),
+                self._transcoded,
+                lambda exc: self.sig_error.emit(str(exc)),
+            )
+
+    def _transcoded(self, finished: FinishedRecording) -> None:
+        self.sig_recording_finished.emit(finished)
+
+    def _recording_changed(self, event: RecordingChanged) -> None:
+        if not event.recording:
+            self.record_label.clear()
+        elif event.paused:
+            self.record_label.setText(self.tr("⏸ Recording paused"))
+        else:
+            self.record_label.setText(self.tr("● Recording"))
+        self.record_label.setStyleSheet("color: #b00020;" if event.recording else "")
+
+    def _set_state(self, text: str) -> None:
+        self.state_label.setText(text)
+
+    def _update_timer(self) -> None:
+        if self._answered_at is None:
+            return
+        seconds = int(time.monotonic() - self._answered_at)
+        self.timer_label.setText(f"{seconds // 60:02d}:{seconds % 60:02d}")
+
+    def _update_buttons(self) -> None:
+        in_call = bool(self.call_id)
+        connected = self._answered_at is not None
+        self.dial_button.setEnabled(not in_call)
+        self.number_edit.setEnabled(not in_call)
+        self.hangup_button.setEnabled(in_call)
+        for button in (self.hold_button, self.mute_button, self.keypad_button, self.pause_button):
+            button.setEnabled(connected)
+        if not connected:
+            self.timer_label.setText("00:00")
