@@ -7,10 +7,11 @@ SQLite types read back, and text PostgreSQL's COPY accepts once UTC times get th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine, Index
 
 from agent_app.store.schema import Base
 from agent_app.store.schema.base import UtcDateTime
@@ -58,3 +59,24 @@ def reset_id_sequences(connection: Connection, tables: Sequence[str]) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table}', '{pk}'), "
             f"COALESCE((SELECT MAX({pk}) FROM {table}), 0) + 1, false)"
         )
+
+
+@contextlib.contextmanager
+def deferred_indexes(engine: Engine, tables: Sequence[str]) -> Iterator[None]:
+    """Drop the secondary indexes of ``tables`` for a bulk load and build them again after.
+
+    Primary keys and unique constraints stay in place, so the load is still checked. The
+    indexes are rebuilt whether the load succeeds or fails.
+    """
+    indexes: list[Index] = [
+        index for table in tables for index in Base.metadata.tables[table].indexes
+    ]
+    with engine.begin() as connection:
+        for index in indexes:
+            index.drop(connection, checkfirst=True)
+    try:
+        yield
+    finally:
+        with engine.begin() as connection:
+            for index in indexes:
+                index.create(connection, checkfirst=True)
