@@ -64,12 +64,15 @@ class SipSettings:
     transport: str = "udp"
     bound_address: str = ""
     port: int = 0
+    display_name: str = ""
+    no_answer_timeout: float = 60.0  # seconds before an unanswered outgoing call is cancelled
 
 
 @dataclass(frozen=True)
 class ModemSettings:
     port: str = ""
     baudrate: int = 115200
+    init: str = ""  # extra AT commands after the standard ones, separated by ";"
 
 
 @dataclass(frozen=True)
@@ -188,10 +191,10 @@ def _coerce(kind: Any, value: Any, where: str) -> Any:
             if text in {"0", "false", "no", "off", ""}:
                 return False
             raise ValueError(value)
-        if kind is int:
+        if kind in (int, float):
             if isinstance(value, bool):
                 raise ValueError(value)
-            return int(value)
+            return kind(value)
         if kind is Path:
             return Path(str(value)).expanduser()
         if isinstance(kind, type) and issubclass(kind, enum.Enum):

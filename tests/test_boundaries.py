@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "agent_app"
 CORE = [
     "agent_app/config.py",
+    "agent_app/credentials.py",
     "agent_app/domain",
     "agent_app/store",
     "agent_app/screenpop",

@@ -35,12 +35,14 @@ def test_file_values_are_typed_and_environment_overrides_them(tmp_path: Path) ->
         "AGENT_APP_CONFIG": str(path),
         "AGENT_APP_SERVER_PORT": "5433",
         "AGENT_APP_MODEM_PORT": "COM3",
+        "AGENT_APP_SIP_NO_ANSWER_TIMEOUT": "45.5",
     }
     settings = load_settings(env)
     assert settings.line is LineKind.SIP
     assert settings.server.host == "db.hospital.local" and settings.server.port == 5433
     assert settings.sip.registrar == "pbx.hospital.local"
     assert settings.modem.port == "COM3"
+    assert settings.sip.no_answer_timeout == 45.5
 
 
 def test_demo_flag_selects_the_demo_store(tmp_path: Path) -> None:
@@ -55,6 +57,7 @@ def test_demo_flag_selects_the_demo_store(tmp_path: Path) -> None:
         ("line = \n", "is not valid TOML"),
         ('line = "fax"\n', "'fax' is not one of: fake, sip, modem"),
         ('[server]\nport = "fifty"\n', "'fifty' is not a valid int"),
+        ('[sip]\nno_answer_timeout = "soon"\n', "'soon' is not a valid float"),
         ('colour = "blue"\n', "the setting 'colour' is not known"),
         ('[server]\npassword = "secret"\n', "the setting 'password' is not known"),
         (b"\xff\xfe line".decode("latin-1"), "not valid TOML"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agent_app.config import LineKind, Profile, Settings
+from agent_app.credentials import remembered_password, sip_account_key
 from agent_app.dialer.errors import LineUnavailableError
 from agent_app.dialer.phone import Phone
 
@@ -16,7 +17,40 @@ def open_phone(settings: Settings) -> Phone:
         from agent_app.dialer.fake import FakePhone
 
         return FakePhone(voice_cache=settings.data_dir / "voices")
-    raise LineUnavailableError(
-        f"The {settings.line.value} line is not available in this version of the desk; "
-        "use the simulated line."
-    )
+    if settings.line is LineKind.SIP:
+        return _sip_phone(settings)
+    return _modem_phone(settings)
+
+
+def _sip_phone(settings: Settings) -> Phone:
+    from agent_app.dialer.sip import SipLineConfig, SipPhone
+
+    sip = settings.sip
+    if not sip.user:
+        raise LineUnavailableError(
+            "No SIP account is set up: put the user (extension) under [sip] in the settings file."
+        )
+    config = SipLineConfig.from_settings(sip)
+    password = ""
+    if config.registrar:
+        key = sip_account_key(sip.user, config.dial_domain)
+        password = remembered_password(key) or ""
+        if not password:
+            raise LineUnavailableError(
+                f"The password of SIP account {key} is not in this computer's keyring; "
+                f"store it with: python -m keyring set agent-app {key}"
+            )
+    return SipPhone(config, password)
+
+
+def _modem_phone(settings: Settings) -> Phone:
+    from agent_app.dialer.modem import ModemPhone
+
+    modem = settings.modem
+    if not modem.port:
+        raise LineUnavailableError(
+            "No phone-line box is set up: put its port (e.g. /dev/ttyACM0 or COM3) under "
+            "[modem] in the settings file."
+        )
+    extra = [cmd.strip() for cmd in modem.init.split(";") if cmd.strip()]
+    return ModemPhone(modem.port, baudrate=modem.baudrate, extra_init=extra)

@@ -8,6 +8,7 @@ import sys
 from sqlalchemy import Engine, func, select
 
 from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
+from agent_app.credentials import remembered_password
 from agent_app.demo.seed import seed_store
 from agent_app.dialer.errors import DialerError
 from agent_app.dialer.lines import open_phone
@@ -17,7 +18,6 @@ from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import Patient
 from agent_app.ui.background import run_in_background
 from agent_app.ui.call_bar import CallBar
-from agent_app.ui.credentials import remembered_password
 from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.main_window import MainWindow

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from agent_app.credentials import forget_password, remember_password, remembered_password
 from agent_app.domain.enums import Role
 from agent_app.domain.views import StaffAccount
 from agent_app.store.repositories.staff import AuthenticationError, authenticate
 from agent_app.ui.background import run_in_background
-from agent_app.ui.credentials import forget_password, remember_password, remembered_password
 from agent_app.ui.qt import (
     QCheckBox,
     QComboBox,

@@ -13,6 +13,7 @@ from agent_app.store.repositories.patients import patient_card
 from agent_app.store.repositories.tasks import QueueScope
 from agent_app.ui.background import run_in_background
 from agent_app.ui.call_bar import CallBar
+from agent_app.ui.line_status import LineStatusLabel
 from agent_app.ui.qt import (
     QAbstractItemView,
     QAction,
@@ -105,7 +106,9 @@ class MainWindow(QMainWindow):
             self.table.doubleClicked.connect(self._prepare_call)
 
         self.count_label = QLabel()
-        self.line_label = QLabel(line_description)
+        self.line_label = (
+            QLabel(line_description) if call_bar is None else LineStatusLabel(call_bar.bridge)
+        )
         status = self.statusBar()
         status.addWidget(
             QLabel(

@@ -7,8 +7,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from agent_app.credentials import KEYRING_SERVICE
 from agent_app.store.repositories.staff import list_accounts
-from agent_app.ui.credentials import KEYRING_SERVICE
 from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.qt import QDialog
 from tests.keyring_memory import MemoryKeyring

@@ -11,6 +11,11 @@ KEYRING_SERVICE = "agent-app"
 log = logging.getLogger(__name__)
 
 
+def sip_account_key(user: str, domain: str) -> str:
+    """The keyring entry of a SIP account's password: ``sip:user@domain``."""
+    return f"sip:{user}@{domain}" if domain else f"sip:{user}"
+
+
 def remembered_password(username: str) -> str | None:
     try:
         return keyring.get_password(KEYRING_SERVICE, username)
