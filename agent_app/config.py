@@ -75,6 +75,24 @@ class ModemSettings:
     init: str = ""  # extra AT commands after the standard ones, separated by ";"
 
 
+class BlacklistAction(enum.StrEnum):
+    """What an inbound call from a blacklisted number does."""
+
+    WARN = "warn"  # pop the card with a warning; the agent decides
+    REJECT = "reject"  # refuse the call at once; it is still logged
+
+
+class PopPlacement(enum.StrEnum):
+    WINDOW = "window"  # a window of its own, raised on top
+    DOCK = "dock"  # a panel docked in the main window
+
+
+@dataclass(frozen=True)
+class ScreenPopSettings:
+    blacklist: BlacklistAction = BlacklistAction.WARN
+    placement: PopPlacement = PopPlacement.WINDOW
+
+
 @dataclass(frozen=True)
 class Settings:
     profile: Profile = Profile.SITE
@@ -86,6 +104,7 @@ class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
     sip: SipSettings = field(default_factory=SipSettings)
     modem: ModemSettings = field(default_factory=ModemSettings)
+    screenpop: ScreenPopSettings = field(default_factory=ScreenPopSettings)
 
     @property
     def store_path(self) -> Path:

@@ -109,6 +109,17 @@ class NumberMatch:
     last_discharge: dt.date | None
 
 
+@dataclass(frozen=True)
+class PatientHit:
+    """A patient found by search."""
+
+    id: int
+    mrn: str
+    name: str
+    sex: Sex
+    birth_date: dt.date
+
+
 def mask_id_number(id_number: str) -> str:
     """Show the first 6 and last 4 characters of an ID number, the rest as asterisks."""
     if len(id_number) <= 10:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 import sys
 
 from sqlalchemy import Engine, func, select
@@ -11,9 +12,13 @@ from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
 from agent_app.credentials import remembered_password
 from agent_app.demo.seed import seed_store
 from agent_app.dialer.errors import DialerError
+from agent_app.dialer.fake import FakePhone
 from agent_app.dialer.lines import open_phone
+from agent_app.domain.enums import LineType
+from agent_app.domain.views import StaffAccount
 from agent_app.store.engine import create_server_engine, open_local_store, server_url
 from agent_app.store.errors import StoreError
+from agent_app.store.repositories.contacts import random_contact_number
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import Patient
 from agent_app.ui.background import run_in_background
@@ -23,6 +28,7 @@ from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.qt import QApplication, QDialog, QProgressDialog, Qt
+from agent_app.ui.screen_pop import ScreenPop
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +42,7 @@ class DeskApp:
         self.window: MainWindow | None = None
         self._last_user = ""
         self.bridge: PhoneBridge | None = None
+        self._rng = random.Random()
 
     def line_description(self) -> str:
         app = QApplication.instance()
@@ -53,6 +60,27 @@ class DeskApp:
                 return None
         return CallBar(self.bridge, self.settings.recordings_dir)
 
+    def _screen_pop(self, account: StaffAccount, window: MainWindow) -> ScreenPop:
+        assert self.bridge is not None
+        demo = self.settings.profile is Profile.DEMO
+        line = LineType.FAKE if demo else LineType(self.settings.line.value)
+        prefixes = (self.settings.pbx_prefix,) if self.settings.pbx_prefix else ()
+        return ScreenPop(
+            self.bridge,
+            self.engine,
+            account,
+            self.settings.screenpop,
+            line=line,
+            region=self.settings.region,
+            pbx_prefixes=prefixes,
+            host=window,
+        )
+
+    def _demo_callback(self, phone: FakePhone) -> None:
+        number = random_contact_number(self.engine, self._rng)
+        if number is not None:
+            phone.simulate_incoming(number)
+
     def sign_in(self) -> bool:
         dialog = LoginDialog(self.engine, list_accounts(self.engine), self._last_user)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account is None:
@@ -65,6 +93,11 @@ class DeskApp:
             self.engine, dialog.account, self.line_description(), self._call_bar()
         )
         self.window.sig_switch_user.connect(self._switch_user)
+        if self.bridge is not None:
+            self.window.attach_screen_pop(self._screen_pop(dialog.account, self.window))
+            phone = self.bridge.phone
+            if isinstance(phone, FakePhone):
+                self.window.add_demo_callback(lambda: self._demo_callback(phone))
         self.window.show()
         if self.settings.server.configured:
             password = remembered_password(dialog.account.username)

@@ -11,6 +11,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
+
 from agent_app.ui.qt import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -44,12 +46,17 @@ def run_in_background(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
+    owner: QObject | None = None,
 ) -> None:
+    """``owner``: a widget the callbacks touch; if it is gone by then, they are skipped."""
     relay = _Relay()  # created on the GUI thread, so its signals are delivered there
     _live.add(relay)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _live.discard(relay)
+        if owner is not None and not shiboken6.isValid(owner):
+            log.debug("background result dropped: its window was closed")
+            return
         callback(value)
 
     relay.sig_done.connect(lambda value: finish(on_done, value))

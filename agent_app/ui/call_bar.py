@@ -150,6 +150,21 @@ class CallBar(QWidget):
         self.sig_call_started.emit(self.call_id, number)
         self._update_buttons()
 
+    def answer_incoming(self, call_id: str, number: str) -> None:
+        """Take a ringing inbound call (the screen-pop's Answer); recording starts on answer."""
+        if self.call_id:
+            self.sig_error.emit(self.tr("Finish the current call first."))
+            return
+        try:
+            self.phone.answer(call_id)
+        except DialerError as exc:
+            self.sig_error.emit(str(exc))
+            return
+        self.call_id = call_id
+        self.number_edit.setText(number)
+        self._set_state(self.tr("Answering…"))
+        self._update_buttons()
+
     def hangup(self) -> None:
         if not self.call_id:
             return

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from sqlalchemy import Engine
 
+from agent_app.config import PopPlacement
 from agent_app.domain.enums import Role
 from agent_app.domain.views import StaffAccount
 from agent_app.store.engine import check_server
@@ -18,6 +20,7 @@ from agent_app.ui.qt import (
     QAbstractItemView,
     QAction,
     QComboBox,
+    QDockWidget,
     QHeaderView,
     QKeySequence,
     QLabel,
@@ -29,6 +32,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.screen_pop import ScreenPop
 from agent_app.ui.task_queue_model import HOSPITAL_TZ, TaskQueueModel
 
 DUE_TODAY, DUE_WEEK, ALL_OPEN = "today", "week", "all"
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         switch.triggered.connect(self.sig_switch_user.emit)
         toolbar.addAction(switch)
         self.addToolBar(toolbar)
+        self.queue_toolbar = toolbar
         if call_bar is not None:
             self.addToolBarBreak()
             phone_bar = QToolBar(self.tr("Phone"))
@@ -152,6 +157,49 @@ class MainWindow(QMainWindow):
                 self.tr("Ready to call {0} ({1})").format(contact.name, card.name), 10_000
             )
             self.call_bar.dial_button.setFocus()
+
+    def attach_screen_pop(self, pop: ScreenPop) -> None:
+        """Inbound calls pop here: docked on the right, or in the pop's own window."""
+        self.screen_pop = pop
+        if pop.settings.placement is PopPlacement.DOCK:
+            dock = QDockWidget(self.tr("Caller"), self)
+            dock.setObjectName("screenPopDock")
+            dock.setWidget(pop.card)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            pop.sig_shown.connect(lambda _call: (dock.show(), dock.raise_()))
+        pop.sig_message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        pop.sig_open_followup.connect(self.open_followup)
+        if self.call_bar is not None:
+            pop.sig_answer.connect(self.call_bar.answer_incoming)
+
+    def add_demo_callback(self, ring: Callable[[], None]) -> QAction:
+        """Demo only: a button that makes a patient call back on the simulated line."""
+        action = QAction(self.tr("Simulate a patient calling back"), self)
+        action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        action.triggered.connect(ring)
+        self.queue_toolbar.addAction(action)
+        return action
+
+    def open_followup(self, patient_id: int, task_id: int) -> None:
+        """Bring the desk forward on the caller's follow-up: its row selected in the queue."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        row = self.model.row_of_task(task_id) if task_id else None
+        if row is None and task_id:
+            self.window_box.setCurrentIndex(self.window_box.findData(ALL_OPEN))
+            row = self.model.row_of_task(task_id)
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.table.selectRow(row)
+            self.table.scrollTo(index)
+            self.statusBar().showMessage(self.tr("Follow-up of the caller selected."), 10_000)
+        else:
+            self.statusBar().showMessage(
+                self.tr("The caller has no open follow-up in your queue."), 10_000
+            )
 
     def _role_name(self, role: Role) -> str:
         return {

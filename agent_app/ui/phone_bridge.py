@@ -77,7 +77,9 @@ class PhoneBridge(QObject):
             case _:
                 log.debug("unhandled phone event %s", type(event).__name__)
 
-    def stop(self) -> None:
+    def stop(self, close_phone: bool = True) -> None:
+        """Stop pumping; the line is closed too unless another owner keeps it."""
         self._timer.stop()
         self.phone.remove_listener(self._on_event)
-        self.phone.close()
+        if close_phone:
+            self.phone.close()

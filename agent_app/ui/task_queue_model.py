@@ -14,7 +14,12 @@ from typing import Any
 from sqlalchemy import Engine
 
 from agent_app.domain.views import TaskRow
-from agent_app.store.repositories.tasks import QueueScope, count_queue, queue_page
+from agent_app.store.repositories.tasks import (
+    QueueScope,
+    count_queue,
+    queue_page,
+    queue_position,
+)
 from agent_app.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
@@ -80,6 +85,11 @@ class TaskQueueModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
+
+    def row_of_task(self, task_id: int) -> int | None:
+        """The row showing ``task_id`` (one indexed count), or None when not in this queue."""
+        row = queue_position(self._engine, self._scope, task_id)
+        return row if row is not None and row < self.rowCount() else None
 
     def task_at(self, row: int) -> TaskRow | None:
         if not 0 <= row < self._rows:

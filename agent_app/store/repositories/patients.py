@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import aliased
 
 from agent_app.domain.enums import Direction, Disposition, Relation, Sex
@@ -12,8 +12,10 @@ from agent_app.domain.views import (
     EpisodeSummary,
     NumberMatch,
     PatientCard,
+    PatientHit,
     mask_id_number,
 )
+from agent_app.screenpop.normalize import InvalidNumberError, normalize_number
 from agent_app.store.repositories.tasks import OPEN_STATUSES
 from agent_app.store.schema import (
     CallAttempt,
@@ -160,3 +162,26 @@ def find_by_number(engine: Engine, number_e164: str) -> list[NumberMatch]:
         matches,
         key=lambda m: (-m.open_tasks, -(m.last_discharge.toordinal() if m.last_discharge else 0)),
     )
+
+
+def search_patients(engine: Engine, text: str, limit: int = 20) -> list[PatientHit]:
+    """Patients by exact MRN, by phone number (any form) or by name prefix; one index each."""
+    text = text.strip()
+    if not text:
+        return []
+    conditions = [Patient.mrn == text.upper(), Patient.name.between(text, text + "\uffff")]
+    try:
+        e164 = normalize_number(text).e164
+    except InvalidNumberError:
+        e164 = ""
+    if e164:
+        by_number = select(Contact.patient_id).where(Contact.number_e164 == e164)
+        conditions.append(Patient.id.in_(by_number))
+    query = (
+        select(Patient.id, Patient.mrn, Patient.name, Patient.sex, Patient.birth_date)
+        .where(or_(*conditions))
+        .order_by(Patient.name, Patient.id)
+        .limit(limit)
+    )
+    with engine.connect() as connection:
+        return [PatientHit(r[0], r[1], r[2], Sex(r[3]), r[4]) for r in connection.execute(query)]

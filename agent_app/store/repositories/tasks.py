@@ -65,6 +65,18 @@ def count_queue(engine: Engine, scope: QueueScope) -> int:
         return int(connection.execute(select(func.count()).select_from(ids)).scalar_one())
 
 
+def queue_position(engine: Engine, scope: QueueScope, task_id: int) -> int | None:
+    """The row of ``task_id`` in the scope's queue, or None when the queue does not hold it."""
+    ids = _ordered_ids(scope).subquery()
+    with engine.connect() as connection:
+        due = connection.execute(select(ids.c.due_at).where(ids.c.id == task_id)).first()
+        if due is None:
+            return None
+        before = (ids.c.due_at < due[0]) | ((ids.c.due_at == due[0]) & (ids.c.id < task_id))
+        query = select(func.count()).select_from(ids).where(before)
+        return int(connection.execute(query).scalar_one())
+
+
 def queue_page(engine: Engine, scope: QueueScope, offset: int, limit: int) -> list[TaskRow]:
     """Rows ``offset`` .. ``offset + limit`` of the queue, overdue first."""
     ids = _ordered_ids(scope).subquery()

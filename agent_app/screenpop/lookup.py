@@ -1,0 +1,205 @@
+"""Who is calling: from a classified caller ID to what the pop shows.
+
+One indexed query finds the contacts with the caller's normalized number; the decision is:
+
+- one patient → that patient's pop (card, open task, last attempt, last result);
+- several patients (a shared family phone) → a chooser, most open follow-ups and the most
+  recent discharge first;
+- no match, or a number that cannot be read → the unknown-caller card;
+- withheld or out-of-area → a card saying so.
+
+A blacklisted number is flagged on any of these; what the desk does with it (reject, or pop
+with a warning) is the settings' choice, applied by the caller of ``decide``. Patients the
+viewer may not see (another department's, not assigned to them) come back ``restricted``: the
+pop names the department, never the clinical details.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, exists, select
+
+from agent_app.domain.enums import CheckLevel, Outcome, Role, TaskStatus
+from agent_app.domain.views import NumberMatch, PatientCard, StaffAccount
+from agent_app.screenpop.normalize import CallerId, CallerKind
+from agent_app.store.repositories.patients import find_by_number, patient_card
+from agent_app.store.repositories.tasks import OPEN_STATUSES
+from agent_app.store.schema import (
+    Blacklist,
+    Department,
+    Episode,
+    FollowupPlan,
+    FollowupResult,
+    FollowupTask,
+)
+
+
+class PopKind(enum.StrEnum):
+    PATIENT = "patient"
+    CHOOSER = "chooser"
+    UNKNOWN = "unknown"
+    WITHHELD = "withheld"
+
+
+@dataclass(frozen=True)
+class OpenTask:
+    """The follow-up the callback continues: the earliest due open task of the patient."""
+
+    task_id: int
+    plan_name: str
+    department_name: str
+    level: CheckLevel
+    status: TaskStatus
+    due_at: dt.datetime
+    attempts: int
+    max_attempts: int
+    assigned_staff_id: int | None
+
+
+@dataclass(frozen=True)
+class LastResult:
+    created_at: dt.datetime
+    outcome: Outcome
+    satisfaction: int | None
+
+
+@dataclass(frozen=True)
+class PopPatient:
+    """One patient as the pop shows it; ``card`` is None when the viewer may not see it."""
+
+    patient_id: int
+    match: NumberMatch | None
+    card: PatientCard | None
+    department_name: str
+    open_task: OpenTask | None
+    last_result: LastResult | None
+
+    @property
+    def restricted(self) -> bool:
+        return self.card is None
+
+
+@dataclass(frozen=True)
+class PopDecision:
+    kind: PopKind
+    caller: CallerId
+    candidates: tuple[NumberMatch, ...] = ()
+    patient: PopPatient | None = None
+    blacklist_reason: str | None = None
+
+    @property
+    def blacklisted(self) -> bool:
+        return self.blacklist_reason is not None
+
+
+def blacklist_reason(engine: Engine, number_e164: str) -> str | None:
+    """The reason a number is on the blacklist, or None."""
+    with engine.connect() as connection:
+        return connection.execute(
+            select(Blacklist.reason).where(Blacklist.number_e164 == number_e164)
+        ).scalar_one_or_none()
+
+
+def decide(engine: Engine, caller: CallerId, viewer: StaffAccount) -> PopDecision:
+    """What to pop for ``caller``; never raises for anything a line can deliver."""
+    if caller.kind in (CallerKind.WITHHELD, CallerKind.UNAVAILABLE):
+        return PopDecision(PopKind.WITHHELD, caller)
+    if caller.kind is CallerKind.INVALID or caller.number is None:
+        return PopDecision(PopKind.UNKNOWN, caller)
+    e164 = caller.number.e164
+    reason = blacklist_reason(engine, e164)
+    matches = find_by_number(engine, e164)
+    patients = {m.patient_id for m in matches}
+    if not matches:
+        return PopDecision(PopKind.UNKNOWN, caller, blacklist_reason=reason)
+    if len(patients) > 1:
+        return PopDecision(PopKind.CHOOSER, caller, tuple(matches), blacklist_reason=reason)
+    patient = load_patient(engine, matches[0].patient_id, viewer, matches[0])
+    return PopDecision(PopKind.PATIENT, caller, tuple(matches), patient, reason)
+
+
+def load_patient(
+    engine: Engine, patient_id: int, viewer: StaffAccount, match: NumberMatch | None = None
+) -> PopPatient:
+    """The pop's view of one patient (also when the agent picks one in the chooser)."""
+    with engine.connect() as connection:
+        allowed = may_view(connection, viewer, patient_id)
+        task = _open_task(connection, patient_id)
+        department = _department_name(connection, patient_id)
+        result = _last_result(connection, patient_id) if allowed else None
+    card = patient_card(engine, patient_id) if allowed else None
+    return PopPatient(patient_id, match, card, department, task if allowed else None, result)
+
+
+def may_view(connection: Connection, viewer: StaffAccount, patient_id: int) -> bool:
+    """Quality and admin see every patient; others those of their department or their tasks."""
+    if viewer.role in (Role.QUALITY, Role.ADMIN):
+        return True
+    in_department = exists().where(
+        Episode.patient_id == patient_id, Episode.department_id == viewer.department_id
+    )
+    task_of_viewer = exists().where(
+        FollowupTask.patient_id == patient_id,
+        (FollowupTask.department_id == viewer.department_id)
+        | (FollowupTask.assigned_staff_id == viewer.id),
+    )
+    return bool(connection.execute(select(in_department | task_of_viewer)).scalar())
+
+
+def _open_task(connection: Connection, patient_id: int) -> OpenTask | None:
+    row = connection.execute(
+        select(
+            FollowupTask.id,
+            FollowupPlan.name,
+            Department.name,
+            FollowupTask.level,
+            FollowupTask.status,
+            FollowupTask.due_at,
+            FollowupTask.attempt_count,
+            FollowupPlan.max_attempts,
+            FollowupTask.assigned_staff_id,
+        )
+        .join(Department, Department.id == FollowupTask.department_id)
+        .outerjoin(FollowupPlan, FollowupPlan.id == FollowupTask.plan_id)
+        .where(FollowupTask.patient_id == patient_id, FollowupTask.status.in_(OPEN_STATUSES))
+        .order_by(FollowupTask.due_at)
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    return OpenTask(
+        task_id=row[0],
+        plan_name=row[1] or "",
+        department_name=row[2],
+        level=CheckLevel(row[3]),
+        status=TaskStatus(row[4]),
+        due_at=row[5],
+        attempts=row[6],
+        max_attempts=row[7] or 0,
+        assigned_staff_id=row[8],
+    )
+
+
+def _department_name(connection: Connection, patient_id: int) -> str:
+    name = connection.execute(
+        select(Department.name)
+        .join(Episode, Episode.department_id == Department.id)
+        .where(Episode.patient_id == patient_id)
+        .order_by(Episode.discharged_on.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return name or ""
+
+
+def _last_result(connection: Connection, patient_id: int) -> LastResult | None:
+    row = connection.execute(
+        select(FollowupResult.created_at, FollowupResult.outcome, FollowupResult.satisfaction)
+        .join(FollowupTask, FollowupTask.id == FollowupResult.task_id)
+        .where(FollowupTask.patient_id == patient_id)
+        .order_by(FollowupResult.created_at.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else LastResult(row[0], Outcome(row[1]), row[2])

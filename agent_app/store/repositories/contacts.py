@@ -1,0 +1,58 @@
+"""Contacts the agent adds at the desk (an unknown caller turns out to be a patient's family).
+
+The server hands out contact ids, so a contact made offline gets a provisional negative id
+here; the outbox carries it without the id, and the server's own row replaces it on the next
+pull.
+"""
+
+from __future__ import annotations
+
+import random
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from agent_app.domain.enums import PhoneKind, Relation
+from agent_app.screenpop.normalize import normalize_number
+from agent_app.store.schema import Contact
+from agent_app.sync.outbox import enqueue
+
+
+def add_contact(engine: Engine, patient_id: int, name: str, relation: Relation, number: str) -> int:
+    """Store a new phone contact for the patient; raises InvalidNumberError for bad numbers."""
+    normalized = normalize_number(number)
+    mobile = len(normalized.national) == 11 and normalized.national.startswith("1")
+    kind = PhoneKind.MOBILE if mobile else PhoneKind.LANDLINE
+    with Session(engine) as session, session.begin():
+        lowest = session.execute(select(func.min(Contact.id))).scalar() or 0
+        priority = session.execute(
+            select(func.count()).where(Contact.patient_id == patient_id)
+        ).scalar_one()
+        contact = Contact(
+            id=min(lowest, 0) - 1,
+            patient_id=patient_id,
+            name=name.strip()[:60],
+            relation=relation,
+            kind=kind,
+            number_raw=number.strip()[:40],
+            number_e164=normalized.e164,
+            number_national=normalized.national,
+            priority=priority,
+        )
+        session.add(contact)
+        enqueue(session, contact)
+        return contact.id
+
+
+def random_contact_number(engine: Engine, rng: random.Random) -> str | None:
+    """A stored contact's number as it was written (the demo's simulated callers)."""
+    with engine.connect() as connection:
+        low, high = connection.execute(select(func.min(Contact.id), func.max(Contact.id))).one()
+        if low is None:
+            return None
+        return connection.execute(
+            select(Contact.number_raw)
+            .where(Contact.id >= rng.randint(low, high))
+            .order_by(Contact.id)
+            .limit(1)
+        ).scalar_one_or_none()
