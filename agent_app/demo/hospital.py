@@ -25,6 +25,7 @@ from agent_app.demo.people import (
 )
 from agent_app.demo.rows import DAY, EPOCH, PATIENT_TABLES, Clock, uuid_hex
 from agent_app.domain.enums import Role
+from agent_app.domain.questionnaire import parse_template
 
 Row = tuple[Any, ...]
 Batch = dict[str, list[Row]]
@@ -63,6 +64,7 @@ class DemoHospital:
         self._template = json.loads(
             (RESOURCES / "questionnaires" / "general_discharge.json").read_text("utf-8")
         )
+        self._template_title = parse_template(self._template).title.zh_CN
 
     # Reference data -----------------------------------------------------------------------
     def reference_rows(self) -> Batch:
@@ -137,7 +139,7 @@ class DemoHospital:
                 1,
                 self._template["code"],
                 self._template["version"],
-                self._template["title"],
+                self._template_title,
                 body,
                 1,
                 0,

@@ -121,3 +121,24 @@ class OutboxState(enum.StrEnum):
     PENDING = "pending"
     PUSHED = "pushed"
     QUARANTINED = "quarantined"
+
+
+class RedFlagSeverity(enum.StrEnum):
+    """How soon the attending doctor must act on a red-flag answer (most urgent first)."""
+
+    CRITICAL = "critical"  # advise emergency care now, tell the doctor at once
+    URGENT = "urgent"  # the doctor calls the patient back today
+    ATTENTION = "attention"  # reviewed at the next working day
+
+    @property
+    def rank(self) -> int:
+        return (RedFlagSeverity.CRITICAL, RedFlagSeverity.URGENT, RedFlagSeverity.ATTENTION).index(
+            self
+        )
+
+
+class NonAnswer(enum.StrEnum):
+    """Why a question has no answer although it was asked."""
+
+    UNABLE = "unable"  # the patient could not answer (does not know, cannot speak, …)
+    REFUSED = "refused"
