@@ -18,6 +18,7 @@ CORE = [
     "agent_app/screenpop",
     "agent_app/demo",
     "agent_app/dialer",
+    "agent_app/sync",
 ]
 
 

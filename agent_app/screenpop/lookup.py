@@ -34,6 +34,7 @@ from agent_app.store.schema import (
     FollowupPlan,
     FollowupResult,
     FollowupTask,
+    QuestionnaireTemplate,
 )
 
 
@@ -57,6 +58,8 @@ class OpenTask:
     attempts: int
     max_attempts: int
     assigned_staff_id: int | None
+    answered: int = 0  # questions answered in the last partial result of this task
+    questions: int = 0  # questions in its template (0: no partial result to continue)
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,7 @@ def _open_task(connection: Connection, patient_id: int) -> OpenTask | None:
     ).first()
     if row is None:
         return None
+    answered, questions = _progress(connection, row[0])
     return OpenTask(
         task_id=row[0],
         plan_name=row[1] or "",
@@ -180,7 +184,27 @@ def _open_task(connection: Connection, patient_id: int) -> OpenTask | None:
         attempts=row[6],
         max_attempts=row[7] or 0,
         assigned_staff_id=row[8],
+        answered=answered,
+        questions=questions,
     )
+
+
+def _progress(connection: Connection, task_id: int) -> tuple[int, int]:
+    """Where an interrupted follow-up stopped: its last partial result against its template."""
+    row = connection.execute(
+        select(FollowupResult.answers, QuestionnaireTemplate.body)
+        .join(QuestionnaireTemplate, QuestionnaireTemplate.id == FollowupResult.template_id)
+        .where(FollowupResult.task_id == task_id, FollowupResult.outcome == Outcome.PARTIAL.value)
+        .order_by(FollowupResult.created_at.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return 0, 0
+    saved, body = row[0] or {}, row[1] or {}
+    answers = saved.get("answers", saved) if isinstance(saved, dict) else {}
+    answered = sum(1 for a in answers.values() if not (isinstance(a, dict) and a.get("hidden")))
+    questions = sum(len(s.get("questions", [])) for s in body.get("sections", []))
+    return answered, questions
 
 
 def _department_name(connection: Connection, patient_id: int) -> str:

@@ -43,7 +43,17 @@ def create_server_engine(url: str | URL, *, connect_timeout: int = 5) -> Engine:
         url,
         future=True,
         pool_pre_ping=True,
-        connect_args={"connect_timeout": connect_timeout, "application_name": "agent-app"},
+        connect_args={
+            "connect_timeout": connect_timeout,
+            "application_name": "agent-app",
+            # A line that drops silently (no reset) must fail within seconds, not hang a
+            # sync thread for the kernel's two hours: TCP keepalives and a send timeout.
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 20_000,
+        },
     )
 
 

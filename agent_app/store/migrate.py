@@ -17,6 +17,19 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Tables that exist only in the desktop's SQLite store, never on the central server.
 LOCAL_ONLY_TABLES = frozenset({"outbox", "sync_state"})
 
+# Sync bookkeeping only the central server has (migration 0002); the models do not describe it.
+SERVER_ONLY_TABLES = frozenset({"applied_change"})
+SERVER_ONLY_COLUMNS = frozenset({"change_xid"})
+
+
+def is_server_only(type_: str, name: str | None) -> bool:
+    """Whether a reflected server object is sync bookkeeping that the models leave out."""
+    if type_ == "table":
+        return name in SERVER_ONLY_TABLES
+    if type_ == "column":
+        return name in SERVER_ONLY_COLUMNS
+    return type_ == "index" and bool(name) and str(name).endswith("_change_cursor")
+
 
 def alembic_config(connection: Connection | None = None) -> Config:
     cfg = Config()

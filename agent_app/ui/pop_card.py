@@ -320,6 +320,12 @@ def patient_html(widget: QWidget, patient: PopPatient) -> str:
                 task.max_attempts,
             )
         )
+        if task.questions:
+            lines.append(
+                tr(
+                    "Questionnaire stopped at {0} of {1} questions; it continues from there."
+                ).format(task.answered, task.questions)
+            )
     else:
         lines.append(tr("No open follow-up."))
     if card.recent_attempts:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from agent_app.domain.enums import PhoneKind, Relation, Role, Sex
+from agent_app.domain.enums import Outcome, PhoneKind, Relation, Role, Sex
 from agent_app.domain.views import StaffAccount
 from agent_app.screenpop.normalize import normalize_number
 from agent_app.store.schema import (
@@ -17,6 +17,7 @@ from agent_app.store.schema import (
     Department,
     Episode,
     FollowupPlan,
+    FollowupResult,
     FollowupTask,
     Patient,
     QuestionnaireTemplate,
@@ -31,6 +32,15 @@ ORTHO_MOBILE = "13698765432"  # 赵刚, an orthopaedics patient
 BLOCKED = "13700001111"  # on the blacklist, no patient
 BLOCKED_PATIENT = "13600002222"  # on the blacklist and a patient's own number
 NOBODY = "13511112222"
+
+
+# Only the shape the pop counts: five questions in two sections.
+TEMPLATE_BODY = {
+    "sections": [
+        {"id": "general", "questions": [{"id": "q1"}, {"id": "q2"}, {"id": "q3"}]},
+        {"id": "wound", "questions": [{"id": "q4"}, {"id": "q5"}]},
+    ]
+}
 
 
 @dataclass(frozen=True)
@@ -78,7 +88,7 @@ def build_known_hospital(engine: Engine, today: dt.date = dt.date(2026, 11, 20))
             username="zhoumin", full_name="周敏", role=Role.QUALITY, department_id=cardio.id
         )
         s.add_all([nurse, ortho_nurse, quality])
-        template = QuestionnaireTemplate(code="general", title="出院随访", body={"sections": []})
+        template = QuestionnaireTemplate(code="general", title="出院随访", body=TEMPLATE_BODY)
         s.add(template)
         s.flush()
         plan = FollowupPlan(
@@ -157,6 +167,16 @@ def build_known_hospital(engine: Engine, today: dt.date = dt.date(2026, 11, 20))
             ]
         )
         s.flush()
+        s.add(  # the last call stopped after two answers
+            FollowupResult(
+                task_id=wang_task.id,
+                staff_id=nurse.id,
+                template_id=template.id,
+                template_version=1,
+                answers={"q1": "good", "q2": 4},
+                outcome=Outcome.PARTIAL,
+            )
+        )
         ids = (wang.id, zhang_wei.id, zhang_qiang.id, zhao.id, blocked.id, wang_task.id)
         accounts = [_account(s, u) for u in ("chenjing", "liuyang", "zhoumin")]
     return KnownHospital(engine, *accounts, *ids)

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from agent_app.domain.enums import Direction, Disposition, LineType, PhoneKind, Relation
+from agent_app.domain.enums import (
+    Direction,
+    Disposition,
+    LineType,
+    Outcome,
+    PhoneKind,
+    Relation,
+)
 from agent_app.screenpop.inbound import (
     MISSED,
     finish_inbound,
@@ -85,6 +92,8 @@ def test_the_pop_carries_card_open_task_and_last_attempt(hospital: KnownHospital
     assert patient.open_task is not None and patient.open_task.task_id == hospital.wang_task
     assert (patient.open_task.attempts, patient.open_task.max_attempts) == (1, 3)
     assert patient.open_task.plan_name == "心内科出院随访"
+    assert (patient.open_task.answered, patient.open_task.questions) == (2, 5)
+    assert patient.last_result is not None and patient.last_result.outcome is Outcome.PARTIAL
 
 
 def test_one_number_on_two_patients_gives_the_chooser(hospital: KnownHospital) -> None:

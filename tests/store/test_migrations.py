@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -9,7 +10,12 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
 from agent_app.store.engine import open_local_store
-from agent_app.store.migrate import LOCAL_ONLY_TABLES, current_revision, head_revision
+from agent_app.store.migrate import (
+    LOCAL_ONLY_TABLES,
+    current_revision,
+    head_revision,
+    is_server_only,
+)
 from agent_app.store.schema import Base
 
 
@@ -19,11 +25,15 @@ def _diff(engine: Engine) -> list[object]:
     ) -> bool:
         if type_ == "table" and name == "alembic_version":
             return False
+        if engine.dialect.name != "sqlite" and reflected and is_server_only(type_, name):
+            return False
         return not (
             engine.dialect.name != "sqlite" and type_ == "table" and name in LOCAL_ONLY_TABLES
         )
 
-    with engine.connect() as connection:
+    with engine.connect() as connection, warnings.catch_warnings():
+        # change_xid (xid8, server-only sync bookkeeping) has no SQLAlchemy type.
+        warnings.filterwarnings("ignore", "Did not recognize type 'xid8'")
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_object": include}
         )

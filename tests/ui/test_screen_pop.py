@@ -103,6 +103,7 @@ def test_patient_card_pops_while_ringing_and_answer_goes_to_the_call_bar(
     text = card.details.text()
     assert "王秀英" in text and "李娜, daughter of 王秀英" in text
     assert "急性心肌梗死" in text and "心内科出院随访" in text and "attempt 1/3" in text
+    assert "Questionnaire stopped at 2 of 5 questions" in text
     assert "110105********1234" in text and "1951" not in text.split("ID")[1][:20]
     assert card.caller_label.text().startswith("Incoming call · 9" + WANG_DAUGHTER + " · Li Na")
     assert card.open_button.isEnabled() and not card.warning_label.isVisible()

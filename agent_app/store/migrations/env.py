@@ -9,6 +9,7 @@ from alembic.autogenerate.api import AutogenContext
 from alembic.autogenerate.render import _repr_type as render_type
 from sqlalchemy import Connection, TypeDecorator, create_engine
 
+from agent_app.store.migrate import is_server_only
 from agent_app.store.schema import Base
 
 # Migrations are frozen history: they name plain SQLAlchemy types, never the app's own
@@ -19,6 +20,13 @@ def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | 
     if type_ == "type" and isinstance(obj, TypeDecorator):
         return render_type(obj.impl_instance, autogen_context)
     return False
+
+
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    # Sync bookkeeping (0002) lives only on the server, outside the models: never drop it.
+    return not (reflected and compare_to is None and is_server_only(type_, name))
 
 
 config = context.config
@@ -44,6 +52,7 @@ def _run(connection: Connection) -> None:
         render_as_batch=True,
         compare_type=True,
         render_item=render_item,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

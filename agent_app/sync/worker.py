@@ -1,0 +1,181 @@
+"""The sync loop: push then pull on its own thread, on an interval and on demand.
+
+``SyncWorker`` never touches Qt. It reports through plain callbacks that receive a frozen
+``SyncStatus`` (online or not, pending and quarantined counts, last success, last error in
+plain words); ui/ re-emits them as signals on the GUI thread. When the server cannot be
+reached it waits longer after each failure (doubling, with jitter, up to a ceiling); "sync
+now" wakes it at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy import Engine
+
+from agent_app.domain.enums import OutboxState
+from agent_app.sync.cursor import last_success, record_success
+from agent_app.sync.errors import SyncError, SyncOfflineError
+from agent_app.sync.outbox import count_by_state
+from agent_app.sync.pull import PULL_TABLES, pull_changes
+from agent_app.sync.push import push_pending
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows; ``online`` is None until the first attempt."""
+
+    online: bool | None = None
+    syncing: bool = False
+    pending: int = 0
+    quarantined: int = 0
+    last_success_at: dt.datetime | None = None
+    last_error: str = ""
+    cycles: int = 0
+
+
+StatusListener = Callable[[SyncStatus], None]
+
+
+class SyncWorker:
+    """Runs ``push_pending`` then ``pull_changes`` until stopped."""
+
+    def __init__(
+        self,
+        local: Engine,
+        server: Engine,
+        *,
+        interval: float = 30.0,
+        backoff: tuple[float, float] = (2.0, 300.0),
+        batch_size: int = 200,
+        page_size: int = 1000,
+        tables: Sequence[str] = PULL_TABLES,
+    ) -> None:
+        self.local = local
+        self.server = server
+        self.interval = interval
+        self.backoff = backoff
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.tables = tuple(tables)
+        self._listeners: list[StatusListener] = []
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._failures = 0
+        self._status = SyncStatus(last_success_at=last_success(local))
+
+    # Listeners ------------------------------------------------------------------------------
+    def add_listener(self, listener: StatusListener) -> None:
+        """Call ``listener`` (on the worker's thread) with every new status."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def remove_listener(self, listener: StatusListener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    @property
+    def status(self) -> SyncStatus:
+        with self._lock:
+            return self._status
+
+    def _publish(self, **changes: object) -> SyncStatus:
+        with self._lock:
+            self._status = replace(self._status, **changes)  # type: ignore[arg-type]
+            status, listeners = self._status, list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(status)
+            except Exception:  # a broken listener must not stop the sync
+                log.exception("sync status listener failed")
+        return status
+
+    # Control --------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start the thread; the first cycle runs at once."""
+        if self._thread is not None:
+            return
+        self._stopping.clear()
+        self._wake.set()
+        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+        self._thread.start()
+
+    def sync_now(self) -> None:
+        """Run a cycle as soon as the current one (if any) ends."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop after the current cycle; waits up to ``timeout`` seconds for it."""
+        self._stopping.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def next_delay(self) -> float:
+        """Seconds until the next cycle: the interval, or the back-off after failures."""
+        if not self._failures:
+            return self.interval
+        first, ceiling = self.backoff
+        delay = min(ceiling, first * 2.0 ** (self._failures - 1))
+        return float(delay * random.uniform(0.8, 1.2))
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            self._wake.wait(self.next_delay())
+            if self._stopping.is_set():
+                break
+            self._wake.clear()
+            self.run_once()
+
+    # One cycle ------------------------------------------------------------------------------
+    def _counts(self) -> dict[str, int]:
+        counts = count_by_state(self.local)
+        return {
+            "pending": counts[OutboxState.PENDING],
+            "quarantined": counts[OutboxState.QUARANTINED],
+        }
+
+    def run_once(self) -> SyncStatus:
+        """Push then pull once, on the calling thread; returns the status after it."""
+        cycles = self.status.cycles + 1
+        self._publish(syncing=True, **self._counts())
+        try:
+            push_pending(self.local, self.server, batch_size=self.batch_size)
+            pull_changes(self.local, self.server, tables=self.tables, page_size=self.page_size)
+        except SyncError as exc:
+            self._failures += 1
+            log.info("sync failed: %s", exc)
+            online = not isinstance(exc, SyncOfflineError)
+            return self._publish(
+                online=online, syncing=False, last_error=str(exc), cycles=cycles, **self._counts()
+            )
+        except Exception as exc:  # a local store failure: reported, and the loop lives on
+            self._failures += 1
+            log.exception("sync failed on the desk's side")
+            return self._publish(
+                syncing=False,
+                last_error=f"The sync stopped on this computer: {exc}.",
+                cycles=cycles,
+            )
+        self._failures = 0
+        now = dt.datetime.now(dt.UTC)
+        record_success(self.local, now)
+        return self._publish(
+            online=True,
+            syncing=False,
+            last_success_at=now,
+            last_error="",
+            cycles=cycles,
+            **self._counts(),
+        )

@@ -1,0 +1,75 @@
+"""Sync state in the status bar: online or offline, pending changes, last success, "Sync now".
+
+The worker calls its listeners on its own thread; the relay re-emits each status as a Qt
+signal, which Qt delivers to this widget on the GUI thread (the relay lives there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from agent_app.sync.worker import SyncStatus, SyncWorker
+from agent_app.ui.qt import QAction, QHBoxLayout, QLabel, QObject, QToolButton, QWidget, Signal
+
+
+class _StatusRelay(QObject):
+    sig_status = Signal(object)  # SyncStatus, emitted on the worker's thread
+
+
+class SyncStatusWidget(QWidget):
+    """A label for the sync state with the last error as its tooltip, and "Sync now"."""
+
+    def __init__(self, worker: SyncWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _StatusRelay(self)
+        self._relay.sig_status.connect(self._show)
+        listener = self._relay.sig_status.emit
+        worker.add_listener(listener)
+        self.destroyed.connect(partial(worker.remove_listener, listener))
+
+        self.label = QLabel(self)
+        self.sync_now_action = QAction(self.tr("Sync now"), self)
+        self.sync_now_action.setToolTip(self.tr("Send saved work and fetch changes now"))
+        self.sync_now_action.triggered.connect(worker.sync_now)
+        self.button = QToolButton(self)
+        self.button.setDefaultAction(self.sync_now_action)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        self.status = worker.status
+        self._show(self.status)
+
+    def _when(self, moment: dt.datetime | None) -> str:
+        if moment is None:
+            return self.tr("never")
+        local = moment.astimezone()
+        if local.date() == dt.datetime.now().astimezone().date():
+            return local.strftime("%H:%M")
+        return local.strftime("%Y-%m-%d %H:%M")
+
+    def _show(self, status: SyncStatus) -> None:
+        self.status = status
+        if status.syncing:
+            state = self.tr("syncing…")
+        elif status.online is None:
+            state = self.tr("not yet synced")
+        elif status.online:
+            state = self.tr("online")
+        else:
+            state = self.tr("offline")
+        parts = [
+            self.tr("Sync: {0}").format(state),
+            self.tr("{0} pending").format(status.pending),
+            self.tr("last {0}").format(self._when(status.last_success_at)),
+        ]
+        if status.quarantined:
+            parts.append(self.tr("{0} refused").format(status.quarantined))
+        self.label.setText(" · ".join(parts))
+        self.label.setToolTip(
+            status.last_error
+            or self.tr("Last complete sync: {0}").format(self._when(status.last_success_at))
+        )
+        trouble = status.online is False or bool(status.last_error) or bool(status.quarantined)
+        self.label.setStyleSheet("color: #b3261e;" if trouble else "")

@@ -1,0 +1,73 @@
+"""What an agent's desk does when a call ends: one local transaction, queued for the server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from agent_app.domain.enums import Direction, Disposition, LineType, Outcome, TaskStatus
+from agent_app.store.schema import CallAttempt, FollowupResult, FollowupTask, QuestionnaireTemplate
+from agent_app.sync.outbox import enqueue
+
+
+@dataclass(frozen=True)
+class SavedCall:
+    attempt_id: uuid.UUID
+    result_id: uuid.UUID
+
+
+def open_tasks(local: Engine) -> list[tuple[int, int]]:
+    """(task id, staff id to act as) of open tasks; the assignee or any staff for pool tasks."""
+    with Session(local) as session:
+        tasks = session.execute(
+            select(FollowupTask.id, FollowupTask.assigned_staff_id)
+            .where(FollowupTask.status == TaskStatus.PENDING)
+            .order_by(FollowupTask.id)
+        ).all()
+    return [(task_id, staff or 1) for task_id, staff in tasks]
+
+
+def save_call_result(
+    local: Engine, task_id: int, staff_id: int, *, finish_task: bool = True, note: str = ""
+) -> SavedCall:
+    """Record an answered call, its answers and the task's new state, all queued for sync."""
+    now = dt.datetime.now(dt.UTC)
+    with Session(local) as session, session.begin():
+        task = session.get_one(FollowupTask, task_id)
+        template = session.scalars(select(QuestionnaireTemplate).limit(1)).one()
+        attempt = CallAttempt(
+            task_id=task_id,
+            patient_id=task.patient_id,
+            staff_id=staff_id,
+            direction=Direction.OUTBOUND,
+            line=LineType.FAKE,
+            number="+8613800000000",
+            started_at=now,
+            answered_at=now,
+            ended_at=now,
+            disposition=Disposition.REACHED,
+        )
+        session.add(attempt)
+        enqueue(session, attempt, actor_id=staff_id)
+        result = FollowupResult(
+            task_id=task_id,
+            attempt_id=attempt.id,
+            staff_id=staff_id,
+            template_id=template.id,
+            template_version=template.version,
+            answers={"q1": "fine", "note": note},
+            satisfaction=5,
+            outcome=Outcome.COMPLETED,
+            notes=note,
+        )
+        session.add(result)
+        enqueue(session, result, actor_id=staff_id)
+        task.attempt_count += 1
+        if finish_task:
+            task.status = TaskStatus.DONE
+        enqueue(session, task, "update", actor_id=staff_id)
+        return SavedCall(attempt.id, result.id)

@@ -1,0 +1,81 @@
+"""A small hospital written out by hand, so sync tests and benchmarks depend only on the schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from agent_app.domain.enums import PhoneKind, Relation, Role, Sex
+from agent_app.store.schema import (
+    CallScript,
+    Contact,
+    Department,
+    Episode,
+    FollowupPlan,
+    FollowupTask,
+    Patient,
+    QuestionnaireTemplate,
+    Staff,
+)
+
+PATIENTS = 20
+TASKS_PER_PATIENT = 2
+AGENTS = (1, 2, 3)  # staff ids; staff 4 is the supervisor
+
+
+def seed_small_hospital(engine: Engine, patients: int = PATIENTS) -> None:
+    """2 departments, 3 agents and a supervisor, patients with a contact, an episode and
+    2 tasks each (odd tasks assigned to an agent, even ones in the department pool)."""
+    due = dt.datetime(2026, 11, 20, 1, 0, tzinfo=dt.UTC)
+    with Session(engine) as session, session.begin():
+        session.add(Department(id=1, code="CARD", name="心内科"))
+        session.add(Department(id=2, code="SURG", name="外科"))
+        session.flush()
+        for staff_id in (*AGENTS, 4):
+            role = Role.SUPERVISOR if staff_id == 4 else Role.AGENT
+            session.add(
+                Staff(id=staff_id, username=f"nurse{staff_id}", full_name=f"护士{staff_id}",
+                      role=role, department_id=1 + staff_id % 2)
+            )  # fmt: skip
+        session.add(QuestionnaireTemplate(id=1, code="general", version=1, title="通用", body={}))
+        session.add(CallScript(id=1, code="general", title="通用", body="您好,{patient_name}"))
+        session.flush()
+        session.add(
+            FollowupPlan(id=1, name="出院随访", template_id=1, script_id=1, offsets_days=[3])
+        )
+        session.flush()
+        for n in range(1, patients + 1):
+            dept = 1 + n % 2
+            session.add(
+                Patient(id=n, mrn=f"MRN{n:05d}", name=f"患者{n}", sex=Sex.FEMALE,
+                        birth_date=dt.date(1950, 1, 1) + dt.timedelta(days=n))
+            )  # fmt: skip
+            session.flush()
+            session.add(
+                Contact(id=n, patient_id=n, name=f"患者{n}", relation=Relation.SELF,
+                        kind=PhoneKind.MOBILE, number_raw=f"138{n:08d}",
+                        number_e164=f"+86138{n:08d}", number_national=f"138{n:08d}")
+            )  # fmt: skip
+            session.add(
+                Episode(id=n, patient_id=n, department_id=dept, ward="1", diagnosis_code="I21",
+                        diagnosis_name="心肌梗死", admitted_on=dt.date(2026, 11, 1),
+                        discharged_on=dt.date(2026, 11, 10))
+            )  # fmt: skip
+            session.flush()
+            for k in range(TASKS_PER_PATIENT):
+                task_id = (n - 1) * TASKS_PER_PATIENT + k + 1
+                assigned = AGENTS[task_id % len(AGENTS)] if task_id % 2 else None
+                session.add(
+                    FollowupTask(id=task_id, patient_id=n, episode_id=n, plan_id=1,
+                                 department_id=dept, due_at=due + dt.timedelta(hours=task_id),
+                                 assigned_staff_id=assigned)
+                )  # fmt: skip
+    # Ids were given explicitly: move the id sequences past them.
+    with engine.begin() as connection:
+        for table in ("department", "staff", "patient", "contact", "episode", "followup_task"):
+            connection.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT max(id) FROM {table}))"
+            )
