@@ -129,12 +129,14 @@ def load_patient(
 ) -> PopPatient:
     """The pop's view of one patient (also when the agent picks one in the chooser)."""
     with engine.connect() as connection:
-        allowed = may_view(connection, viewer, patient_id)
+        if not may_view(connection, viewer, patient_id):
+            department = _department_name(connection, patient_id)
+            return PopPatient(patient_id, match, None, department, None, None)
         task = _open_task(connection, patient_id)
-        department = _department_name(connection, patient_id)
-        result = _last_result(connection, patient_id) if allowed else None
-    card = patient_card(engine, patient_id) if allowed else None
-    return PopPatient(patient_id, match, card, department, task if allowed else None, result)
+        result = _last_result(connection, patient_id)
+    card = patient_card(engine, patient_id)
+    department = card.episode.department_name if card.episode is not None else ""
+    return PopPatient(patient_id, match, card, department, task, result)
 
 
 def may_view(connection: Connection, viewer: StaffAccount, patient_id: int) -> bool:

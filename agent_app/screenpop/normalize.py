@@ -19,6 +19,11 @@ _EXTENSION = re.compile(r"(?:;ext=|\s*(?:ext\.?|x|#|转|-\s*(?=\d{1,5}$)))\s*(\d
 _NOT_DIALABLE = re.compile(r"[^\d+]")
 
 
+_MOBILE_TYPES = frozenset(
+    {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+)
+
+
 class InvalidNumberError(ValueError):
     """The text is not a phone number that can be dialled or matched."""
 
@@ -35,6 +40,7 @@ class NormalizedNumber:
     e164: str
     national: str
     extension: str = ""
+    mobile: bool = False  # a mobile line by the numbering plan (else landline or unknown)
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ def normalize_number(
                     e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
                     national=str(parsed.national_number),
                     extension=extension or (parsed.extension or ""),
+                    mobile=phonenumbers.number_type(parsed) in _MOBILE_TYPES,
                 )
     raise InvalidNumberError(f"'{raw}' is not a valid phone number for region {region}.")
 

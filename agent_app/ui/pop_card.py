@@ -60,7 +60,7 @@ class PopCard(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._patient_page())
+        self.pages.addWidget(self.details)
         self.pages.addWidget(self._chooser_page())
         self.pages.addWidget(self._unknown_page())
         self.withheld_label = QLabel()
@@ -88,9 +88,6 @@ class PopCard(QWidget):
         self.shown_patient: PopPatient | None = None
 
     # Pages -----------------------------------------------------------------------------
-    def _patient_page(self) -> QWidget:
-        return self.details
-
     def _chooser_page(self) -> QWidget:
         page = QWidget()
         self.chooser = QListWidget()

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
@@ -54,7 +53,6 @@ class _Call:
     rejected_as_blacklisted: bool = False
     rejected_by_agent: bool = False
     linked: PopPatient | None = None
-    timings: dict[str, float] = field(default_factory=dict)
 
 
 class ScreenPop(QObject):
@@ -104,7 +102,6 @@ class ScreenPop(QObject):
     # Phone events ------------------------------------------------------------------------
     def _incoming(self, event: Incoming) -> None:
         call = _Call(event.call_id, event.number, dt.datetime.now(dt.UTC))
-        call.timings["event"] = time.perf_counter()
         self.current = call
         caller = self._classify(event)
         engine, viewer = self.engine, self.viewer
@@ -205,7 +202,7 @@ class ScreenPop(QObject):
         run_in_background(
             lambda: load_patient(engine, patient_id, viewer, match),
             done,
-            self._write_failed,
+            self._read_failed,
             self.card,
         )
 
@@ -214,7 +211,7 @@ class ScreenPop(QObject):
         run_in_background(
             lambda: search_patients(engine, text),
             self.card.show_search_results,
-            self._write_failed,
+            self._read_failed,
             self.card,
         )
 
@@ -263,7 +260,6 @@ class ScreenPop(QObject):
         self.card.show_decision(decision, call.number_text or "—", self.bridge.phone.description)
         self.card.show()
         self.card.raise_()
-        call.timings["shown"] = time.perf_counter()
         self.sig_shown.emit(call.call_id)
         host = self.host
         if host is not None and host.isMinimized():
@@ -319,6 +315,10 @@ class ScreenPop(QObject):
             lambda _: None,
             self._write_failed,
         )
+
+    def _read_failed(self, error: BaseException) -> None:
+        log.error("screen-pop lookup failed: %s", error)
+        self.sig_message.emit(self.tr("The patient could not be looked up: {0}").format(error))
 
     def _write_failed(self, error: BaseException) -> None:
         log.error("screen-pop store write failed: %s", error)

@@ -59,7 +59,7 @@ class KnownHospital:
 
 def _contact(patient: Patient, name: str, relation: Relation, raw: str, priority: int) -> Contact:
     number = normalize_number(raw)
-    kind = PhoneKind.MOBILE if raw.startswith("1") else PhoneKind.LANDLINE
+    kind = PhoneKind.MOBILE if number.mobile else PhoneKind.LANDLINE
     return Contact(
         patient_id=patient.id,
         name=name,

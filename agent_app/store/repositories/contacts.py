@@ -21,8 +21,7 @@ from agent_app.sync.outbox import enqueue
 def add_contact(engine: Engine, patient_id: int, name: str, relation: Relation, number: str) -> int:
     """Store a new phone contact for the patient; raises InvalidNumberError for bad numbers."""
     normalized = normalize_number(number)
-    mobile = len(normalized.national) == 11 and normalized.national.startswith("1")
-    kind = PhoneKind.MOBILE if mobile else PhoneKind.LANDLINE
+    kind = PhoneKind.MOBILE if normalized.mobile else PhoneKind.LANDLINE
     with Session(engine) as session, session.begin():
         lowest = session.execute(select(func.min(Contact.id))).scalar() or 0
         priority = session.execute(
