@@ -31,6 +31,22 @@ Row = tuple[Any, ...]
 Batch = dict[str, list[Row]]
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+TEMPLATE_CODES = (
+    "general_discharge",
+    "cardiology",
+    "surgery_postop",
+    "orthopedics_postop",
+    "obstetrics_postpartum",
+    "oncology_survival",
+)
+DEPARTMENT_TEMPLATES = {
+    "CARD": "cardiology",
+    "GSUR": "surgery_postop",
+    "UROL": "surgery_postop",
+    "ORTH": "orthopedics_postop",
+    "OBST": "obstetrics_postpartum",
+    "ONCO": "oncology_survival",
+}
 HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
 DEMO_PASSWORD = "demo"
 
@@ -61,10 +77,12 @@ class DemoHospital:
         self._staff: list[_DeptStaff] = []
         self._clock = Clock()
         self._today_day = (self.today - EPOCH).days
-        self._template = json.loads(
-            (RESOURCES / "questionnaires" / "general_discharge.json").read_text("utf-8")
-        )
-        self._template_title = parse_template(self._template).title.zh_CN
+        # Template and script ids follow TEMPLATE_CODES (1 is the general one the generated
+        # past results were answered with).
+        self._templates = [
+            json.loads((RESOURCES / "questionnaires" / f"{code}.json").read_text("utf-8"))
+            for code in TEMPLATE_CODES
+        ]
 
     # Reference data -----------------------------------------------------------------------
     def reference_rows(self) -> Batch:
@@ -131,31 +149,29 @@ class DemoHospital:
             add_staff(*chinese_name(rng, False), Role.SUPERVISOR, "护士长", dept_id)
             self._staff.append(team)
 
-        script = (RESOURCES / "scripts" / "general_discharge.txt").read_text("utf-8")
-        rows["call_script"].append((1, "general_discharge", "出院随访通用话术", script, 0))
-        body = json.dumps(self._template, ensure_ascii=False)
-        rows["questionnaire_template"].append(
-            (
-                1,
-                self._template["code"],
-                self._template["version"],
-                self._template_title,
-                body,
-                1,
-                0,
+        for number, (code, body) in enumerate(zip(TEMPLATE_CODES, self._templates, strict=True), 1):
+            title = parse_template(body).title.zh_CN
+            script = (RESOURCES / "scripts" / f"{code}.txt").read_text("utf-8")
+            rows["call_script"].append((number, code, f"{title}话术", script, 0))
+            rows["questionnaire_template"].append(
+                (number, code, body["version"], title, json.dumps(body, ensure_ascii=False), 1, 0)
             )
+        hours = json.dumps(
+            {"days": [1, 2, 3, 4, 5, 6], "windows": [["08:30", "11:30"], ["14:00", "20:00"]]}
         )
-        hours = json.dumps({"days": [0, 1, 2, 3, 4, 5], "start": "08:30", "end": "20:00"})
         for plan_id, spec in enumerate(catalog.DEPARTMENTS, 1):
             offsets = SURVIVAL_OFFSETS if spec.code == "ONCO" else OFFSETS
             rules = json.dumps({"department": spec.code})
+            template_id = (
+                TEMPLATE_CODES.index(DEPARTMENT_TEMPLATES.get(spec.code, "general_discharge")) + 1
+            )
             rows["followup_plan"].append(
                 (
                     plan_id,
                     f"{spec.name}出院随访",
                     plan_id,
-                    1,
-                    1,
+                    template_id,
+                    template_id,
                     rules,
                     json.dumps(offsets),
                     3,

@@ -1,8 +1,8 @@
 """Every inbound call becomes an inbound ``call_attempt``, linked to the follow-up it continues.
 
 The row is written when the line rings (so a call nobody answered is still on record, as a
-missed callback) and completed when the call ends; both writes go to the outbox in the same
-transaction, for the server.
+missed callback) and completed when the call ends (``finish_attempt`` in
+store/repositories/attempts.py); both writes go to the outbox in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import uuid
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from agent_app.domain.enums import Direction, Disposition, LineType
+from agent_app.domain.enums import Direction, LineType
 from agent_app.screenpop.lookup import PopDecision
 from agent_app.store.schema import CallAttempt
 from agent_app.sync.outbox import enqueue
@@ -74,26 +74,4 @@ def link_inbound(
         attempt = session.get_one(CallAttempt, attempt_id)
         attempt.patient_id = patient_id
         attempt.task_id = task_id
-        enqueue(session, attempt, "update")
-
-
-def finish_inbound(
-    engine: Engine,
-    attempt_id: uuid.UUID,
-    *,
-    answered_at: dt.datetime | None,
-    ended_at: dt.datetime,
-    end_reason: str,
-    disposition: Disposition | None = None,
-) -> None:
-    """Close the attempt when the call ends; unanswered calls are kept as missed."""
-    with Session(engine) as session, session.begin():
-        attempt = session.get_one(CallAttempt, attempt_id)
-        attempt.answered_at = answered_at
-        attempt.ended_at = ended_at
-        attempt.end_reason = end_reason[:200]
-        if disposition is not None:
-            attempt.disposition = disposition
-        elif answered_at is None:
-            attempt.disposition = Disposition.NO_ANSWER
         enqueue(session, attempt, "update")

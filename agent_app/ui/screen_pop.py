@@ -25,12 +25,12 @@ from agent_app.screenpop.inbound import (
     BLOCKED,
     DECLINED,
     MISSED,
-    finish_inbound,
     link_inbound,
     record_inbound,
 )
 from agent_app.screenpop.lookup import PopDecision, PopKind, PopPatient, decide, load_patient
 from agent_app.screenpop.normalize import CallerId, CallerKind, parse_caller
+from agent_app.store.repositories.attempts import finish_attempt
 from agent_app.store.repositories.contacts import add_contact
 from agent_app.store.repositories.patients import search_patients
 from agent_app.ui.background import run_in_background
@@ -309,7 +309,7 @@ class ScreenPop(QObject):
         engine, attempt_id, answered = self.engine, call.attempt_id, call.answered_at
         ended_at = dt.datetime.now(dt.UTC)
         run_in_background(
-            lambda: finish_inbound(
+            lambda: finish_attempt(
                 engine, attempt_id, answered_at=answered, ended_at=ended_at, end_reason=reason
             ),
             lambda _: None,

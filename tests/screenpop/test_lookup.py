@@ -19,13 +19,13 @@ from agent_app.domain.enums import (
 )
 from agent_app.screenpop.inbound import (
     MISSED,
-    finish_inbound,
     link_inbound,
     record_inbound,
 )
 from agent_app.screenpop.lookup import PopKind, decide, load_patient
 from agent_app.screenpop.normalize import InvalidNumberError, parse_caller
 from agent_app.store.engine import open_local_store
+from agent_app.store.repositories.attempts import finish_attempt
 from agent_app.store.repositories.contacts import add_contact
 from agent_app.store.repositories.patients import search_patients
 from agent_app.store.schema import CallAttempt, Contact, Outbox
@@ -151,7 +151,7 @@ def test_inbound_call_is_stored_linked_to_the_open_task_and_queued(
     attempt_id = record_inbound(
         engine, decision, staff_id=desk.cardiology_nurse.id, line=LineType.SIP, now=started
     )
-    finish_inbound(
+    finish_attempt(
         engine,
         attempt_id,
         answered_at=None,
