@@ -101,6 +101,8 @@ class Settings:
     language: str = ""
     region: str = "CN"
     pbx_prefix: str = ""
+    hospital_name: str = "本院"  # said in the call script's introduction
+    hospital_phone: str = ""  # the number patients may call with questions
     server: ServerSettings = field(default_factory=ServerSettings)
     sip: SipSettings = field(default_factory=SipSettings)
     modem: ModemSettings = field(default_factory=ModemSettings)

@@ -89,8 +89,15 @@ class DeskApp:
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
+        demo = self.settings.profile is Profile.DEMO
         self.window = MainWindow(
-            self.engine, dialog.account, self.line_description(), self._call_bar()
+            self.engine,
+            dialog.account,
+            self.line_description(),
+            self._call_bar(),
+            drafts_dir=self.settings.data_dir / "drafts",
+            line=LineType.FAKE if demo else LineType(self.settings.line.value),
+            hospital=(self.settings.hospital_name, self.settings.hospital_phone),
         )
         self.window.sig_switch_user.connect(self._switch_user)
         if self.bridge is not None:
@@ -99,6 +106,7 @@ class DeskApp:
             if isinstance(phone, FakePhone):
                 self.window.add_demo_callback(lambda: self._demo_callback(phone))
         self.window.show()
+        self.window.restore_unfinished()
         if self.settings.server.configured:
             password = remembered_password(dialog.account.username)
             url = server_url(self.settings.server, dialog.account.username, password)

@@ -18,13 +18,13 @@ from agent_app.ui.qt import QObject, QRunnable, QThreadPool, Signal
 log = logging.getLogger(__name__)
 
 
-class _Relay(QObject):
+class Relay(QObject):
     sig_done = Signal(object)
     sig_failed = Signal(object)
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+class Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: Relay) -> None:
         super().__init__()
         self._fn = fn
         self._relay = relay
@@ -39,7 +39,7 @@ class _Job(QRunnable):
             self._relay.sig_done.emit(result)
 
 
-_live: set[_Relay] = set()
+_live: set[Relay] = set()
 
 
 def run_in_background(
@@ -49,7 +49,7 @@ def run_in_background(
     owner: QObject | None = None,
 ) -> None:
     """``owner``: a widget the callbacks touch; if it is gone by then, they are skipped."""
-    relay = _Relay()  # created on the GUI thread, so its signals are delivered there
+    relay = Relay()  # created on the GUI thread, so its signals are delivered there
     _live.add(relay)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
@@ -61,4 +61,4 @@ def run_in_background(
 
     relay.sig_done.connect(lambda value: finish(on_done, value))
     relay.sig_failed.connect(lambda exc: finish(on_error, exc))
-    QThreadPool.globalInstance().start(_Job(fn, relay))
+    QThreadPool.globalInstance().start(Job(fn, relay))

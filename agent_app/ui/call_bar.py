@@ -39,7 +39,7 @@ KEYPAD = "123456789*0#"
 class CallBar(QWidget):
     sig_call_started = Signal(str, str)  # call id, number
     sig_call_ended = Signal(object)  # Ended
-    sig_recording_finished = Signal(object)  # FinishedRecording
+    sig_recording_finished = Signal(str, object)  # call id, FinishedRecording
     sig_error = Signal(str)  # a sentence for the status bar
 
     def __init__(
@@ -236,14 +236,15 @@ class CallBar(QWidget):
         self._update_buttons()
         self.sig_call_ended.emit(event)
         if wav is not None and wav.exists():
+            call_id = event.call_id
             run_in_background(
                 lambda: transcode_to_opus(wav),
-                self._transcoded,
+                lambda finished: self._transcoded(call_id, finished),
                 lambda exc: self.sig_error.emit(str(exc)),
             )
 
-    def _transcoded(self, finished: FinishedRecording) -> None:
-        self.sig_recording_finished.emit(finished)
+    def _transcoded(self, call_id: str, finished: FinishedRecording) -> None:
+        self.sig_recording_finished.emit(call_id, finished)
 
     def _recording_changed(self, event: RecordingChanged) -> None:
         if not event.recording:

@@ -1,24 +1,29 @@
-"""The agent's main window: the follow-up queue, with who is signed in and the line state."""
+"""The agent's main window: the follow-up queue and, over it, the follow-up being worked."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import Engine
 
 from agent_app.config import PopPlacement
-from agent_app.domain.enums import Role
+from agent_app.domain.enums import LineType, Role, TaskStatus
 from agent_app.domain.views import StaffAccount
+from agent_app.store.drafts import Draft, DraftStore
 from agent_app.store.engine import check_server
-from agent_app.store.repositories.patients import patient_card
-from agent_app.store.repositories.tasks import QueueScope
+from agent_app.store.repositories.followups import FollowupWork, SavedWrapUp, load_followup
+from agent_app.store.repositories.tasks import QueueScope, queue_page
 from agent_app.ui.background import run_in_background
 from agent_app.ui.call_bar import CallBar
+from agent_app.ui.followup.call_log import CallLog
+from agent_app.ui.followup.followup_view import FollowupView
 from agent_app.ui.line_status import LineStatusLabel
 from agent_app.ui.qt import (
     QAbstractItemView,
     QAction,
+    QCloseEvent,
     QComboBox,
     QDockWidget,
     QHeaderView,
@@ -26,13 +31,16 @@ from agent_app.ui.qt import (
     QLabel,
     QMainWindow,
     QModelIndex,
+    QStackedWidget,
     Qt,
     QTableView,
+    QTimer,
     QToolBar,
     QWidget,
     Signal,
 )
 from agent_app.ui.screen_pop import ScreenPop
+from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.task_queue_model import HOSPITAL_TZ, TaskQueueModel
 
 DUE_TODAY, DUE_WEEK, ALL_OPEN = "today", "week", "all"
@@ -58,11 +66,24 @@ class MainWindow(QMainWindow):
         line_description: str,
         call_bar: CallBar | None = None,
         parent: QWidget | None = None,
+        *,
+        drafts_dir: Path | None = None,
+        line: LineType = LineType.FAKE,
+        hospital: tuple[str, str] = ("本院", ""),
     ) -> None:
         super().__init__(parent)
         self.account = account
         self.engine = engine
         self.call_bar = call_bar
+        self.writer = SerialWriter(self)
+        self.drafts = DraftStore(drafts_dir or Path("drafts"), account.id)
+        self.call_log = (
+            CallLog(engine, self.writer, call_bar, staff_id=account.id, line=line, parent=self)
+            if call_bar is not None
+            else None
+        )
+        self.followup: FollowupView | None = None
+        self.hospital = hospital
         self.setWindowTitle(self.tr("Follow-up Desk — {0}").format(account.full_name))
         self.resize(1280, 760)
 
@@ -85,7 +106,11 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((130, 110, 120, 110, 190, 170, 50, 70, 80)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
-        self.setCentralWidget(self.table)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.setCentralWidget(self.pages)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
 
         toolbar = QToolBar(self.tr("Queue"))
         toolbar.setMovable(False)
@@ -95,6 +120,11 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         toolbar.addAction(refresh)
+        self.next_action = QAction(self.tr("&Next follow-up"), self)
+        self.next_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.next_action.setToolTip(self.tr("Open the first due follow-up (Ctrl+N)"))
+        self.next_action.triggered.connect(self.open_next)
+        toolbar.addAction(self.next_action)
         switch = QAction(self.tr("&Switch user"), self)
         switch.setShortcut(QKeySequence("Ctrl+Shift+L"))
         switch.triggered.connect(self.sig_switch_user.emit)
@@ -108,7 +138,6 @@ class MainWindow(QMainWindow):
             phone_bar.addWidget(call_bar)
             self.addToolBar(phone_bar)
             call_bar.sig_error.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-            self.table.doubleClicked.connect(self._prepare_call)
 
         self.count_label = QLabel()
         self.line_label = (
@@ -144,20 +173,6 @@ class MainWindow(QMainWindow):
         self.server_label.setToolTip(str(error))
         self.statusBar().showMessage(str(error), 15_000)
 
-    def _prepare_call(self, index: QModelIndex) -> None:
-        """Put the patient's first number in the call bar, ready to dial with Ctrl+D."""
-        task = self.model.data(index, Qt.ItemDataRole.UserRole)
-        if task is None or self.call_bar is None or self.call_bar.call_id:
-            return
-        card = patient_card(self.engine, task.patient_id)
-        if card.contacts:
-            contact = card.contacts[0]
-            self.call_bar.number_edit.setText(contact.number_display)
-            self.statusBar().showMessage(
-                self.tr("Ready to call {0} ({1})").format(contact.name, card.name), 10_000
-            )
-            self.call_bar.dial_button.setFocus()
-
     def attach_screen_pop(self, pop: ScreenPop) -> None:
         """Inbound calls pop here: docked on the right, or in the pop's own window."""
         self.screen_pop = pop
@@ -167,7 +182,12 @@ class MainWindow(QMainWindow):
             dock.setWidget(pop.card)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.hide()
-            pop.sig_shown.connect(lambda _call: (dock.show(), dock.raise_()))
+
+            def show_dock(_call: object) -> None:
+                dock.show()
+                dock.raise_()
+
+            pop.sig_shown.connect(show_dock)
         pop.sig_message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         pop.sig_open_followup.connect(self.open_followup)
         if self.call_bar is not None:
@@ -182,11 +202,15 @@ class MainWindow(QMainWindow):
         return action
 
     def open_followup(self, patient_id: int, task_id: int) -> None:
-        """Bring the desk forward on the caller's follow-up: its row selected in the queue."""
+        """Bring the desk forward on the caller's follow-up: opened where it stopped, or its row
+        selected when another follow-up is on screen."""
         if self.isMinimized():
             self.showNormal()
         self.raise_()
         self.activateWindow()
+        if task_id and self.followup is None:
+            self.open_task(task_id)
+            return
         row = self.model.row_of_task(task_id) if task_id else None
         if row is None and task_id:
             self.window_box.setCurrentIndex(self.window_box.findData(ALL_OPEN))
@@ -218,3 +242,111 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("{0} follow-ups").format(f"{self.model.rowCount():,}"))
+
+    # The follow-up screen --------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        task = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if task is not None:
+            self.open_task(task.task_id)
+
+    def open_next(self) -> None:
+        """Open the first due follow-up of the queue that is not being worked elsewhere."""
+        scope = QueueScope.for_account(self.account)
+        engine = self.engine
+
+        def first_pending() -> int | None:
+            for row in queue_page(engine, scope, 0, 50):
+                if row.status is TaskStatus.PENDING:
+                    return row.task_id
+            return None
+
+        def opened(task_id: int | None) -> None:
+            if task_id is None:
+                self.statusBar().showMessage(self.tr("No follow-up is due."), 10_000)
+            else:
+                self.open_task(task_id)
+
+        run_in_background(first_pending, opened, self._open_failed, owner=self)
+
+    def open_task(self, task_id: int, draft: Draft | None = None) -> None:
+        """Load the follow-up off the GUI thread and show it over the queue."""
+        if self.followup is not None:
+            self.statusBar().showMessage(
+                self.tr("Finish or leave the follow-up on screen first."), 10_000
+            )
+            return
+        engine, drafts = self.engine, self.drafts
+
+        def load() -> tuple[FollowupWork, Draft | None]:
+            return load_followup(engine, task_id), draft or drafts.load(task_id)
+
+        run_in_background(load, self._show_followup, self._open_failed, owner=self)
+
+    def _open_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(str(error), 20_000)
+
+    def _show_followup(self, loaded: tuple[FollowupWork, Draft | None]) -> None:
+        work, draft = loaded
+        if self.followup is not None:
+            return
+        if not work.is_open:
+            self.statusBar().showMessage(self.tr("This follow-up is already closed."), 10_000)
+            return
+        view = FollowupView(
+            self.engine,
+            self.account,
+            work,
+            self.drafts,
+            self.writer,
+            self.call_log,
+            hospital=self.hospital,
+        )
+        if draft is not None:
+            view.restore(draft)
+        view.sig_finished.connect(self._followup_finished)
+        view.sig_left.connect(lambda _task: self._close_followup())
+        view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.followup = view
+        self.pages.addWidget(view)
+        self.pages.setCurrentWidget(view)
+        self.next_action.setEnabled(False)
+        QTimer.singleShot(0, view.form.focus_first)  # once the page is laid out and shown
+
+    def _close_followup(self) -> None:
+        view = self.followup
+        if view is None:
+            return
+        self.followup = None
+        self.pages.setCurrentWidget(self.table)
+        self.pages.removeWidget(view)
+        view.deleteLater()
+        self.next_action.setEnabled(True)
+        self.refresh()
+        self.table.setFocus()
+
+    def _followup_finished(self, task_id: int, saved: SavedWrapUp) -> None:
+        self._close_followup()
+        step = saved.step
+        if step.status is TaskStatus.PENDING:
+            due = step.due_at.astimezone(HOSPITAL_TZ).strftime("%m-%d %H:%M")
+            text = self.tr("Saved. The next call is due {0}.").format(due)
+        else:
+            text = self.tr("Saved. The follow-up is closed.")
+        if saved.alert_ids:
+            text += " " + self.tr("The attending doctor has been alerted.")
+        self.statusBar().showMessage(text, 15_000)
+
+    def restore_unfinished(self) -> None:
+        """After a crash or kill: reopen the newest unfinished follow-up with every answer."""
+        drafts = self.drafts.unfinished()
+        if drafts:
+            self.open_task(drafts[0].task_id, drafts[0])
+            self.statusBar().showMessage(
+                self.tr("Your unfinished follow-up was restored with every answer."), 15_000
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.followup is not None:
+            self.followup.save_draft()
+        self.writer.wait()
+        super().closeEvent(event)

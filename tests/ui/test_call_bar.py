@@ -48,7 +48,8 @@ def test_dial_answer_record_hang_up_and_compress(qtbot: QtBot, call_bar: CallBar
     assert call_bar.state_label.text() == "You ended the call."
     with qtbot.waitSignal(call_bar.sig_recording_finished, timeout=20_000) as finished:
         pass
-    recording = finished.args[0]
+    call_id, recording = finished.args
+    assert call_id == ended.args[0].call_id
     assert recording.path.suffix == ".opus" and recording.path.exists()
     assert 1000 <= recording.duration_ms <= 4000
     assert not recording.path.with_suffix(".wav").exists()

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session
 
 from agent_app.config import BlacklistAction, PopPlacement, ScreenPopSettings
+from agent_app.demo.hospital import RESOURCES
 from agent_app.dialer.events import EndReason
 from agent_app.dialer.fake import FakePhone
 from agent_app.domain.enums import Direction, Disposition, LineType
 from agent_app.screenpop.inbound import BLOCKED, DECLINED
 from agent_app.store.engine import open_local_store
-from agent_app.store.schema import CallAttempt, Contact
+from agent_app.store.schema import CallAttempt, Contact, QuestionnaireTemplate
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import PhoneBridge
@@ -210,7 +213,7 @@ def test_blacklisted_number_is_rejected_when_set_so(qtbot: QtBot, make_desk) -> 
     assert messages and "blacklisted" in messages[0]
 
 
-def test_dock_placement_shows_the_card_inside_the_main_window(
+def test_dock_placement_shows_the_card_and_opens_the_callers_follow_up(
     qtbot: QtBot, make_desk, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     desk: Desk = make_desk(ScreenPopSettings(placement=PopPlacement.DOCK))
@@ -230,7 +233,14 @@ def test_dock_placement_shows_the_card_inside_the_main_window(
     with qtbot.waitSignal(pop.sig_shown, timeout=5000):
         desk.phone.simulate_incoming(WANG_DAUGHTER)
     assert dock.isVisible() and "王秀英" in pop.card.details.text()
-    pop.card.open_button.click()
-    qtbot.waitUntil(lambda: window.table.selectionModel().hasSelection())
-    row = window.table.selectionModel().selectedRows()[0].row()
-    assert window.model.task_at(row).task_id == hospital.wang_task  # type: ignore[union-attr]
+    _install_real_questionnaire(hospital.engine)
+    pop.card.open_button.click()  # the caller's follow-up opens where it stopped
+    qtbot.waitUntil(lambda: window.followup is not None, timeout=5000)
+    assert window.followup is not None and window.followup.work.task_id == hospital.wang_task
+
+
+def _install_real_questionnaire(engine: Engine) -> None:
+    """The known hospital's placeholder questionnaire becomes the shipped general one."""
+    body = json.loads((RESOURCES / "questionnaires" / "general_discharge.json").read_text("utf-8"))
+    with Session(engine) as session, session.begin():
+        session.execute(update(QuestionnaireTemplate).values(body=body, version=body["version"]))

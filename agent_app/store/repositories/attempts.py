@@ -49,9 +49,11 @@ def start_outbound(
     patient_id: int | None = None,
     contact_id: int | None = None,
     started_at: dt.datetime | None = None,
+    attempt_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
-    """Store a call the agent just placed; returns the attempt's id."""
-    attempt_id = uuid.uuid4()
+    """Store a call the agent just placed; returns the attempt's id (``attempt_id`` when the
+    caller chose it up front, so later writes can be queued before this one has run)."""
+    attempt_id = attempt_id or uuid.uuid4()
     attempt = CallAttempt(
         id=attempt_id,
         task_id=task_id,

@@ -1,0 +1,1 @@
+"""The follow-up screen: patient card, call script, questionnaire and wrap-up."""

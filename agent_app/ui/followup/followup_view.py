@@ -1,0 +1,344 @@
+"""One follow-up on screen: patient card, call script, questionnaire and wrap-up.
+
+Every change is saved to a draft file (off the GUI thread, in order) a moment after it is
+made, so a crash or kill loses nothing; "Save and close" writes the result to the store in one
+transaction and only then leaves the screen. Errors are said in the banner in plain words and
+the screen keeps every answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Engine
+
+from agent_app.dialer.events import Ended
+from agent_app.domain.call_script import script_values
+from agent_app.domain.enums import Disposition, NonAnswer, Outcome, RedFlagSeverity, VitalStatus
+from agent_app.domain.questionnaire import RaisedFlag, StoredAnswersError
+from agent_app.domain.views import ContactLine, StaffAccount
+from agent_app.store.drafts import Draft, DraftStore
+from agent_app.store.repositories.attempts import suggested_disposition
+from agent_app.store.repositories.followups import (
+    FollowupWork,
+    SavedWrapUp,
+    WrapUp,
+    save_wrapup,
+    start_task,
+)
+from agent_app.ui.followup.call_log import CallContext, CallLog
+from agent_app.ui.followup.language import desk_language
+from agent_app.ui.followup.patient_panel import PatientPanel
+from agent_app.ui.followup.questionnaire_form import QuestionnaireForm
+from agent_app.ui.followup.script_panel import ScriptPanel
+from agent_app.ui.followup.wrapup_panel import WrapUpPanel
+from agent_app.ui.qt import (
+    QKeySequence,
+    QLabel,
+    QMessageBox,
+    QShortcut,
+    QSplitter,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from agent_app.ui.serial_writer import SerialWriter
+from agent_app.ui.task_queue_model import HOSPITAL_TZ
+
+AUTOSAVE_DELAY_MS = 300
+TASK_LEASE = dt.timedelta(hours=2)
+HOSPITAL_NAME = "本院"
+
+
+class FollowupView(QWidget):
+    sig_finished = Signal(int, object)  # task id, SavedWrapUp
+    sig_left = Signal(int)  # task id: back to the queue, draft kept
+    sig_message = Signal(str)  # for the status bar
+
+    def __init__(
+        self,
+        engine: Engine,
+        account: StaffAccount,
+        work: FollowupWork,
+        drafts: DraftStore,
+        writer: SerialWriter,
+        call_log: CallLog | None = None,
+        parent: QWidget | None = None,
+        *,
+        hospital: tuple[str, str] = (HOSPITAL_NAME, ""),
+    ) -> None:
+        """``hospital``: its name and the phone number patients may call, for the script."""
+        super().__init__(parent)
+        self.engine, self.account, self.work = engine, account, work
+        self.drafts, self.writer, self.call_log = drafts, writer, call_log
+        self.hospital = hospital
+        self.attempt_id: uuid.UUID | None = None
+        self.in_call = False
+        self.saving = False
+        self.today = dt.datetime.now(HOSPITAL_TZ).date()
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.progress = QLabel()
+        self.patient = PatientPanel()
+        self.patient.show_card(work.card, self.today)
+        self.patient.sig_dial.connect(self.dial)
+        self.script = ScriptPanel()
+        self.script.show_script(
+            work.script,
+            script_values(
+                work.card,
+                agent_name=account.full_name,
+                hospital_name=hospital[0],
+                hospital_phone=hospital[1] or None,
+                today=self.today,
+            ),
+        )
+        self.form = QuestionnaireForm(work.template)
+        self.wrapup = WrapUpPanel()
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(work.template.title.in_language(desk_language()))
+        title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        centre_layout.addWidget(title)
+        centre_layout.addWidget(self.progress)
+        centre_layout.addWidget(self.form, 1)
+        centre_layout.addWidget(self.wrapup)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.patient)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.script)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([290, 640, 330])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self.form.sig_changed.connect(self._changed)
+        self.form.sig_flags.connect(self._show_flags)
+        self.form.sig_done.connect(lambda: self.wrapup.disposition.setFocus())
+        self.wrapup.sig_changed.connect(self._autosave.start)
+        self.wrapup.sig_save.connect(self.finish)
+        self.wrapup.sig_later.connect(self.leave)
+        for keys, reason in (("Ctrl+U", NonAnswer.UNABLE), ("Ctrl+R", NonAnswer.REFUSED)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda r=reason: self.form.decline_current(r))
+        if call_log is not None:
+            call_log.link(CallContext(work.task_id, work.card.id, None, self._markers))
+            call_log.sig_started.connect(self._call_started)
+            call_log.sig_answered.connect(self._call_answered)
+            call_log.sig_ended.connect(self._call_ended)
+        engine_, task_id, staff_id = engine, work.task_id, account.id
+        writer.submit(lambda: start_task(engine_, task_id, staff_id, TASK_LEASE))
+        self._update_progress()
+
+    # Calls ---------------------------------------------------------------------------------
+    def dial(self, contact: ContactLine) -> None:
+        if self.call_log is None:
+            self.sig_message.emit(self.tr("No phone line is open on this desk."))
+            return
+        context = CallContext(self.work.task_id, self.work.card.id, contact.id, self._markers)
+        self.call_log.dial(contact.number_display, context)
+
+    def _call_started(self, attempt_id: uuid.UUID) -> None:
+        self.attempt_id = attempt_id
+        self.in_call = True
+        self.patient.set_dialing_enabled(False)
+        self._autosave.start()
+
+    def _call_answered(self, attempt_id: uuid.UUID, at: dt.datetime) -> None:
+        if attempt_id == self.attempt_id:
+            self.form.sheet.start_call(at)
+            self.form.focus_first()
+
+    def _call_ended(self, attempt_id: uuid.UUID, event: Ended, answered: bool) -> None:
+        if attempt_id != self.attempt_id:
+            return
+        self.in_call = False
+        self.patient.set_dialing_enabled(True)
+        self.wrapup.choose(suggested_disposition(event.reason, answered))
+        self._autosave.start()
+
+    def _markers(self) -> dict[str, float]:
+        answers = self.form.sheet.to_json()["answers"]
+        return {
+            qid: item["offset_s"]
+            for qid, item in answers.items()
+            if item.get("offset_s") is not None
+        }
+
+    # Drafts --------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self._update_progress()
+        self._autosave.start()
+
+    def draft(self) -> Draft:
+        return Draft(
+            self.work.task_id,
+            self.account.id,
+            self.form.draft(),
+            self.wrapup.notes.toPlainText(),
+            str(self.attempt_id) if self.attempt_id else None,
+            self.wrapup.draft(),
+        )
+
+    def save_draft(self) -> None:
+        draft, drafts = self.draft(), self.drafts
+        self.writer.submit(lambda: drafts.save(draft), on_error=self._draft_failed)
+
+    def _draft_failed(self, error: BaseException) -> None:
+        self._say(str(error), error=True)
+
+    def restore(self, draft: Draft) -> None:
+        """Put an unfinished follow-up back on screen exactly as it was."""
+        try:
+            self.form.restore(draft.answers)
+        except StoredAnswersError as exc:
+            self._say(self.tr("Earlier answers could not be restored: {0}").format(exc), True)
+        self.wrapup.restore(draft.extra)
+        if draft.attempt_id:
+            self.attempt_id = uuid.UUID(draft.attempt_id)
+        self._update_progress()
+
+    # Showing -------------------------------------------------------------------------------
+    def _update_progress(self) -> None:
+        p = self.form.sheet.progress()
+        self.progress.setText(
+            self.tr("Answered {0} of {1} · required {2} of {3}").format(
+                p.answered, p.shown, p.required_done, p.required
+            )
+        )
+
+    def _show_flags(self, flags: tuple[RaisedFlag, ...]) -> None:
+        if not flags:
+            self.banner.hide()
+            return
+        language = desk_language()
+        lines = [f"⚠ {flag.rule.message.in_language(language)}" for flag in flags]
+        critical = any(f.rule.severity is RedFlagSeverity.CRITICAL for f in flags)
+        self.banner.setStyleSheet(
+            f"background: {'#c62828' if critical else '#ef6c00'}; color: white; padding: 6px;"
+        )
+        self.banner.setText(
+            self.tr("Red flag — the attending doctor is alerted when you save:")
+            + "\n"
+            + "\n".join(lines)
+        )
+        self.banner.show()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.banner.setStyleSheet(
+            "background: #fdecea; color: #b71c1c; padding: 6px;" if error else "padding: 6px;"
+        )
+        self.banner.setText(text)
+        self.banner.show()
+        self.sig_message.emit(text)
+
+    # Finishing -----------------------------------------------------------------------------
+    def leave(self) -> None:
+        """Back to the queue; the draft keeps everything for later."""
+        if self.in_call:
+            self._say(self.tr("Hang up before leaving this follow-up."), True)
+            return
+        self._autosave.stop()
+        self.save_draft()
+        if self.call_log is not None:
+            self.call_log.link(CallContext())
+        self.sig_left.emit(self.work.task_id)
+
+    def wrap_up(self) -> WrapUp | None:
+        """The wrap-up as chosen, or None when the agent goes back to answer more."""
+        disposition = self.wrapup.chosen()
+        sheet = self.form.sheet
+        outcome: Outcome | None = None
+        if disposition is Disposition.REACHED and not sheet.can_finish:
+            names = "、".join(q.text.in_language(desk_language())[:20] for q in sheet.missing()[:3])
+            answer = QMessageBox.question(
+                self,
+                self.tr("Questions left"),
+                self.tr(
+                    "{0} required questions are not answered ({1}…). Save as a partial follow-up?"
+                ).format(len(sheet.missing()), names),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.form.focus_question(sheet.missing()[0].id)
+                return None
+            outcome = Outcome.PARTIAL
+        answered = bool(sheet.counted_entries()) or disposition in (
+            Disposition.REACHED,
+            Disposition.REFUSED,
+            Disposition.DECEASED,
+        )
+        vital = (
+            VitalStatus.DECEASED if disposition is Disposition.DECEASED else sheet.vital_status()
+        )
+        reminder = ""
+        number = self.work.card.contacts[0].number_e164 if self.work.card.contacts else ""
+        if self.wrapup.reminder.isChecked():
+            reminder = self.tr(
+                "[{0}] {1}, please remember your re-visit; bring your discharge papers."
+            ).format(self.hospital[0], self.work.card.name)
+        return WrapUp(
+            task_id=self.work.task_id,
+            staff_id=self.account.id,
+            disposition=disposition,
+            attempt_id=self.attempt_id,
+            answers=sheet.to_json() if answered else None,
+            outcome=outcome,
+            satisfaction=sheet.satisfaction(),
+            vital_status=vital,
+            death_date=sheet.death_date(),
+            red_flags=sheet.red_flags() if answered else (),
+            notes=self.wrapup.notes.toPlainText(),
+            callback_at=self.wrapup.callback_at(),
+            revisit_reminder=reminder,
+            reminder_number=number,
+            other_numbers_left=len(self.work.card.contacts) > 1,
+        )
+
+    def finish(self) -> None:
+        """Save the result durably, then leave the screen."""
+        if self.saving:
+            return
+        if self.in_call:
+            self._say(self.tr("Hang up before saving the follow-up."), True)
+            return
+        wrap = self.wrap_up()
+        if wrap is None:
+            return
+        self.saving = True
+        self.wrapup.set_busy(True)
+        self._autosave.stop()
+        engine, work, drafts = self.engine, self.work, self.drafts
+
+        def save() -> SavedWrapUp:
+            saved = save_wrapup(engine, work, wrap)
+            drafts.discard(work.task_id)
+            return saved
+
+        self.writer.submit(save, self._saved, self._save_failed)
+
+    def _saved(self, saved: SavedWrapUp) -> None:
+        self.saving = False
+        if self.call_log is not None:
+            self.call_log.link(CallContext())
+        self.sig_finished.emit(self.work.task_id, saved)
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.wrapup.set_busy(False)
+        self._say(
+            self.tr("The follow-up was not saved: {0}. Your answers are still here.").format(error),
+            True,
+        )
+        self.save_draft()

@@ -1,0 +1,113 @@
+"""The patient card of a follow-up: who, which stay, which numbers (each with Dial), history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from agent_app.domain.enums import Relation, Sex
+from agent_app.domain.views import ContactLine, PatientCard
+from agent_app.ui.qt import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from agent_app.ui.task_queue_model import HOSPITAL_TZ
+
+
+class PatientPanel(QWidget):
+    sig_dial = Signal(object)  # ContactLine
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(260)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.name_label = QLabel()
+        self.name_label.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.name_label.setWordWrap(True)
+        layout.addWidget(self.name_label)
+        self.facts = QFormLayout()
+        layout.addLayout(self.facts)
+        self.contacts_box = QGroupBox(self.tr("Phone numbers"))
+        self.contacts_layout = QVBoxLayout(self.contacts_box)
+        layout.addWidget(self.contacts_box)
+        history_box = QGroupBox(self.tr("Calls so far"))
+        history_layout = QVBoxLayout(history_box)
+        self.history = QListWidget()
+        history_layout.addWidget(self.history)
+        layout.addWidget(history_box, 1)
+        self.dial_buttons: list[QPushButton] = []
+        self.contact_rows: list[QWidget] = []
+
+    def _relation(self, relation: Relation) -> str:
+        return {
+            Relation.SELF: self.tr("patient"),
+            Relation.SPOUSE: self.tr("spouse"),
+            Relation.SON: self.tr("son"),
+            Relation.DAUGHTER: self.tr("daughter"),
+            Relation.PARENT: self.tr("parent"),
+            Relation.SIBLING: self.tr("sibling"),
+            Relation.OTHER: self.tr("other"),
+        }[relation]
+
+    def show_card(self, card: PatientCard, today: dt.date) -> None:
+        sex = {Sex.MALE: self.tr("male"), Sex.FEMALE: self.tr("female")}.get(card.sex, "")
+        self.name_label.setText(
+            self.tr("{0} · {1} · {2} years").format(card.name, sex, card.age_on(today))
+        )
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        self.facts.addRow(self.tr("MRN"), QLabel(card.mrn))
+        self.facts.addRow(self.tr("ID number"), QLabel(card.id_number_masked))
+        episode = card.episode
+        if episode is not None:
+            for label, value in (
+                (self.tr("Department"), f"{episode.department_name} · {episode.ward}"),
+                (self.tr("Stay"), f"{episode.admitted_on} → {episode.discharged_on}"),
+                (self.tr("Diagnosis"), f"{episode.diagnosis_name} ({episode.diagnosis_code})"),
+                (self.tr("Doctor"), episode.attending_doctor),
+                (self.tr("Nurse"), episode.attending_nurse),
+            ):
+                value_label = QLabel(value)
+                value_label.setWordWrap(True)
+                self.facts.addRow(label, value_label)
+        for row in self.contact_rows:
+            row.deleteLater()
+        self.contact_rows = []
+        self.dial_buttons = []
+        for number, contact in enumerate(card.contacts, 1):
+            self._add_contact(number, contact)
+        self.history.clear()
+        for attempt in card.recent_attempts:
+            when = attempt.started_at.astimezone(HOSPITAL_TZ).strftime("%Y-%m-%d %H:%M")
+            outcome = attempt.disposition.value if attempt.disposition else "—"
+            self.history.addItem(f"{when}  {attempt.number}  {outcome}  {attempt.agent_name}")
+        if not card.recent_attempts:
+            self.history.addItem(self.tr("No calls yet."))
+
+    def _add_contact(self, number: int, contact: ContactLine) -> None:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        relation = self._relation(contact.relation)
+        text = QLabel(f"{contact.name} ({relation})<br><b>{contact.number_display}</b>")
+        line.addWidget(text, 1)
+        button = QPushButton(self.tr("Dial"))
+        if number <= 9:
+            button.setShortcut(f"Alt+{number}")
+            button.setToolTip(self.tr("Dial this number (Alt+{0})").format(number))
+        button.clicked.connect(lambda _=False, c=contact: self.sig_dial.emit(c))
+        line.addWidget(button)
+        self.contacts_layout.addWidget(row)
+        self.contact_rows.append(row)
+        self.dial_buttons.append(button)
+
+    def set_dialing_enabled(self, enabled: bool) -> None:
+        for button in self.dial_buttons:
+            button.setEnabled(enabled)

@@ -1,0 +1,120 @@
+"""The wrap-up: how the follow-up ended, when to call again, notes, and a re-visit reminder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from agent_app.domain.enums import Disposition
+from agent_app.ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDateTime,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QKeySequence,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+    Signal,
+)
+
+
+class WrapUpPanel(QGroupBox):
+    sig_save = Signal()
+    sig_later = Signal()
+    sig_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Wrap-up"), parent)
+        self.disposition = QComboBox()
+        for disposition, label in self.labels().items():
+            self.disposition.addItem(label, disposition.value)
+        self.callback = QDateTimeEdit()
+        self.callback.setCalendarPopup(True)
+        self.callback.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(self.tr("Notes for the next caller and the doctor"))
+        self.notes.setMaximumHeight(70)
+        self.reminder = QCheckBox(self.tr("Send a re-visit reminder by SMS"))
+        self.save_button = QPushButton(self.tr("Save and close (Ctrl+S)"))
+        self.save_button.setShortcut(QKeySequence("Ctrl+S"))
+        self.save_button.setDefault(True)
+        self.later_button = QPushButton(self.tr("Leave for later"))
+        self.later_button.setToolTip(self.tr("Back to the queue; the answers stay saved here"))
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("Outcome"), self.disposition)
+        form.addRow(self.tr("Call back at"), self.callback)
+        form.addRow(self.tr("Notes"), self.notes)
+        form.addRow("", self.reminder)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.later_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+
+        self.disposition.currentIndexChanged.connect(self._disposition_changed)
+        self.callback.dateTimeChanged.connect(lambda _v: self.sig_changed.emit())
+        self.notes.textChanged.connect(self.sig_changed.emit)
+        self.reminder.toggled.connect(lambda _on: self.sig_changed.emit())
+        self.save_button.clicked.connect(self.sig_save.emit)
+        self.later_button.clicked.connect(self.sig_later.emit)
+        self._disposition_changed()
+
+    def labels(self) -> dict[Disposition, str]:
+        return {
+            Disposition.REACHED: self.tr("Reached — follow-up done"),
+            Disposition.NO_ANSWER: self.tr("No answer"),
+            Disposition.BUSY: self.tr("Busy"),
+            Disposition.CALL_BACK_LATER: self.tr("Call back later"),
+            Disposition.REFUSED: self.tr("Refused the follow-up"),
+            Disposition.WRONG_NUMBER: self.tr("Wrong number"),
+            Disposition.NUMBER_INVALID: self.tr("Number does not exist"),
+            Disposition.DECEASED: self.tr("Patient deceased"),
+            Disposition.LINE_FAILED: self.tr("Our line failed"),
+        }
+
+    def _disposition_changed(self) -> None:
+        later = self.chosen() is Disposition.CALL_BACK_LATER
+        self.callback.setEnabled(later)
+        if later and self.callback.dateTime() <= QDateTime.currentDateTime():
+            self.callback.setDateTime(QDateTime.currentDateTime().addSecs(2 * 3600))
+        self.sig_changed.emit()
+
+    def chosen(self) -> Disposition:
+        return Disposition(str(self.disposition.currentData()))
+
+    def choose(self, disposition: Disposition) -> None:
+        self.disposition.setCurrentIndex(self.disposition.findData(disposition.value))
+
+    def callback_at(self) -> dt.datetime | None:
+        if self.chosen() is not Disposition.CALL_BACK_LATER:
+            return None
+        moment = self.callback.dateTime().toPython()
+        assert isinstance(moment, dt.datetime)
+        return moment.astimezone(dt.UTC)  # a naive local time is read as the desk's zone
+
+    def draft(self) -> dict[str, Any]:
+        return {
+            "disposition": self.chosen().value,
+            "callback": self.callback.dateTime().toString("yyyy-MM-ddTHH:mm"),
+            "notes": self.notes.toPlainText(),
+            "reminder": self.reminder.isChecked(),
+        }
+
+    def restore(self, data: dict[str, Any]) -> None:
+        if data.get("disposition") in {d.value for d in Disposition}:
+            self.choose(Disposition(data["disposition"]))
+        if isinstance(data.get("callback"), str):
+            moment = QDateTime.fromString(data["callback"], "yyyy-MM-ddTHH:mm")
+            if moment.isValid():
+                self.callback.setDateTime(moment)
+        self.notes.setPlainText(str(data.get("notes", "")))
+        self.reminder.setChecked(bool(data.get("reminder")))
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.save_button, self.later_button, self.disposition):
+            widget.setEnabled(not busy)

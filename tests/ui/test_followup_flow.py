@@ -1,0 +1,188 @@
+"""A whole follow-up through the real widgets: next task, dial, script, questionnaire with
+branching and a red flag, wrap-up; then the result in the store and the outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from agent_app.dialer.fake import FakeOdds, FakePhone
+from agent_app.domain.enums import Disposition, LineType, Role, TaskStatus
+from agent_app.domain.views import StaffAccount
+from agent_app.store.repositories.staff import list_accounts
+from agent_app.store.schema import (
+    CallAttempt,
+    Department,
+    FollowupResult,
+    FollowupTask,
+    Outbox,
+    Recording,
+    RedFlagAlert,
+)
+from agent_app.ui.call_bar import CallBar
+from agent_app.ui.followup.followup_view import FollowupView
+from agent_app.ui.followup.language import LANGUAGE_PROPERTY
+from agent_app.ui.main_window import MainWindow
+from agent_app.ui.phone_bridge import PhoneBridge
+from agent_app.ui.qt import QApplication, QMessageBox, Qt
+from tests.ui.conftest import seeded_sqlite
+
+
+@pytest.fixture
+def desk_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    yield from seeded_sqlite(tmp_path_factory, 60, seed=21)
+
+
+def cardiology_agent(engine: Engine) -> StaffAccount:
+    with Session(engine) as session:
+        card = session.scalars(select(Department.id).where(Department.code == "CARD")).one()
+    return next(
+        a for a in list_accounts(engine) if a.role is Role.AGENT and a.department_id == card
+    )
+
+
+@pytest.fixture
+def desk(
+    qtbot: QtBot, desk_store: Engine, tmp_path: Path
+) -> Iterator[tuple[MainWindow, FakePhone]]:
+    phone = FakePhone(
+        FakeOdds(answer=1, no_answer=0, busy=0, wrong_number=0),
+        ring_seconds=(0.2, 0.2),
+        voice_cache=tmp_path / "voices",
+    )
+    bridge = PhoneBridge(phone)
+    bar = CallBar(bridge, tmp_path / "recordings")
+    QApplication.instance().setProperty(LANGUAGE_PROPERTY, "zh_CN")  # type: ignore[union-attr]
+    window = MainWindow(
+        desk_store,
+        cardiology_agent(desk_store),
+        "Line: simulated (demo)",
+        bar,
+        drafts_dir=tmp_path / "drafts",
+        line=LineType.FAKE,
+        hospital=("示范医院", "0571-88888888"),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    yield window, phone
+    window.writer.wait()
+    bridge.stop()
+    QApplication.instance().setProperty(LANGUAGE_PROPERTY, "")  # type: ignore[union-attr]
+
+
+def open_next(qtbot: QtBot, window: MainWindow) -> FollowupView:
+    window.next_action.trigger()
+    qtbot.waitUntil(lambda: window.followup is not None, timeout=5000)
+    assert window.followup is not None
+    return window.followup
+
+
+def test_next_dial_questionnaire_red_flag_and_wrap_up_land_in_store_and_outbox(
+    qtbot: QtBot, desk: tuple[MainWindow, FakePhone], desk_store: Engine
+) -> None:
+    window, _phone = desk
+    view = open_next(qtbot, window)
+    task_id = view.work.task_id
+    assert view.work.template.code == "cardiology"
+    # The script is filled from the patient and the agent, with the no-advice warning.
+    script = view.script.toPlainText()
+    assert view.work.card.episode is not None
+    assert window.account.full_name in script and "请勿" in script
+    assert "示范医院" in script and "0571-88888888" in script
+
+    # Dial the first number with the card's button; the simulated patient answers.
+    with qtbot.waitSignal(view.call_log.sig_answered, timeout=5000):  # type: ignore[union-attr]
+        qtbot.mouseClick(view.patient.dial_buttons[0], Qt.MouseButton.LeftButton)
+    assert view.attempt_id is not None
+
+    form = view.form
+    # Branching: the chest-pain details are hidden until chest pain is answered "yes".
+    assert not form.boxes["chest_pain_duration"].isVisibleTo(form)
+    form.boxes["identity_confirmed"].editor.pick(1)
+    form.boxes["chest_pain"].editor.pick(1)  # yes
+    assert form.boxes["chest_pain_duration"].isVisibleTo(form)
+    duration = form.boxes["chest_pain_duration"]
+    over_20 = next(i for i, v in enumerate(duration.editor.values, 1) if v == "over_20")  # type: ignore[attr-defined]
+    duration.editor.pick(over_20)
+    # The red flag shows at once, critical, and outlines the question.
+    assert view.banner.isVisible() and "120" in view.banner.text()
+    assert "c62828" in duration.styleSheet()
+    # A number out of range is refused beside the question and kept on screen.
+    weight = form.boxes["weight_gain"]
+    form.boxes["edema"].editor.pick(1)
+    weight.editor.edit.setText("25")  # type: ignore[attr-defined]
+    weight.editor.edit.textEdited.emit("25")  # type: ignore[attr-defined]
+    assert weight.problem.isVisible()
+    assert form.sheet.entry("weight_gain") is None and form.raw_texts["weight_gain"] == "25"
+
+    # Hang up; the wrap-up suggests "reached".
+    with qtbot.waitSignal(view.call_log.sig_ended, timeout=5000):  # type: ignore[union-attr]
+        window.call_bar.hangup()  # type: ignore[union-attr]
+    assert view.wrapup.chosen() is Disposition.REACHED
+
+    # Required questions are left: the agent chooses to save as partial.
+    asked: list[str] = []
+
+    def answer_yes(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    QMessageBox.question = answer_yes  # type: ignore[method-assign,assignment]
+    view.wrapup.notes.setPlainText("已建议立即拨打120")
+    with qtbot.waitSignal(view.sig_finished, timeout=10_000) as finished:
+        qtbot.mouseClick(view.wrapup.save_button, Qt.MouseButton.LeftButton)
+    assert asked and "required questions" in asked[0]
+    assert finished.args[0] == task_id
+    qtbot.waitUntil(lambda: window.followup is None, timeout=2000)
+
+    with Session(desk_store) as session:
+        task = session.get_one(FollowupTask, task_id)
+        assert task.status is TaskStatus.DONE and task.attempt_count >= 1
+        result = session.scalars(
+            select(FollowupResult).where(FollowupResult.task_id == task_id)
+        ).one()
+        assert result.answers["answers"]["chest_pain_duration"]["value"] == "over_20"
+        assert result.answers["answers"]["chest_pain"]["offset_s"] is not None
+        assert result.outcome.value == "partial"
+        assert result.notes == "已建议立即拨打120"
+        attempt = session.get_one(CallAttempt, view.attempt_id)
+        assert attempt.task_id == task_id and attempt.answered_at is not None
+        assert attempt.disposition is Disposition.REACHED
+        alert = session.scalars(select(RedFlagAlert).where(RedFlagAlert.task_id == task_id)).one()
+        assert alert.rule_id == "possible_acute_coronary"
+        tables = {row.table_name for row in session.scalars(select(Outbox))}
+    assert {"call_attempt", "followup_result", "red_flag_alert", "followup_task"} <= tables
+    # The recording arrives after the call and is stored with the answer markers.
+    qtbot.waitUntil(lambda: _recording(desk_store, view.attempt_id) is not None, timeout=30_000)
+    recording = _recording(desk_store, view.attempt_id)
+    assert recording is not None and "chest_pain" in recording.markers
+    assert not (window.drafts.path(task_id)).exists()
+
+
+def _recording(engine: Engine, attempt_id: object) -> Recording | None:
+    with Session(engine) as session:
+        return session.scalars(select(Recording).where(Recording.attempt_id == attempt_id)).first()
+
+
+def test_no_answer_wrap_up_reschedules_and_returns_to_the_queue(
+    qtbot: QtBot, desk: tuple[MainWindow, FakePhone], desk_store: Engine
+) -> None:
+    window, _phone = desk
+    view = open_next(qtbot, window)
+    task_id = view.work.task_id
+    before = view.work.attempts
+    view.wrapup.choose(Disposition.NO_ANSWER)
+    with qtbot.waitSignal(view.sig_finished, timeout=10_000):
+        view.finish()
+    with Session(desk_store) as session:
+        task = session.get_one(FollowupTask, task_id)
+        # No call was placed from the screen, so the attempt count stays.
+        assert (task.status, task.attempt_count) == (TaskStatus.PENDING, before)
+        assert task.due_at > dt.datetime.now(dt.UTC)
+    assert "next call is due" in window.statusBar().currentMessage()
