@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.queue_filters import QueueFilterBar
 from agent_app.ui.screen_pop import ScreenPop
 from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.task_queue_model import HOSPITAL_TZ, TaskQueueModel
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.window_box.addItem(self.tr("Due in 7 days"), DUE_WEEK)
         self.window_box.addItem(self.tr("All open"), ALL_OPEN)
         self.window_box.setCurrentIndex(1)
+        self.filter_bar = QueueFilterBar(engine, account.role, self)
         self.model = TaskQueueModel(engine, self._scope(), self)
 
         self.table = QTableView()
@@ -116,6 +119,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addWidget(QLabel(self.tr("Show: ")))
         toolbar.addWidget(self.window_box)
+        toolbar.addWidget(self.filter_bar)
+        self.filter_bar.sig_changed.connect(lambda _filters: self.refresh())
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
@@ -234,7 +239,15 @@ class MainWindow(QMainWindow):
         }[role]
 
     def _scope(self) -> QueueScope:
-        return QueueScope.for_account(self.account, due_cutoff(str(self.window_box.currentData())))
+        scope = QueueScope.for_account(self.account, due_cutoff(str(self.window_box.currentData())))
+        picked = self.filter_bar.filters()
+        return dataclasses.replace(
+            scope,
+            patient_ids=picked.patient_ids,
+            status=picked.status,
+            level=picked.level,
+            department_filter=picked.department_id,
+        )
 
     def refresh(self) -> None:
         self.model.set_scope(self._scope())

@@ -30,6 +30,11 @@ class QueueScope:
     role: Role
     department_id: int
     due_before: dt.datetime | None = None
+    # Filters the agent picks on top of the scope (each narrows it; None means any).
+    patient_ids: tuple[int, ...] | None = None  # from a name, MRN or phone search
+    status: TaskStatus | None = None  # pending or in progress
+    level: CheckLevel | None = None  # own follow-ups or level 2/3 spot-checks
+    department_filter: int | None = None  # supervisors and quality: one department
 
     @classmethod
     def for_account(
@@ -47,6 +52,14 @@ def _ordered_ids(scope: QueueScope) -> AnySelect:
         query = select(task.id, task.due_at).where(open_, *conditions)  # type: ignore[arg-type]
         if scope.due_before is not None:
             query = query.where(task.due_at < scope.due_before)
+        if scope.patient_ids is not None:
+            query = query.where(task.patient_id.in_(scope.patient_ids))
+        if scope.status is not None:
+            query = query.where(task.status == scope.status)
+        if scope.level is not None:
+            query = query.where(task.level == int(scope.level))
+        if scope.department_filter is not None:
+            query = query.where(task.department_id == scope.department_filter)
         return query
 
     if scope.role is Role.AGENT:
@@ -123,3 +136,10 @@ def queue_page(engine: Engine, scope: QueueScope, offset: int, limit: int) -> li
             )
             for row in connection.execute(query)
         ]
+
+
+def list_departments(engine: Engine) -> list[tuple[int, str]]:
+    """Departments by name, for the queue's department filter."""
+    with engine.connect() as connection:
+        rows = connection.execute(select(Department.id, Department.name).order_by(Department.code))
+        return [(row[0], row[1]) for row in rows]
