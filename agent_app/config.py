@@ -103,6 +103,7 @@ class Settings:
     pbx_prefix: str = ""
     hospital_name: str = "本院"  # said in the call script's introduction
     hospital_phone: str = ""  # the number patients may call with questions
+    lock_after_minutes: float = 10  # idle time before the lock screen; 0 never locks
     server: ServerSettings = field(default_factory=ServerSettings)
     sip: SipSettings = field(default_factory=SipSettings)
     modem: ModemSettings = field(default_factory=ModemSettings)

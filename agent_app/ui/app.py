@@ -98,6 +98,7 @@ class DeskApp:
             drafts_dir=self.settings.data_dir / "drafts",
             line=LineType.FAKE if demo else LineType(self.settings.line.value),
             hospital=(self.settings.hospital_name, self.settings.hospital_phone),
+            lock_after_minutes=self.settings.lock_after_minutes,
         )
         self.window.sig_switch_user.connect(self._switch_user)
         if self.bridge is not None:

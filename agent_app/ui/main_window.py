@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from agent_app.config import PopPlacement
+from agent_app.config import PopPlacement, default_data_dir
 from agent_app.domain.enums import LineType, Role, TaskStatus
 from agent_app.domain.views import StaffAccount
 from agent_app.store.drafts import Draft, DraftStore
@@ -18,9 +18,11 @@ from agent_app.store.repositories.followups import FollowupWork, SavedWrapUp, lo
 from agent_app.store.repositories.tasks import QueueScope, queue_page
 from agent_app.ui.background import run_in_background
 from agent_app.ui.call_bar import CallBar
+from agent_app.ui.desk_menus import DeskMenus
 from agent_app.ui.followup.call_log import CallLog
 from agent_app.ui.followup.followup_view import FollowupView
 from agent_app.ui.line_status import LineStatusLabel
+from agent_app.ui.lock_screen import IdleWatcher, LockScreen
 from agent_app.ui.qt import (
     QAbstractItemView,
     QAction,
@@ -72,19 +74,22 @@ class MainWindow(QMainWindow):
         drafts_dir: Path | None = None,
         line: LineType = LineType.FAKE,
         hospital: tuple[str, str] = ("本院", ""),
+        lock_after_minutes: float = 0,
     ) -> None:
+        """``lock_after_minutes``: idle time before the lock screen (0: never)."""
         super().__init__(parent)
         self.account = account
         self.engine = engine
         self.call_bar = call_bar
         self.writer = SerialWriter(self)
-        self.drafts = DraftStore(drafts_dir or Path("drafts"), account.id)
+        self.drafts = DraftStore(drafts_dir or default_data_dir() / "drafts", account.id)
         self.call_log = (
             CallLog(engine, self.writer, call_bar, staff_id=account.id, line=line, parent=self)
             if call_bar is not None
             else None
         )
         self.followup: FollowupView | None = None
+        self.screen_pop_dock: QDockWidget | None = None
         self.hospital = hospital
         self.setWindowTitle(self.tr("Follow-up Desk — {0}").format(account.full_name))
         self.resize(1280, 760)
@@ -136,6 +141,18 @@ class MainWindow(QMainWindow):
         toolbar.addAction(switch)
         self.addToolBar(toolbar)
         self.queue_toolbar = toolbar
+        self.menus = DeskMenus(self, account.role)
+        self.menus.followup.addAction(self.next_action)
+        self.menus.followup.addAction(refresh)
+        self.lock_action = self.menus.add(
+            self.menus.followup, self.tr("&Lock the desk"), self.lock, "Ctrl+L"
+        )
+        self.menus.followup.addAction(switch)
+        self.lock_screen: LockScreen | None = None
+        self.idle: IdleWatcher | None = None
+        if lock_after_minutes > 0:
+            self.idle = IdleWatcher(lock_after_minutes, self)
+            self.idle.sig_idle.connect(self.lock)
         if call_bar is not None:
             self.addToolBarBreak()
             phone_bar = QToolBar(self.tr("Phone"))
@@ -183,6 +200,7 @@ class MainWindow(QMainWindow):
         self.screen_pop = pop
         if pop.settings.placement is PopPlacement.DOCK:
             dock = QDockWidget(self.tr("Caller"), self)
+            self.screen_pop_dock = dock
             dock.setObjectName("screenPopDock")
             dock.setWidget(pop.card)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -357,6 +375,42 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Your unfinished follow-up was restored with every answer."), 15_000
             )
+
+    # Locking -----------------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide patient data behind the lock screen; the follow-up on screen stays as it is."""
+        if self.lock_screen is not None:
+            return
+        if self.followup is not None:
+            self.followup.save_draft()
+        self.lock_screen = LockScreen(self.engine, self.account)
+        self.lock_screen.sig_unlocked.connect(self._unlock)
+        self.lock_screen.sig_switch_user.connect(self.sig_switch_user.emit)
+        self._locked_page: QWidget = self.pages.currentWidget() or self.table
+        self.pages.addWidget(self.lock_screen)
+        self.pages.setCurrentWidget(self.lock_screen)
+        for bar in (self.menuBar(), *self.findChildren(QToolBar)):
+            bar.setEnabled(False)
+        if self.screen_pop_dock is not None:
+            self.screen_pop_dock.hide()
+        self.lock_screen.password.setFocus()
+
+    def _unlock(self) -> None:
+        screen = self.lock_screen
+        if screen is None:
+            return
+        self.lock_screen = None
+        self.pages.setCurrentWidget(self._locked_page)
+        self.pages.removeWidget(screen)
+        screen.deleteLater()
+        for bar in (self.menuBar(), *self.findChildren(QToolBar)):
+            bar.setEnabled(True)
+        if self.idle is not None:
+            self.idle.restart()
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_screen is not None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.followup is not None:
