@@ -13,7 +13,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from agent_app.config import ServerSettings
 from agent_app.store.errors import StoreCorruptError, StoreUnavailableError
-from agent_app.store.migrate import upgrade_to_head
+from agent_app.store.migrate import is_current, upgrade_to_head
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,10 @@ def open_local_store(path: Path) -> Engine:
     """
     engine = create_sqlite_engine(path)
     try:
-        upgrade_to_head(engine)
+        with engine.connect() as connection:
+            current = is_current(connection)
+        if not current:
+            upgrade_to_head(engine)
     except DatabaseError as exc:
         engine.dispose()
         if isinstance(exc.orig, sqlite3.DatabaseError) and "not a database" in str(exc.orig):

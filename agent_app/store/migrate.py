@@ -1,14 +1,20 @@
-"""Alembic wiring: bring a store to the current schema, or refuse one written by a newer version."""
+"""Alembic wiring: bring a store to the current schema, or refuse one written by a newer version.
+
+Alembic (with Mako and Pygments behind it) takes over half a second to import, so a store that
+is already current is recognised with one plain query and alembic is imported only to migrate.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from agent_app.store.errors import SchemaTooNewError
 
@@ -18,7 +24,15 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 LOCAL_ONLY_TABLES = frozenset({"outbox", "sync_state"})
 
 # Sync bookkeeping only the central server has (migration 0002); the models do not describe it.
-SERVER_ONLY_TABLES = frozenset({"applied_change"})
+# One name per line, so each migration adds its own line.
+SERVER_ONLY_TABLES = frozenset(
+    {
+        "applied_change",
+        "sync_insert_only",  # 0003
+        "task_lease",  # 0003
+        "recording_chunk",  # 0003
+    }
+)
 SERVER_ONLY_COLUMNS = frozenset({"change_xid"})
 
 
@@ -32,6 +46,8 @@ def is_server_only(type_: str, name: str | None) -> bool:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -40,12 +56,16 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -54,6 +74,8 @@ def check_not_newer(connection: Connection) -> None:
     revision = current_revision(connection)
     if revision is None:
         return
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if revision not in known:
@@ -63,8 +85,34 @@ def check_not_newer(connection: Connection) -> None:
         )
 
 
+_REVISION = re.compile(r"^(down_revision|revision) = (?:\"([^\"]*)\"|None)", re.MULTILINE)
+
+
+@cache
+def newest_revision() -> str | None:
+    """The head revision read from the migration files (no alembic import): the one revision
+    that no other names as its ``down_revision``; None if that is not a single revision."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for kind, value in _REVISION.findall(path.read_text("utf-8")):
+            (revisions if kind == "revision" else parents).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def is_current(connection: Connection) -> bool:
+    """Whether the store is already at the newest schema (one query, no alembic)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return False
+    stamped = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return len(stamped) == 1 and stamped[0] == newest_revision()
+
+
 def upgrade_to_head(engine: Engine) -> None:
     """Apply every pending migration inside one transaction."""
+    from alembic import command
+
     with engine.begin() as connection:
         check_not_newer(connection)
         command.upgrade(alembic_config(connection), "head")

@@ -11,10 +11,10 @@ import datetime as dt
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agent_app.dialer.errors import DialerError
 from agent_app.dialer.events import Ended, RecordingChanged
-from agent_app.dialer.transcode import FinishedRecording, transcode_to_opus
 from agent_app.ui.background import run_in_background
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.qt import (
@@ -31,6 +31,9 @@ from agent_app.ui.qt import (
     QWidgetAction,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from agent_app.dialer.transcode import FinishedRecording
 
 log = logging.getLogger(__name__)
 KEYPAD = "123456789*0#"
@@ -236,6 +239,9 @@ class CallBar(QWidget):
         self._update_buttons()
         self.sig_call_ended.emit(event)
         if wav is not None and wav.exists():
+            # numpy and soundfile load on the first recording, not at start-up.
+            from agent_app.dialer.transcode import transcode_to_opus
+
             call_id = event.call_id
             run_in_background(
                 lambda: transcode_to_opus(wav),

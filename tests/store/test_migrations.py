@@ -14,7 +14,9 @@ from agent_app.store.migrate import (
     LOCAL_ONLY_TABLES,
     current_revision,
     head_revision,
+    is_current,
     is_server_only,
+    newest_revision,
 )
 from agent_app.store.schema import Base
 
@@ -43,6 +45,11 @@ def _diff(engine: Engine) -> list[object]:
 def test_upgrade_head_reaches_the_newest_revision(store_engine: Engine) -> None:
     with store_engine.connect() as connection:
         assert current_revision(connection) == head_revision()
+        assert is_current(connection)
+
+
+def test_the_quick_head_check_agrees_with_alembic() -> None:
+    assert newest_revision() == head_revision()
 
 
 def test_migrated_schema_matches_the_models(store_engine: Engine) -> None:

@@ -12,11 +12,11 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from agent_app.dialer.events import Ended
-from agent_app.dialer.transcode import FinishedRecording
 from agent_app.domain.enums import LineType
 from agent_app.store.repositories.attempts import (
     add_recording,
@@ -27,6 +27,9 @@ from agent_app.store.repositories.attempts import (
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.qt import QObject, Signal
 from agent_app.ui.serial_writer import SerialWriter
+
+if TYPE_CHECKING:
+    from agent_app.dialer.transcode import FinishedRecording
 
 Markers = Callable[[], dict[str, float]]
 
