@@ -2,12 +2,15 @@
 
 The row count comes from one COUNT; rows arrive a page at a time through the indexed
 ``queue_page`` query and are kept in a small LRU cache, so a million-row queue costs a few
-pages of memory and the scroll bar still spans every row.
+pages of memory and the scroll bar still spans every row. Right after a reset, pages are read
+by offset; meanwhile the first key of every page is collected off the GUI thread, and from then
+on a jump anywhere in the queue is an index seek.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import OrderedDict
 from typing import Any
 
@@ -15,13 +18,17 @@ from sqlalchemy import Engine
 
 from agent_app.domain.views import TaskRow
 from agent_app.store.repositories.tasks import (
+    PageKey,
     QueueScope,
     count_queue,
     queue_page,
+    queue_page_keys,
     queue_position,
 )
+from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+log = logging.getLogger(__name__)
 HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,6 +44,9 @@ class TaskQueueModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[TaskRow]] = OrderedDict()
         self.pages_loaded = 0  # how many page reads the model has made (for tests and bench)
         self._rows = count_queue(engine, scope)
+        self._keys: list[PageKey] | None = None
+        self._generation = 0
+        self._collect_keys()
         self._headers = [
             self.tr("Due"),
             self.tr("Patient"),
@@ -65,7 +75,30 @@ class TaskQueueModel(QAbstractTableModel):
         self._scope = scope
         self._pages.clear()
         self._rows = count_queue(self._engine, scope)
+        self._keys = None
         self.endResetModel()
+        self._collect_keys()
+
+    def _collect_keys(self) -> None:
+        self._generation += 1
+        generation, engine, scope = self._generation, self._engine, self._scope
+
+        def done(keys: list[PageKey]) -> None:
+            if generation == self._generation:  # not a scope the agent has since left
+                self._keys = keys
+
+        run_in_background(
+            lambda: queue_page_keys(engine, scope, self.PAGE_SIZE), done, self._keys_failed, self
+        )
+
+    def _keys_failed(self, error: BaseException) -> None:
+        # Pages are still read by offset: slower deep in the queue, never wrong.
+        log.warning("queue page keys could not be read: %s", error)
+
+    @property
+    def seeks_pages(self) -> bool:
+        """Whether pages are found by key (after the background walk finished)."""
+        return self._keys is not None
 
     def refresh(self) -> None:
         self.set_scope(self._scope)
@@ -97,7 +130,11 @@ class TaskQueueModel(QAbstractTableModel):
         number, offset = divmod(row, self.PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = queue_page(self._engine, self._scope, number * self.PAGE_SIZE, self.PAGE_SIZE)
+            keys = self._keys
+            start = keys[number] if keys is not None and number < len(keys) else None
+            page = queue_page(
+                self._engine, self._scope, number * self.PAGE_SIZE, self.PAGE_SIZE, start
+            )
             self.pages_loaded += 1
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:

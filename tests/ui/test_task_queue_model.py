@@ -88,3 +88,15 @@ def test_changing_scope_resets_rows(tmp_path: Path, large_store: Engine) -> None
     model.set_scope(QueueScope.for_account(agent))
     assert model.rowCount() == count_queue(large_store, QueueScope.for_account(agent))
     assert model.rowCount() < count_queue(large_store, scope)
+
+
+def test_after_the_key_walk_pages_are_sought_and_rows_stay_the_same(
+    qtbot: QtBot, ui_store: Engine
+) -> None:
+    nurse = next(a for a in list_accounts(ui_store) if a.role is Role.QUALITY)
+    model = TaskQueueModel(ui_store, QueueScope.for_account(nurse))
+    rows = model.rowCount()
+    last = [model.task_at(r) for r in (0, rows // 2, rows - 1)]
+    qtbot.waitUntil(lambda: model.seeks_pages, timeout=5000)
+    model._pages.clear()
+    assert [model.task_at(r) for r in (0, rows // 2, rows - 1)] == last

@@ -9,8 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Engine, func, select, text, union_all
+from sqlalchemy import (
+    Engine,
+    String,
+    func,
+    literal,
+    select,
+    text,
+    tuple_,
+    type_coerce,
+    union_all,
+)
 
 from agent_app.domain.enums import CheckLevel, Role, TaskStatus
 from agent_app.domain.views import StaffAccount, TaskRow
@@ -81,19 +92,59 @@ def count_queue(engine: Engine, scope: QueueScope) -> int:
 def queue_position(engine: Engine, scope: QueueScope, task_id: int) -> int | None:
     """The row of ``task_id`` in the scope's queue, or None when the queue does not hold it."""
     ids = _ordered_ids(scope).subquery()
+    raw = _raw_due(ids)
     with engine.connect() as connection:
-        due = connection.execute(select(ids.c.due_at).where(ids.c.id == task_id)).first()
+        due = connection.execute(select(raw).where(ids.c.id == task_id)).first()
         if due is None:
             return None
-        before = (ids.c.due_at < due[0]) | ((ids.c.due_at == due[0]) & (ids.c.id < task_id))
+        before = (raw < due[0]) | ((raw == due[0]) & (ids.c.id < task_id))
         query = select(func.count()).select_from(ids).where(before)
         return int(connection.execute(query).scalar_one())
 
 
-def queue_page(engine: Engine, scope: QueueScope, offset: int, limit: int) -> list[TaskRow]:
-    """Rows ``offset`` .. ``offset + limit`` of the queue, overdue first."""
+# (due time as the database holds it, task id) of a page's first row. The time is kept raw:
+# SQLite holds it as text, and rows written by the bulk loader and by the ORM spell the same
+# instant differently ("…01:00:00" and "…01:00:00.000000"), so a re-bound datetime would not
+# compare equal to the row it came from.
+PageKey = tuple[Any, int]
+
+
+def _raw_due(ids: Any) -> Any:
+    return type_coerce(ids.c.due_at, String)
+
+
+def queue_page_keys(engine: Engine, scope: QueueScope, page_size: int) -> list[PageKey]:
+    """The first (due time, id) of every page, in one ordered walk of the scope's index.
+
+    With these keys any page is found by seeking, not by skipping rows: an OFFSET deep in a
+    million-row queue walks the whole index up to it on every read.
+    """
     ids = _ordered_ids(scope).subquery()
-    page = select(ids.c.id).order_by(ids.c.due_at, ids.c.id).offset(offset).limit(limit).subquery()
+    query = select(_raw_due(ids), ids.c.id).order_by(ids.c.due_at, ids.c.id)
+    keys: list[PageKey] = []
+    with engine.connect() as connection:
+        for number, row in enumerate(connection.execute(query)):
+            if number % page_size == 0:
+                keys.append((row[0], row[1]))
+    return keys
+
+
+def queue_page(
+    engine: Engine, scope: QueueScope, offset: int, limit: int, start: PageKey | None = None
+) -> list[TaskRow]:
+    """Rows ``offset`` .. ``offset + limit`` of the queue, overdue first; with ``start`` (the
+    key of the row at ``offset``) the page is found by an index seek instead."""
+    ids = _ordered_ids(scope).subquery()
+    page_query = select(ids.c.id).order_by(ids.c.due_at, ids.c.id).limit(limit)
+    if start is None:
+        page_query = page_query.offset(offset)
+    else:
+        due, task_id = start
+        # A row-value comparison, so both engines seek the index instead of scanning.
+        page_query = page_query.where(
+            tuple_(_raw_due(ids), ids.c.id) >= tuple_(literal(due), literal(task_id))
+        )
+    page = page_query.subquery()
     task = FollowupTask
     query = (
         select(

@@ -1,0 +1,136 @@
+"""Scrolling the queue: repaint time per page, over a whole hospital's open follow-ups.
+
+    python -m bench.queue_scroll --patients 1000000 --pages 300
+
+A quality nurse's main window shows every open follow-up (1.7 million in the 1M-patient
+store). The benchmark pages down through the table and jumps to random places (as dragging
+the scroll bar does), timing each step from the scroll to the end of the synchronous repaint
+of the viewport, page reads from the store included, once the page keys have been walked
+(before that, a deep jump reads by offset). The floor is the same QTableView over a
+model that answers every cell from memory with the same row count, in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from agent_app.domain.enums import Role
+from agent_app.store.engine import open_local_store
+from agent_app.store.repositories.staff import list_accounts
+from agent_app.ui.main_window import ALL_OPEN, MainWindow
+from agent_app.ui.qt import (
+    QAbstractTableModel,
+    QApplication,
+    QModelIndex,
+    Qt,
+    QTableView,
+)
+from bench.startup import prepare
+
+
+class MemoryModel(QAbstractTableModel):
+    """Same shape as the queue, every cell a constant string: Qt's own cost."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__()
+        self.rows, self.columns = rows, columns
+
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.rows
+
+    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.columns
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "2026-11-23 09:30" if index.column() == 0 else "心血管内科出院随访"
+        return None
+
+
+def steps(table: QTableView, pages: int, rng: random.Random) -> tuple[list[float], list[float]]:
+    """(page-down times, random-jump times) in milliseconds."""
+    app = QApplication.instance()
+    assert app is not None
+    bar = table.verticalScrollBar()
+    page_down, jumps = [], []
+    for _ in range(pages):
+        started = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        table.viewport().repaint()
+        app.processEvents()
+        page_down.append((time.perf_counter() - started) * 1000)
+    for _ in range(pages):
+        started = time.perf_counter()
+        bar.setValue(rng.randrange(bar.maximum() + 1))
+        table.viewport().repaint()
+        app.processEvents()
+        jumps.append((time.perf_counter() - started) * 1000)
+    return page_down, jumps
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--patients", type=int, default=1_000_000)
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--store", type=Path, default=None)
+    args = parser.parse_args()
+    store = args.store or prepare(args.patients)
+    app = QApplication([])
+    engine = open_local_store(store)
+    nurse = next(a for a in list_accounts(engine) if a.role is Role.QUALITY)
+    window = MainWindow(engine, nurse, "Line: simulated (demo)")
+    window.window_box.setCurrentIndex(window.window_box.findData(ALL_OPEN))
+    window.show()
+    walk_started = time.perf_counter()
+    while not window.model.seeks_pages:  # the page-key walk runs off the GUI thread
+        app.processEvents()
+        time.sleep(0.005)
+    walk = time.perf_counter() - walk_started
+    rows = window.model.rowCount()
+    desk = steps(window.table, args.pages, random.Random(args.seed))
+    page_reads = window.model.pages_loaded
+
+    floor_view = QTableView()
+    floor_view.setModel(MemoryModel(rows, window.model.columnCount()))
+    floor_view.resize(window.table.size())
+    floor_view.verticalHeader().setVisible(False)
+    floor_view.verticalHeader().setDefaultSectionSize(26)
+    floor_view.show()
+    app.processEvents()
+    floor = steps(floor_view, args.pages, random.Random(args.seed))
+
+    print(
+        f"{rows:,} follow-ups in the queue; page keys walked in {walk:.2f} s (off the GUI "
+        f"thread); {page_reads} page reads from the store"
+    )
+    for label, (down, jump) in (("desk", desk), ("floor", floor)):
+        print(
+            f"{label:>5}: page down p50 {statistics.median(down):.2f} ms p95 {p95(down):.2f} ms; "
+            f"random jump p50 {statistics.median(jump):.2f} ms p95 {p95(jump):.2f} ms"
+        )
+    print(
+        f"queue_scroll page_p95_ms={p95(desk[0]):.2f} jump_p95_ms={p95(desk[1]):.2f} "
+        f"floor_page_p95_ms={p95(floor[0]):.2f} floor_jump_p95_ms={p95(floor[1]):.2f} "
+        f"ratio_page={p95(desk[0]) / p95(floor[0]):.2f} "
+        f"ratio_jump={p95(desk[1]) / p95(floor[1]):.2f}"
+    )
+    app.processEvents()
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
