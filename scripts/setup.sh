@@ -35,3 +35,5 @@ fi
 extras=""
 [ "$profile" = "test" ] && extras="[dev]"
 .venv/bin/python -m pip install -q -e ".${extras}"
+# The UI's translation catalogs (.ts -> .qm, build output beside their sources; not in git).
+.venv/bin/pyside6-lrelease -silent resources/translations/*.ts

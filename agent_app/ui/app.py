@@ -29,6 +29,7 @@ from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.qt import QApplication, QDialog, QProgressDialog, Qt
 from agent_app.ui.screen_pop import ScreenPop
+from agent_app.ui.translations import install_translations, preferred_language
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +46,9 @@ class DeskApp:
         self._rng = random.Random()
 
     def line_description(self) -> str:
-        app = QApplication.instance()
-        tr = app.translate if app is not None else (lambda _c, s: s)
         if self.settings.profile is Profile.DEMO:
-            return tr("DeskApp", "Line: simulated (demo)")
-        return tr("DeskApp", "Line: {0}").format(self.settings.line.value)
+            return QApplication.translate("DeskApp", "Line: simulated (demo)")
+        return QApplication.translate("DeskApp", "Line: {0}").format(self.settings.line.value)
 
     def _call_bar(self) -> CallBar | None:
         if self.bridge is None:
@@ -158,6 +157,7 @@ def seed_demo_if_empty(app: QApplication, engine: Engine, patients: int) -> None
 def run(settings: Settings, demo_patients: int) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    install_translations(app, preferred_language(settings.language))
     app.setApplicationName("agent-app")
     app.setApplicationDisplayName(app.translate("DeskApp", "Follow-up Desk"))
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from agent_app.domain.enums import Role
-from agent_app.ui.qt import QAction, QKeySequence, QMainWindow, QMenu
+from agent_app.ui.qt import QAction, QCoreApplication, QKeySequence, QMainWindow, QMenu
 
 SUPERVISING = frozenset({Role.SUPERVISOR, Role.QUALITY, Role.ADMIN})
 
@@ -15,14 +15,18 @@ class DeskMenus:
     def __init__(self, window: QMainWindow, role: Role) -> None:
         self.window = window
         bar = window.menuBar()
-        self.followup: QMenu = bar.addMenu(window.tr("&Follow-up"))
+        self.followup: QMenu = bar.addMenu(QCoreApplication.translate("DeskMenus", "&Follow-up"))
         self.supervision: QMenu | None = (
-            bar.addMenu(window.tr("&Supervision")) if role in SUPERVISING else None
+            bar.addMenu(QCoreApplication.translate("DeskMenus", "&Supervision"))
+            if role in SUPERVISING
+            else None
         )
         self.admin: QMenu | None = (
-            bar.addMenu(window.tr("&Administration")) if role is Role.ADMIN else None
+            bar.addMenu(QCoreApplication.translate("DeskMenus", "&Administration"))
+            if role is Role.ADMIN
+            else None
         )
-        self.view: QMenu = bar.addMenu(window.tr("&View"))
+        self.view: QMenu = bar.addMenu(QCoreApplication.translate("DeskMenus", "&View"))
         for menu in (self.supervision, self.admin):
             if menu is not None:
                 menu.menuAction().setVisible(False)  # shown once a feature adds an entry

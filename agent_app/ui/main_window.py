@@ -46,6 +46,7 @@ from agent_app.ui.queue_filters import QueueFilterBar
 from agent_app.ui.screen_pop import ScreenPop
 from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.task_queue_model import HOSPITAL_TZ, TaskQueueModel
+from agent_app.ui.translations import LanguageMenu
 
 DUE_TODAY, DUE_WEEK, ALL_OPEN = "today", "week", "all"
 
@@ -142,6 +143,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.queue_toolbar = toolbar
         self.menus = DeskMenus(self, account.role)
+        self.language_menu = LanguageMenu(self)
+        self.menus.view.addMenu(self.language_menu)
+        self.language_menu.sig_language_chosen.connect(
+            lambda _lang: self.statusBar().showMessage(self.language_menu.notice(), 15_000)
+        )
         self.menus.followup.addAction(self.next_action)
         self.menus.followup.addAction(refresh)
         self.lock_action = self.menus.add(

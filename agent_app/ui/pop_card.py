@@ -15,6 +15,7 @@ from agent_app.screenpop.lookup import PopDecision, PopKind, PopPatient
 from agent_app.screenpop.normalize import CallerKind
 from agent_app.ui.qt import (
     QComboBox,
+    QCoreApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -118,7 +119,7 @@ class PopCard(QWidget):
         self.contact_name.setPlaceholderText(self.tr("Caller's name"))
         self.relation_box = QComboBox()
         for relation in Relation:
-            self.relation_box.addItem(relation_name(self, relation), relation)
+            self.relation_box.addItem(relation_name(relation), relation)
         self.create_button = QPushButton(self.tr("Create contact for patient…"))
         self.create_button.clicked.connect(self._create_contact)
         row = QHBoxLayout()
@@ -176,7 +177,7 @@ class PopCard(QWidget):
     def show_patient(self, patient: PopPatient) -> None:
         """The card of one patient: on the patient page, or under the chooser."""
         self.shown_patient = patient
-        html = patient_html(self, patient)
+        html = patient_html(patient)
         if self.pages.currentIndex() == CHOOSER_PAGE:
             self.chooser_details.setText(html)
         else:
@@ -186,7 +187,7 @@ class PopCard(QWidget):
     def show_search_results(self, hits: list[PatientHit]) -> None:
         self.results.clear()
         for hit in hits:
-            text = f"{hit.name} · {sex_name(self, hit.sex)} · {hit.birth_date:%Y-%m-%d} · {hit.mrn}"
+            text = f"{hit.name} · {sex_name(hit.sex)} · {hit.birth_date:%Y-%m-%d} · {hit.mrn}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, hit.id)
             self.results.addItem(item)
@@ -213,7 +214,7 @@ class PopCard(QWidget):
         for match in candidates:
             discharged = f"{match.last_discharge:%Y-%m-%d}" if match.last_discharge else "—"
             text = self.tr("{0} ({1}) · {2} open follow-ups · discharged {3}").format(
-                match.patient_name, caller_relation(self, match), match.open_tasks, discharged
+                match.patient_name, caller_relation(match), match.open_tasks, discharged
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, match.patient_id)
@@ -242,57 +243,67 @@ class PopCard(QWidget):
         self.open_button.setEnabled(patient is not None and not patient.restricted)
 
 
-def relation_name(widget: QWidget, relation: Relation) -> str:
+def relation_name(relation: Relation) -> str:
     return {
-        Relation.SELF: widget.tr("the patient"),
-        Relation.SPOUSE: widget.tr("spouse"),
-        Relation.SON: widget.tr("son"),
-        Relation.DAUGHTER: widget.tr("daughter"),
-        Relation.PARENT: widget.tr("parent"),
-        Relation.SIBLING: widget.tr("sibling"),
-        Relation.OTHER: widget.tr("other"),
+        Relation.SELF: QCoreApplication.translate("PopCard", "the patient"),
+        Relation.SPOUSE: QCoreApplication.translate("PopCard", "spouse"),
+        Relation.SON: QCoreApplication.translate("PopCard", "son"),
+        Relation.DAUGHTER: QCoreApplication.translate("PopCard", "daughter"),
+        Relation.PARENT: QCoreApplication.translate("PopCard", "parent"),
+        Relation.SIBLING: QCoreApplication.translate("PopCard", "sibling"),
+        Relation.OTHER: QCoreApplication.translate("PopCard", "other"),
     }[relation]
 
 
-def sex_name(widget: QWidget, sex: Sex) -> str:
-    return {Sex.MALE: widget.tr("male"), Sex.FEMALE: widget.tr("female")}.get(
-        sex, widget.tr("unknown")
-    )
+def sex_name(sex: Sex) -> str:
+    return {
+        Sex.MALE: QCoreApplication.translate("PopCard", "male"),
+        Sex.FEMALE: QCoreApplication.translate("PopCard", "female"),
+    }.get(sex, QCoreApplication.translate("PopCard", "unknown"))
 
 
-def caller_relation(widget: QWidget, match: NumberMatch) -> str:
+def caller_relation(match: NumberMatch) -> str:
     """ "the patient", or "李娜, daughter of 王秀英"."""
     if match.relation is Relation.SELF:
-        return relation_name(widget, Relation.SELF)
-    return widget.tr("{0}, {1} of {2}").format(
-        match.contact_name, relation_name(widget, match.relation), match.patient_name
+        return relation_name(Relation.SELF)
+    return QCoreApplication.translate("PopCard", "{0}, {1} of {2}").format(
+        match.contact_name, relation_name(match.relation), match.patient_name
     )
 
 
-def patient_html(widget: QWidget, patient: PopPatient) -> str:
-    tr = widget.tr
+def patient_html(patient: PopPatient) -> str:
     card = patient.card
     if card is None:
-        return tr(
+        return QCoreApplication.translate(
+            "PopCard",
             "<p>A patient of <b>{0}</b>. You may not see this patient's details: "
-            "transfer the call to that department.</p>"
-        ).format(escape(patient.department_name or tr("another department")))
+            "transfer the call to that department.</p>",
+        ).format(
+            escape(
+                patient.department_name
+                or QCoreApplication.translate("PopCard", "another department")
+            )
+        )
     today = dt.datetime.now(HOSPITAL_TZ).date()
     lines = [
         f"<h2 style='margin:0'>{escape(card.name)}</h2>",
-        tr("{0} · {1} years · MRN {2} · ID {3}").format(
-            sex_name(widget, card.sex),
+        QCoreApplication.translate("PopCard", "{0} · {1} years · MRN {2} · ID {3}").format(
+            sex_name(card.sex),
             card.age_on(today),
             escape(card.mrn),
             escape(card.id_number_masked or "—"),
         ),
     ]
     if patient.match is not None:
-        lines.append(tr("Caller: {0}").format(escape(caller_relation(widget, patient.match))))
+        lines.append(
+            QCoreApplication.translate("PopCard", "Caller: {0}").format(
+                escape(caller_relation(patient.match))
+            )
+        )
     if card.episode is not None:
         ep = card.episode
         lines.append(
-            tr("Discharged {0} · {1} ({2}) · {3} {4}").format(
+            QCoreApplication.translate("PopCard", "Discharged {0} · {1} ({2}) · {3} {4}").format(
                 f"{ep.discharged_on:%Y-%m-%d}",
                 escape(ep.diagnosis_name),
                 escape(ep.diagnosis_code),
@@ -301,7 +312,7 @@ def patient_html(widget: QWidget, patient: PopPatient) -> str:
             )
         )
         lines.append(
-            tr("Attending doctor: {0} · nurse: {1}").format(
+            QCoreApplication.translate("PopCard", "Attending doctor: {0} · nurse: {1}").format(
                 escape(ep.attending_doctor or "—"), escape(ep.attending_nurse or "—")
             )
         )
@@ -309,8 +320,10 @@ def patient_html(widget: QWidget, patient: PopPatient) -> str:
     if task is not None:
         due = task.due_at.astimezone(HOSPITAL_TZ)
         lines.append(
-            tr("<b>Open follow-up:</b> {0} · L{1} · due {2} · attempt {3}/{4}").format(
-                escape(task.plan_name or tr("follow-up")),
+            QCoreApplication.translate(
+                "PopCard", "<b>Open follow-up:</b> {0} · L{1} · due {2} · attempt {3}/{4}"
+            ).format(
+                escape(task.plan_name or QCoreApplication.translate("PopCard", "follow-up")),
                 int(task.level),
                 f"{due:%Y-%m-%d %H:%M}",
                 task.attempts,
@@ -319,17 +332,18 @@ def patient_html(widget: QWidget, patient: PopPatient) -> str:
         )
         if task.questions:
             lines.append(
-                tr(
-                    "Questionnaire stopped at {0} of {1} questions; it continues from there."
+                QCoreApplication.translate(
+                    "PopCard",
+                    "Questionnaire stopped at {0} of {1} questions; it continues from there.",
                 ).format(task.answered, task.questions)
             )
     else:
-        lines.append(tr("No open follow-up."))
+        lines.append(QCoreApplication.translate("PopCard", "No open follow-up."))
     if card.recent_attempts:
         last = card.recent_attempts[0]
         when = last.started_at.astimezone(HOSPITAL_TZ)
         lines.append(
-            tr("Last call: {0} · {1} · {2} · {3}").format(
+            QCoreApplication.translate("PopCard", "Last call: {0} · {1} · {2} · {3}").format(
                 f"{when:%Y-%m-%d %H:%M}",
                 last.direction.value,
                 last.disposition.value if last.disposition else "—",
@@ -339,7 +353,9 @@ def patient_html(widget: QWidget, patient: PopPatient) -> str:
     if patient.last_result is not None:
         result = patient.last_result
         lines.append(
-            tr("Last result: {0} · {1} · satisfaction {2}").format(
+            QCoreApplication.translate(
+                "PopCard", "Last result: {0} · {1} · satisfaction {2}"
+            ).format(
                 f"{result.created_at.astimezone(HOSPITAL_TZ):%Y-%m-%d}",
                 result.outcome.value,
                 result.satisfaction if result.satisfaction is not None else "—",

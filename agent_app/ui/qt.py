@@ -5,6 +5,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
     QEvent,
+    QLibraryInfo,
     QLocale,
     QModelIndex,
     QObject,
@@ -13,10 +14,19 @@ from PySide6.QtCore import (
     Qt,
     QThreadPool,
     QTimer,
+    QTranslator,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -64,6 +74,7 @@ __all__ = [
     "QAbstractItemView",
     "QAbstractTableModel",
     "QAction",
+    "QActionGroup",
     "QApplication",
     "QButtonGroup",
     "QCheckBox",
@@ -86,6 +97,7 @@ __all__ = [
     "QKeyEvent",
     "QKeySequence",
     "QLabel",
+    "QLibraryInfo",
     "QLineEdit",
     "QListWidget",
     "QListWidgetItem",
@@ -115,6 +127,7 @@ __all__ = [
     "QTimer",
     "QToolBar",
     "QToolButton",
+    "QTranslator",
     "QVBoxLayout",
     "QWidget",
     "QWidgetAction",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from agent_app.domain.enums import Relation, Sex
 from agent_app.domain.views import ContactLine, PatientCard
+from agent_app.ui.pop_card import relation_name, sex_name
 from agent_app.ui.qt import (
     QFormLayout,
     QGroupBox,
@@ -45,19 +45,8 @@ class PatientPanel(QWidget):
         self.dial_buttons: list[QPushButton] = []
         self.contact_rows: list[QWidget] = []
 
-    def _relation(self, relation: Relation) -> str:
-        return {
-            Relation.SELF: self.tr("patient"),
-            Relation.SPOUSE: self.tr("spouse"),
-            Relation.SON: self.tr("son"),
-            Relation.DAUGHTER: self.tr("daughter"),
-            Relation.PARENT: self.tr("parent"),
-            Relation.SIBLING: self.tr("sibling"),
-            Relation.OTHER: self.tr("other"),
-        }[relation]
-
     def show_card(self, card: PatientCard, today: dt.date) -> None:
-        sex = {Sex.MALE: self.tr("male"), Sex.FEMALE: self.tr("female")}.get(card.sex, "")
+        sex = sex_name(card.sex)
         self.name_label.setText(
             self.tr("{0} · {1} · {2} years").format(card.name, sex, card.age_on(today))
         )
@@ -95,7 +84,7 @@ class PatientPanel(QWidget):
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
-        relation = self._relation(contact.relation)
+        relation = relation_name(contact.relation)
         text = QLabel(f"{contact.name} ({relation})<br><b>{contact.number_display}</b>")
         line.addWidget(text, 1)
         button = QPushButton(self.tr("Dial"))
