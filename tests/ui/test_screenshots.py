@@ -1,4 +1,5 @@
-"""Real windows on a real X server (Xvfb): the desk signs in and shows its queue."""
+"""Real windows on a real X server (Xvfb), in Chinese and English: sign-in, the queue, and a
+follow-up with a red flag raised; the pictures land in docs/screenshots/<language>/."""
 
 from __future__ import annotations
 
@@ -45,7 +46,10 @@ def _distinct_colours(image: QImage) -> int:
     )
 
 
-def test_sign_in_and_queue_on_a_real_x_screen(xvfb_display: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_sign_in_queue_and_follow_up_on_a_real_x_screen(
+    xvfb_display: str, tmp_path: Path, language: str
+) -> None:
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env.update(
         DISPLAY=xvfb_display,
@@ -54,7 +58,7 @@ def test_sign_in_and_queue_on_a_real_x_screen(xvfb_display: str, tmp_path: Path)
         AGENT_APP_DATA_DIR=str(tmp_path / "data"),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.shoot", str(tmp_path)],
+        [sys.executable, "-m", "tests.ui.shoot", str(tmp_path), language],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -63,9 +67,9 @@ def test_sign_in_and_queue_on_a_real_x_screen(xvfb_display: str, tmp_path: Path)
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    for name in ("login.png", "main_window.png"):
+    for name in ("login.png", "main_window.png", "followup.png"):
         image = QImage(str(tmp_path / name))
         assert (image.width(), image.height()) == (1280, 800)
         assert _distinct_colours(image) > 20, f"{name} looks blank"
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(tmp_path / name, SCREENSHOTS / name)
+        (SCREENSHOTS / language).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(tmp_path / name, SCREENSHOTS / language / name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from agent_app.domain.views import ContactLine, PatientCard
+from agent_app.ui.followup.wrapup_panel import disposition_name
 from agent_app.ui.pop_card import relation_name, sex_name
 from agent_app.ui.qt import (
     QFormLayout,
@@ -75,7 +76,7 @@ class PatientPanel(QWidget):
         self.history.clear()
         for attempt in card.recent_attempts:
             when = attempt.started_at.astimezone(HOSPITAL_TZ).strftime("%Y-%m-%d %H:%M")
-            outcome = attempt.disposition.value if attempt.disposition else "—"
+            outcome = disposition_name(attempt.disposition) if attempt.disposition else "—"
             self.history.addItem(f"{when}  {attempt.number}  {outcome}  {attempt.agent_name}")
         if not card.recent_attempts:
             self.history.addItem(self.tr("No calls yet."))

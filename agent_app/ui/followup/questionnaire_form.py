@@ -14,7 +14,7 @@ from agent_app.domain.enums import NonAnswer
 from agent_app.domain.questionnaire import AnswerRejected, AnswerSheet, RaisedFlag, Template
 from agent_app.ui.followup.language import desk_language
 from agent_app.ui.followup.question_box import QuestionBox
-from agent_app.ui.qt import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, Signal
+from agent_app.ui.qt import QFrame, QLabel, QScrollArea, Qt, QVBoxLayout, QWidget, Signal
 
 
 class QuestionnaireForm(QScrollArea):
@@ -32,6 +32,7 @@ class QuestionnaireForm(QScrollArea):
         language = desk_language()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         column = QVBoxLayout(body)
         self.boxes: dict[str, QuestionBox] = {}

@@ -9,6 +9,7 @@ from agent_app.domain.enums import Disposition
 from agent_app.ui.qt import (
     QCheckBox,
     QComboBox,
+    QCoreApplication,
     QDateTime,
     QDateTimeEdit,
     QFormLayout,
@@ -21,6 +22,36 @@ from agent_app.ui.qt import (
     Signal,
 )
 
+DISPOSITION_ORDER = (
+    Disposition.REACHED,
+    Disposition.NO_ANSWER,
+    Disposition.BUSY,
+    Disposition.CALL_BACK_LATER,
+    Disposition.REFUSED,
+    Disposition.WRONG_NUMBER,
+    Disposition.NUMBER_INVALID,
+    Disposition.DECEASED,
+    Disposition.LINE_FAILED,
+)
+
+
+def disposition_name(disposition: Disposition) -> str:
+    """How a call ended, in the desk's language (wrap-up choices and call history)."""
+    names = {
+        Disposition.REACHED: QCoreApplication.translate("WrapUpPanel", "Reached — follow-up done"),
+        Disposition.NO_ANSWER: QCoreApplication.translate("WrapUpPanel", "No answer"),
+        Disposition.BUSY: QCoreApplication.translate("WrapUpPanel", "Busy"),
+        Disposition.CALL_BACK_LATER: QCoreApplication.translate("WrapUpPanel", "Call back later"),
+        Disposition.REFUSED: QCoreApplication.translate("WrapUpPanel", "Refused the follow-up"),
+        Disposition.WRONG_NUMBER: QCoreApplication.translate("WrapUpPanel", "Wrong number"),
+        Disposition.NUMBER_INVALID: QCoreApplication.translate(
+            "WrapUpPanel", "Number does not exist"
+        ),
+        Disposition.DECEASED: QCoreApplication.translate("WrapUpPanel", "Patient deceased"),
+        Disposition.LINE_FAILED: QCoreApplication.translate("WrapUpPanel", "Our line failed"),
+    }
+    return names[disposition]
+
 
 class WrapUpPanel(QGroupBox):
     sig_save = Signal()
@@ -30,11 +61,12 @@ class WrapUpPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Wrap-up"), parent)
         self.disposition = QComboBox()
-        for disposition, label in self.labels().items():
-            self.disposition.addItem(label, disposition.value)
+        for disposition in DISPOSITION_ORDER:
+            self.disposition.addItem(disposition_name(disposition), disposition.value)
         self.callback = QDateTimeEdit()
         self.callback.setCalendarPopup(True)
         self.callback.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.callback.setDateTime(QDateTime.currentDateTime().addSecs(2 * 3600))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("Notes for the next caller and the doctor"))
         self.notes.setMaximumHeight(70)
@@ -63,19 +95,6 @@ class WrapUpPanel(QGroupBox):
         self.save_button.clicked.connect(self.sig_save.emit)
         self.later_button.clicked.connect(self.sig_later.emit)
         self._disposition_changed()
-
-    def labels(self) -> dict[Disposition, str]:
-        return {
-            Disposition.REACHED: self.tr("Reached — follow-up done"),
-            Disposition.NO_ANSWER: self.tr("No answer"),
-            Disposition.BUSY: self.tr("Busy"),
-            Disposition.CALL_BACK_LATER: self.tr("Call back later"),
-            Disposition.REFUSED: self.tr("Refused the follow-up"),
-            Disposition.WRONG_NUMBER: self.tr("Wrong number"),
-            Disposition.NUMBER_INVALID: self.tr("Number does not exist"),
-            Disposition.DECEASED: self.tr("Patient deceased"),
-            Disposition.LINE_FAILED: self.tr("Our line failed"),
-        }
 
     def _disposition_changed(self) -> None:
         later = self.chosen() is Disposition.CALL_BACK_LATER
