@@ -141,8 +141,8 @@ def parse_template(data: object) -> Template:
             if "show_if" in section
             else None
         )
-        title = local_text(section, "title", f"Section '{sid}'")
-        sections.append(Section(sid, title, tuple(built), section_show_if))
+        section_title = local_text(section, "title", f"Section '{sid}'")
+        sections.append(Section(sid, section_title, tuple(built), section_show_if))
 
     red_flags = _red_flags(top)
     result_fields = _result_fields(top, shells)

@@ -23,6 +23,7 @@ from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import Patient
 from agent_app.ui.background import run_in_background
 from agent_app.ui.call_bar import CallBar
+from agent_app.ui.desk_tools import add_tools
 from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.main_window import MainWindow
@@ -100,6 +101,7 @@ class DeskApp:
             lock_after_minutes=self.settings.lock_after_minutes,
         )
         self.window.sig_switch_user.connect(self._switch_user)
+        add_tools(self.window)
         if self.bridge is not None:
             self.window.attach_screen_pop(self._screen_pop(dialog.account, self.window))
             phone = self.bridge.phone

@@ -123,7 +123,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+50" />
+        <location filename="../../agent_app/ui/app.py" line="+51" />
         <source>Line: simulated (demo)</source>
         <translation>Line: simulated (demo)</translation>
     </message>
@@ -133,7 +133,7 @@
         <translation>Line: {0}</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+84" />
         <source>Generating the demo hospital…</source>
         <translation>Generating the demo hospital…</translation>
     </message>
@@ -165,6 +165,14 @@
         <location line="+4" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTools</name>
+    <message>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+41" />
+        <source>Questionnaires and call scripts…</source>
+        <translation>Questionnaires and call scripts…</translation>
     </message>
 </context>
 <context>
@@ -1261,24 +1269,24 @@ It is retried automatically.</translation>
 <context>
     <name>ScriptTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/script_tab.py" line="+71" />
-        <location line="+35" />
+        <location filename="../../agent_app/ui/admin/script_tab.py" line="+70" />
+        <location line="+34" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="-35" />
-        <location line="+36" />
+        <location line="-34" />
+        <location line="+35" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-35" />
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>New scrip&amp;t</source>
         <translation>New scrip&amp;t</translation>
     </message>
@@ -1494,7 +1502,17 @@ It is retried automatically.</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../agent_app/ui/template_editor.py" line="+71" />
+        <location filename="../../agent_app/ui/template_editor.py" line="+46" />
+        <source>Import a questionnaire template</source>
+        <translation>Import a questionnaire template</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+27" />
         <source>Questionnaire templates and call scripts</source>
         <translation>Questionnaire templates and call scripts</translation>
     </message>
@@ -1779,16 +1797,6 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <location line="+2" />
         <source>Discharge exports (*.csv *.xlsx)</source>
         <translation>Discharge exports (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../agent_app/ui/template_editor.py" line="-33" />
-        <source>Import a questionnaire template</source>
-        <translation>Import a questionnaire template</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
     </message>
 </context>
 </TS>

@@ -123,7 +123,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+50" />
+        <location filename="../../agent_app/ui/app.py" line="+51" />
         <source>Line: simulated (demo)</source>
         <translation>线路:模拟(演示)</translation>
     </message>
@@ -133,7 +133,7 @@
         <translation>线路:{0}</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+84" />
         <source>Generating the demo hospital…</source>
         <translation>正在生成演示医院数据…</translation>
     </message>
@@ -165,6 +165,14 @@
         <location line="+4" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTools</name>
+    <message>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+41" />
+        <source>Questionnaires and call scripts…</source>
+        <translation>问卷模板与随访话术…</translation>
     </message>
 </context>
 <context>
@@ -1261,24 +1269,24 @@ It is retried automatically.</source>
 <context>
     <name>ScriptTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/script_tab.py" line="+71" />
-        <location line="+35" />
+        <location filename="../../agent_app/ui/admin/script_tab.py" line="+70" />
+        <location line="+34" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-35" />
-        <location line="+36" />
+        <location line="-34" />
+        <location line="+35" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-35" />
         <source>Plans</source>
         <translation>随访计划</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>New scrip&amp;t</source>
         <translation>新建话术(&amp;T)</translation>
     </message>
@@ -1494,7 +1502,17 @@ It is retried automatically.</source>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../agent_app/ui/template_editor.py" line="+71" />
+        <location filename="../../agent_app/ui/template_editor.py" line="+46" />
+        <source>Import a questionnaire template</source>
+        <translation>导入问卷模板</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+27" />
         <source>Questionnaire templates and call scripts</source>
         <translation>问卷模板与通话话术</translation>
     </message>
@@ -1779,16 +1797,6 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <location line="+2" />
         <source>Discharge exports (*.csv *.xlsx)</source>
         <translation>出院数据导出文件 (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../agent_app/ui/template_editor.py" line="-33" />
-        <source>Import a questionnaire template</source>
-        <translation>导入问卷模板</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>JSON (*.json)</source>
-        <translation>JSON 文件 (*.json)</translation>
     </message>
 </context>
 </TS>

@@ -64,3 +64,19 @@ def test_lock_keeps_the_follow_up_on_screen_underneath(qtbot: QtBot, ui_store: E
     assert window.lock_screen is not None
     window.lock_screen.sig_unlocked.emit()
     assert window.pages.currentWidget() is view
+
+
+def test_admins_open_the_template_editor_from_their_menu(qtbot: QtBot, ui_store: Engine) -> None:
+    from agent_app.ui.desk_tools import add_tools
+    from agent_app.ui.template_editor import TemplateEditor
+
+    admin = _window(qtbot, ui_store, Role.ADMIN)
+    add_tools(admin)
+    assert admin.menus.admin is not None
+    entry = next(a for a in admin.menus.admin.actions() if "Questionnaires" in a.text())
+    entry.trigger()
+    editor = admin.findChild(TemplateEditor)
+    assert editor is not None and editor.isVisible()
+    agent = _window(qtbot, ui_store, Role.AGENT)
+    add_tools(agent)
+    assert agent.menus.admin is None and agent.findChild(TemplateEditor) is None

@@ -1,0 +1,1 @@
+"""Administrator screens: questionnaire templates and call scripts (see ui/template_editor.py)."""
