@@ -38,6 +38,7 @@ TEMPLATE_CODES = (
     "orthopedics_postop",
     "obstetrics_postpartum",
     "oncology_survival",
+    "neurology_stroke",
 )
 DEPARTMENT_TEMPLATES = {
     "CARD": "cardiology",
@@ -46,6 +47,7 @@ DEPARTMENT_TEMPLATES = {
     "ORTH": "orthopedics_postop",
     "OBST": "obstetrics_postpartum",
     "ONCO": "oncology_survival",
+    "NEUR": "neurology_stroke",
 }
 HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
 DEMO_PASSWORD = "demo"
