@@ -94,6 +94,13 @@ class ScreenPopSettings:
 
 
 @dataclass(frozen=True)
+class SyncSettings:
+    interval_seconds: float = 30.0  # between sync cycles; keep well under the lease time
+    lease_seconds: int = 900  # how long a claimed follow-up stays this desk's without a heartbeat
+    recording_retention_days: int = 30  # local copies of verified uploads are kept this long
+
+
+@dataclass(frozen=True)
 class Settings:
     profile: Profile = Profile.SITE
     data_dir: Path = field(default_factory=lambda: default_data_dir())
@@ -108,6 +115,7 @@ class Settings:
     sip: SipSettings = field(default_factory=SipSettings)
     modem: ModemSettings = field(default_factory=ModemSettings)
     screenpop: ScreenPopSettings = field(default_factory=ScreenPopSettings)
+    sync: SyncSettings = field(default_factory=SyncSettings)
 
     @property
     def store_path(self) -> Path:

@@ -23,6 +23,8 @@ class PgServer:
     port: int
     superuser: str
     data_dir: Path
+    options: str = ""
+    log_file: Path | None = None
 
     def url(self, database: str = "postgres", user: str | None = None) -> str:
         return f"postgresql+psycopg://{user or self.superuser}@{self.host}:{self.port}/{database}"
@@ -99,7 +101,7 @@ def running_server() -> Iterator[PgServer]:
             ),
             **run,
         )
-        yield PgServer("127.0.0.1", port, superuser, data)
+        yield PgServer("127.0.0.1", port, superuser, data, options, root / "server.log")
     finally:
         if (data / "postmaster.pid").exists():
             subprocess.run(
@@ -111,3 +113,23 @@ def running_server() -> Iterator[PgServer]:
                 stderr=subprocess.DEVNULL,
             )
         shutil.rmtree(root, ignore_errors=True)
+
+
+def stop_server(server: PgServer, mode: str = "fast") -> None:
+    """Shut the server down (``fast``: open sessions are ended, as in a planned restart;
+    ``immediate``: as in a crash)."""
+    subprocess.run(
+        _as_server_user([str(_bin_dir() / "pg_ctl"), "-D", str(server.data_dir), "-m", mode,
+                         "-w", "stop"]),
+        check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+
+def start_server(server: PgServer) -> None:
+    """Start a stopped server again on the same port and data."""
+    log = ["-l", str(server.log_file)] if server.log_file else []
+    subprocess.run(
+        _as_server_user([str(_bin_dir() / "pg_ctl"), "-D", str(server.data_dir), "-o",
+                         server.options, *log, "-w", "start"]),
+        check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip

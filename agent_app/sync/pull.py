@@ -48,6 +48,12 @@ PULL_TABLES: tuple[str, ...] = (
 
 PageDone = Callable[[str, int], None]
 
+# Columns the desk keeps for itself: the server never sets them (its leases live in the
+# server-only task_lease table), so a pulled row must not blank the desk's own lease.
+DESK_KEPT_COLUMNS: dict[str, frozenset[str]] = {
+    "followup_task": frozenset({"lease_owner_id", "lease_expires_at"}),
+}
+
 
 @dataclass
 class PullReport:
@@ -92,9 +98,31 @@ def fetch_page(
     return page, PullCursor(int(last._xid), int(last.change_seq))
 
 
-def store_page(local: Engine, table: Table, rows: list[dict[str, Any]], to: PullCursor) -> int:
-    """Upsert ``rows`` and move the cursor in one local transaction; rows stored."""
+def fetch_rows(
+    server: Engine, table: Table, column_name: str, values: Sequence[object]
+) -> list[dict[str, Any]]:
+    """The server's current rows of ``table`` whose ``column_name`` is one of ``values`` (as
+    far as the caller may see them), for bringing single rows in ahead of the pull."""
+    if not values:
+        return []
+    query = select(*table.c).where(table.c[column_name].in_(list(values)))
+    try:
+        with server.connect() as connection:
+            rows = connection.execute(query).all()
+            connection.rollback()
+    except SQLAlchemyError as exc:
+        raise as_sync_error(exc, server) from exc
+    names = list(table.c.keys())
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def store_page(
+    local: Engine, table: Table, rows: list[dict[str, Any]], to: PullCursor | None
+) -> int:
+    """Upsert ``rows`` and move the cursor (unless ``to`` is None) in one local transaction;
+    rows stored."""
     key = next(iter(table.primary_key.columns)).name
+    kept = DESK_KEPT_COLUMNS.get(table.name, frozenset())
     fresh: list[dict[str, Any]] = []
     with local.connect() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
@@ -105,10 +133,15 @@ def store_page(local: Engine, table: Table, rows: list[dict[str, Any]], to: Pull
                 fresh = [row for row in rows if str(row[key]) not in waiting]
                 if fresh:
                     statement = insert(table)
-                    columns = {c.name: statement.excluded[c.name] for c in table.c if c.name != key}
+                    columns = {
+                        c.name: statement.excluded[c.name]
+                        for c in table.c
+                        if c.name != key and c.name not in kept
+                    }
                     upsert = statement.on_conflict_do_update(index_elements=[key], set_=columns)
                     connection.execute(upsert, fresh)
-                save_cursor(connection, table.name, to)
+                if to is not None:
+                    save_cursor(connection, table.name, to)
         finally:
             connection.exec_driver_sql("PRAGMA foreign_keys=ON")
             connection.commit()

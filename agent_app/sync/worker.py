@@ -5,6 +5,12 @@
 plain words); ui/ re-emits them as signals on the GUI thread. When the server cannot be
 reached it waits longer after each failure (doubling, with jitter, up to a ceiling); "sync
 now" wakes it at once.
+
+Extra ``steps`` (lease heartbeat, recording upload, local clean-up) run after push and pull in
+the same cycle and thread; a ``SyncError`` from one counts as the cycle's failure. Pull
+progress goes to page listeners (table, rows in that page), e.g. a first-sync dialog, and
+``cancel_pull`` stops a long pull after its current page (what was stored stays; the next
+cycle continues from there).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from agent_app.domain.enums import OutboxState
 from agent_app.sync.cursor import last_success, record_success
 from agent_app.sync.errors import SyncError, SyncOfflineError
 from agent_app.sync.outbox import count_by_state
-from agent_app.sync.pull import PULL_TABLES, pull_changes
+from agent_app.sync.pull import PULL_TABLES, PageDone, pull_changes
 from agent_app.sync.push import push_pending
 
 log = logging.getLogger(__name__)
@@ -42,6 +48,11 @@ class SyncStatus:
 
 
 StatusListener = Callable[[SyncStatus], None]
+SyncStep = Callable[[], object]
+
+
+class SyncCancelledError(SyncError):
+    """The pull was cancelled by the user; what was stored stays."""
 
 
 class SyncWorker:
@@ -57,6 +68,7 @@ class SyncWorker:
         batch_size: int = 200,
         page_size: int = 1000,
         tables: Sequence[str] = PULL_TABLES,
+        steps: Sequence[SyncStep] = (),
     ) -> None:
         self.local = local
         self.server = server
@@ -65,7 +77,10 @@ class SyncWorker:
         self.batch_size = batch_size
         self.page_size = page_size
         self.tables = tuple(tables)
+        self.steps = list(steps)
         self._listeners: list[StatusListener] = []
+        self._page_listeners: list[PageDone] = []
+        self._cancel_pull = threading.Event()
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -83,6 +98,29 @@ class SyncWorker:
         with self._lock:
             if listener in self._listeners:
                 self._listeners.remove(listener)
+
+    def add_page_listener(self, listener: PageDone) -> None:
+        """Call ``listener(table, rows)`` (on the worker's thread) after each pulled page."""
+        with self._lock:
+            self._page_listeners.append(listener)
+
+    def remove_page_listener(self, listener: PageDone) -> None:
+        with self._lock:
+            if listener in self._page_listeners:
+                self._page_listeners.remove(listener)
+
+    def _on_page(self, table: str, rows: int) -> None:
+        with self._lock:
+            listeners = list(self._page_listeners)
+        for listener in listeners:
+            try:
+                listener(table, rows)
+            except Exception:  # a broken listener must not stop the sync
+                log.exception("sync page listener failed")
+        if self._cancel_pull.is_set():
+            raise SyncCancelledError(
+                "The sync was cancelled; it continues where it stopped at the next sync."
+            )
 
     @property
     def status(self) -> SyncStatus:
@@ -113,6 +151,10 @@ class SyncWorker:
     def sync_now(self) -> None:
         """Run a cycle as soon as the current one (if any) ends."""
         self._wake.set()
+
+    def cancel_pull(self) -> None:
+        """Stop the running pull after its current page (once; the next cycle pulls again)."""
+        self._cancel_pull.set()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop after the current cycle; waits up to ``timeout`` seconds for it."""
@@ -150,11 +192,20 @@ class SyncWorker:
         """Push then pull once, on the calling thread; returns the status after it."""
         cycles = self.status.cycles + 1
         self._publish(syncing=True, **self._counts())
+        self._cancel_pull.clear()
         try:
             push_pending(self.local, self.server, batch_size=self.batch_size)
-            pull_changes(self.local, self.server, tables=self.tables, page_size=self.page_size)
+            pull_changes(
+                self.local,
+                self.server,
+                tables=self.tables,
+                page_size=self.page_size,
+                on_page=self._on_page,
+            )
+            for step in self.steps:
+                step()
         except SyncError as exc:
-            self._failures += 1
+            self._failures += 0 if isinstance(exc, SyncCancelledError) else 1
             log.info("sync failed: %s", exc)
             online = not isinstance(exc, SyncOfflineError)
             return self._publish(

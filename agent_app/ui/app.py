@@ -9,20 +9,20 @@ import sys
 from sqlalchemy import Engine, func, select
 
 from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
-from agent_app.credentials import remembered_password
 from agent_app.demo.seed import seed_store
 from agent_app.dialer.errors import DialerError
 from agent_app.dialer.fake import FakePhone
 from agent_app.dialer.lines import open_phone
 from agent_app.domain.enums import LineType
 from agent_app.domain.views import StaffAccount
-from agent_app.store.engine import create_server_engine, open_local_store, server_url
+from agent_app.store.engine import open_local_store
 from agent_app.store.errors import StoreError
 from agent_app.store.repositories.contacts import random_contact_number
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import Patient
 from agent_app.ui.background import run_in_background
 from agent_app.ui.call_bar import CallBar
+from agent_app.ui.desk_sync import attach_sync, desk_leases, server_engine
 from agent_app.ui.desk_tools import add_tools
 from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
@@ -90,6 +90,9 @@ class DeskApp:
             self.window.close()
             self.window.deleteLater()
         demo = self.settings.profile is Profile.DEMO
+        account = dialog.account
+        server = server_engine(self.settings, account, dialog.password_edit.text() or None)
+        leases = desk_leases(self.settings, self.engine, server, account)
         self.window = MainWindow(
             self.engine,
             dialog.account,
@@ -99,6 +102,7 @@ class DeskApp:
             line=LineType.FAKE if demo else LineType(self.settings.line.value),
             hospital=(self.settings.hospital_name, self.settings.hospital_phone),
             lock_after_minutes=self.settings.lock_after_minutes,
+            leases=leases,
         )
         self.window.sig_switch_user.connect(self._switch_user)
         add_tools(self.window)
@@ -109,10 +113,8 @@ class DeskApp:
                 self.window.add_demo_callback(lambda: self._demo_callback(phone))
         self.window.show()
         self.window.restore_unfinished()
-        if self.settings.server.configured:
-            password = remembered_password(dialog.account.username)
-            url = server_url(self.settings.server, dialog.account.username, password)
-            self.window.check_server(create_server_engine(url))
+        if server is not None:
+            attach_sync(self.window, self.settings, server, leases)
         return True
 
     def _switch_user(self) -> None:

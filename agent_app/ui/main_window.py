@@ -16,6 +16,7 @@ from agent_app.store.drafts import Draft, DraftStore
 from agent_app.store.engine import check_server
 from agent_app.store.repositories.followups import FollowupWork, SavedWrapUp, load_followup
 from agent_app.store.repositories.tasks import QueueScope, queue_page
+from agent_app.sync.leases import TaskLeases
 from agent_app.ui.background import run_in_background
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.desk_menus import DeskMenus
@@ -76,8 +77,10 @@ class MainWindow(QMainWindow):
         line: LineType = LineType.FAKE,
         hospital: tuple[str, str] = ("本院", ""),
         lock_after_minutes: float = 0,
+        leases: TaskLeases | None = None,
     ) -> None:
-        """``lock_after_minutes``: idle time before the lock screen (0: never)."""
+        """``lock_after_minutes``: idle time before the lock screen (0: never). ``leases``:
+        how "next follow-up" claims a task (the server's leases, or the local store's)."""
         super().__init__(parent)
         self.account = account
         self.engine = engine
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
             else None
         )
         self.followup: FollowupView | None = None
+        self.leases = leases
         self.screen_pop_dock: QDockWidget | None = None
         self.hospital = hospital
         self.setWindowTitle(self.tr("Follow-up Desk — {0}").format(account.full_name))
@@ -273,6 +277,11 @@ class MainWindow(QMainWindow):
             department_filter=picked.department_id,
         )
 
+    def refresh_if_idle(self) -> None:
+        """After a sync brought changes: refresh the queue unless the agent is in a follow-up."""
+        if self.followup is None and not self.locked:
+            self.refresh()
+
     def refresh(self) -> None:
         self.model.set_scope(self._scope())
         self._update_count()
@@ -287,11 +296,14 @@ class MainWindow(QMainWindow):
             self.open_task(task.task_id)
 
     def open_next(self) -> None:
-        """Open the first due follow-up of the queue that is not being worked elsewhere."""
+        """Claim the first due follow-up nobody else holds, and open it."""
         scope = QueueScope.for_account(self.account)
-        engine = self.engine
+        engine, leases = self.engine, self.leases
 
         def first_pending() -> int | None:
+            if leases is not None:
+                lease = leases.claim_next(scope)
+                return lease.task_id if lease is not None else None
             for row in queue_page(engine, scope, 0, 50):
                 if row.status is TaskStatus.PENDING:
                     return row.task_id
@@ -363,6 +375,9 @@ class MainWindow(QMainWindow):
 
     def _followup_finished(self, task_id: int, saved: SavedWrapUp) -> None:
         self._close_followup()
+        leases = self.leases
+        if leases is not None:
+            run_in_background(lambda: leases.release(task_id), lambda _: None, self._open_failed)
         step = saved.step
         if step.status is TaskStatus.PENDING:
             due = step.due_at.astimezone(HOSPITAL_TZ).strftime("%m-%d %H:%M")

@@ -133,7 +133,7 @@
         <translation>Line: {0}</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+86" />
         <source>Generating the demo hospital…</source>
         <translation>Generating the demo hospital…</translation>
     </message>
@@ -165,6 +165,14 @@
         <location line="+4" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSync</name>
+    <message>
+        <location filename="../../agent_app/ui/desk_sync.py" line="+67" />
+        <source>First sync with the central database</source>
+        <translation>First sync with the central database</translation>
     </message>
 </context>
 <context>
@@ -707,7 +715,7 @@ It is retried automatically.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+95" />
+        <location filename="../../agent_app/ui/main_window.py" line="+99" />
         <source>Follow-up Desk — {0}</source>
         <translation>Follow-up Desk — {0}</translation>
     </message>
@@ -832,12 +840,12 @@ It is retried automatically.</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+24" />
         <source>{0} follow-ups</source>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+24" />
         <source>No follow-up is due.</source>
         <translation>No follow-up is due.</translation>
     </message>
@@ -852,7 +860,7 @@ It is retried automatically.</translation>
         <translation>This follow-up is already closed.</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+42" />
         <source>Saved. The next call is due {0}.</source>
         <translation>Saved. The next call is due {0}.</translation>
     </message>

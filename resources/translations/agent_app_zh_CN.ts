@@ -133,7 +133,7 @@
         <translation>线路:{0}</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+86" />
         <source>Generating the demo hospital…</source>
         <translation>正在生成演示医院数据…</translation>
     </message>
@@ -165,6 +165,14 @@
         <location line="+4" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSync</name>
+    <message>
+        <location filename="../../agent_app/ui/desk_sync.py" line="+67" />
+        <source>First sync with the central database</source>
+        <translation>首次与中心数据库同步</translation>
     </message>
 </context>
 <context>
@@ -707,7 +715,7 @@ It is retried automatically.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+95" />
+        <location filename="../../agent_app/ui/main_window.py" line="+99" />
         <source>Follow-up Desk — {0}</source>
         <translation>随访工作台 — {0}</translation>
     </message>
@@ -832,12 +840,12 @@ It is retried automatically.</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+24" />
         <source>{0} follow-ups</source>
         <translation>{0} 个随访</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+24" />
         <source>No follow-up is due.</source>
         <translation>当前没有到期的随访。</translation>
     </message>
@@ -852,7 +860,7 @@ It is retried automatically.</source>
         <translation>此随访已结束。</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+42" />
         <source>Saved. The next call is due {0}.</source>
         <translation>已保存。下次拨打时间为 {0}。</translation>
     </message>

@@ -5,12 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
+import numpy as np
+import soundfile as sf
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from agent_app.dialer.transcode import transcode_to_opus
 from agent_app.domain.enums import Direction, Disposition, LineType, Outcome, TaskStatus
-from agent_app.store.schema import CallAttempt, FollowupResult, FollowupTask, QuestionnaireTemplate
+from agent_app.store.schema import (
+    CallAttempt,
+    FollowupResult,
+    FollowupTask,
+    QuestionnaireTemplate,
+    Recording,
+)
 from agent_app.sync.outbox import enqueue
 
 
@@ -71,3 +81,30 @@ def save_call_result(
             task.status = TaskStatus.DONE
         enqueue(session, task, "update", actor_id=staff_id)
         return SavedCall(attempt.id, result.id)
+
+
+@dataclass(frozen=True)
+class RecordedCall:
+    attempt_id: uuid.UUID
+    recording_id: uuid.UUID
+    path: Path
+    size: int
+
+
+def save_recorded_call(
+    local: Engine, task_id: int, staff_id: int, folder: Path, seconds: float = 20.0
+) -> RecordedCall:
+    """An answered call with its Ogg Opus recording (noise, so it does not compress away)."""
+    wav = folder / f"call-{uuid.uuid4().hex[:8]}.wav"
+    noise = np.random.default_rng(task_id).uniform(-0.3, 0.3, int(8000 * seconds))
+    sf.write(wav, noise.astype("float32"), 8000)
+    done = transcode_to_opus(wav)
+    call = save_call_result(local, task_id, staff_id, finish_task=False)
+    with Session(local) as session, session.begin():
+        recording = Recording(
+            attempt_id=call.attempt_id, codec=done.codec, duration_ms=done.duration_ms,
+            size_bytes=done.size_bytes, sha256=done.sha256, local_path=str(done.path),
+        )  # fmt: skip
+        session.add(recording)
+        enqueue(session, recording)
+        return RecordedCall(call.attempt_id, recording.id, done.path, done.size_bytes)

@@ -22,19 +22,21 @@ from agent_app.store.schema import (
 
 PATIENTS = 20
 TASKS_PER_PATIENT = 2
-AGENTS = (1, 2, 3)  # staff ids; staff 4 is the supervisor
+AGENTS = (1, 2, 3)  # staff ids; staff 4 is the supervisor, 5 hospital quality, 6 the admin
+ROLES = {1: Role.AGENT, 2: Role.AGENT, 3: Role.AGENT, 4: Role.SUPERVISOR, 5: Role.QUALITY,
+         6: Role.ADMIN}  # fmt: skip
 
 
 def seed_small_hospital(engine: Engine, patients: int = PATIENTS) -> None:
-    """2 departments, 3 agents and a supervisor, patients with a contact, an episode and
-    2 tasks each (odd tasks assigned to an agent, even ones in the department pool)."""
+    """2 departments, 3 agents, a supervisor, a quality nurse and an admin, patients with a
+    contact, an episode and 2 tasks each (odd tasks assigned to an agent, even ones in the
+    department pool)."""
     due = dt.datetime(2026, 11, 20, 1, 0, tzinfo=dt.UTC)
     with Session(engine) as session, session.begin():
         session.add(Department(id=1, code="CARD", name="心内科"))
         session.add(Department(id=2, code="SURG", name="外科"))
         session.flush()
-        for staff_id in (*AGENTS, 4):
-            role = Role.SUPERVISOR if staff_id == 4 else Role.AGENT
+        for staff_id, role in ROLES.items():
             session.add(
                 Staff(id=staff_id, username=f"nurse{staff_id}", full_name=f"护士{staff_id}",
                       role=role, department_id=1 + staff_id % 2)
@@ -69,7 +71,8 @@ def seed_small_hospital(engine: Engine, patients: int = PATIENTS) -> None:
                 assigned = AGENTS[task_id % len(AGENTS)] if task_id % 2 else None
                 session.add(
                     FollowupTask(id=task_id, patient_id=n, episode_id=n, plan_id=1,
-                                 department_id=dept, due_at=due + dt.timedelta(hours=task_id),
+                                 department_id=dept, offset_days=3 + 27 * k,
+                                 due_at=due + dt.timedelta(hours=task_id),
                                  assigned_staff_id=assigned)
                 )  # fmt: skip
     # Ids were given explicitly: move the id sequences past them.

@@ -4,8 +4,11 @@ Revision ID: 0006
 Revises: 0005
 Create Date: 2026-11-23 13:00:00
 
-Alerts are written by the desk at wrap-up and pushed through the outbox like results
-(insert-only on the server).
+Alerts are written by the desk at wrap-up and pushed through the outbox like results: on the
+server the table is registered insert-only for ``sync_apply`` (migration 0003) and guarded by
+row-level security — agents and supervisors see their department's alerts and those for which
+they are the doctor or the one who raised it, hospital quality sees all; the doctor (or the
+department) acknowledges them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,23 @@ branch_labels = None
 depends_on = None
 
 ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+ME = "(SELECT desk_staff_id())"
+DEPT = "(SELECT desk_staff_department())"
+SERVER_RULES = (
+    "INSERT INTO sync_insert_only VALUES ('red_flag_alert') ON CONFLICT DO NOTHING",
+    "GRANT SELECT, INSERT ON red_flag_alert TO desk_staff",
+    "GRANT UPDATE (acknowledged_at, acknowledged_by_id) ON red_flag_alert TO desk_staff",
+    "ALTER TABLE red_flag_alert ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY red_flag_alert_read ON red_flag_alert FOR SELECT "
+    f"TO desk_agent, desk_supervisor USING (department_id = {DEPT} OR doctor_id = {ME} "
+    f"OR raised_by_id = {ME})",
+    "CREATE POLICY red_flag_alert_read_all ON red_flag_alert FOR SELECT TO desk_quality "
+    "USING (true)",
+    "CREATE POLICY red_flag_alert_write ON red_flag_alert FOR INSERT TO desk_staff "
+    f"WITH CHECK (raised_by_id = {ME})",
+    "CREATE POLICY red_flag_alert_acknowledge ON red_flag_alert FOR UPDATE TO desk_staff "
+    f"USING (doctor_id = {ME} OR department_id = {DEPT})",
+)
 
 
 def upgrade() -> None:
@@ -71,7 +91,12 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_red_flag_alert_department_created", ["department_id", "created_at"]
         )
+    if op.get_bind().dialect.name == "postgresql":
+        for statement in SERVER_RULES:
+            op.execute(statement)
 
 
 def downgrade() -> None:
-    op.drop_table("red_flag_alert")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DELETE FROM sync_insert_only WHERE table_name = 'red_flag_alert'")
+    op.drop_table("red_flag_alert")  # its policies and grants go with it

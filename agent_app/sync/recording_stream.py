@@ -1,0 +1,83 @@
+"""Play a recording from the central server: its verified bytes as a stream or a local file.
+
+What a caller may hear is decided by row-level security (recording → call attempt →
+department, migration 0003): a recording outside the caller's reach looks exactly like one
+that does not exist. Chunks are read through a server-side cursor, a few at a time, so a long
+recording never sits in memory whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from agent_app.domain.enums import UploadState
+from agent_app.store.schema import Recording
+from agent_app.sync.errors import SyncError, as_sync_error
+
+CHUNKS_SQL = text("SELECT data FROM recording_chunk WHERE recording_id = :r ORDER BY byte_offset")
+
+
+class RecordingUnavailableError(SyncError):
+    """The recording is not on the server (yet), or the caller may not hear it."""
+
+
+def recording_chunks(server: Engine, recording_id: uuid.UUID) -> Iterator[bytes]:
+    """The recording's bytes in upload order.
+
+    Raises RecordingUnavailableError before the first chunk when the server has no verified
+    copy the caller may read; SyncOfflineError or SyncServerError when the line fails.
+    """
+    try:
+        with server.connect() as connection:
+            row = connection.execute(
+                select(Recording.upload_state).where(Recording.id == recording_id)
+            ).first()
+            if row is None:
+                raise RecordingUnavailableError(
+                    "This recording is not on the central server, or you may not listen to it."
+                )
+            if row.upload_state is not UploadState.VERIFIED:
+                raise RecordingUnavailableError(
+                    "This recording has not been uploaded completely yet; try again later."
+                )
+            chunks = connection.execution_options(stream_results=True, max_row_buffer=4).execute(
+                CHUNKS_SQL, {"r": recording_id}
+            )
+            for (data,) in chunks:
+                yield bytes(data)
+    except SQLAlchemyError as exc:
+        raise as_sync_error(exc, server) from exc
+
+
+def download_recording(server: Engine, recording_id: uuid.UUID, target: Path) -> Path:
+    """Write the recording to ``target`` (via a temporary file, checked against the sha256
+    the server holds), for the player."""
+    try:
+        with server.connect() as connection:
+            expected = connection.execute(
+                select(Recording.sha256).where(Recording.id == recording_id)
+            ).scalar_one_or_none()
+    except SQLAlchemyError as exc:
+        raise as_sync_error(exc, server) from exc
+    partial = target.with_name(target.name + ".part")
+    digest = hashlib.sha256()
+    try:
+        with open(partial, "wb") as fh:
+            for chunk in recording_chunks(server, recording_id):
+                digest.update(chunk)
+                fh.write(chunk)
+        if expected is None or digest.hexdigest() != expected.lower():
+            raise RecordingUnavailableError(
+                "The recording fetched from the server does not match its checksum."
+            )
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,85 @@
+"""The signed-in desk syncs: claims go through leases, the first sync fills an empty desk and
+its queue, and the status bar says so."""
+
+# The central-server fixtures of tests/sync are imported by name, so the test arguments
+# that use them "redefine" the imports.
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from agent_app.config import Settings
+from agent_app.domain.enums import Role, TaskStatus
+from agent_app.domain.views import StaffAccount
+from agent_app.store.repositories.staff import list_accounts
+from agent_app.store.repositories.tasks import QueueScope, count_queue
+from agent_app.store.schema import FollowupTask, Patient
+from agent_app.sync.leases import LocalTaskLeases
+from agent_app.ui.desk_sync import attach_sync, desk_leases
+from agent_app.ui.first_sync_dialog import FirstSyncDialog
+from agent_app.ui.main_window import ALL_OPEN, MainWindow
+from agent_app.ui.sync_status import SyncStatusWidget
+from tests.sync.conftest import as_staff, hospital_template, local, server  # noqa: F401
+from tests.ui.conftest import seeded_sqlite
+
+
+@pytest.fixture
+def desk_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    yield from seeded_sqlite(tmp_path_factory, 40, seed=4)
+
+
+def test_without_a_server_next_follow_up_is_claimed_in_the_local_store(
+    qtbot: QtBot, desk_store: Engine, tmp_path: Path
+) -> None:
+    agent = next(
+        a
+        for a in list_accounts(desk_store)
+        if a.role is Role.AGENT and count_queue(desk_store, QueueScope.for_account(a))
+    )
+    leases = desk_leases(Settings(), desk_store, None, agent)
+    assert isinstance(leases, LocalTaskLeases)
+    window = MainWindow(desk_store, agent, "", drafts_dir=tmp_path, leases=leases)
+    qtbot.addWidget(window)
+    window.open_next()
+    qtbot.waitUntil(lambda: window.followup is not None, timeout=5000)
+    assert window.followup is not None
+    assert window.writer.wait()  # the screen marks the task in progress off the GUI thread
+    with Session(desk_store) as session:
+        task = session.get_one(FollowupTask, window.followup.work.task_id)
+        assert task.lease_owner_id == agent.id
+        assert task.status is TaskStatus.IN_PROGRESS
+
+
+def test_first_sync_fills_an_empty_desk_and_its_queue(
+    qtbot: QtBot,
+    server: Engine,
+    local: Engine,
+    as_staff: Callable[[str], Engine],
+    tmp_path: Path,
+) -> None:
+    nurse = StaffAccount(1, "nurse1", "护士1", Role.AGENT, 2, "外科")
+    central = as_staff(nurse.username)
+    leases = desk_leases(Settings(), local, central, nurse)
+    window = MainWindow(local, nurse, "", drafts_dir=tmp_path, leases=leases)
+    qtbot.addWidget(window)
+    window.window_box.setCurrentIndex(window.window_box.findData(ALL_OPEN))
+    assert window.model.rowCount() == 0  # nothing on the desk yet
+    window.show()
+    controller = attach_sync(window, Settings(), central, leases)
+    dialog = window.findChild(FirstSyncDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: controller.status.last_success_at is not None, timeout=30_000)
+    with Session(local) as session:
+        assert session.scalar(select(func.count()).select_from(Patient)) > 0
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=5000)
+    status = window.findChild(SyncStatusWidget)
+    assert status is not None and not window.server_label.isVisible()
+    assert any(a.shortcut().toString() == "F9" for a in window.menus.followup.actions())
+    controller.shutdown()
