@@ -19,6 +19,9 @@ CORE = [
     "agent_app/demo",
     "agent_app/dialer",
     "agent_app/sync",
+    "agent_app/his",
+    "agent_app/reports",
+    "agent_app/supervision",
 ]
 
 

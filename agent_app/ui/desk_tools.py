@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from agent_app.ui.main_window import MainWindow
-from agent_app.ui.qt import QCoreApplication, QWidget
+from agent_app.ui.qt import QCoreApplication, Qt, QWidget
 
 
 class _Tools:
@@ -30,7 +30,8 @@ class _Tools:
 
 
 def add_tools(window: MainWindow) -> None:
-    """Administration: questionnaires and scripts."""
+    """Administration: questionnaires and scripts, and the discharge import."""
+    from agent_app.ui.his_admin import HisAdminWidget
     from agent_app.ui.template_editor import TemplateEditor
 
     tools = _Tools(window)
@@ -41,3 +42,16 @@ def add_tools(window: MainWindow) -> None:
         QCoreApplication.translate("DeskTools", "Questionnaires and call scripts…"),
         tools.opener("templates", lambda: TemplateEditor(engine, account, window)),
     )
+    window.menus.add(
+        window.menus.admin,
+        QCoreApplication.translate("DeskTools", "Discharge import and plans…"),
+        tools.opener("his", lambda: _as_window(HisAdminWidget(engine), window)),
+    )
+
+
+def _as_window(widget: QWidget, owner: MainWindow) -> QWidget:
+    """A plain widget shown as its own window, closed with the main window."""
+    widget.setParent(owner, Qt.WindowType.Window)
+    widget.setWindowTitle(QCoreApplication.translate("DeskTools", "Discharge import"))
+    widget.resize(1000, 620)
+    return widget

@@ -178,9 +178,19 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+41" />
+        <location filename="../../agent_app/ui/desk_tools.py" line="+42" />
         <source>Questionnaires and call scripts…</source>
         <translation>Questionnaires and call scripts…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Discharge import and plans…</source>
+        <translation>Discharge import and plans…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Discharge import</source>
+        <translation>Discharge import</translation>
     </message>
 </context>
 <context>
@@ -329,7 +339,17 @@ It is retried automatically.</translation>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+135" />
+        <location filename="../../agent_app/ui/his_admin.py" line="+106" />
+        <source>Import discharged patients</source>
+        <translation>Import discharged patients</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Discharge exports (*.csv *.xlsx)</source>
+        <translation>Discharge exports (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+28" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
@@ -1792,19 +1812,6 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <location line="+1" />
         <source>Our line failed</source>
         <translation>Our line failed</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="-221" />
-        <source>Import discharged patients</source>
-        <translation>Import discharged patients</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Discharge exports (*.csv *.xlsx)</source>
-        <translation>Discharge exports (*.csv *.xlsx)</translation>
     </message>
 </context>
 </TS>

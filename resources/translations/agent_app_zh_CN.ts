@@ -178,9 +178,19 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+41" />
+        <location filename="../../agent_app/ui/desk_tools.py" line="+42" />
         <source>Questionnaires and call scripts…</source>
         <translation>问卷模板与随访话术…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Discharge import and plans…</source>
+        <translation>出院患者导入与随访计划…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Discharge import</source>
+        <translation>出院患者导入</translation>
     </message>
 </context>
 <context>
@@ -329,7 +339,17 @@ It is retried automatically.</source>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+135" />
+        <location filename="../../agent_app/ui/his_admin.py" line="+106" />
+        <source>Import discharged patients</source>
+        <translation>导入出院患者</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Discharge exports (*.csv *.xlsx)</source>
+        <translation>出院数据导出文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+28" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -1792,19 +1812,6 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <location line="+1" />
         <source>Our line failed</source>
         <translation>本方线路故障</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="-221" />
-        <source>Import discharged patients</source>
-        <translation>导入出院患者</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Discharge exports (*.csv *.xlsx)</source>
-        <translation>出院数据导出文件 (*.csv *.xlsx)</translation>
     </message>
 </context>
 </TS>

@@ -66,8 +66,11 @@ def test_lock_keeps_the_follow_up_on_screen_underneath(qtbot: QtBot, ui_store: E
     assert window.pages.currentWidget() is view
 
 
-def test_admins_open_the_template_editor_from_their_menu(qtbot: QtBot, ui_store: Engine) -> None:
+def test_admins_open_the_template_editor_and_discharge_import_from_their_menu(
+    qtbot: QtBot, ui_store: Engine
+) -> None:
     from agent_app.ui.desk_tools import add_tools
+    from agent_app.ui.his_admin import HisAdminWidget
     from agent_app.ui.template_editor import TemplateEditor
 
     admin = _window(qtbot, ui_store, Role.ADMIN)
@@ -77,6 +80,10 @@ def test_admins_open_the_template_editor_from_their_menu(qtbot: QtBot, ui_store:
     entry.trigger()
     editor = admin.findChild(TemplateEditor)
     assert editor is not None and editor.isVisible()
+    imports = next(a for a in admin.menus.admin.actions() if "Discharge import" in a.text())
+    imports.trigger()
+    his = admin.findChild(HisAdminWidget)
+    assert his is not None and his.isVisible() and his.isWindow()
     agent = _window(qtbot, ui_store, Role.AGENT)
     add_tools(agent)
     assert agent.menus.admin is None and agent.findChild(TemplateEditor) is None

@@ -199,15 +199,19 @@ def test_template_file_is_imported_into_the_editor_and_saved(
 ) -> None:
     editor = _open(qtbot, store, answers)
     tab = editor.templates
-    answers.file = RESOURCES / "questionnaires" / "neurology_stroke.json"
+    # A hospital's own variant of the shipped stroke template, under a code of its own.
+    body = json.loads((RESOURCES / "questionnaires" / "neurology_stroke.json").read_text("utf-8"))
+    body["code"] = "stroke_rehab"
+    answers.file = tmp_path / "stroke_rehab.json"
+    answers.file.write_text(json.dumps(body, ensure_ascii=False), "utf-8")
     _activate(qtbot, editor)
     qtbot.keyClick(tab.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    assert _body(editor)["code"] == "neurology_stroke"
+    assert _body(editor)["code"] == "stroke_rehab"
     assert tab.status.text().startswith("OK — ")
     with qtbot.waitSignal(tab.sig_saved, timeout=10_000):
         tab.save()
-    qtbot.waitUntil(lambda: "neurology_stroke" in tab.model.keys, timeout=10_000)
-    assert _cells(editor, "neurology_stroke")[3] == "neurology"
+    qtbot.waitUntil(lambda: "stroke_rehab" in tab.model.keys, timeout=10_000)
+    assert _cells(editor, "stroke_rehab")[3] == "neurology"
 
 
 def test_malformed_script_shows_the_reason_and_a_valid_one_is_saved(

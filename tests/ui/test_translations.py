@@ -199,12 +199,6 @@ def _contexts_looked_up_at_run_time() -> set[str]:
     return contexts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/ code calls tr() on another object (widget.tr, parent.tr, window.tr) or through "
-    "an alias, so lupdate files those strings under a context Qt never looks up (the failure "
-    "lists them); remove this mark once they use QCoreApplication.translate('ClassName', ...)",
-)
 def test_every_catalog_context_is_one_the_code_looks_up() -> None:
     wanted = _contexts_looked_up_at_run_time()
     dead = sorted({(c, s) for (c, s, _), _ in messages(catalog("zh_CN")) if c not in wanted})

@@ -1,5 +1,6 @@
 """All tables of the data model; importing this package registers them on ``Base.metadata``."""
 
+from agent_app.store.schema.alerts import RedFlagAlert
 from agent_app.store.schema.base import Base
 from agent_app.store.schema.calls import (
     AuditLog,
@@ -17,8 +18,15 @@ from agent_app.store.schema.followup import (
     FollowupTask,
     QuestionnaireTemplate,
 )
+from agent_app.store.schema.his import (
+    HisEpisodeLink,
+    HisImportRun,
+    HisRejectedRow,
+    HisWatermark,
+)
 from agent_app.store.schema.local import Outbox, SyncState
 from agent_app.store.schema.people import Contact, Department, Episode, Patient, Staff
+from agent_app.store.schema.supervision import SamplingRun
 
 __all__ = [
     "AuditLog",
@@ -33,11 +41,17 @@ __all__ = [
     "FollowupPlan",
     "FollowupResult",
     "FollowupTask",
+    "HisEpisodeLink",
+    "HisImportRun",
+    "HisRejectedRow",
+    "HisWatermark",
     "Outbox",
     "Patient",
     "QaReview",
     "QuestionnaireTemplate",
     "Recording",
+    "RedFlagAlert",
+    "SamplingRun",
     "SmsMessage",
     "Staff",
     "SyncState",

@@ -123,4 +123,15 @@ class FollowupTask(ChangeTracked, Base):
         Index("ix_task_open_due", "due_at", "id", sqlite_where=_OPEN, postgresql_where=_OPEN),
         Index("ix_task_patient_id", "patient_id"),
         Index("ix_task_parent_task_id", "parent_task_id"),
+        # Discharge import (his/): one task per episode, plan, follow-up point and level, so
+        # generating twice never duplicates. Not partial: SQLite only picks a partial index
+        # when the query repeats its condition, and then prefers other indexes on level.
+        Index(
+            "uq_task_episode_plan_offset",
+            "episode_id",
+            "plan_id",
+            "offset_days",
+            "level",
+            unique=True,
+        ),
     )

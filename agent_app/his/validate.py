@@ -1,0 +1,237 @@
+"""Turn a source row into a validated discharge record, or a rejection with a plain reason.
+
+Pure: the caller passes the departments it knows. Phone numbers go through the screen-pop
+normalization, so an imported contact matches the caller lookup exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from agent_app.domain.enums import DischargeDisposition, PhoneKind, Relation, Sex
+from agent_app.his.records import DischargeRecord, Phone, Rejection, SourceRow
+from agent_app.screenpop.normalize import InvalidNumberError, normalize_number
+
+_ICD10 = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4}|\.x)?$", re.IGNORECASE)
+_ID_NUMBER = re.compile(r"^[0-9]{17}[0-9Xx]$")
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d", "%Y年%m月%d日")
+
+_SEX = {"m": Sex.MALE, "male": Sex.MALE, "男": Sex.MALE, "1": Sex.MALE}
+_SEX |= {"f": Sex.FEMALE, "female": Sex.FEMALE, "女": Sex.FEMALE, "2": Sex.FEMALE}
+_SEX |= {
+    "u": Sex.UNKNOWN,
+    "o": Sex.UNKNOWN,
+    "未知": Sex.UNKNOWN,
+    "0": Sex.UNKNOWN,
+    "9": Sex.UNKNOWN,
+}
+
+# Chinese front sheet (病案首页) 离院方式 codes, their words, HL7 table 0112 and our own values.
+_DISPOSITION: dict[str, DischargeDisposition] = {
+    "1": DischargeDisposition.HOME,
+    "01": DischargeDisposition.HOME,
+    "医嘱离院": DischargeDisposition.HOME,
+    "治愈": DischargeDisposition.HOME,
+    "好转": DischargeDisposition.HOME,
+    "2": DischargeDisposition.TRANSFERRED,
+    "02": DischargeDisposition.TRANSFERRED,
+    "3": DischargeDisposition.TRANSFERRED,
+    "03": DischargeDisposition.TRANSFERRED,
+    "医嘱转院": DischargeDisposition.TRANSFERRED,
+    "医嘱转社区": DischargeDisposition.TRANSFERRED,
+    "转院": DischargeDisposition.TRANSFERRED,
+    "4": DischargeDisposition.AGAINST_ADVICE,
+    "07": DischargeDisposition.AGAINST_ADVICE,
+    "非医嘱离院": DischargeDisposition.AGAINST_ADVICE,
+    "自动出院": DischargeDisposition.AGAINST_ADVICE,
+    "5": DischargeDisposition.DECEASED,
+    "20": DischargeDisposition.DECEASED,
+    "死亡": DischargeDisposition.DECEASED,
+    "expired": DischargeDisposition.DECEASED,
+    "9": DischargeDisposition.HOME,
+    "其他": DischargeDisposition.HOME,
+    "": DischargeDisposition.HOME,
+}
+_DISPOSITION |= {d.value: d for d in DischargeDisposition}
+
+_RELATION_WORDS: tuple[tuple[tuple[str, ...], Relation], ...] = (
+    (("本人", "self", "患者"), Relation.SELF),
+    (("配偶", "妻", "夫", "老伴", "爱人", "spouse"), Relation.SPOUSE),
+    (("儿子", "son", "子"), Relation.SON),
+    (("女儿", "daughter", "女"), Relation.DAUGHTER),
+    (("父", "母", "parent"), Relation.PARENT),
+    (("兄", "弟", "姐", "妹", "sibling"), Relation.SIBLING),
+)
+
+
+# The store's column widths: a longer value is refused here, not by the database mid-batch.
+_LIMITS = (
+    ("visit_number", 40),
+    ("mrn", 20),
+    ("name", 60),
+    ("id_number", 18),
+    ("address", 200),
+    ("ward", 40),
+    ("diagnosis_name", 120),
+    ("contact_name", 60),
+)
+
+
+class RowInvalid(ValueError):
+    """Raised inside validation; its message becomes the rejection reason."""
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    """Read a date (or the date part of a date and time) in the formats HIS exports use."""
+    value = text.strip()
+    if not value:
+        raise RowInvalid(f"The {what} is missing.")
+    head = value.replace("T", " ").split(" ", 1)[0]
+    if re.fullmatch(r"\d{12,14}", value):  # HL7 TS: YYYYMMDDHHMM[SS]
+        head = value[:8]
+    try:  # the common ISO form first: fromisoformat is far cheaper than strptime
+        return dt.date.fromisoformat(head)
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(head, fmt).date()
+        except ValueError:
+            continue
+    raise RowInvalid(f"The {what} '{value}' is not a date.")
+
+
+def relation_of(text: str) -> Relation:
+    word = text.strip().lower()
+    if not word:
+        return Relation.OTHER
+    for words, relation in _RELATION_WORDS:
+        if any(w in word for w in words):
+            return relation
+    return Relation.OTHER
+
+
+def _phone(raw: str, relation: Relation, name: str, region: str) -> Phone | None:
+    try:
+        number = normalize_number(raw, region)
+    except InvalidNumberError:
+        return None
+    kind = PhoneKind.MOBILE if number.mobile else PhoneKind.LANDLINE
+    return Phone(relation, name, raw, number.e164, number.national, kind)
+
+
+def _split_numbers(text: str) -> list[str]:
+    # HIS fields often hold two numbers: "13812345678/0571-88886666" or "138…,139…".
+    return [part.strip() for part in re.split(r"[;,，/、]", text) if part.strip()]
+
+
+def _phones(row: SourceRow, name: str, region: str) -> tuple[Phone, ...]:
+    found: list[Phone] = []
+    bad: list[str] = []
+    wanted = [(raw, Relation.SELF, name) for raw in _split_numbers(row.get("phone"))]
+    relation = relation_of(row.get("contact_relation"))
+    contact_name = row.get("contact_name") or name
+    wanted += [(raw, relation, contact_name) for raw in _split_numbers(row.get("contact_phone"))]
+    for raw, rel, who in wanted:
+        phone = _phone(raw, rel, who, region)
+        if phone is None:
+            bad.append(raw)
+        elif all(p.e164 != phone.e164 for p in found):
+            found.append(phone)
+    if not found:
+        if bad:
+            raise RowInvalid(f"No valid phone number (not a number: {', '.join(bad)}).")
+        raise RowInvalid("No phone number for the patient or a contact.")
+    return tuple(found)
+
+
+def _from_id_number(id_number: str) -> tuple[dt.date | None, Sex | None]:
+    if not _ID_NUMBER.match(id_number):
+        return None, None
+    try:
+        birth = dt.datetime.strptime(id_number[6:14], "%Y%m%d").date()
+    except ValueError:
+        return None, None
+    return birth, Sex.MALE if int(id_number[16]) % 2 else Sex.FEMALE
+
+
+def _department(text: str, departments: Mapping[str, str]) -> str:
+    if not text:
+        raise RowInvalid("The department is missing.")
+    code = departments.get(text) or departments.get(text.upper())
+    if code is None:
+        raise RowInvalid(f"Unknown department '{text}'.")
+    return code
+
+
+def validate_row(
+    row: SourceRow, source: str, departments: Mapping[str, str], region: str = "CN"
+) -> DischargeRecord | Rejection:
+    """``departments`` maps every accepted department code or name to its code."""
+    try:
+        return _validate(row, source, departments, region)
+    except RowInvalid as exc:
+        return Rejection(source, row.ref, row.get("visit_number"), str(exc), dict(row.values))
+
+
+def _validate(
+    row: SourceRow, source: str, departments: Mapping[str, str], region: str
+) -> DischargeRecord:
+    visit = row.get("visit_number")
+    if not visit:
+        raise RowInvalid("The visit number (住院号) is missing.")
+    mrn = row.get("mrn") or visit
+    name = row.get("name")
+    if not name:
+        raise RowInvalid("The patient's name is missing.")
+    id_number = row.get("id_number").upper()
+    id_birth, id_sex = _from_id_number(id_number)
+    sex_text = row.get("sex").lower()
+    sex = _SEX.get(sex_text) or id_sex or Sex.UNKNOWN
+    if sex_text and sex_text not in _SEX:
+        raise RowInvalid(f"The sex '{row.get('sex')}' is not one of 男, 女, M, F.")
+    if row.get("birth_date"):
+        birth = parse_date(row.get("birth_date"), "birth date")
+    elif id_birth is not None:
+        birth = id_birth
+    else:
+        raise RowInvalid("The birth date is missing (and no ID number to read it from).")
+    discharged = parse_date(row.get("discharged_on"), "discharge date")
+    admitted = parse_date(row.get("admitted_on") or row.get("discharged_on"), "admission date")
+    if admitted > discharged:
+        raise RowInvalid(f"Admitted on {admitted} after the discharge on {discharged}.")
+    if birth > discharged:
+        raise RowInvalid(f"Born on {birth}, after the discharge on {discharged}.")
+    code = row.get("diagnosis_code").upper().replace(".X", ".x")
+    if code and not _ICD10.match(code):
+        raise RowInvalid(f"The diagnosis code '{code}' is not an ICD-10 code.")
+    disposition = _DISPOSITION.get(row.get("disposition").lower())
+    if disposition is None:
+        raise RowInvalid(f"Unknown discharge disposition '{row.get('disposition')}'.")
+    department = _department(row.get("department"), departments)
+    phones = _phones(row, name, region)
+    for field, limit in _LIMITS:
+        if len(row.get(field)) > limit:
+            raise RowInvalid(f"The {field.replace('_', ' ')} is longer than {limit} characters.")
+    return DischargeRecord(
+        source=source,
+        visit_number=visit,
+        mrn=mrn,
+        id_number=id_number,
+        name=name,
+        sex=sex,
+        birth_date=birth,
+        address=row.get("address"),
+        phones=phones,
+        admitted_on=admitted,
+        discharged_on=discharged,
+        department_code=department,
+        ward=row.get("ward") or "—",
+        diagnosis_code=code,
+        diagnosis_name=row.get("diagnosis_name"),
+        attending_doctor=row.get("attending_doctor"),
+        attending_nurse=row.get("attending_nurse"),
+        disposition=disposition,
+    )

@@ -1,0 +1,286 @@
+"""What patients answered: satisfaction, re-visits, any template question, and complaints.
+
+Answers are read with SQLAlchemy's JSON paths, which compile to ``json_extract`` on SQLite and
+``#>>`` on PostgreSQL. Both stored layouts are read: the answer sheet's
+``{"format": 1, "answers": {id: {"value": …}}}`` and the older flat ``{id: value}``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, and_, case, func, select
+
+from agent_app.domain.enums import ComplaintState
+from agent_app.reports.filters import StatsFilter, month_of
+from agent_app.reports.followup_stats import task_conditions
+from agent_app.store.schema import (
+    Complaint,
+    Department,
+    Episode,
+    FollowupResult,
+    FollowupTask,
+    QuestionnaireTemplate,
+)
+
+# Where the shipped templates record the re-visit (resources/questionnaires/*.json).
+REVISIT_KNOWN_QUESTIONS = ("revisit_known", "xray_revisit_known")
+REVISIT_DATE_QUESTION = "revisit_date"
+
+
+@dataclass(frozen=True)
+class SatisfactionStats:
+    answered: int
+    distribution: tuple[tuple[int, int], ...]  # (score, results)
+
+    @property
+    def mean(self) -> float:
+        total = sum(score * n for score, n in self.distribution)
+        return total / self.answered if self.answered else 0.0
+
+
+@dataclass(frozen=True)
+class MonthlySatisfaction:
+    month: str  # YYYY-MM, local time
+    answered: int
+    mean: float
+    satisfied: int  # scores 4 and 5
+
+
+@dataclass(frozen=True)
+class ReturnVisitStats:
+    """Among results whose questionnaire asked about the re-visit: how many knew when and
+    where to come back, and how many had a re-visit booked (a date given)."""
+
+    asked: int
+    known: int
+    booked: int
+
+    @property
+    def known_rate(self) -> float:
+        return self.known / self.asked if self.asked else 0.0
+
+    @property
+    def booked_rate(self) -> float:
+        return self.booked / self.asked if self.asked else 0.0
+
+
+@dataclass(frozen=True)
+class AnswerCount:
+    value: str
+    label_zh: str
+    label_en: str
+    count: int
+
+
+@dataclass(frozen=True)
+class AnswerDistribution:
+    question_id: str
+    label_zh: str
+    label_en: str
+    answered: int  # results that answered the question
+    counts: tuple[AnswerCount, ...]  # several per result for a multi-choice question
+
+
+@dataclass(frozen=True)
+class ComplaintCount:
+    department_id: int | None
+    department_name: str
+    kind: str
+    state: ComplaintState
+    count: int
+
+
+def answer_path(question_id: str) -> tuple[Any, Any]:
+    """The answer to a question as text, in the sheet layout and in the flat layout."""
+    col = FollowupResult.answers
+    return (
+        col[("answers", question_id, "value")].as_string(),
+        col[(question_id,)].as_string(),
+    )
+
+
+def answer_text(question_id: str) -> Any:
+    sheet, flat = answer_path(question_id)
+    return func.coalesce(sheet, flat)
+
+
+def _results(flt: StatsFilter, *columns: Any) -> Any:
+    """Results created in the period whose task matches the filter."""
+    result, task = FollowupResult, FollowupTask
+    query = select(*columns).select_from(result).join(task, task.id == result.task_id)
+    if flt.diagnosis_prefix:  # the episode is read only when a diagnosis is asked for
+        query = query.outerjoin(Episode, Episode.id == task.episode_id)
+    return query.where(
+        result.created_at >= flt.utc_from,
+        result.created_at < flt.utc_before,
+        *task_conditions(flt, by_due=False),
+    )
+
+
+def satisfaction_distribution(engine: Engine, flt: StatsFilter) -> SatisfactionStats:
+    """How many results gave each satisfaction score in the period."""
+    score = FollowupResult.satisfaction
+    query = (
+        _results(flt, score, func.count()).where(score.is_not(None)).group_by(score).order_by(score)
+    )
+    with engine.connect() as connection:
+        rows = tuple((int(s), int(n)) for s, n in connection.execute(query))
+    return SatisfactionStats(sum(n for _, n in rows), rows)
+
+
+def satisfaction_trend(engine: Engine, flt: StatsFilter) -> list[MonthlySatisfaction]:
+    """Mean satisfaction and the satisfied count (4–5) per local calendar month."""
+    score = FollowupResult.satisfaction
+    month = month_of(FollowupResult.created_at, flt)
+    query = (
+        _results(
+            flt,
+            month,
+            func.count(),
+            func.avg(score),
+            func.sum(case((score >= 4, 1), else_=0)),
+        )
+        .where(score.is_not(None))
+        .group_by(month)
+        .order_by(month)
+    )
+    with engine.connect() as connection:
+        return [
+            MonthlySatisfaction(str(m), int(n), round(float(mean), 3), int(ok or 0))
+            for m, n, mean, ok in connection.execute(query)
+        ]
+
+
+def return_visit_rate(engine: Engine, flt: StatsFilter) -> ReturnVisitStats:
+    """Re-visit awareness and bookings among results that asked about them."""
+    known = func.coalesce(*(answer_text(q) for q in REVISIT_KNOWN_QUESTIONS))
+    date = answer_text(REVISIT_DATE_QUESTION)
+    asked = and_(known.is_not(None)) | date.is_not(None)
+    query = _results(
+        flt,
+        func.sum(case((asked, 1), else_=0)),
+        func.sum(case((known == "yes", 1), else_=0)),
+        func.sum(case((and_(date.is_not(None), date != ""), 1), else_=0)),
+    )
+    with engine.connect() as connection:
+        row = connection.execute(query).one()
+    return ReturnVisitStats(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
+
+
+def _template_body(engine: Engine, template_code: str) -> dict[str, Any]:
+    query = (
+        select(QuestionnaireTemplate.body)
+        .where(QuestionnaireTemplate.code == template_code)
+        .order_by(QuestionnaireTemplate.version.desc())
+        .limit(1)
+    )
+    with engine.connect() as connection:
+        body = connection.execute(query).scalar()
+    return dict(body or {})
+
+
+def _find_question(body: dict[str, Any], question_id: str) -> dict[str, Any]:
+    for section in body.get("sections", []):
+        for question in section.get("questions", []):
+            if question.get("id") == question_id:
+                return dict(question)
+    return {}
+
+
+def answer_distribution(
+    engine: Engine, flt: StatsFilter, template_code: str, question_id: str
+) -> AnswerDistribution:
+    """How often each answer was given to one question of one template in the period.
+
+    A multi-choice answer counts once for every option picked; free text is counted as is.
+    """
+    value = answer_text(question_id)
+    query = (
+        _results(flt, value, func.count())
+        .join(QuestionnaireTemplate, QuestionnaireTemplate.id == FollowupResult.template_id)
+        .where(QuestionnaireTemplate.code == template_code, value.is_not(None))
+        .group_by(value)
+    )
+    with engine.connect() as connection:
+        grouped = [(str(v), int(n)) for v, n in connection.execute(query)]
+    counts: Counter[str] = Counter()
+    for raw, n in grouped:
+        for item in _values(raw):
+            counts[item] += n
+    question = _find_question(_template_body(engine, template_code), question_id)
+    options = {str(o.get("value")): o.get("label", {}) for o in question.get("options", []) or []}
+    order = list(options) + sorted(set(counts) - set(options), key=_natural)
+    text = question.get("text", {})
+    return AnswerDistribution(
+        question_id,
+        str(text.get("zh_CN", question_id)),
+        str(text.get("en", question_id)),
+        sum(n for _, n in grouped),
+        tuple(
+            AnswerCount(
+                v,
+                str(options.get(v, {}).get("zh_CN", v)),
+                str(options.get(v, {}).get("en", v)),
+                counts[v],
+            )
+            for v in order
+            if counts[v] or v in options
+        ),
+    )
+
+
+def choice_questions(engine: Engine, template_code: str) -> list[tuple[str, str, str]]:
+    """``(question id, Chinese text, English text)`` of the template's countable questions."""
+    body = _template_body(engine, template_code)
+    return [
+        (str(q["id"]), str(q["text"].get("zh_CN", "")), str(q["text"].get("en", "")))
+        for section in body.get("sections", [])
+        for q in section.get("questions", [])
+        if q.get("type") in ("single", "multi", "yes_no", "scale")
+    ]
+
+
+def _values(raw: str) -> list[str]:
+    if raw.startswith("["):
+        try:
+            items = json.loads(raw)
+        except ValueError:
+            return [raw]
+        return [str(i) for i in items] if isinstance(items, list) else [raw]
+    return [raw]
+
+
+def _natural(value: str) -> tuple[int, float, str]:
+    try:
+        return (0, float(value), value)
+    except ValueError:
+        return (1, 0.0, value)
+
+
+def complaint_counts(engine: Engine, flt: StatsFilter) -> list[ComplaintCount]:
+    """Complaints and suggestions registered in the period, by department, kind and state."""
+    c = Complaint
+    conditions: list[Any] = [c.created_at >= flt.utc_from, c.created_at < flt.utc_before]
+    if flt.department_id is not None:
+        conditions.append(c.department_id == flt.department_id)
+    query = (
+        select(c.department_id, Department.name, c.kind, c.state, func.count())
+        .outerjoin(Department, Department.id == c.department_id)
+        .where(*conditions)
+        .group_by(c.department_id, Department.name, c.kind, c.state)
+    )
+    with engine.connect() as connection:
+        counts = [
+            ComplaintCount(d, name or "未分派", kind, ComplaintState(state), int(n))
+            for d, name, kind, state, n in connection.execute(query)
+        ]
+    order = list(ComplaintState)
+    # Departments in id order (unassigned last), states in workflow order.
+    return sorted(
+        counts,
+        key=lambda c: (c.department_id is None, c.department_id or 0, c.kind, order.index(c.state)),
+    )

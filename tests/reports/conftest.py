@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.reports.tiny_hospital import TinyHospital, build
+
+
+@pytest.fixture
+def tiny(store_engine: Engine) -> TinyHospital:
+    """The hand-computed hospital of tiny_hospital.py, on each engine in turn."""
+    return build(store_engine)

@@ -1,0 +1,97 @@
+"""The discharge import admin screen: history, rejected rows, plans, and a file import by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from agent_app.his.runs import RunReport
+from agent_app.store.engine import open_local_store
+from agent_app.ui.his_admin import HisAdminWidget
+from agent_app.ui.qt import Qt
+from tests.his.conftest import load_reference
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "his" / "sample_discharges.csv"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Engine]:
+    engine = open_local_store(tmp_path / "store.sqlite3")
+    load_reference(engine)
+    yield engine
+    engine.dispose()
+
+
+def _cells(model: object, column: int) -> list[str]:
+    rows = model.rowCount()  # type: ignore[attr-defined]
+    return [model.index(r, column).data(Qt.ItemDataRole.DisplayRole) for r in range(rows)]  # type: ignore[attr-defined]
+
+
+def _widget(qtbot: QtBot, store: Engine, chosen: Path | None) -> HisAdminWidget:
+    widget = HisAdminWidget(store, choose_file=lambda _parent: chosen)
+    qtbot.addWidget(widget)
+    # The first load's result is delivered by the event loop, which only runs while we wait.
+    qtbot.waitSignal(widget.sig_loaded, timeout=10_000).wait()
+    return widget
+
+
+def test_the_plans_are_listed_on_opening(qtbot: QtBot, store: Engine) -> None:
+    widget = _widget(qtbot, store, None)
+
+    assert _cells(widget.plans, 0) == ["心内科出院随访", "肿瘤生存随访", "通用出院随访"]
+    assert _cells(widget.plans, 3)[1] == "3, 7, 30, 90, 365"
+    assert widget.runs.rowCount() == 0
+    assert not widget.progress.isVisible()
+
+
+def test_importing_a_file_shows_progress_then_the_run_and_its_rejected_rows(
+    qtbot: QtBot, store: Engine
+) -> None:
+    widget = _widget(qtbot, store, SAMPLE)
+    progress: list[int] = []
+    widget.progress.valueChanged.connect(progress.append)
+
+    with qtbot.waitSignal(widget.sig_import_finished, timeout=30_000) as finished:
+        qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+        assert not widget.import_button.isEnabled()
+    qtbot.waitSignal(widget.sig_loaded, timeout=10_000).wait()
+
+    report = finished.args[0]
+    assert isinstance(report, RunReport) and report.created == 5
+    assert progress[-1] == widget.progress.maximum() == 8
+    assert widget.import_button.isEnabled()
+    assert "5 new" in widget.status.text() and "3 rejected" in widget.status.text()
+    assert _cells(widget.runs, 4) == ["ok"]
+    assert sorted(_cells(widget.rejected, 4)) == [
+        "No phone number for the patient or a contact.",
+        "The discharge date '2026-13-45' is not a date.",
+        "Unknown department 'XYZ'.",
+    ]
+
+
+def test_an_unreadable_file_is_said_and_the_button_comes_back(
+    qtbot: QtBot, store: Engine, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_text("姓名,电话\n王,138\n", encoding="utf-8")
+    widget = _widget(qtbot, store, broken)
+
+    with qtbot.waitSignal(widget.sig_import_finished, timeout=30_000):
+        qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+
+    assert "The import stopped" in widget.status.text()
+    assert "住院号" in widget.status.text()
+    assert widget.import_button.isEnabled()
+
+
+def test_cancelling_the_file_chooser_does_nothing(qtbot: QtBot, store: Engine) -> None:
+    widget = _widget(qtbot, store, None)
+
+    qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+
+    assert widget.import_button.isEnabled()
+    assert widget.status.text() == ""
