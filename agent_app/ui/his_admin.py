@@ -18,7 +18,7 @@ Everything that touches the database (loading the tables, importing a file) runs
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,20 +36,17 @@ from agent_app.his.history import (
 )
 from agent_app.his.mapping import ColumnMapping
 from agent_app.his.runs import RunReport, run_import
+from agent_app.ui.admin.text_table import TextTable
 from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QCoreApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QProgressBar,
     QPushButton,
-    Qt,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -59,36 +56,6 @@ from agent_app.ui.qt import (
 
 DEFAULT_MAPPING = Path(__file__).resolve().parents[2] / "resources" / "his" / "mapping_zh.json"
 FileChooser = Callable[[QWidget], Path | None]
-
-
-class _TextTable(QAbstractTableModel):
-    """Read-only rows of text under fixed headers."""
-
-    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[tuple[str, ...]] = []
-
-    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
-            return self._rows[index.row()][index.column()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
 
 
 class _ImportRelay(QObject):
@@ -131,7 +98,7 @@ class HisAdminWidget(QWidget):
         self._choose_file = choose_file
         self._relay = _ImportRelay(self)
 
-        self.runs = _TextTable(
+        self.runs = TextTable(
             [
                 self.tr("Started"),
                 self.tr("Source"),
@@ -150,7 +117,7 @@ class HisAdminWidget(QWidget):
             ],
             self,
         )
-        self.rejected = _TextTable(
+        self.rejected = TextTable(
             [
                 self.tr("When"),
                 self.tr("Source"),
@@ -160,7 +127,7 @@ class HisAdminWidget(QWidget):
             ],
             self,
         )
-        self.plans = _TextTable(
+        self.plans = TextTable(
             [
                 self.tr("Plan"),
                 self.tr("Active"),
@@ -222,7 +189,7 @@ class HisAdminWidget(QWidget):
 
     def _show(self, loaded: tuple[list[RunView], list[RejectedView], list[PlanView]]) -> None:
         runs, rejected, plans = loaded
-        self.runs.set_rows(
+        self.runs.set_cells(
             [
                 (
                     _when(r.started_at),
@@ -248,11 +215,11 @@ class HisAdminWidget(QWidget):
                 for r in runs
             ]
         )
-        self.rejected.set_rows(
+        self.rejected.set_cells(
             [(_when(r.created_at), r.source, r.row_ref, r.visit_number, r.reason) for r in rejected]
         )
         yes, no = self.tr("yes"), self.tr("no")
-        self.plans.set_rows(
+        self.plans.set_cells(
             [
                 (
                     p.name,

@@ -35,6 +35,10 @@ class TextTable(QAbstractTableModel):
         self._rows = [cells for _, cells in rows]
         self.endResetModel()
 
+    def set_cells(self, rows: Sequence[tuple[str, ...]]) -> None:
+        """Rows without keys of their own (they are keyed by position)."""
+        self.set_rows([(str(number), cells) for number, cells in enumerate(rows)])
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
