@@ -56,7 +56,22 @@ def attach_sync(
     action.setShortcut(QKeySequence("F9"))
     window.menus.followup.addAction(action)
     controller.sig_failed.connect(lambda text: window.statusBar().showMessage(text, 15_000))
-    controller.sig_synced.connect(lambda _status: window.refresh_if_idle())
+    # Re-read the queue only after a cycle that stored pulled rows: an empty cycle every
+    # interval would otherwise recount and re-walk a million-row queue for nothing.
+    pulled = 0
+
+    def page_stored(_table: str, rows: int) -> None:
+        nonlocal pulled
+        pulled += rows
+
+    def synced(_status: object) -> None:
+        nonlocal pulled
+        if pulled:
+            pulled = 0
+            window.refresh_if_idle()
+
+    controller.sig_pull_page.connect(page_stored)
+    controller.sig_synced.connect(synced)
     window.destroyed.connect(lambda _obj=None: controller.shutdown())
     app = QApplication.instance()
     if app is not None:

@@ -34,8 +34,7 @@ def add_tools(window: MainWindow) -> None:
     from agent_app.ui.his_admin import HisAdminWidget
     from agent_app.ui.template_editor import TemplateEditor
 
-    tools = _Tools(window)
-    window.tools = tools  # type: ignore[attr-defined]
+    tools = _Tools(window)  # kept alive by the menu entries' callbacks
     engine, account = window.engine, window.account
     window.menus.add(
         window.menus.admin,

@@ -15,13 +15,13 @@ from agent_app.domain.views import StaffAccount
 from agent_app.store.drafts import Draft, DraftStore
 from agent_app.store.engine import check_server
 from agent_app.store.repositories.followups import FollowupWork, SavedWrapUp, load_followup
-from agent_app.store.repositories.tasks import QueueScope, queue_page
-from agent_app.sync.leases import TaskLeases
+from agent_app.store.repositories.tasks import QueueScope
+from agent_app.sync.leases import Lease, LocalTaskLeases, TaskLeases
 from agent_app.ui.background import run_in_background
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.desk_menus import DeskMenus
 from agent_app.ui.followup.call_log import CallLog
-from agent_app.ui.followup.followup_view import FollowupView
+from agent_app.ui.followup.followup_view import HOSPITAL_NAME, FollowupView
 from agent_app.ui.line_status import LineStatusLabel
 from agent_app.ui.lock_screen import IdleWatcher, LockScreen
 from agent_app.ui.qt import (
@@ -75,12 +75,13 @@ class MainWindow(QMainWindow):
         *,
         drafts_dir: Path | None = None,
         line: LineType = LineType.FAKE,
-        hospital: tuple[str, str] = ("本院", ""),
+        hospital: tuple[str, str] = (HOSPITAL_NAME, ""),
         lock_after_minutes: float = 0,
         leases: TaskLeases | None = None,
     ) -> None:
         """``lock_after_minutes``: idle time before the lock screen (0: never). ``leases``:
-        how "next follow-up" claims a task (the server's leases, or the local store's)."""
+        how the desk claims the follow-ups it opens (the server's; by default the local
+        store's)."""
         super().__init__(parent)
         self.account = account
         self.engine = engine
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
             else None
         )
         self.followup: FollowupView | None = None
-        self.leases = leases
+        self.leases: TaskLeases = leases or LocalTaskLeases(engine, account.id)
         self.screen_pop_dock: QDockWidget | None = None
         self.hospital = hospital
         self.setWindowTitle(self.tr("Follow-up Desk — {0}").format(account.full_name))
@@ -297,36 +298,28 @@ class MainWindow(QMainWindow):
 
     def open_next(self) -> None:
         """Claim the first due follow-up nobody else holds, and open it."""
-        scope = QueueScope.for_account(self.account)
-        engine, leases = self.engine, self.leases
+        scope, leases = QueueScope.for_account(self.account), self.leases
 
-        def first_pending() -> int | None:
-            if leases is not None:
-                lease = leases.claim_next(scope)
-                return lease.task_id if lease is not None else None
-            for row in queue_page(engine, scope, 0, 50):
-                if row.status is TaskStatus.PENDING:
-                    return row.task_id
-            return None
-
-        def opened(task_id: int | None) -> None:
-            if task_id is None:
+        def opened(lease: Lease | None) -> None:
+            if lease is None:
                 self.statusBar().showMessage(self.tr("No follow-up is due."), 10_000)
             else:
-                self.open_task(task_id)
+                self.open_task(lease.task_id)
 
-        run_in_background(first_pending, opened, self._open_failed, owner=self)
+        run_in_background(lambda: leases.claim_next(scope), opened, self._open_failed, owner=self)
 
     def open_task(self, task_id: int, draft: Draft | None = None) -> None:
-        """Load the follow-up off the GUI thread and show it over the queue."""
+        """Claim the follow-up (or renew this desk's claim), load it off the GUI thread and show
+        it over the queue; a follow-up another agent holds is refused in plain words."""
         if self.followup is not None:
             self.statusBar().showMessage(
                 self.tr("Finish or leave the follow-up on screen first."), 10_000
             )
             return
-        engine, drafts = self.engine, self.drafts
+        engine, drafts, leases = self.engine, self.drafts, self.leases
 
         def load() -> tuple[FollowupWork, Draft | None]:
+            leases.claim(task_id)
             return load_followup(engine, task_id), draft or drafts.load(task_id)
 
         run_in_background(load, self._show_followup, self._open_failed, owner=self)
@@ -376,8 +369,7 @@ class MainWindow(QMainWindow):
     def _followup_finished(self, task_id: int, saved: SavedWrapUp) -> None:
         self._close_followup()
         leases = self.leases
-        if leases is not None:
-            run_in_background(lambda: leases.release(task_id), lambda _: None, self._open_failed)
+        run_in_background(lambda: leases.release(task_id), lambda _: None, self._open_failed)
         step = saved.step
         if step.status is TaskStatus.PENDING:
             due = step.due_at.astimezone(HOSPITAL_TZ).strftime("%m-%d %H:%M")

@@ -278,17 +278,13 @@ def _outcome(disposition: Disposition) -> Outcome:
     return Outcome.PARTIAL
 
 
-def start_task(engine: Engine, task_id: int, staff_id: int, lease: dt.timedelta) -> None:
-    """Mark the task in progress for this agent while the follow-up screen is open."""
+def start_task(engine: Engine, task_id: int) -> None:
+    """Mark the task in progress while its follow-up screen is open (the claim on it is the
+    lease the desk took when opening it)."""
     now = dt.datetime.now(dt.UTC)
     with Session(engine) as session, session.begin():
         session.execute(
             update(FollowupTask)
             .where(FollowupTask.id == task_id, FollowupTask.status.in_(OPEN_STATUSES))
-            .values(
-                status=TaskStatus.IN_PROGRESS,
-                lease_owner_id=staff_id,
-                lease_expires_at=now + lease,
-                updated_at=now,
-            )
+            .values(status=TaskStatus.IN_PROGRESS, updated_at=now)
         )

@@ -49,7 +49,6 @@ from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 AUTOSAVE_DELAY_MS = 300
-TASK_LEASE = dt.timedelta(hours=2)
 HOSPITAL_NAME = "本院"
 
 
@@ -138,8 +137,8 @@ class FollowupView(QWidget):
             call_log.sig_started.connect(self._call_started)
             call_log.sig_answered.connect(self._call_answered)
             call_log.sig_ended.connect(self._call_ended)
-        engine_, task_id, staff_id = engine, work.task_id, account.id
-        writer.submit(lambda: start_task(engine_, task_id, staff_id, TASK_LEASE))
+        engine_, task_id = engine, work.task_id
+        writer.submit(lambda: start_task(engine_, task_id))
         self._update_progress()
 
     # Calls ---------------------------------------------------------------------------------
@@ -170,12 +169,13 @@ class FollowupView(QWidget):
         self._autosave.start()
 
     def _markers(self) -> dict[str, float]:
-        answers = self.form.sheet.to_json()["answers"]
-        return {
-            qid: item["offset_s"]
-            for qid, item in answers.items()
-            if item.get("offset_s") is not None
-        }
+        """Seconds from the answer of the call to each shown answer, for the player."""
+        sheet = self.form.sheet
+        offsets = (
+            (e.question_id, e.offset_seconds(sheet.call_started_at))
+            for e in sheet.counted_entries()
+        )
+        return {qid: offset for qid, offset in offsets if offset is not None}
 
     # Drafts --------------------------------------------------------------------------------
     def _changed(self) -> None:
@@ -206,6 +206,7 @@ class FollowupView(QWidget):
         except StoredAnswersError as exc:
             self._say(self.tr("Earlier answers could not be restored: {0}").format(exc), True)
         self.wrapup.restore(draft.extra)
+        self.wrapup.notes.setPlainText(draft.notes)
         if draft.attempt_id:
             self.attempt_id = uuid.UUID(draft.attempt_id)
         self._update_progress()

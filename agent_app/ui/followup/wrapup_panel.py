@@ -120,7 +120,6 @@ class WrapUpPanel(QGroupBox):
         return {
             "disposition": self.chosen().value,
             "callback": self.callback.dateTime().toString("yyyy-MM-ddTHH:mm"),
-            "notes": self.notes.toPlainText(),
             "reminder": self.reminder.isChecked(),
         }
 
@@ -131,7 +130,6 @@ class WrapUpPanel(QGroupBox):
             moment = QDateTime.fromString(data["callback"], "yyyy-MM-ddTHH:mm")
             if moment.isValid():
                 self.callback.setDateTime(moment)
-        self.notes.setPlainText(str(data.get("notes", "")))
         self.reminder.setChecked(bool(data.get("reminder")))
 
     def set_busy(self, busy: bool) -> None:
