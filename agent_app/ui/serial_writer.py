@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from agent_app.ui.background import Job, Relay
+from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import QObject, QThreadPool
 
 log = logging.getLogger(__name__)
@@ -21,33 +22,31 @@ def _log_failure(error: BaseException) -> None:
     log.error("a background store write failed: %s", error)
 
 
-class SerialWriter(QObject):
-    """Runs submitted jobs one at a time, in submission order."""
+def _ignore(_result: object) -> None:
+    pass
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._relays: set[Relay] = set()
+
+@cache
+def _serial_pool() -> QThreadPool:
+    """One thread for all of the desk's writes, alive as long as the process: a pool owned by
+    a window would be destroyed with it, and its destructor waits for running writes."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    return pool
+
+
+class SerialWriter(QObject):
+    """Runs submitted jobs one at a time, in submission order; callbacks are skipped once the
+    writer (with its window) is gone, but the writes themselves always finish."""
 
     def submit(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], None] = _ignore,
         on_error: Callable[[BaseException], None] = _log_failure,
     ) -> None:
-        relay = Relay()
-        self._relays.add(relay)
-
-        def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
-            self._relays.discard(relay)
-            if callback is not None:
-                callback(value)
-
-        relay.sig_done.connect(lambda value: finish(on_done, value))
-        relay.sig_failed.connect(lambda exc: finish(on_error, exc))
-        self.pool.start(Job(fn, relay))
+        run_in_background(fn, on_done, on_error, owner=self, pool=_serial_pool())
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every queued write ran (at shutdown); False on time-out."""
-        return self.pool.waitForDone(msecs)
+        return _serial_pool().waitForDone(msecs)
