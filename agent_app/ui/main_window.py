@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((130, 110, 120, 110, 190, 170, 50, 70, 80)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # a header click re-orders the whole queue
+        self.model.sig_sorting.connect(self._sorting)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.table)
         self.setCentralWidget(self.pages)
@@ -191,6 +194,12 @@ class MainWindow(QMainWindow):
         self.window_box.currentIndexChanged.connect(self.refresh)
         self._update_count()
         self.table.setFocus()
+
+    def _sorting(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().showMessage(self.tr("Sorting the queue…"))
+        else:
+            self.statusBar().clearMessage()
 
     def check_server(self, server: Engine) -> None:
         """Ask the central database off the GUI thread and show the answer in plain words."""

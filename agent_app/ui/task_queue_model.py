@@ -5,18 +5,23 @@ The row count comes from one COUNT; rows arrive a page at a time through the ind
 pages of memory and the scroll bar still spans every row. Right after a reset, pages are read
 by offset; meanwhile the first key of every page is collected off the GUI thread, and from then
 on a jump anywhere in the queue is an index seek.
+
+Clicking another column's header sorts by it: the ordered task ids are taken once off the GUI
+thread (the rows stay in due order until they arrive), and pages are then read by id.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from array import array
 from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy import Engine
 
 from agent_app.domain.views import TaskRow
+from agent_app.store.repositories.queue_order import QueueSort, queue_order, rows_by_ids
 from agent_app.store.repositories.tasks import (
     PageKey,
     QueueScope,
@@ -26,7 +31,13 @@ from agent_app.store.repositories.tasks import (
     queue_position,
 )
 from agent_app.ui.background import run_in_background
-from agent_app.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from agent_app.ui.qt import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 log = logging.getLogger(__name__)
 HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
@@ -36,6 +47,8 @@ Index = QModelIndex | QPersistentModelIndex
 class TaskQueueModel(QAbstractTableModel):
     PAGE_SIZE = 200
     MAX_PAGES = 50
+    COLUMNS = tuple(QueueSort)
+    sig_sorting = Signal(bool)  # True while a new order is being taken, False once shown
 
     def __init__(self, engine: Engine, scope: QueueScope, parent: Any = None) -> None:
         super().__init__(parent)
@@ -46,6 +59,11 @@ class TaskQueueModel(QAbstractTableModel):
         self._rows = count_queue(engine, scope)
         self._keys: list[PageKey] | None = None
         self._generation = 0
+        self._sort = QueueSort.DUE
+        self._descending = False
+        self._order: array[int] | None = None  # task ids in the picked order; None: due order
+        self._order_generation = 0
+        self._order_pending = False
         self._collect_keys()
         self._headers = [
             self.tr("Due"),
@@ -76,8 +94,66 @@ class TaskQueueModel(QAbstractTableModel):
         self._pages.clear()
         self._rows = count_queue(self._engine, scope)
         self._keys = None
+        self._order = None
         self.endResetModel()
         self._collect_keys()
+        if self.sorted_by != (QueueSort.DUE, False):
+            self._take_order()
+
+    @property
+    def sorted_by(self) -> tuple[QueueSort, bool]:
+        """The column the queue is ordered by, and whether descending."""
+        return self._sort, self._descending
+
+    @property
+    def sorting(self) -> bool:
+        """Whether a new order is still being taken."""
+        return self._order_pending
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the queue by ``column`` (called by the header view on a click)."""
+        sort, descending = self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) == self.sorted_by:
+            return
+        self._sort, self._descending = sort, descending
+        if (sort, descending) == (QueueSort.DUE, False):
+            self._order_generation += 1  # an order still being taken is not wanted any more
+            self._show_order(None)
+        else:
+            self._take_order()
+
+    def _take_order(self) -> None:
+        self._order_generation += 1
+        self._order_pending = True
+        generation, engine, scope = self._order_generation, self._engine, self._scope
+        sort, descending = self._sort, self._descending
+
+        def done(order: array[int]) -> None:
+            if generation == self._order_generation:  # not an order since replaced
+                self._show_order(order)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._order_generation:
+                self._order_failed(error)
+
+        self.sig_sorting.emit(True)
+        run_in_background(lambda: queue_order(engine, scope, sort, descending), done, failed, self)
+
+    def _show_order(self, order: array[int] | None) -> None:
+        self._order_pending = False
+        self.beginResetModel()
+        self._order = order
+        self._pages.clear()
+        if order is not None:
+            self._rows = len(order)
+        self.endResetModel()
+        self.sig_sorting.emit(False)
+
+    def _order_failed(self, error: BaseException) -> None:
+        log.warning("queue order could not be read: %s", error)
+        self._sort, self._descending = QueueSort.DUE, False
+        self._order_pending = False
+        self.sig_sorting.emit(False)
 
     def _collect_keys(self) -> None:
         self._generation += 1
@@ -121,6 +197,11 @@ class TaskQueueModel(QAbstractTableModel):
 
     def row_of_task(self, task_id: int) -> int | None:
         """The row showing ``task_id`` (one indexed count), or None when not in this queue."""
+        if self._order is not None:
+            try:
+                return self._order.index(task_id)
+            except ValueError:
+                return None
         row = queue_position(self._engine, self._scope, task_id)
         return row if row is not None and row < self.rowCount() else None
 
@@ -130,11 +211,7 @@ class TaskQueueModel(QAbstractTableModel):
         number, offset = divmod(row, self.PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            keys = self._keys
-            start = keys[number] if keys is not None and number < len(keys) else None
-            page = queue_page(
-                self._engine, self._scope, number * self.PAGE_SIZE, self.PAGE_SIZE, start
-            )
+            page = self._read_page(number)
             self.pages_loaded += 1
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:
@@ -142,6 +219,14 @@ class TaskQueueModel(QAbstractTableModel):
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
+
+    def _read_page(self, number: int) -> list[TaskRow]:
+        first = number * self.PAGE_SIZE
+        if self._order is not None:
+            return rows_by_ids(self._engine, self._order[first : first + self.PAGE_SIZE])
+        keys = self._keys
+        start = keys[number] if keys is not None and number < len(keys) else None
+        return queue_page(self._engine, self._scope, first, self.PAGE_SIZE, start)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

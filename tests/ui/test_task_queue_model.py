@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import Role
+from agent_app.store.repositories.queue_order import QueueSort
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope, count_queue, queue_page
 from agent_app.ui.qt import Qt, QTableView
@@ -100,3 +101,31 @@ def test_after_the_key_walk_pages_are_sought_and_rows_stay_the_same(
     qtbot.waitUntil(lambda: model.seeks_pages, timeout=5000)
     model._pages.clear()
     assert [model.task_at(r) for r in (0, rows // 2, rows - 1)] == last
+
+
+def test_clicking_the_attempts_header_orders_the_whole_queue_by_attempts(
+    qtbot: QtBot, large_store: Engine
+) -> None:
+    scope = _hospital_scope(large_store)
+    view = QTableView()
+    qtbot.addWidget(view)
+    model = TaskQueueModel(large_store, scope, view)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    attempts = model.COLUMNS.index(QueueSort.ATTEMPTS)
+    with qtbot.waitSignal(model.sig_sorting, check_params_cb=lambda busy: not busy):
+        view.horizontalHeader().setSortIndicator(attempts, Qt.SortOrder.DescendingOrder)
+    assert model.sorted_by == (QueueSort.ATTEMPTS, True) and not model.sorting
+    assert model.rowCount() == count_queue(large_store, scope)
+    last = model.rowCount() - 1
+    top, bottom = model.task_at(0), model.task_at(last)
+    assert top is not None and bottom is not None
+    assert top.attempts == max(t.attempts for t in queue_page(large_store, scope, 0, 100_000))
+    assert top.attempts > bottom.attempts
+    assert model.row_of_task(bottom.task_id) == last
+
+    with qtbot.waitSignal(model.sig_sorting, check_params_cb=lambda busy: not busy):
+        view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    first = model.task_at(0)
+    assert first == queue_page(large_store, scope, 0, 1)[0]

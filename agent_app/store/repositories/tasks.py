@@ -54,7 +54,7 @@ class QueueScope:
         return cls(account.id, account.role, account.department_id, due_before)
 
 
-def _ordered_ids(scope: QueueScope) -> AnySelect:
+def scope_task_ids(scope: QueueScope) -> AnySelect:
     """Open task ids and due times of the scope, each branch served by one partial index."""
     task = FollowupTask
     open_ = text(OPEN_TASK_SQL)
@@ -84,14 +84,14 @@ def _ordered_ids(scope: QueueScope) -> AnySelect:
 
 def count_queue(engine: Engine, scope: QueueScope) -> int:
     """How many open tasks the scope holds."""
-    ids = _ordered_ids(scope).subquery()
+    ids = scope_task_ids(scope).subquery()
     with engine.connect() as connection:
         return int(connection.execute(select(func.count()).select_from(ids)).scalar_one())
 
 
 def queue_position(engine: Engine, scope: QueueScope, task_id: int) -> int | None:
     """The row of ``task_id`` in the scope's queue, or None when the queue does not hold it."""
-    ids = _ordered_ids(scope).subquery()
+    ids = scope_task_ids(scope).subquery()
     raw = _raw_due(ids)
     with engine.connect() as connection:
         due = connection.execute(select(raw).where(ids.c.id == task_id)).first()
@@ -119,7 +119,7 @@ def queue_page_keys(engine: Engine, scope: QueueScope, page_size: int) -> list[P
     With these keys any page is found by seeking, not by skipping rows: an OFFSET deep in a
     million-row queue walks the whole index up to it on every read.
     """
-    ids = _ordered_ids(scope).subquery()
+    ids = scope_task_ids(scope).subquery()
     query = select(_raw_due(ids), ids.c.id).order_by(ids.c.due_at, ids.c.id)
     keys: list[PageKey] = []
     with engine.connect() as connection:
@@ -134,7 +134,7 @@ def queue_page(
 ) -> list[TaskRow]:
     """Rows ``offset`` .. ``offset + limit`` of the queue, overdue first; with ``start`` (the
     key of the row at ``offset``) the page is found by an index seek instead."""
-    ids = _ordered_ids(scope).subquery()
+    ids = scope_task_ids(scope).subquery()
     page_query = select(ids.c.id).order_by(ids.c.due_at, ids.c.id).limit(limit)
     if start is None:
         page_query = page_query.offset(offset)
@@ -144,7 +144,12 @@ def queue_page(
         page_query = page_query.where(
             tuple_(_raw_due(ids), ids.c.id) >= tuple_(literal(due), literal(task_id))
         )
-    page = page_query.subquery()
+    return rows_of_page(engine, page_query.subquery(), FollowupTask.due_at, FollowupTask.id)
+
+
+def rows_of_page(engine: Engine, page: Any, *order_by: Any) -> list[TaskRow]:
+    """The queue lines of the task ids in ``page`` (a subquery with an ``id`` column), joined
+    for display only on those rows."""
     task = FollowupTask
     query = (
         select(
@@ -167,7 +172,7 @@ def queue_page(
         .join(Department, Department.id == task.department_id)
         .outerjoin(FollowupPlan, FollowupPlan.id == task.plan_id)
         .outerjoin(Episode, Episode.id == task.episode_id)
-        .order_by(task.due_at, task.id)
+        .order_by(*order_by)
     )
     with engine.connect() as connection:
         return [

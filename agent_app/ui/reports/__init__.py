@@ -1,0 +1,1 @@
+"""Statistics dashboard and reports (PDF, CSV, XLSX, printing)."""

@@ -1,0 +1,1 @@
+"""Supervisor screens: recordings and QA scoring, spot-check sampling, complaints."""
