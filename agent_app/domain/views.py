@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from agent_app.domain.enums import (
     CheckLevel,
     Direction,
     Disposition,
+    Outcome,
     Relation,
     Role,
     Sex,
@@ -74,6 +76,24 @@ class AttemptLine:
     number: str
     disposition: Disposition | None
     agent_name: str
+    recording_id: str | None = None  # the call's recording, when it has one
+
+
+@dataclass(frozen=True)
+class PastResult:
+    """A follow-up result on the patient card; ``answers`` as stored, read with the
+    template ``body`` it was written under (domain.answer_text turns them into words)."""
+
+    id: str
+    created_at: dt.datetime
+    agent_name: str
+    template_title: str
+    outcome: Outcome
+    satisfaction: int | None
+    notes: str
+    level: CheckLevel
+    answers: dict[str, Any] = field(compare=False, repr=False)
+    body: dict[str, Any] = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -88,6 +108,7 @@ class PatientCard:
     episode: EpisodeSummary | None
     open_task_ids: tuple[int, ...]
     recent_attempts: tuple[AttemptLine, ...]
+    past_results: tuple[PastResult, ...] = ()
 
     def age_on(self, day: dt.date) -> int:
         years = day.year - self.birth_date.year

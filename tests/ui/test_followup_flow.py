@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from agent_app.dialer.fake import FakeOdds, FakePhone
 from agent_app.domain.enums import Disposition, LineType, Role, TaskStatus
 from agent_app.domain.views import StaffAccount
+from agent_app.store.repositories.patients import patient_card
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import (
     CallAttempt,
@@ -28,6 +29,8 @@ from agent_app.store.schema import (
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.followup.followup_view import FollowupView
 from agent_app.ui.followup.language import LANGUAGE_PROPERTY
+from agent_app.ui.followup.patient_panel import PatientPanel
+from agent_app.ui.followup.result_dialog import RED_FLAG, ResultDialog
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.qt import QApplication, QMessageBox, Qt
@@ -163,6 +166,37 @@ def test_next_dial_questionnaire_red_flag_and_wrap_up_land_in_store_and_outbox(
     recording = _recording(desk_store, view.attempt_id)
     assert recording is not None and "chest_pain" in recording.markers
     assert not (window.drafts.path(task_id)).exists()
+    _card_shows_the_result_and_plays_the_recording(qtbot, desk_store, view, str(recording.id))
+
+
+def _card_shows_the_result_and_plays_the_recording(
+    qtbot: QtBot, engine: Engine, view: FollowupView, recording_id: str
+) -> None:
+    """The next time the patient's card opens, the call plays and the answers read back."""
+    card = patient_card(engine, view.work.card.id)
+    assert card.past_results and card.past_results[0].notes == "已建议立即拨打120"
+    panel = PatientPanel()
+    qtbot.addWidget(panel)
+    panel.show_card(card, dt.date.today())
+    recorded = panel.history.item(0)
+    assert recorded.text().startswith("▶")
+    with qtbot.waitSignal(panel.sig_play_recording) as played:
+        panel.history.itemActivated.emit(recorded)
+    assert played.args == [recording_id]
+    with qtbot.waitSignal(panel.sig_show_result) as shown:
+        panel.results.itemActivated.emit(panel.results.item(0))
+    dialog = ResultDialog(shown.args[0])
+    qtbot.addWidget(dialog)
+    cells = {
+        dialog.table.item(row, 0).text(): dialog.table.item(row, 1)
+        for row in range(dialog.table.rowCount())
+    }
+    duration = view.work.template.question("chest_pain_duration")
+    over_20 = duration.option("over_20")
+    assert over_20 is not None
+    answer = cells[duration.text.zh_CN]
+    assert answer.text() == over_20.label.zh_CN
+    assert answer.background().color() == RED_FLAG
 
 
 def _recording(engine: Engine, attempt_id: object) -> Recording | None:

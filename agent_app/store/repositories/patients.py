@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Connection, Engine, func, or_, select
 from sqlalchemy.orm import aliased
 
-from agent_app.domain.enums import Direction, Disposition, Relation, Sex
+from agent_app.domain.enums import CheckLevel, Direction, Disposition, Outcome, Relation, Sex
 from agent_app.domain.views import (
     AttemptLine,
     ContactLine,
     EpisodeSummary,
     NumberMatch,
+    PastResult,
     PatientCard,
     PatientHit,
     mask_id_number,
@@ -22,8 +23,11 @@ from agent_app.store.schema import (
     Contact,
     Department,
     Episode,
+    FollowupResult,
     FollowupTask,
     Patient,
+    QuestionnaireTemplate,
+    Recording,
     Staff,
 )
 
@@ -32,7 +36,9 @@ class PatientNotFoundError(LookupError):
     """No patient with that id is visible in this store."""
 
 
-def patient_card(engine: Engine, patient_id: int, attempts: int = 10) -> PatientCard:
+def patient_card(
+    engine: Engine, patient_id: int, attempts: int = 10, results: int = 10
+) -> PatientCard:
     """Everything the card shows: demographics, contacts, latest episode, open tasks, calls."""
     doctor, nurse = aliased(Staff), aliased(Staff)
     with engine.connect() as connection:
@@ -90,9 +96,22 @@ def patient_card(engine: Engine, patient_id: int, attempts: int = 10) -> Patient
                 .order_by(FollowupTask.due_at)
             ).scalars()
         )
+        recording = (
+            select(Recording.id)
+            .where(Recording.attempt_id == CallAttempt.id)
+            .order_by(Recording.id)
+            .limit(1)
+            .scalar_subquery()
+        )
         recent = tuple(
             AttemptLine(
-                str(a[0]), a[1], Direction(a[2]), a[3], Disposition(a[4]) if a[4] else None, a[5]
+                str(a[0]),
+                a[1],
+                Direction(a[2]),
+                a[3],
+                Disposition(a[4]) if a[4] else None,
+                a[5],
+                str(a[6]) if a[6] is not None else None,
             )
             for a in connection.execute(
                 select(
@@ -102,6 +121,7 @@ def patient_card(engine: Engine, patient_id: int, attempts: int = 10) -> Patient
                     CallAttempt.number,
                     CallAttempt.disposition,
                     Staff.full_name,
+                    recording,
                 )
                 .join(Staff, Staff.id == CallAttempt.staff_id)
                 .where(CallAttempt.patient_id == patient_id)
@@ -109,6 +129,7 @@ def patient_card(engine: Engine, patient_id: int, attempts: int = 10) -> Patient
                 .limit(attempts)
             )
         )
+        earlier = past_results(connection, patient_id, results)
     return PatientCard(
         id=p.id,
         mrn=p.mrn,
@@ -120,6 +141,37 @@ def patient_card(engine: Engine, patient_id: int, attempts: int = 10) -> Patient
         episode=EpisodeSummary(*ep) if ep is not None else None,
         open_task_ids=open_tasks,
         recent_attempts=recent,
+        past_results=earlier,
+    )
+
+
+def past_results(connection: Connection, patient_id: int, limit: int) -> tuple[PastResult, ...]:
+    """The patient's latest follow-up results, newest first, with the template they answered."""
+    query = (
+        select(
+            FollowupResult.id,
+            FollowupResult.created_at,
+            Staff.full_name,
+            QuestionnaireTemplate.title,
+            FollowupResult.outcome,
+            FollowupResult.satisfaction,
+            FollowupResult.notes,
+            FollowupTask.level,
+            FollowupResult.answers,
+            QuestionnaireTemplate.body,
+        )
+        .join(FollowupTask, FollowupTask.id == FollowupResult.task_id)
+        .join(Staff, Staff.id == FollowupResult.staff_id)
+        .join(QuestionnaireTemplate, QuestionnaireTemplate.id == FollowupResult.template_id)
+        .where(FollowupTask.patient_id == patient_id)
+        .order_by(FollowupResult.created_at.desc())
+        .limit(limit)
+    )
+    return tuple(
+        PastResult(
+            str(r[0]), r[1], r[2], r[3], Outcome(r[4]), r[5], r[6], CheckLevel(r[7]), r[8], r[9]
+        )
+        for r in connection.execute(query)
     )
 
 

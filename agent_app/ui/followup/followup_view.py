@@ -17,7 +17,7 @@ from agent_app.dialer.events import Ended
 from agent_app.domain.call_script import script_values
 from agent_app.domain.enums import Disposition, NonAnswer, Outcome, RedFlagSeverity, VitalStatus
 from agent_app.domain.questionnaire import RaisedFlag, StoredAnswersError
-from agent_app.domain.views import ContactLine, StaffAccount
+from agent_app.domain.views import ContactLine, PastResult, StaffAccount
 from agent_app.store.drafts import Draft, DraftStore
 from agent_app.store.repositories.attempts import suggested_disposition
 from agent_app.store.repositories.followups import (
@@ -31,6 +31,7 @@ from agent_app.ui.followup.call_log import CallContext, CallLog
 from agent_app.ui.followup.language import desk_language
 from agent_app.ui.followup.patient_panel import PatientPanel
 from agent_app.ui.followup.questionnaire_form import QuestionnaireForm
+from agent_app.ui.followup.result_dialog import ResultDialog
 from agent_app.ui.followup.script_panel import ScriptPanel
 from agent_app.ui.followup.wrapup_panel import WrapUpPanel
 from agent_app.ui.qt import (
@@ -86,6 +87,7 @@ class FollowupView(QWidget):
         self.patient = PatientPanel()
         self.patient.show_card(work.card, self.today)
         self.patient.sig_dial.connect(self.dial)
+        self.patient.sig_show_result.connect(self._show_result)
         self.script = ScriptPanel()
         self.script.show_script(
             work.script,
@@ -142,6 +144,11 @@ class FollowupView(QWidget):
         self._update_progress()
 
     # Calls ---------------------------------------------------------------------------------
+    def _show_result(self, result: PastResult) -> None:
+        dialog = ResultDialog(result, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def dial(self, contact: ContactLine) -> None:
         if self.call_log is None:
             self.sig_message.emit(self.tr("No phone line is open on this desk."))

@@ -1,10 +1,11 @@
-"""The patient card of a follow-up: who, which stay, which numbers (each with Dial), history."""
+"""The patient card of a follow-up: who, which stay, which numbers (each with Dial), the calls
+so far (a recorded one plays on double-click) and earlier results (double-click shows them)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from agent_app.domain.views import ContactLine, PatientCard
+from agent_app.domain.views import ContactLine, PastResult, PatientCard
 from agent_app.ui.followup.wrapup_panel import disposition_name
 from agent_app.ui.pop_card import relation_name, sex_name
 from agent_app.ui.qt import (
@@ -13,7 +14,9 @@ from agent_app.ui.qt import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
+    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -23,6 +26,8 @@ from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 class PatientPanel(QWidget):
     sig_dial = Signal(object)  # ContactLine
+    sig_play_recording = Signal(str)  # recording id
+    sig_show_result = Signal(object)  # PastResult
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,8 +46,15 @@ class PatientPanel(QWidget):
         history_box = QGroupBox(self.tr("Calls so far"))
         history_layout = QVBoxLayout(history_box)
         self.history = QListWidget()
+        self.history.itemActivated.connect(self._history_activated)
         history_layout.addWidget(self.history)
         layout.addWidget(history_box, 1)
+        results_box = QGroupBox(self.tr("Earlier results"))
+        results_layout = QVBoxLayout(results_box)
+        self.results = QListWidget()
+        self.results.itemActivated.connect(self._result_activated)
+        results_layout.addWidget(self.results)
+        layout.addWidget(results_box, 1)
         self.dial_buttons: list[QPushButton] = []
         self.contact_rows: list[QWidget] = []
 
@@ -77,9 +89,40 @@ class PatientPanel(QWidget):
         for attempt in card.recent_attempts:
             when = attempt.started_at.astimezone(HOSPITAL_TZ).strftime("%Y-%m-%d %H:%M")
             outcome = disposition_name(attempt.disposition) if attempt.disposition else "—"
-            self.history.addItem(f"{when}  {attempt.number}  {outcome}  {attempt.agent_name}")
+            item = QListWidgetItem(f"{when}  {attempt.number}  {outcome}  {attempt.agent_name}")
+            if attempt.recording_id is not None:
+                item.setText("▶ " + item.text())
+                item.setData(Qt.ItemDataRole.UserRole, attempt.recording_id)
+                item.setToolTip(self.tr("Recorded: double-click or Enter to listen"))
+            self.history.addItem(item)
         if not card.recent_attempts:
             self.history.addItem(self.tr("No calls yet."))
+        self.results.clear()
+        for result in card.past_results:
+            self.results.addItem(self._result_item(result))
+        if not card.past_results:
+            self.results.addItem(self.tr("No results yet."))
+
+    def _result_item(self, result: PastResult) -> QListWidgetItem:
+        when = result.created_at.astimezone(HOSPITAL_TZ).strftime("%Y-%m-%d")
+        parts = [when, result.template_title]
+        if result.satisfaction is not None:
+            parts.append(self.tr("satisfaction {0}").format(result.satisfaction))
+        parts.append(result.agent_name)
+        item = QListWidgetItem("  ".join(parts))
+        item.setData(Qt.ItemDataRole.UserRole, result)
+        item.setToolTip(self.tr("Double-click or Enter to read the answers"))
+        return item
+
+    def _history_activated(self, item: QListWidgetItem) -> None:
+        recording = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(recording, str):
+            self.sig_play_recording.emit(recording)
+
+    def _result_activated(self, item: QListWidgetItem) -> None:
+        result = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(result, PastResult):
+            self.sig_show_result.emit(result)
 
     def _add_contact(self, number: int, contact: ContactLine) -> None:
         row = QWidget()
