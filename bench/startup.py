@@ -46,18 +46,19 @@ def child(kind: str, store: Path) -> None:
         window.resize(1280, 760)
         window.show()
     else:
-        from agent_app.domain.enums import Role
-        from agent_app.store.engine import open_local_store as open_store
-        from agent_app.store.repositories.staff import authenticate, list_accounts
-        from agent_app.ui.login_dialog import LoginDialog
-        from agent_app.ui.main_window import ALL_OPEN, MainWindow
+        # The modules the desk itself loads before its sign-in shows (agent_app.ui.app).
+        from agent_app.ui.app import LoginDialog, list_accounts, open_local_store
 
-        engine = open_store(store)
+        engine = open_local_store(store)
         accounts = list_accounts(engine)
         if kind == "login":
             window = LoginDialog(engine, accounts, "")
             window.show()
         else:
+            from agent_app.domain.enums import Role
+            from agent_app.store.repositories.staff import authenticate
+            from agent_app.ui.main_window import ALL_OPEN, MainWindow
+
             nurse = next(a for a in accounts if a.role is Role.QUALITY)
             account = authenticate(engine, nurse.username, "demo")
             window = MainWindow(engine, account, "Line: simulated (demo)")

@@ -1,36 +1,29 @@
-"""Start the desktop: open the store (seeding the demo hospital), sign in, show the queue."""
+"""Start the desktop: open the store (seeding the demo hospital), sign in, show the queue.
+
+Only what the sign-in needs is imported up front; desk_session builds the rest."""
 
 from __future__ import annotations
 
 import logging
-import random
 import sys
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func, select
 
 from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
-from agent_app.demo.seed import seed_store
-from agent_app.dialer.errors import DialerError
-from agent_app.dialer.fake import FakePhone
-from agent_app.dialer.lines import open_phone
-from agent_app.domain.enums import LineType
-from agent_app.domain.views import StaffAccount
 from agent_app.store.engine import open_local_store
 from agent_app.store.errors import StoreError
-from agent_app.store.repositories.contacts import random_contact_number
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import Patient
 from agent_app.ui.background import run_in_background
-from agent_app.ui.call_bar import CallBar
-from agent_app.ui.desk_sync import attach_sync, desk_leases, server_engine
-from agent_app.ui.desk_tools import add_tools
 from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
-from agent_app.ui.main_window import MainWindow
-from agent_app.ui.phone_bridge import PhoneBridge
-from agent_app.ui.qt import QApplication, QDialog, QProgressDialog, Qt
-from agent_app.ui.screen_pop import ScreenPop
+from agent_app.ui.qt import QApplication, QDialog, QProgressDialog, Qt, QTimer
 from agent_app.ui.translations import install_translations, preferred_language
+
+if TYPE_CHECKING:
+    from agent_app.ui.desk_session import DeskSession
+    from agent_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -43,78 +36,29 @@ class DeskApp:
         self.engine = engine
         self.window: MainWindow | None = None
         self._last_user = ""
-        self.bridge: PhoneBridge | None = None
-        self._rng = random.Random()
+        self._session: DeskSession | None = None
 
-    def line_description(self) -> str:
-        if self.settings.profile is Profile.DEMO:
-            return QApplication.translate("DeskApp", "Line: simulated (demo)")
-        return QApplication.translate("DeskApp", "Line: {0}").format(self.settings.line.value)
+    @property
+    def session(self) -> DeskSession:
+        """What builds the signed-in desk (its modules load on first use)."""
+        if self._session is None:
+            from agent_app.ui.desk_session import DeskSession
 
-    def _call_bar(self) -> CallBar | None:
-        if self.bridge is None:
-            try:
-                self.bridge = PhoneBridge(open_phone(self.settings))
-            except DialerError as exc:
-                show_fatal(str(exc), exit_app=False)
-                return None
-        return CallBar(self.bridge, self.settings.recordings_dir)
-
-    def _screen_pop(self, account: StaffAccount, window: MainWindow) -> ScreenPop:
-        assert self.bridge is not None
-        demo = self.settings.profile is Profile.DEMO
-        line = LineType.FAKE if demo else LineType(self.settings.line.value)
-        prefixes = (self.settings.pbx_prefix,) if self.settings.pbx_prefix else ()
-        return ScreenPop(
-            self.bridge,
-            self.engine,
-            account,
-            self.settings.screenpop,
-            line=line,
-            region=self.settings.region,
-            pbx_prefixes=prefixes,
-            host=window,
-        )
-
-    def _demo_callback(self, phone: FakePhone) -> None:
-        number = random_contact_number(self.engine, self._rng)
-        if number is not None:
-            phone.simulate_incoming(number)
+            self._session = DeskSession(self.settings, self.engine)
+        return self._session
 
     def sign_in(self) -> bool:
         dialog = LoginDialog(self.engine, list_accounts(self.engine), self._last_user)
+        # The desk's own modules load once the sign-in is on screen, while the agent types.
+        QTimer.singleShot(0, lambda: self.session)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account is None:
             return False
         self._last_user = dialog.account.username
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
-        demo = self.settings.profile is Profile.DEMO
-        account = dialog.account
-        server = server_engine(self.settings, account, dialog.password_edit.text() or None)
-        leases = desk_leases(self.settings, self.engine, server, account)
-        self.window = MainWindow(
-            self.engine,
-            dialog.account,
-            self.line_description(),
-            self._call_bar(),
-            drafts_dir=self.settings.data_dir / "drafts",
-            line=LineType.FAKE if demo else LineType(self.settings.line.value),
-            hospital=(self.settings.hospital_name, self.settings.hospital_phone),
-            lock_after_minutes=self.settings.lock_after_minutes,
-            leases=leases,
-        )
+        self.window = self.session.open_window(dialog.account, dialog.password_edit.text() or None)
         self.window.sig_switch_user.connect(self._switch_user)
-        add_tools(self.window)
-        if self.bridge is not None:
-            self.window.attach_screen_pop(self._screen_pop(dialog.account, self.window))
-            phone = self.bridge.phone
-            if isinstance(phone, FakePhone):
-                self.window.add_demo_callback(lambda: self._demo_callback(phone))
-        self.window.show()
-        self.window.restore_unfinished()
-        if server is not None:
-            attach_sync(self.window, self.settings, server, leases)
         return True
 
     def _switch_user(self) -> None:
@@ -149,6 +93,8 @@ def seed_demo_if_empty(app: QApplication, engine: Engine, patients: int) -> None
     def failed(error: BaseException) -> None:
         outcome["error"] = error
         progress.close()
+
+    from agent_app.demo.seed import seed_store  # only a first demo start needs the generator
 
     run_in_background(lambda: seed_store(engine, patients), done, failed)
     progress.exec()

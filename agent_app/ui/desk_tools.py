@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy import Engine
+
+from agent_app.config import Settings
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.qt import QCoreApplication, Qt, QWidget
 
@@ -29,7 +32,9 @@ class _Tools:
         return show
 
 
-def add_tools(window: MainWindow) -> None:
+def add_tools(
+    window: MainWindow, server: Engine | None = None, settings: Settings | None = None
+) -> None:
     """Administration: questionnaires and scripts, and the discharge import."""
     from agent_app.ui.his_admin import HisAdminWidget
     from agent_app.ui.template_editor import TemplateEditor

@@ -1,0 +1,109 @@
+"""Everything the desk builds once someone has signed in: the main window with its phone line,
+screen-pop, role tools and sync.
+
+Kept apart from app.py so the sign-in shows without importing any of it; app.py loads this
+module while the sign-in dialog waits for the password.
+"""
+
+from __future__ import annotations
+
+import random
+
+from sqlalchemy import Engine
+
+from agent_app.config import Profile, Settings
+from agent_app.dialer.errors import DialerError
+from agent_app.dialer.fake import FakePhone
+from agent_app.dialer.lines import open_phone
+from agent_app.domain.enums import LineType
+from agent_app.domain.views import StaffAccount
+from agent_app.store.repositories.contacts import random_contact_number
+from agent_app.ui.call_bar import CallBar
+from agent_app.ui.desk_sync import attach_sync, desk_leases, server_engine
+from agent_app.ui.desk_tools import add_tools
+from agent_app.ui.fatal import show_fatal
+from agent_app.ui.main_window import MainWindow
+from agent_app.ui.phone_bridge import PhoneBridge
+from agent_app.ui.qt import QCoreApplication
+from agent_app.ui.screen_pop import ScreenPop
+
+
+class DeskSession:
+    """Builds a main window per sign-in; the phone line stays open across sign-ins."""
+
+    def __init__(self, settings: Settings, engine: Engine) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.bridge: PhoneBridge | None = None
+        self._rng = random.Random()
+
+    @property
+    def demo(self) -> bool:
+        return self.settings.profile is Profile.DEMO
+
+    @property
+    def line(self) -> LineType:
+        return LineType.FAKE if self.demo else LineType(self.settings.line.value)
+
+    def line_description(self) -> str:
+        if self.demo:
+            return QCoreApplication.translate("DeskSession", "Line: simulated (demo)")
+        return QCoreApplication.translate("DeskSession", "Line: {0}").format(
+            self.settings.line.value
+        )
+
+    def _call_bar(self) -> CallBar | None:
+        if self.bridge is None:
+            try:
+                self.bridge = PhoneBridge(open_phone(self.settings))
+            except DialerError as exc:
+                show_fatal(str(exc), exit_app=False)
+                return None
+        return CallBar(self.bridge, self.settings.recordings_dir)
+
+    def _screen_pop(self, account: StaffAccount, window: MainWindow) -> ScreenPop:
+        assert self.bridge is not None
+        prefixes = (self.settings.pbx_prefix,) if self.settings.pbx_prefix else ()
+        return ScreenPop(
+            self.bridge,
+            self.engine,
+            account,
+            self.settings.screenpop,
+            line=self.line,
+            region=self.settings.region,
+            pbx_prefixes=prefixes,
+            host=window,
+        )
+
+    def _demo_callback(self, phone: FakePhone) -> None:
+        number = random_contact_number(self.engine, self._rng)
+        if number is not None:
+            phone.simulate_incoming(number)
+
+    def open_window(self, account: StaffAccount, password: str | None) -> MainWindow:
+        """The signed-in desk, shown, with an unfinished follow-up reopened and sync started."""
+        settings = self.settings
+        server = server_engine(settings, account, password)
+        leases = desk_leases(settings, self.engine, server, account)
+        window = MainWindow(
+            self.engine,
+            account,
+            self.line_description(),
+            self._call_bar(),
+            drafts_dir=settings.data_dir / "drafts",
+            line=self.line,
+            hospital=(settings.hospital_name, settings.hospital_phone),
+            lock_after_minutes=settings.lock_after_minutes,
+            leases=leases,
+        )
+        add_tools(window, server, settings)
+        if self.bridge is not None:
+            window.attach_screen_pop(self._screen_pop(account, window))
+            phone = self.bridge.phone
+            if isinstance(phone, FakePhone):
+                window.add_demo_callback(lambda: self._demo_callback(phone))
+        window.show()
+        window.restore_unfinished()
+        if server is not None:
+            attach_sync(window, settings, server, leases)
+        return window
