@@ -34,9 +34,19 @@ class Job(QRunnable):
             result = self._fn()
         except Exception as exc:  # handed to on_error on the GUI thread, never dropped
             log.debug("background job failed", exc_info=True)
-            self._relay.sig_failed.emit(exc)
+            self._hand_back(self._relay.sig_failed, exc)
         else:
-            self._relay.sig_done.emit(result)
+            self._hand_back(self._relay.sig_done, result)
+
+    def _hand_back(self, signal: Any, value: object) -> None:
+        # The application may be shutting down (its objects destroyed) while a job finishes.
+        if not shiboken6.isValid(self._relay):
+            log.debug("background result dropped: the desk is closing")
+            return
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            log.debug("background result dropped: the desk is closing", exc_info=True)
 
 
 _live: set[Relay] = set()

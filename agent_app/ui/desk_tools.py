@@ -1,16 +1,21 @@
 """The tools each role opens from the menu bar, added once the main window exists.
 
 Each tool is its own window, so an agent's follow-up on screen is never disturbed; a tool is
-built on first use and shown again after that.
+built on first use and shown again after that. Tools read the desk's local store (offline
+first); spot-check sampling writes its tasks where every desk will see them: on the central
+server when one is configured.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import Engine
 
 from agent_app.config import Settings
+from agent_app.domain.enums import Role
+from agent_app.ui.desk_menus import SUPERVISING
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.qt import QCoreApplication, Qt, QWidget
 
@@ -35,27 +40,126 @@ class _Tools:
 def add_tools(
     window: MainWindow, server: Engine | None = None, settings: Settings | None = None
 ) -> None:
-    """Administration: questionnaires and scripts, and the discharge import."""
+    """Every role: complaints and its own QA feedback. Supervisors and quality staff:
+    recordings with QA scoring, statistics and reports, spot-check sampling. Administrators:
+    questionnaires and scripts, and the discharge import."""
+    tools = _Tools(window)  # kept alive by the menu entries' callbacks
+    cache = settings.data_dir / "recording-cache" if settings is not None else None
+    window.recording_server, window.recording_cache = server, cache
+    _add_everyones(window, tools)
+    if window.account.role in SUPERVISING:
+        _add_supervision(window, tools, server, cache)
+    if window.account.role is Role.ADMIN:
+        _add_admin(window, tools)
+
+
+def _add_everyones(window: MainWindow, tools: _Tools) -> None:
+    from agent_app.ui.supervisor.complaints_screen import ComplaintsScreen
+    from agent_app.ui.supervisor.my_feedback import MyFeedbackView
+
+    engine, account, menus = window.engine, window.account, window.menus
+    complaints = tools.opener(
+        "complaints",
+        lambda: _as_window(
+            ComplaintsScreen(engine, account),
+            window,
+            QCoreApplication.translate("DeskTools", "Complaints and suggestions"),
+        ),
+    )
+    menu = menus.supervision if account.role in SUPERVISING else menus.followup
+    menus.add(
+        menu, QCoreApplication.translate("DeskTools", "Complaints and suggestions…"), complaints
+    )
+    if account.role in (Role.AGENT, Role.SUPERVISOR):
+        menus.add(
+            menus.followup,
+            QCoreApplication.translate("DeskTools", "QA feedback on my calls…"),
+            tools.opener(
+                "feedback",
+                lambda: _as_window(
+                    MyFeedbackView(engine, account),
+                    window,
+                    QCoreApplication.translate("DeskTools", "QA feedback on my calls"),
+                ),
+            ),
+        )
+
+
+def _add_supervision(
+    window: MainWindow, tools: _Tools, server: Engine | None, cache: Path | None
+) -> None:
+    from agent_app.ui.reports.dashboard import StatsDashboard
+    from agent_app.ui.supervisor.recordings_screen import RecordingsScreen
+    from agent_app.ui.supervisor.sampling_screen import SamplingScreen
+
+    engine, account, menus = window.engine, window.account, window.menus
+    menus.add(
+        menus.supervision,
+        QCoreApplication.translate("DeskTools", "Recordings and QA scoring…"),
+        tools.opener(
+            "recordings",
+            lambda: _as_window(
+                RecordingsScreen(engine, account, server=server, cache_dir=cache),
+                window,
+                QCoreApplication.translate("DeskTools", "Recordings and QA scoring"),
+            ),
+        ),
+        "Ctrl+Shift+R",
+    )
+    menus.add(
+        menus.supervision,
+        QCoreApplication.translate("DeskTools", "Statistics and reports…"),
+        tools.opener("statistics", lambda: _as_window(StatsDashboard(engine, account), window)),
+        "Ctrl+Shift+S",
+    )
+    menus.add(
+        menus.supervision,
+        QCoreApplication.translate("DeskTools", "Spot-check sampling…"),
+        tools.opener(
+            "sampling",
+            lambda: _as_window(
+                SamplingScreen(server or engine, account),
+                window,
+                QCoreApplication.translate("DeskTools", "Spot-check sampling"),
+            ),
+        ),
+    )
+
+
+def _add_admin(window: MainWindow, tools: _Tools) -> None:
     from agent_app.ui.his_admin import HisAdminWidget
     from agent_app.ui.template_editor import TemplateEditor
 
-    tools = _Tools(window)  # kept alive by the menu entries' callbacks
-    engine, account = window.engine, window.account
-    window.menus.add(
-        window.menus.admin,
+    engine, account, menus = window.engine, window.account, window.menus
+    menus.add(
+        menus.admin,
         QCoreApplication.translate("DeskTools", "Questionnaires and call scripts…"),
         tools.opener("templates", lambda: TemplateEditor(engine, account, window)),
     )
-    window.menus.add(
-        window.menus.admin,
+    menus.add(
+        menus.admin,
         QCoreApplication.translate("DeskTools", "Discharge import and plans…"),
-        tools.opener("his", lambda: _as_window(HisAdminWidget(engine), window)),
+        tools.opener(
+            "his",
+            lambda: _as_window(
+                HisAdminWidget(engine),
+                window,
+                QCoreApplication.translate("DeskTools", "Discharge import"),
+                (1000, 620),
+            ),
+        ),
     )
 
 
-def _as_window(widget: QWidget, owner: MainWindow) -> QWidget:
+def _as_window(
+    widget: QWidget, owner: MainWindow, title: str = "", size: tuple[int, int] | None = None
+) -> QWidget:
     """A plain widget shown as its own window, closed with the main window."""
     widget.setParent(owner, Qt.WindowType.Window)
-    widget.setWindowTitle(QCoreApplication.translate("DeskTools", "Discharge import"))
-    widget.resize(1000, 620)
+    if title:
+        widget.setWindowTitle(title)
+    if size is not None:
+        widget.resize(*size)
+    elif not widget.testAttribute(Qt.WidgetAttribute.WA_Resized):  # the screen chose none
+        widget.resize(1100, 700)
     return widget

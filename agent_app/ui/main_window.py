@@ -21,6 +21,7 @@ from agent_app.ui.background import run_in_background
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.desk_menus import DeskMenus
 from agent_app.ui.followup.call_log import CallLog
+from agent_app.ui.followup.call_tools import play_recording, register_complaint
 from agent_app.ui.followup.followup_view import HOSPITAL_NAME, FollowupView
 from agent_app.ui.line_status import LineStatusLabel
 from agent_app.ui.lock_screen import IdleWatcher, LockScreen
@@ -162,6 +163,15 @@ class MainWindow(QMainWindow):
             self.menus.followup, self.tr("&Lock the desk"), self.lock, "Ctrl+L"
         )
         self.menus.followup.addAction(switch)
+        self.complaint_action = self.menus.add(
+            self.menus.followup,
+            self.tr("Register a &complaint from this follow-up…"),
+            self.register_complaint,
+            "Ctrl+Shift+C",
+        )
+        # Where recordings not on this computer come from (set when a server is configured).
+        self.recording_server: Engine | None = None
+        self.recording_cache: Path | None = None
         self.lock_screen: LockScreen | None = None
         self.idle: IdleWatcher | None = None
         if lock_after_minutes > 0:
@@ -200,6 +210,27 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Sorting the queue…"))
         else:
             self.statusBar().clearMessage()
+
+    def play_recording(self, recording_id: str) -> None:
+        """Play an earlier call of the patient on screen (audited)."""
+        play_recording(
+            self,
+            self.engine,
+            self.account,
+            recording_id,
+            server=self.recording_server,
+            cache_dir=self.recording_cache,
+        )
+
+    def register_complaint(self) -> None:
+        view = self.followup
+        if view is None:
+            self.statusBar().showMessage(
+                self.tr("Open a follow-up first: the complaint is registered for its patient."),
+                10_000,
+            )
+            return
+        register_complaint(self, self.engine, self.account, view.work.card.id, view.attempt_id)
 
     def check_server(self, server: Engine) -> None:
         """Ask the central database off the GUI thread and show the answer in plain words."""
@@ -357,6 +388,7 @@ class MainWindow(QMainWindow):
         view.sig_finished.connect(self._followup_finished)
         view.sig_left.connect(lambda _task: self._close_followup())
         view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        view.patient.sig_play_recording.connect(self.play_recording)
         self.followup = view
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)

@@ -4,6 +4,7 @@ branching and a red flag, wrap-up; then the result in the store and the outbox."
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from agent_app.dialer.fake import FakeOdds, FakePhone
 from agent_app.domain.enums import Disposition, LineType, Role, TaskStatus
 from agent_app.domain.views import StaffAccount
+from agent_app.store.repositories.audit import audit_entries
 from agent_app.store.repositories.patients import patient_card
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import (
@@ -167,6 +169,27 @@ def test_next_dial_questionnaire_red_flag_and_wrap_up_land_in_store_and_outbox(
     assert recording is not None and "chest_pain" in recording.markers
     assert not (window.drafts.path(task_id)).exists()
     _card_shows_the_result_and_plays_the_recording(qtbot, desk_store, view, str(recording.id))
+    _the_recording_plays_from_the_card_and_is_audited(qtbot, window, recording.id)
+
+
+def _the_recording_plays_from_the_card_and_is_audited(
+    qtbot: QtBot, window: MainWindow, recording_id: uuid.UUID
+) -> None:
+    from agent_app.ui.supervisor.recording_player import RecordingPlayer
+
+    window.play_recording(str(recording_id))
+    player = window.findChild(RecordingPlayer)
+    assert player is not None and player.isWindow()
+    with qtbot.waitSignal(player.sig_opened, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: player.player.position() > 0, timeout=10_000)
+    played = [
+        e
+        for e in audit_entries(window.engine)
+        if e.action == "play" and e.object_id == str(recording_id)
+    ]
+    assert [e.staff_id for e in played] == [window.account.id]
+    player.close()
 
 
 def _card_shows_the_result_and_plays_the_recording(

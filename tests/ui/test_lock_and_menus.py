@@ -87,3 +87,40 @@ def test_admins_open_the_template_editor_and_discharge_import_from_their_menu(
     agent = _window(qtbot, ui_store, Role.AGENT)
     add_tools(agent)
     assert agent.menus.admin is None and agent.findChild(TemplateEditor) is None
+
+
+def test_supervisors_open_recordings_statistics_sampling_and_complaints_as_windows(
+    qtbot: QtBot, ui_store: Engine
+) -> None:
+    from agent_app.ui.desk_tools import add_tools
+    from agent_app.ui.reports.dashboard import StatsDashboard
+    from agent_app.ui.supervisor.complaints_screen import ComplaintsScreen
+    from agent_app.ui.supervisor.my_feedback import MyFeedbackView
+    from agent_app.ui.supervisor.recordings_screen import RecordingsScreen
+    from agent_app.ui.supervisor.sampling_screen import SamplingScreen
+
+    supervisor = _window(qtbot, ui_store, Role.SUPERVISOR)
+    add_tools(supervisor)
+    assert supervisor.menus.supervision is not None
+    for words, kind in (
+        ("Recordings", RecordingsScreen),
+        ("Statistics", StatsDashboard),
+        ("Spot-check", SamplingScreen),
+        ("Complaints", ComplaintsScreen),
+    ):
+        entry = next(a for a in supervisor.menus.supervision.actions() if words in a.text())
+        entry.trigger()
+        tool = supervisor.findChild(kind)
+        assert tool is not None and tool.isVisible() and tool.isWindow(), words
+        entry.trigger()  # a second time shows the same window
+        assert len(supervisor.findChildren(kind)) == 1
+    feedback = next(a for a in supervisor.menus.followup.actions() if "QA feedback" in a.text())
+    feedback.trigger()
+    assert supervisor.findChild(MyFeedbackView) is not None
+
+    agent = _window(qtbot, ui_store, Role.AGENT)
+    add_tools(agent)
+    assert agent.menus.supervision is None
+    texts = [a.text() for a in agent.menus.followup.actions()]
+    assert any("Complaints" in t for t in texts) and any("QA feedback" in t for t in texts)
+    assert agent.findChild(RecordingsScreen) is None

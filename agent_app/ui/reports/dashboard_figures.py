@@ -1,0 +1,187 @@
+"""Every figure the dashboard shows, computed in one go on a worker thread (Qt-free).
+
+Each page is one table (reports.tables) and, where the core draws one, its chart as PNG.
+Tables keep the core's Chinese titles and headers, so what is exported is what the printed
+monthly report says; the chart titles follow the desk's language.
+"""
+
+from __future__ import annotations
+
+import enum
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from sqlalchemy import Engine
+
+from agent_app.reports import charts, tables
+from agent_app.reports.answer_stats import (
+    AnswerDistribution,
+    answer_distribution,
+    complaint_counts,
+    return_visit_rate,
+    satisfaction_distribution,
+    satisfaction_trend,
+)
+from agent_app.reports.filters import Progress, StatsFilter
+from agent_app.reports.followup_stats import (
+    Grouping,
+    agent_workload,
+    attempts_per_reach,
+    followup_rates,
+)
+from agent_app.reports.survival import survival_by_diagnosis
+
+
+class Page(enum.StrEnum):
+    """The dashboard's tabs, in the order they are shown."""
+
+    RATE = "rate"
+    ATTEMPTS = "attempts"
+    WORKLOAD = "workload"
+    SATISFACTION = "satisfaction"
+    TREND = "trend"
+    RETURN_VISITS = "return_visits"
+    ANSWERS = "answers"
+    COMPLAINTS = "complaints"
+    SURVIVAL = "survival"
+
+
+@dataclass(frozen=True)
+class PageFigures:
+    table: tables.Table
+    chart: bytes | None  # PNG; None where the core has no chart for the table
+
+
+@dataclass(frozen=True)
+class DashboardRequest:
+    """What to compute: the filter (already narrowed to the account), the grouping of the
+    follow-up rate, the question whose answers are counted, and the charts' words."""
+
+    filter: StatsFilter
+    grouping: Grouping
+    template_code: str | None
+    question_id: str | None
+    language: str
+    titles: Mapping[Page, str]
+
+    def for_question(self, template_code: str | None, question_id: str | None) -> DashboardRequest:
+        return replace(self, template_code=template_code, question_id=question_id)
+
+
+class RefreshCancelled(Exception):
+    """The user cancelled the refresh; nothing computed so far is kept."""
+
+
+NO_ANSWERS = AnswerDistribution("", "", "", 0, ())
+
+
+def compute_answers(engine: Engine, request: DashboardRequest) -> PageFigures:
+    """The answer distribution of the request's question (an empty page without one)."""
+    dist = NO_ANSWERS
+    if request.template_code and request.question_id:
+        dist = answer_distribution(
+            engine, request.filter, request.template_code, request.question_id
+        )
+    table = tables.answer_table(dist, title="" if dist.question_id else "答案分布")
+    title = request.titles.get(Page.ANSWERS, "")
+    if dist.question_id:
+        english = request.language.lower().startswith("en")
+        title = dist.label_en if english else dist.label_zh
+    return PageFigures(table, charts.answer_chart(dist, title, request.language))
+
+
+def _rate(engine: Engine, r: DashboardRequest) -> PageFigures:
+    rates = followup_rates(engine, r.filter, r.grouping)
+    return PageFigures(
+        tables.followup_rate_table(rates),
+        charts.followup_rate_chart(rates, r.titles.get(Page.RATE, ""), r.language),
+    )
+
+
+def _attempts(engine: Engine, r: DashboardRequest) -> PageFigures:
+    stats = attempts_per_reach(engine, r.filter)
+    return PageFigures(
+        tables.attempts_table(stats),
+        charts.attempts_chart(stats, r.titles.get(Page.ATTEMPTS, ""), r.language),
+    )
+
+
+def _workload(engine: Engine, r: DashboardRequest) -> PageFigures:
+    work = agent_workload(engine, r.filter)
+    return PageFigures(
+        tables.workload_table(work),
+        charts.workload_chart(work, r.titles.get(Page.WORKLOAD, ""), r.language),
+    )
+
+
+def _satisfaction(engine: Engine, r: DashboardRequest) -> PageFigures:
+    scores = satisfaction_distribution(engine, r.filter)
+    return PageFigures(
+        tables.satisfaction_table(scores),
+        charts.satisfaction_chart(scores, r.titles.get(Page.SATISFACTION, ""), r.language),
+    )
+
+
+def _trend(engine: Engine, r: DashboardRequest) -> PageFigures:
+    months = satisfaction_trend(engine, r.filter)
+    return PageFigures(
+        tables.satisfaction_trend_table(months),
+        charts.satisfaction_trend_chart(months, r.titles.get(Page.TREND, ""), r.language),
+    )
+
+
+def _return_visits(engine: Engine, r: DashboardRequest) -> PageFigures:
+    # The core draws no chart for these two figures; the table says it all.
+    return PageFigures(tables.return_visit_table(return_visit_rate(engine, r.filter)), None)
+
+
+def _complaints(engine: Engine, r: DashboardRequest) -> PageFigures:
+    counts = complaint_counts(engine, r.filter)
+    return PageFigures(
+        tables.complaint_table(counts),
+        charts.complaint_chart(counts, r.titles.get(Page.COMPLAINTS, ""), r.language),
+    )
+
+
+def _survival(engine: Engine, r: DashboardRequest) -> PageFigures:
+    curves = survival_by_diagnosis(engine, r.filter)
+    return PageFigures(
+        tables.survival_table(curves),
+        charts.survival_chart(curves, r.titles.get(Page.SURVIVAL, ""), r.language),
+    )
+
+
+BUILDERS: dict[Page, Callable[[Engine, DashboardRequest], PageFigures]] = {
+    Page.RATE: _rate,
+    Page.ATTEMPTS: _attempts,
+    Page.WORKLOAD: _workload,
+    Page.SATISFACTION: _satisfaction,
+    Page.TREND: _trend,
+    Page.RETURN_VISITS: _return_visits,
+    Page.ANSWERS: compute_answers,
+    Page.COMPLAINTS: _complaints,
+    Page.SURVIVAL: _survival,
+}
+
+
+def compute_dashboard(
+    engine: Engine,
+    request: DashboardRequest,
+    progress: Progress | None = None,
+    cancelled: threading.Event | None = None,
+) -> dict[Page, PageFigures]:
+    """Run every query and draw every chart, page by page; ``progress(done, total, label)``
+    before each page and once at the end. Raises RefreshCancelled as soon as ``cancelled``
+    is set, so a cancelled refresh stops using the database."""
+    figures: dict[Page, PageFigures] = {}
+    total = len(Page)
+    for done, key in enumerate(Page):
+        if cancelled is not None and cancelled.is_set():
+            raise RefreshCancelled("The refresh was cancelled.")
+        if progress is not None:
+            progress(done, total, key.value)
+        figures[key] = BUILDERS[key](engine, request)
+    if progress is not None:
+        progress(total, total, "done")
+    return figures
