@@ -2,6 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>AgreementView</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/agreement_view.py" line="+87" />
+        <source>No run: the dates below</source>
+        <translation>No run: the dates below</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Level 2: department spot-check</source>
+        <translation>Level 2: department spot-check</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level 3: hospital spot-check</source>
+        <translation>Level 3: hospital spot-check</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Satisfaction scores this close count as agreeing.</source>
+        <translation>Satisfaction scores this close count as agreeing.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>S&amp;how (F5)</source>
+        <translation>S&amp;how (F5)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+164" />
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="-164" />
+        <source>Compared</source>
+        <translation>Compared</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Agreeing</source>
+        <translation>Agreeing</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Agreement</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Past &amp;run</source>
+        <translation>Past &amp;run</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Level</source>
+        <translation>&amp;Level</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Spot-checks &amp;due</source>
+        <translation>Spot-checks &amp;due</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Department</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction &amp;tolerance</source>
+        <translation>Satisfaction &amp;tolerance</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Discrepancies</source>
+        <translation>Discrepancies</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Only supervisors and quality staff see agreement.</source>
+        <translation>Only supervisors and quality staff see agreement.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Run {run}: L{level}, {start} – {end}, seed {seed}</source>
+        <translation>Run {run}: L{level}, {start} – {end}, seed {seed}</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>The period ends before it starts; swap the dates.</source>
+        <translation>The period ends before it starts; swap the dates.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Comparing the levels…</source>
+        <translation>Comparing the levels…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</source>
+        <translation>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agent (L1)</source>
+        <translation>Agent (L1)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>L1 answer</source>
+        <translation>L1 answer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L3 answer</source>
+        <translation>L3 answer</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>L2 answer</source>
+        <translation>L2 answer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Spot-check task</source>
+        <translation>Spot-check task</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Knows the re-visit date</source>
+        <translation>Knows the re-visit date</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who answered</source>
+        <translation>Who answered</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Was phoned for the follow-up</source>
+        <translation>Was phoned for the follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerPicker</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/answer_picker.py" line="+26" />
+        <source>&amp;Questionnaire:</source>
+        <translation>&amp;Questionnaire:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Q&amp;uestion:</source>
+        <translation>Q&amp;uestion:</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
         <location filename="../../agent_app/ui/call_bar.py" line="+60" />
@@ -121,24 +293,401 @@
     </message>
 </context>
 <context>
-    <name>DeskApp</name>
+    <name>CallTools</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+51" />
-        <source>Line: simulated (demo)</source>
-        <translation>Line: simulated (demo)</translation>
+        <location filename="../../agent_app/ui/followup/call_tools.py" line="+30" />
+        <source>Recording of an earlier call</source>
+        <translation>Recording of an earlier call</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDetail</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+59" />
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Department</source>
+        <translation>Department</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Line: {0}</source>
-        <translation>Line: {0}</translation>
+        <source>Text</source>
+        <translation>Text</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+11" />
+        <source>Note for the department (optional)</source>
+        <translation>Note for the department (optional)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Assign</source>
+        <translation>&amp;Assign</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The department's reply</source>
+        <translation>The department's reply</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Re&amp;ply</source>
+        <translation>Re&amp;ply</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Closing note (optional)</source>
+        <translation>Closing note (optional)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;lose complaint</source>
+        <translation>C&amp;lose complaint</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Next step</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Choose a complaint in the list.</source>
+        <translation>Choose a complaint in the list.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{state} · {department} · registered {when} by {who}</source>
+        <translation>{state} · {department} · registered {when} by {who}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no department yet</source>
+        <translation>no department yet</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>closed {when}</source>
+        <translation>closed {when}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>from a call</source>
+        <translation>from a call</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>none given</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <location line="+67" />
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Praise</source>
+        <translation>Praise</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+9" />
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <location line="+9" />
+        <source>Replied</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <location line="+9" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/complaint_form.py" line="+46" />
+        <location line="+97" />
+        <source>No patient chosen</source>
+        <translation>No patient chosen</translation>
+    </message>
+    <message>
+        <location line="-95" />
+        <source>Name, MRN or phone number</source>
+        <translation>Name, MRN or phone number</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Praise</source>
+        <translation>Praise</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Decide later</source>
+        <translation>Decide later</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>What the patient or family said</source>
+        <translation>What the patient or family said</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Find &amp;patient</source>
+        <translation>Find &amp;patient</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Department</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;What was said</source>
+        <translation>&amp;What was said</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>The call's department</source>
+        <translation>The call's department</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>No patient found for “{text}”.</source>
+        <translation>No patient found for “{text}”.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsScreen</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+79" />
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New… (Ctrl+N)</source>
+        <translation>&amp;New… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Re&amp;fresh (F5)</source>
+        <translation>Re&amp;fresh (F5)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+21" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="-21" />
+        <location line="+23" />
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="-22" />
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Administrators do not handle complaints.</source>
+        <translation>Administrators do not handle complaints.</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>{count} shown.</source>
+        <translation>{count} shown.</translation>
+    </message>
+    <message>
+        <location line="+84" />
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardOutputs</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50" />
+        <source>&amp;Export table…</source>
+        <translation>&amp;Export table…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export &amp;all tables to XLSX…</source>
+        <translation>Export &amp;all tables to XLSX…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Monthly report (PDF)…</source>
+        <translation>&amp;Monthly report (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>CSV text (*.csv)</source>
+        <translation>CSV text (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Save the monthly report</source>
+        <translation>Save the monthly report</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Monthly report</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The report was saved as {path}. Open it now?</source>
+        <translation>The report was saved as {path}. Open it now?</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+11" />
+        <source>There is nothing to export yet: refresh the statistics.</source>
+        <translation>There is nothing to export yet: refresh the statistics.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Exported {rows} rows to {path}.</source>
+        <translation>Exported {rows} rows to {path}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The export did not complete.</source>
+        <translation>The export did not complete.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>There is nothing to print yet: refresh the statistics.</source>
+        <translation>There is nothing to print yet: refresh the statistics.</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>The monthly report was not written.</source>
+        <translation>The monthly report was not written.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskApp</name>
+    <message>
+        <location filename="../../agent_app/ui/app.py" line="+82" />
         <source>Generating the demo hospital…</source>
         <translation>Generating the demo hospital…</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30" />
         <location filename="../../agent_app/ui/fatal.py" line="+27" />
         <source>Follow-up Desk</source>
         <translation>Follow-up Desk</translation>
@@ -168,9 +717,22 @@
     </message>
 </context>
 <context>
+    <name>DeskSession</name>
+    <message>
+        <location filename="../../agent_app/ui/desk_session.py" line="+50" />
+        <source>Line: simulated (demo)</source>
+        <translation>Line: simulated (demo)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Line: {0}</source>
+        <translation>Line: {0}</translation>
+    </message>
+</context>
+<context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+67" />
+        <location filename="../../agent_app/ui/desk_sync.py" line="+82" />
         <source>First sync with the central database</source>
         <translation>First sync with the central database</translation>
     </message>
@@ -178,7 +740,52 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+42" />
+        <location filename="../../agent_app/ui/desk_tools.py" line="+66" />
+        <source>Complaints and suggestions</source>
+        <translation>Complaints and suggestions</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Complaints and suggestions…</source>
+        <translation>Complaints and suggestions…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>QA feedback on my calls…</source>
+        <translation>QA feedback on my calls…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>QA feedback on my calls</source>
+        <translation>QA feedback on my calls</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Recordings and QA scoring…</source>
+        <translation>Recordings and QA scoring…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Recordings and QA scoring</source>
+        <translation>Recordings and QA scoring</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Statistics and reports…</source>
+        <translation>Statistics and reports…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Spot-check sampling…</source>
+        <translation>Spot-check sampling…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Spot-check sampling</source>
+        <translation>Spot-check sampling</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>Questionnaires and call scripts…</source>
         <translation>Questionnaires and call scripts…</translation>
     </message>
@@ -188,7 +795,7 @@
         <translation>Discharge import and plans…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
         <source>Discharge import</source>
         <translation>Discharge import</translation>
     </message>
@@ -286,17 +893,17 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+148" />
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+154" />
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+60" />
         <source>Earlier answers could not be restored: {0}</source>
         <translation>Earlier answers could not be restored: {0}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Answered {0} of {1} · required {2} of {3}</source>
         <translation>Answered {0} of {1} · required {2} of {3}</translation>
     </message>
@@ -339,7 +946,7 @@ It is retried automatically.</translation>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+106" />
+        <location filename="../../agent_app/ui/his_admin.py" line="+73" />
         <source>Import discharged patients</source>
         <translation>Import discharged patients</translation>
     </message>
@@ -735,7 +1342,7 @@ It is retried automatically.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+99" />
+        <location filename="../../agent_app/ui/main_window.py" line="+101" />
         <source>Follow-up Desk — {0}</source>
         <translation>Follow-up Desk — {0}</translation>
     </message>
@@ -755,7 +1362,7 @@ It is retried automatically.</translation>
         <translation>All open</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+26" />
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
@@ -790,7 +1397,12 @@ It is retried automatically.</translation>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+5" />
+        <source>Register a &amp;complaint from this follow-up…</source>
+        <translation>Register a &amp;complaint from this follow-up…</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
@@ -806,6 +1418,16 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+10" />
+        <source>Sorting the queue…</source>
+        <translation>Sorting the queue…</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Open a follow-up first: the complaint is registered for its patient.</source>
+        <translation>Open a follow-up first: the complaint is registered for its patient.</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Central database: connecting…</source>
         <translation>Central database: connecting…</translation>
     </message>
@@ -865,17 +1487,17 @@ It is retried automatically.</translation>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+14" />
         <source>No follow-up is due.</source>
         <translation>No follow-up is due.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Finish or leave the follow-up on screen first.</source>
         <translation>Finish or leave the follow-up on screen first.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>This follow-up is already closed.</source>
         <translation>This follow-up is already closed.</translation>
     </message>
@@ -901,9 +1523,71 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>MonthDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/monthly_report.py" line="+34" />
+        <source>Monthly report</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Month:</source>
+        <translation>&amp;Month:</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportJob</name>
+    <message>
+        <location line="+37" />
+        <source>Writing the monthly report for {year}-{month:02d}…</source>
+        <translation>Writing the monthly report for {year}-{month:02d}…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Monthly report</source>
+        <translation>Monthly report</translation>
+    </message>
+</context>
+<context>
+    <name>MyFeedbackView</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/my_feedback.py" line="+33" />
+        <source>My QA feedback</source>
+        <translation>My QA feedback</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reading your feedback…</source>
+        <translation>Reading your feedback…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30" />
+        <source>%n review(s) of your calls; average score {0:.0f}%.</source>
+        <translation>
+            <numerusform>%n review(s) of your calls; average score {0:.0f}%.</numerusform>
+            <numerusform>%n review(s) of your calls; average score {0:.0f}%.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>None of your calls has been reviewed yet.</source>
+        <translation>None of your calls has been reviewed yet.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Your feedback could not be read: {0}</source>
+        <translation>Your feedback could not be read: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+38" />
+        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+43" />
         <source>Phone numbers</source>
         <translation>Phone numbers</translation>
     </message>
@@ -913,7 +1597,12 @@ It is retried automatically.</translation>
         <translation>Calls so far</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
+        <source>Earlier results</source>
+        <translation>Earlier results</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>{0} · {1} · {2} years</source>
         <translation>{0} · {1} · {2} years</translation>
     </message>
@@ -953,12 +1642,32 @@ It is retried automatically.</translation>
         <translation>Nurse</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
+        <source>Recorded: double-click or Enter to listen</source>
+        <translation>Recorded: double-click or Enter to listen</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>No calls yet.</source>
         <translation>No calls yet.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+5" />
+        <source>No results yet.</source>
+        <translation>No results yet.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>satisfaction {0}</source>
+        <translation>satisfaction {0}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Double-click or Enter to read the answers</source>
+        <translation>Double-click or Enter to read the answers</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Dial</source>
         <translation>Dial</translation>
     </message>
@@ -966,6 +1675,44 @@ It is retried automatically.</translation>
         <location line="+3" />
         <source>Dial this number (Alt+{0})</source>
         <translation>Dial this number (Alt+{0})</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackBar</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_playback.py" line="+37" />
+        <source>Play or pause (Space)</source>
+        <translation>Play or pause (Space)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Position in the recording</source>
+        <translation>Position in the recording</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Playback speed</source>
+        <translation>Playback speed</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>No sound device is connected: the recording plays without sound.</source>
+        <translation>No sound device is connected: the recording plays without sound.</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>This recording cannot be played: {0}</source>
+        <translation>This recording cannot be played: {0}</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1924,84 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>QaReviewForm</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/qa_review_form.py" line="+86" />
+        <source>The QA criteria cannot be used: {0}</source>
+        <translation>The QA criteria cannot be used: {0}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose a call to review.</source>
+        <translation>Choose a call to review.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Overall comment for the agent</source>
+        <translation>Overall comment for the agent</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>L1 own follow-up</source>
+        <translation>L1 own follow-up</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L2 department spot-check</source>
+        <translation>L2 department spot-check</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L3 hospital spot-check</source>
+        <translation>L3 hospital spot-check</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Save review (Ctrl+S)</source>
+        <translation>Save review (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Score this call</source>
+        <translation>Score this call</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Level:</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Reviews of this call:</source>
+        <translation>Reviews of this call:</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Review of the chosen call</source>
+        <translation>Review of the chosen call</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>The reviews of this call could not be read: {0}</source>
+        <translation>The reviews of this call could not be read: {0}</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Only supervisors and quality staff score calls.</source>
+        <translation>Only supervisors and quality staff score calls.</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Review saved: {0} / {1}.</source>
+        <translation>Review saved: {0} / {1}.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The review was not saved: {0}</source>
+        <translation>The review was not saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>QuestionBox</name>
     <message>
         <location filename="../../agent_app/ui/followup/question_box.py" line="+57" />
@@ -1235,6 +2060,834 @@ It is retried automatically.</translation>
         <location line="+2" />
         <source>All departments</source>
         <translation>All departments</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingPlayer</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+73" />
+        <source>Choose a recording and press Enter to play it.</source>
+        <translation>Choose a recording and press Enter to play it.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Answer moments</source>
+        <translation>Answer moments</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Click an answer to hear that moment</source>
+        <translation>Click an answer to hear that moment</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Answers in this call:</source>
+        <translation>Answers in this call:</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>{patient} ({mrn}) · {agent} · {started} · {length}</source>
+        <translation>{patient} ({mrn}) · {agent} · {started} · {length}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no patient</source>
+        <translation>no patient</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Press Enter or Space to play this recording.</source>
+        <translation>Press Enter or Space to play this recording.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Opening the recording…</source>
+        <translation>Opening the recording…</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Fetched from the central server.</source>
+        <translation>Fetched from the central server.</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>This recording is not on this computer, and the desk is not connected to the central server to fetch it.</source>
+        <translation>This recording is not on this computer, and the desk is not connected to the central server to fetch it.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This recording is no longer in the store.</source>
+        <translation>This recording is no longer in the store.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The recording could not be fetched from the central server: {0}</source>
+        <translation>The recording could not be fetched from the central server: {0}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The recording could not be saved on this computer: {0}</source>
+        <translation>The recording could not be saved on this computer: {0}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The recording could not be opened: {0}</source>
+        <translation>The recording could not be opened: {0}</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The loudness of this recording could not be read.</source>
+        <translation>The loudness of this recording could not be read.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsBrowser</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_browser.py" line="+69" />
+        <source>Recordings</source>
+        <translation>Recordings</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+31" />
+        <source>Reading the recordings…</source>
+        <translation>Reading the recordings…</translation>
+    </message>
+    <message>
+        <location line="-29" />
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40" />
+        <source>%n recording(s)</source>
+        <translation>
+            <numerusform>%n recording(s)</numerusform>
+            <numerusform>%n recording(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No recording matches these filters.</source>
+        <translation>No recording matches these filters.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsFilterBar</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_filters.py" line="+55" />
+        <location line="+1" />
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>You see the recordings of your own department.</source>
+        <translation>You see the recordings of your own department.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+98" />
+        <source>All agents</source>
+        <translation>All agents</translation>
+    </message>
+    <message>
+        <location line="-92" />
+        <source>MRN or start of the name</source>
+        <translation>MRN or start of the name</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Any outcome</source>
+        <translation>Any outcome</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Reviewed or not</source>
+        <translation>Reviewed or not</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not reviewed yet</source>
+        <translation>Not reviewed yet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Newest first</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Oldest first</source>
+        <translation>Oldest first</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Longest first</source>
+        <translation>Longest first</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Shortest first</source>
+        <translation>Shortest first</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By agent</source>
+        <translation>By agent</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Department</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>A&amp;gent</source>
+        <translation>A&amp;gent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Patient</source>
+        <translation>&amp;Patient</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Outcome</source>
+        <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Length at &amp;least</source>
+        <translation>Length at &amp;least</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>at &amp;most</source>
+        <translation>at &amp;most</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;QA</source>
+        <translation>&amp;QA</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Sort</source>
+        <translation>&amp;Sort</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Any length</source>
+        <translation>Any length</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>The list of agents could not be read: {0}</source>
+        <translation>The list of agents could not be read: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsScreen</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_screen.py" line="+35" />
+        <source>Recordings and QA</source>
+        <translation>Recordings and QA</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Review of {agent}'s call to {patient} on {started}</source>
+        <translation>Review of {agent}'s call to {patient} on {started}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsTableModel</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_model.py" line="+67" />
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>MRN</source>
+        <translation>MRN</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>QA reviews</source>
+        <translation>QA reviews</translation>
+    </message>
+    <message>
+        <location line="+75" />
+        <source>The recordings could not be read from the store: {0}</source>
+        <translation>The recordings could not be read from the store: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterComplaintDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/register_complaint_dialog.py" line="+56" />
+        <source>Register a complaint or suggestion</source>
+        <translation>Register a complaint or suggestion</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Patient {id}</source>
+        <translation>Patient {id}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Register (Ctrl+Enter)</source>
+        <translation>&amp;Register (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+35" />
+        <source>Follow-up result — {0}, {1}</source>
+        <translation>Follow-up result — {0}, {1}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Called by</source>
+        <translation>Called by</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Check level</source>
+        <translation>Check level</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Partly answered</source>
+        <translation>Partly answered</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The questionnaire of this result cannot be read: {0}</source>
+        <translation>The questionnaire of this result cannot be read: {0}</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Red flag</source>
+        <translation>Red flag</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>(patient unable to answer)</source>
+        <translation>(patient unable to answer)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(refused to answer)</source>
+        <translation>(refused to answer)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsTree</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_reviews.py" line="+28" />
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>{0} / {1} ({2:.0f}%)</source>
+        <translation>{0} / {1} ({2:.0f}%)</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>This call has not been reviewed yet.</source>
+        <translation>This call has not been reviewed yet.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>None of your calls has been reviewed yet.</source>
+        <translation>None of your calls has been reviewed yet.</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingPlanForm</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+91" />
+        <source>Level 2: department spot-check</source>
+        <translation>Level 2: department spot-check</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level 3: hospital spot-check</source>
+        <translation>Level 3: hospital spot-check</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Department (own quota)</source>
+        <translation>Department (own quota)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Percent</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>At least</source>
+        <translation>At least</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The same seed over the same completed follow-ups picks the same tasks.</source>
+        <translation>The same seed over the same completed follow-ups picks the same tasks.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New seed</source>
+        <translation>New seed</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Assign the new spot-checks to me</source>
+        <translation>Assign the new spot-checks to me</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Unassigned spot-checks go to the department's pool, where agents work.</source>
+        <translation>Unassigned spot-checks go to the department's pool, where agents work.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>at least </source>
+        <translation>at least </translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Level</source>
+        <translation>&amp;Level</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Department</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Month</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Default &amp;quota</source>
+        <translation>Default &amp;quota</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Per department</source>
+        <translation>Per department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Seed</source>
+        <translation>&amp;Seed</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>Your role may not run this level of spot-check.</source>
+        <translation>Your role may not run this level of spot-check.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The departments are still loading; try again.</source>
+        <translation>The departments are still loading; try again.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>You may only spot-check your own department.</source>
+        <translation>You may only spot-check your own department.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+2" />
+        <source>The seed must be a whole number.</source>
+        <translation>The seed must be a whole number.</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingRunsView</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+61" />
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Departments</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Picked / completed / new tasks</source>
+        <translation>Picked / completed / new tasks</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&amp;Draw again</source>
+        <translation>&amp;Draw again</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Draw the run again from its seed and quotas.</source>
+        <translation>Draw the run again from its seed and quotas.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Use in the form</source>
+        <translation>&amp;Use in the form</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <location line="+75" />
+        <source>Drawing run {run} again…</source>
+        <translation>Drawing run {run} again…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Run {run} drawn again from seed {seed}: the same {count} follow-ups, {ids}.</source>
+        <translation>Run {run} drawn again from seed {seed}: the same {count} follow-ups, {ids}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Run {run} drawn again from seed {seed} picks {now} instead of the recorded {was}: the completed follow-ups of its period changed since.</source>
+        <translation>Run {run} drawn again from seed {seed} picks {now} instead of the recorded {was}: the completed follow-ups of its period changed since.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>L3 hospital</source>
+        <translation>L3 hospital</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L2 department</source>
+        <translation>L2 department</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{percent}%, at least {minimum}</source>
+        <translation>{percent}%, at least {minimum}</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingScreen</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+78" />
+        <source>&amp;Preview (F5)</source>
+        <translation>&amp;Preview (F5)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Create spot-check tasks (Ctrl+Enter)</source>
+        <translation>&amp;Create spot-check tasks (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Completed follow-ups</source>
+        <translation>Completed follow-ups</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Picked</source>
+        <translation>Picked</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Picked follow-up tasks</source>
+        <translation>Picked follow-up tasks</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>&amp;Sample</source>
+        <translation>&amp;Sample</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Past &amp;runs</source>
+        <translation>Past &amp;runs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Agreement</source>
+        <translation>&amp;Agreement</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Only supervisors and quality staff run spot-checks.</source>
+        <translation>Only supervisors and quality staff run spot-checks.</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Drawing the sample…</source>
+        <translation>Drawing the sample…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Preview with seed {seed}: {picked} of {population} completed follow-ups would be spot-checked. Nothing is created yet.</source>
+        <translation>Preview with seed {seed}: {picked} of {population} completed follow-ups would be spot-checked. Nothing is created yet.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Creating the spot-check tasks…</source>
+        <translation>Creating the spot-check tasks…</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Run {run} (seed {seed}): created {created} spot-check tasks for {picked} picked follow-ups.</source>
+        <translation>Run {run} (seed {seed}): created {created} spot-check tasks for {picked} picked follow-ups.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{count} already had a spot-check at this level.</source>
+        <translation>{count} already had a spot-check at this level.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>The form shows the run's plan and seed; preview it to compare.</source>
+        <translation>The form shows the run's plan and seed; preview it to compare.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>{strata} strata, {picked} picked of {population}.</source>
+        <translation>{strata} strata, {picked} picked of {population}.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Whole department</source>
+        <translation>Whole department</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Department pool (unassigned)</source>
+        <translation>Department pool (unassigned)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSheet</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_scoring.py" line="+71" />
+        <source>0 to {0}; empty (—) when not scored</source>
+        <translation>0 to {0}; empty (—) when not scored</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Comment on {0}</source>
+        <translation>Comment on {0}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>/ {0}</source>
+        <translation>/ {0}</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Total {0} / {1} ({2:.0f}%)</source>
+        <translation>Total {0} / {1} ({2:.0f}%)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Total: nothing scored yet</source>
+        <translation>Total: nothing scored yet</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The score for “{0}” must be between 0 and {1}; {2} was typed.</source>
+        <translation>The score for “{0}” must be between 0 and {1}; {2} was typed.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Give “{0}” a score, or clear its comment.</source>
+        <translation>Give “{0}” a score, or clear its comment.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Score every required criterion; missing: {0}.</source>
+        <translation>Score every required criterion; missing: {0}.</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +3045,265 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>StatsDashboard</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+86" />
+        <source>Follow-up statistics</source>
+        <translation>Follow-up statistics</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Computing the statistics… %p%</source>
+        <translation>Computing the statistics… %p%</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Follow-up rate</source>
+        <translation>Follow-up rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Calls per reach</source>
+        <translation>Calls per reach</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction trend</source>
+        <translation>Satisfaction trend</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re-visits</source>
+        <translation>Re-visits</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Answers</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Survival</source>
+        <translation>Survival</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Follow-up rate: done and reached within 7 and 30 days</source>
+        <translation>Follow-up rate: done and reached within 7 and 30 days</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Calls needed to reach a patient</source>
+        <translation>Calls needed to reach a patient</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Calls per person</source>
+        <translation>Calls per person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction scores</source>
+        <translation>Satisfaction scores</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mean satisfaction per month</source>
+        <translation>Mean satisfaction per month</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Answer distribution</source>
+        <translation>Answer distribution</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaints and suggestions</source>
+        <translation>Complaints and suggestions</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Survival after discharge by diagnosis (Kaplan–Meier)</source>
+        <translation>Survival after discharge by diagnosis (Kaplan–Meier)</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>Computing the statistics for {period}…</source>
+        <translation>Computing the statistics for {period}…</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Refresh cancelled; the figures shown are the previous ones.</source>
+        <translation>Refresh cancelled; the figures shown are the previous ones.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Figures for {period}.</source>
+        <translation>Figures for {period}.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsFilterBar</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/stats_filter_bar.py" line="+79" />
+        <source>Chosen dates</source>
+        <translation>Chosen dates</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last 3 months</source>
+        <translation>Last 3 months</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>ICD-10 code start, e.g. I21</source>
+        <translation>ICD-10 code start, e.g. I21</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>L1 own follow-up</source>
+        <translation>L1 own follow-up</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L2 department spot-check</source>
+        <translation>L2 department spot-check</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L3 hospital spot-check</source>
+        <translation>L3 hospital spot-check</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>By department</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Whole hospital</source>
+        <translation>Whole hospital</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By person</source>
+        <translation>By person</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Department:</source>
+        <translation>&amp;Department:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P&amp;lan:</source>
+        <translation>P&amp;lan:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dia&amp;gnosis:</source>
+        <translation>Dia&amp;gnosis:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Le&amp;vel:</source>
+        <translation>Le&amp;vel:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>G&amp;roup by:</source>
+        <translation>G&amp;roup by:</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>All plans</source>
+        <translation>All plans</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>The period ends before it starts; swap the two dates.</source>
+        <translation>The period ends before it starts; swap the two dates.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorFailure</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sampling_access.py" line="+79" />
+        <source>The server does not allow your account to make this change.</source>
+        <translation>The server does not allow your account to make this change.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The database could not be reached; try again in a moment.</source>
+        <translation>The database could not be reached; try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The database refused this; nothing was changed.</source>
+        <translation>The database refused this; nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This did not work: {error}</source>
+        <translation>This did not work: {error}</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
         <location filename="../../agent_app/ui/sync_status.py" line="+32" />
@@ -1457,7 +3369,7 @@ It is retried automatically.</translation>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+51" />
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+69" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
@@ -1719,6 +3631,14 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <location line="+6" />
         <source>The templates could not be read: {0}</source>
         <translation>The templates could not be read: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformStrip</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/waveform.py" line="+67" />
+        <source>Click to play from that moment</source>
+        <translation>Click to play from that moment</translation>
     </message>
 </context>
 <context>

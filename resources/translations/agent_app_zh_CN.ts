@@ -2,6 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgreementView</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/agreement_view.py" line="+87" />
+        <source>No run: the dates below</source>
+        <translation>不按批次：使用下方日期</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Level 2: department spot-check</source>
+        <translation>二级：科室抽查</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level 3: hospital spot-check</source>
+        <translation>三级：全院抽查</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Satisfaction scores this close count as agreeing.</source>
+        <translation>满意度评分相差不超过此值即视为一致。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>S&amp;how (F5)</source>
+        <translation>显示(&amp;H) (F5)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+164" />
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location line="-164" />
+        <source>Compared</source>
+        <translation>比对数</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Agreeing</source>
+        <translation>一致数</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Agreement</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Past &amp;run</source>
+        <translation>历史批次(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Level</source>
+        <translation>级别(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Spot-checks &amp;due</source>
+        <translation>抽查到期时段(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Department</source>
+        <translation>科室(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction &amp;tolerance</source>
+        <translation>满意度容差(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Discrepancies</source>
+        <translation>不一致项</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Only supervisors and quality staff see agreement.</source>
+        <translation>仅主管和质控员可查看一致性分析。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Run {run}: L{level}, {start} – {end}, seed {seed}</source>
+        <translation>批次 {run}：L{level}，{start} – {end}，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>The period ends before it starts; swap the dates.</source>
+        <translation>结束日期早于开始日期，请对调两个日期。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Comparing the levels…</source>
+        <translation>正在比对各级随访结果…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</source>
+        <translation>已将 {pairs} 个抽查与原随访比对；{flagged} 个被标记，共 {count} 处不一致。</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agent (L1)</source>
+        <translation>随访员 (L1)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>L1 answer</source>
+        <translation>L1 答案</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L3 answer</source>
+        <translation>L3 答案</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>L2 answer</source>
+        <translation>L2 答案</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Spot-check task</source>
+        <translation>抽查任务</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Knows the re-visit date</source>
+        <translation>知晓复诊日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who answered</source>
+        <translation>接听人身份</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Was phoned for the follow-up</source>
+        <translation>是否接到随访电话</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerPicker</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/answer_picker.py" line="+26" />
+        <source>&amp;Questionnaire:</source>
+        <translation>问卷(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Q&amp;uestion:</source>
+        <translation>题目(&amp;U)：</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
         <location filename="../../agent_app/ui/call_bar.py" line="+60" />
@@ -121,24 +293,401 @@
     </message>
 </context>
 <context>
-    <name>DeskApp</name>
+    <name>CallTools</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+51" />
-        <source>Line: simulated (demo)</source>
-        <translation>线路:模拟(演示)</translation>
+        <location filename="../../agent_app/ui/followup/call_tools.py" line="+30" />
+        <source>Recording of an earlier call</source>
+        <translation>既往通话录音</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDetail</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+59" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Step</source>
+        <translation>处理环节</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Department</source>
+        <translation>科室</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Line: {0}</source>
-        <translation>线路:{0}</translation>
+        <source>Text</source>
+        <translation>内容</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+11" />
+        <source>Note for the department (optional)</source>
+        <translation>给科室的说明（选填）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Assign</source>
+        <translation>分派(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The department's reply</source>
+        <translation>科室的回复</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Re&amp;ply</source>
+        <translation>回复(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Closing note (optional)</source>
+        <translation>结案说明（选填）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;lose complaint</source>
+        <translation>结案(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Next step</source>
+        <translation>下一步处理</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Choose a complaint in the list.</source>
+        <translation>请在列表中选择一条记录。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{state} · {department} · registered {when} by {who}</source>
+        <translation>{state} · {department} · 由 {who} 于 {when} 登记</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no department yet</source>
+        <translation>尚未指定科室</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>closed {when}</source>
+        <translation>{when} 结案</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>from a call</source>
+        <translation>来自随访通话</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>none given</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <location line="+67" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+9" />
+        <source>Assigned</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <location line="+9" />
+        <source>Replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <location line="+9" />
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/complaint_form.py" line="+46" />
+        <location line="+97" />
+        <source>No patient chosen</source>
+        <translation>未选择患者</translation>
+    </message>
+    <message>
+        <location line="-95" />
+        <source>Name, MRN or phone number</source>
+        <translation>姓名、病案号或电话号码</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Decide later</source>
+        <translation>稍后决定</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>What the patient or family said</source>
+        <translation>患者或家属反映的内容</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Find &amp;patient</source>
+        <translation>查找患者(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Department</source>
+        <translation>科室(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;What was said</source>
+        <translation>反映内容(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>The call's department</source>
+        <translation>本次通话所属科室</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>No patient found for “{text}”.</source>
+        <translation>未找到与“{text}”相符的患者。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsScreen</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+79" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New… (Ctrl+N)</source>
+        <translation>新建(&amp;N)… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Re&amp;fresh (F5)</source>
+        <translation>刷新(&amp;F) (F5)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+21" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-21" />
+        <location line="+23" />
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location line="-22" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Administrators do not handle complaints.</source>
+        <translation>管理员不处理投诉与建议。</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>{count} shown.</source>
+        <translation>共显示 {count} 条。</translation>
+    </message>
+    <message>
+        <location line="+84" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardOutputs</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50" />
+        <source>&amp;Export table…</source>
+        <translation>导出表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export &amp;all tables to XLSX…</source>
+        <translation>将全部表格导出为 XLSX(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Monthly report (PDF)…</source>
+        <translation>月度随访分析报告 (PDF)(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>CSV text (*.csv)</source>
+        <translation>CSV 文本文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Save the monthly report</source>
+        <translation>保存月度随访分析报告</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Monthly report</source>
+        <translation>月度随访分析报告</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The report was saved as {path}. Open it now?</source>
+        <translation>报告已保存为 {path}。现在打开吗？</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+11" />
+        <source>There is nothing to export yet: refresh the statistics.</source>
+        <translation>暂无可导出的内容，请先刷新统计数据。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Exported {rows} rows to {path}.</source>
+        <translation>已将 {rows} 行导出到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The export did not complete.</source>
+        <translation>导出未完成。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>There is nothing to print yet: refresh the statistics.</source>
+        <translation>暂无可打印的内容，请先刷新统计数据。</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>The monthly report was not written.</source>
+        <translation>月度随访分析报告未能生成。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskApp</name>
+    <message>
+        <location filename="../../agent_app/ui/app.py" line="+82" />
         <source>Generating the demo hospital…</source>
         <translation>正在生成演示医院数据…</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30" />
         <location filename="../../agent_app/ui/fatal.py" line="+27" />
         <source>Follow-up Desk</source>
         <translation>随访工作台</translation>
@@ -168,9 +717,22 @@
     </message>
 </context>
 <context>
+    <name>DeskSession</name>
+    <message>
+        <location filename="../../agent_app/ui/desk_session.py" line="+50" />
+        <source>Line: simulated (demo)</source>
+        <translation>线路:模拟(演示)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Line: {0}</source>
+        <translation>线路:{0}</translation>
+    </message>
+</context>
+<context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+67" />
+        <location filename="../../agent_app/ui/desk_sync.py" line="+82" />
         <source>First sync with the central database</source>
         <translation>首次与中心数据库同步</translation>
     </message>
@@ -178,7 +740,52 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+42" />
+        <location filename="../../agent_app/ui/desk_tools.py" line="+66" />
+        <source>Complaints and suggestions</source>
+        <translation>投诉与建议</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Complaints and suggestions…</source>
+        <translation>投诉与建议…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>QA feedback on my calls…</source>
+        <translation>我的通话质控反馈…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>QA feedback on my calls</source>
+        <translation>我的通话质控反馈</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Recordings and QA scoring…</source>
+        <translation>录音与质控评分…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Recordings and QA scoring</source>
+        <translation>录音与质控评分</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Statistics and reports…</source>
+        <translation>统计与报表…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Spot-check sampling…</source>
+        <translation>抽样抽查…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Spot-check sampling</source>
+        <translation>抽样抽查</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>Questionnaires and call scripts…</source>
         <translation>问卷模板与随访话术…</translation>
     </message>
@@ -188,7 +795,7 @@
         <translation>出院患者导入与随访计划…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
         <source>Discharge import</source>
         <translation>出院患者导入</translation>
     </message>
@@ -286,17 +893,17 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+148" />
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+154" />
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+60" />
         <source>Earlier answers could not be restored: {0}</source>
         <translation>之前的答案无法恢复：{0}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Answered {0} of {1} · required {2} of {3}</source>
         <translation>已答 {0}/{1} 题 · 必答 {2}/{3} 题</translation>
     </message>
@@ -339,7 +946,7 @@ It is retried automatically.</source>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+106" />
+        <location filename="../../agent_app/ui/his_admin.py" line="+73" />
         <source>Import discharged patients</source>
         <translation>导入出院患者</translation>
     </message>
@@ -735,7 +1342,7 @@ It is retried automatically.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+99" />
+        <location filename="../../agent_app/ui/main_window.py" line="+101" />
         <source>Follow-up Desk — {0}</source>
         <translation>随访工作台 — {0}</translation>
     </message>
@@ -755,7 +1362,7 @@ It is retried automatically.</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+26" />
         <source>Queue</source>
         <translation>随访队列</translation>
     </message>
@@ -790,7 +1397,12 @@ It is retried automatically.</source>
         <translation>锁定工作台(&amp;L)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+5" />
+        <source>Register a &amp;complaint from this follow-up…</source>
+        <translation>为本次随访登记投诉(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -806,6 +1418,16 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+10" />
+        <source>Sorting the queue…</source>
+        <translation>正在对随访队列排序…</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Open a follow-up first: the complaint is registered for its patient.</source>
+        <translation>请先打开一个随访：投诉将登记在该随访的患者名下。</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Central database: connecting…</source>
         <translation>中心数据库：正在连接…</translation>
     </message>
@@ -865,17 +1487,17 @@ It is retried automatically.</source>
         <translation>{0} 个随访</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+14" />
         <source>No follow-up is due.</source>
         <translation>当前没有到期的随访。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Finish or leave the follow-up on screen first.</source>
         <translation>请先完成或暂离当前随访。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>This follow-up is already closed.</source>
         <translation>此随访已结束。</translation>
     </message>
@@ -901,9 +1523,68 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>MonthDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/monthly_report.py" line="+34" />
+        <source>Monthly report</source>
+        <translation>月度随访分析报告</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportJob</name>
+    <message>
+        <location line="+37" />
+        <source>Writing the monthly report for {year}-{month:02d}…</source>
+        <translation>正在生成 {year}-{month:02d} 月度随访分析报告…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Monthly report</source>
+        <translation>月度随访分析报告</translation>
+    </message>
+</context>
+<context>
+    <name>MyFeedbackView</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/my_feedback.py" line="+33" />
+        <source>My QA feedback</source>
+        <translation>我的质控反馈</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reading your feedback…</source>
+        <translation>正在读取您的反馈…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30" />
+        <source>%n review(s) of your calls; average score {0:.0f}%.</source>
+        <translation><numerusform>您的通话共有 %n 条评分，平均得分 {0:.0f}%。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>None of your calls has been reviewed yet.</source>
+        <translation>您的通话尚未有评分。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Your feedback could not be read: {0}</source>
+        <translation>无法读取您的反馈：{0}</translation>
+    </message>
+</context>
+<context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+38" />
+        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+43" />
         <source>Phone numbers</source>
         <translation>电话号码</translation>
     </message>
@@ -913,7 +1594,12 @@ It is retried automatically.</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
+        <source>Earlier results</source>
+        <translation>既往随访结果</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>{0} · {1} · {2} years</source>
         <translation>{0} · {1} · {2}岁</translation>
     </message>
@@ -953,12 +1639,32 @@ It is retried automatically.</source>
         <translation>责任护士</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
+        <source>Recorded: double-click or Enter to listen</source>
+        <translation>有录音：双击或按 Enter 键收听</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>No calls yet.</source>
         <translation>暂无通话记录。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+5" />
+        <source>No results yet.</source>
+        <translation>暂无随访结果。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>satisfaction {0}</source>
+        <translation>满意度 {0}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Double-click or Enter to read the answers</source>
+        <translation>双击或按 Enter 键查看答案</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Dial</source>
         <translation>拨号</translation>
     </message>
@@ -966,6 +1672,44 @@ It is retried automatically.</source>
         <location line="+3" />
         <source>Dial this number (Alt+{0})</source>
         <translation>拨打此号码 (Alt+{0})</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackBar</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_playback.py" line="+37" />
+        <source>Play or pause (Space)</source>
+        <translation>播放/暂停 (Space)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Position in the recording</source>
+        <translation>录音播放位置</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>No sound device is connected: the recording plays without sound.</source>
+        <translation>未连接音频设备：录音将无声播放。</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>This recording cannot be played: {0}</source>
+        <translation>无法播放此录音：{0}</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1921,84 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>QaReviewForm</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/qa_review_form.py" line="+86" />
+        <source>The QA criteria cannot be used: {0}</source>
+        <translation>质控评分标准无法使用：{0}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose a call to review.</source>
+        <translation>请选择要评分的通话。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Overall comment for the agent</source>
+        <translation>给随访员的总体评语</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>L1 own follow-up</source>
+        <translation>L1 本人随访</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L2 department spot-check</source>
+        <translation>L2 科室抽查</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L3 hospital spot-check</source>
+        <translation>L3 全院抽查</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Save review (Ctrl+S)</source>
+        <translation>保存评分 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Score this call</source>
+        <translation>为本次通话评分</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Level:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Reviews of this call:</source>
+        <translation>本次通话的评分：</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Review of the chosen call</source>
+        <translation>所选通话的评分</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>The reviews of this call could not be read: {0}</source>
+        <translation>无法读取本次通话的评分：{0}</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Only supervisors and quality staff score calls.</source>
+        <translation>仅主管和质控员可为通话评分。</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Review saved: {0} / {1}.</source>
+        <translation>评分已保存：{0} / {1}。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The review was not saved: {0}</source>
+        <translation>评分未能保存：{0}</translation>
+    </message>
+</context>
+<context>
     <name>QuestionBox</name>
     <message>
         <location filename="../../agent_app/ui/followup/question_box.py" line="+57" />
@@ -1235,6 +2057,831 @@ It is retried automatically.</source>
         <location line="+2" />
         <source>All departments</source>
         <translation>全部科室</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingPlayer</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+73" />
+        <source>Choose a recording and press Enter to play it.</source>
+        <translation>请选择一条录音，按 Enter 键播放。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Answer moments</source>
+        <translation>答题时间点</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Click an answer to hear that moment</source>
+        <translation>点击答案可收听对应时刻的录音</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Answers in this call:</source>
+        <translation>本次通话中的答案：</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>{patient} ({mrn}) · {agent} · {started} · {length}</source>
+        <translation>{patient}（{mrn}）· {agent} · {started} · {length}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no patient</source>
+        <translation>无患者</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Press Enter or Space to play this recording.</source>
+        <translation>按 Enter 键或空格键播放此录音。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Opening the recording…</source>
+        <translation>正在打开录音…</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Fetched from the central server.</source>
+        <translation>已从中心服务器获取。</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>This recording is not on this computer, and the desk is not connected to the central server to fetch it.</source>
+        <translation>此录音不在本电脑上，且工作台未连接中心服务器，暂时无法获取。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This recording is no longer in the store.</source>
+        <translation>录音库中已没有此录音。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The recording could not be fetched from the central server: {0}</source>
+        <translation>无法从中心服务器获取录音：{0}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The recording could not be saved on this computer: {0}</source>
+        <translation>录音无法保存到本电脑：{0}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The recording could not be opened: {0}</source>
+        <translation>无法打开录音：{0}</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The loudness of this recording could not be read.</source>
+        <translation>无法读取此录音的音量。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsBrowser</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_browser.py" line="+69" />
+        <source>Recordings</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+31" />
+        <source>Reading the recordings…</source>
+        <translation>正在读取录音…</translation>
+    </message>
+    <message>
+        <location line="-29" />
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40" />
+        <source>%n recording(s)</source>
+        <translation><numerusform>%n 条录音</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No recording matches these filters.</source>
+        <translation>没有符合筛选条件的录音。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsFilterBar</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_filters.py" line="+55" />
+        <location line="+1" />
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>You see the recordings of your own department.</source>
+        <translation>您只能查看本科室的录音。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+98" />
+        <source>All agents</source>
+        <translation>全部随访员</translation>
+    </message>
+    <message>
+        <location line="-92" />
+        <source>MRN or start of the name</source>
+        <translation>病案号或姓名开头</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Any outcome</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Reviewed or not</source>
+        <translation>不限评分状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not reviewed yet</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reviewed</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Oldest first</source>
+        <translation>最早在前</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Longest first</source>
+        <translation>时长从长到短</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Shortest first</source>
+        <translation>时长从短到长</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By agent</source>
+        <translation>按随访员</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;To</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Department</source>
+        <translation>科室(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>A&amp;gent</source>
+        <translation>随访员(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Patient</source>
+        <translation>患者(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Outcome</source>
+        <translation>随访结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Length at &amp;least</source>
+        <translation>时长至少(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>at &amp;most</source>
+        <translation>至多(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;QA</source>
+        <translation>质控(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Sort</source>
+        <translation>排序(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Any length</source>
+        <translation>不限时长</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>The list of agents could not be read: {0}</source>
+        <translation>无法读取随访员名单：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsScreen</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_screen.py" line="+35" />
+        <source>Recordings and QA</source>
+        <translation>录音与质控</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Review of {agent}'s call to {patient} on {started}</source>
+        <translation>{agent} 于 {started} 致电 {patient} 的通话评分</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsTableModel</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_model.py" line="+67" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agent</source>
+        <translation>随访员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>MRN</source>
+        <translation>病案号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outcome</source>
+        <translation>随访结果</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>QA reviews</source>
+        <translation>质控评分</translation>
+    </message>
+    <message>
+        <location line="+75" />
+        <source>The recordings could not be read from the store: {0}</source>
+        <translation>无法从数据库读取录音：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterComplaintDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/register_complaint_dialog.py" line="+56" />
+        <source>Register a complaint or suggestion</source>
+        <translation>登记投诉或建议</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Patient {id}</source>
+        <translation>患者 {id}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Register (Ctrl+Enter)</source>
+        <translation>登记(&amp;R) (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+35" />
+        <source>Follow-up result — {0}, {1}</source>
+        <translation>随访结果 — {0}，{1}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Called by</source>
+        <translation>拨打人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outcome</source>
+        <translation>随访结果</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Check level</source>
+        <translation>随访级别</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Answer</source>
+        <translation>接听</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Partly answered</source>
+        <translation>部分作答</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refused</source>
+        <translation>拒绝回答</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The questionnaire of this result cannot be read: {0}</source>
+        <translation>无法读取此随访结果对应的问卷：{0}</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Red flag</source>
+        <translation>危急值预警</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>(patient unable to answer)</source>
+        <translation>（患者无法回答）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(refused to answer)</source>
+        <translation>（拒绝回答）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsTree</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_reviews.py" line="+28" />
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reviewed</source>
+        <translation>评分时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reviewer</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>{0} / {1} ({2:.0f}%)</source>
+        <translation>{0} / {1}（{2:.0f}%）</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>This call has not been reviewed yet.</source>
+        <translation>本次通话尚未评分。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>None of your calls has been reviewed yet.</source>
+        <translation>您的通话尚未有评分。</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingPlanForm</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+91" />
+        <source>Level 2: department spot-check</source>
+        <translation>二级：科室抽查</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level 3: hospital spot-check</source>
+        <translation>三级：全院抽查</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Department (own quota)</source>
+        <translation>科室（单独配额）</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>At least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The same seed over the same completed follow-ups picks the same tasks.</source>
+        <translation>对同一批已完成随访使用相同的随机种子，会抽中相同的任务。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New seed</source>
+        <translation>生成新种子</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Assign the new spot-checks to me</source>
+        <translation>将新的抽查任务分配给我</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Unassigned spot-checks go to the department's pool, where agents work.</source>
+        <translation>未分配的抽查任务将进入科室任务池，由随访员领取处理。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>at least </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Level</source>
+        <translation>级别(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Department</source>
+        <translation>科室(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Default &amp;quota</source>
+        <translation>默认配额(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Per department</source>
+        <translation>各科室配额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Seed</source>
+        <translation>随机种子(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>Your role may not run this level of spot-check.</source>
+        <translation>您的角色无权执行此级别的抽查。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The departments are still loading; try again.</source>
+        <translation>科室列表仍在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>You may only spot-check your own department.</source>
+        <translation>您只能抽查本科室。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+2" />
+        <source>The seed must be a whole number.</source>
+        <translation>随机种子必须是整数。</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingRunsView</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+61" />
+        <source>Run</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Departments</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Quota</source>
+        <translation>配额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Picked / completed / new tasks</source>
+        <translation>抽中 / 已完成 / 新建任务</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&amp;Draw again</source>
+        <translation>重新抽取(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Draw the run again from its seed and quotas.</source>
+        <translation>按该批次的随机种子和配额重新抽取。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Use in the form</source>
+        <translation>填入表单(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+75" />
+        <source>Drawing run {run} again…</source>
+        <translation>正在重新抽取批次 {run}…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Run {run} drawn again from seed {seed}: the same {count} follow-ups, {ids}.</source>
+        <translation>批次 {run} 已按随机种子 {seed} 重新抽取：结果相同，共 {count} 个随访：{ids}。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Run {run} drawn again from seed {seed} picks {now} instead of the recorded {was}: the completed follow-ups of its period changed since.</source>
+        <translation>批次 {run} 按随机种子 {seed} 重新抽取，抽中的是 {now}，而非记录中的 {was}：该时段内已完成的随访此后有变动。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>L3 hospital</source>
+        <translation>L3 全院</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L2 department</source>
+        <translation>L2 科室</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{percent}%, at least {minimum}</source>
+        <translation>{percent}%，至少 {minimum} 个</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingScreen</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+78" />
+        <source>&amp;Preview (F5)</source>
+        <translation>预览(&amp;P) (F5)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Create spot-check tasks (Ctrl+Enter)</source>
+        <translation>生成抽查任务(&amp;C) (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agent</source>
+        <translation>随访员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Completed follow-ups</source>
+        <translation>已完成随访</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Picked</source>
+        <translation>抽中数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Picked follow-up tasks</source>
+        <translation>抽中的随访任务</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>&amp;Sample</source>
+        <translation>抽样(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Past &amp;runs</source>
+        <translation>历史批次(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Agreement</source>
+        <translation>一致性(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Only supervisors and quality staff run spot-checks.</source>
+        <translation>仅主管和质控员可执行抽查。</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Drawing the sample…</source>
+        <translation>正在抽样…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Preview with seed {seed}: {picked} of {population} completed follow-ups would be spot-checked. Nothing is created yet.</source>
+        <translation>预览（随机种子 {seed}）：将从 {population} 个已完成随访中抽查 {picked} 个。尚未生成任何任务。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Creating the spot-check tasks…</source>
+        <translation>正在生成抽查任务…</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Run {run} (seed {seed}): created {created} spot-check tasks for {picked} picked follow-ups.</source>
+        <translation>批次 {run}（随机种子 {seed}）：已为抽中的 {picked} 个随访生成 {created} 个抽查任务。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{count} already had a spot-check at this level.</source>
+        <translation>其中 {count} 个已有此级别的抽查。</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>The form shows the run's plan and seed; preview it to compare.</source>
+        <translation>表单已填入该批次的方案和随机种子；可点击预览进行比对。</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>{strata} strata, {picked} picked of {population}.</source>
+        <translation>共 {strata} 层，从 {population} 个中抽中 {picked} 个。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Whole department</source>
+        <translation>全科室</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Department pool (unassigned)</source>
+        <translation>科室任务池（未分配）</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSheet</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/recordings_scoring.py" line="+71" />
+        <source>0 to {0}; empty (—) when not scored</source>
+        <translation>0 至 {0}；未评分时留空（—）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Comment on {0}</source>
+        <translation>对“{0}”的评语</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>/ {0}</source>
+        <translation>/ {0}</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Total {0} / {1} ({2:.0f}%)</source>
+        <translation>总分 {0} / {1}（{2:.0f}%）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Total: nothing scored yet</source>
+        <translation>总分：尚未评分</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The score for “{0}” must be between 0 and {1}; {2} was typed.</source>
+        <translation>“{0}”的得分应在 0 到 {1} 之间，当前输入的是 {2}。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Give “{0}” a score, or clear its comment.</source>
+        <translation>请为“{0}”评分，或清除其评语。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Score every required criterion; missing: {0}.</source>
+        <translation>请为所有必评项目评分；尚未评分：{0}。</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +3039,265 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>StatsDashboard</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+86" />
+        <source>Follow-up statistics</source>
+        <translation>随访统计</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Computing the statistics… %p%</source>
+        <translation>正在计算统计数据… %p%</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Follow-up rate</source>
+        <translation>随访率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Calls per reach</source>
+        <translation>接通所需次数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Workload</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction trend</source>
+        <translation>满意度趋势</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re-visits</source>
+        <translation>复诊</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Answers</source>
+        <translation>答案统计</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Survival</source>
+        <translation>生存分析</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Follow-up rate: done and reached within 7 and 30 days</source>
+        <translation>随访率：已完成，及 7 天、30 天内接通</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Calls needed to reach a patient</source>
+        <translation>接通患者所需的拨打次数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Calls per person</source>
+        <translation>每人拨打量</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction scores</source>
+        <translation>满意度评分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mean satisfaction per month</source>
+        <translation>月平均满意度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Answer distribution</source>
+        <translation>答案分布</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaints and suggestions</source>
+        <translation>投诉与建议</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Survival after discharge by diagnosis (Kaplan–Meier)</source>
+        <translation>按诊断分组的出院后生存分析（Kaplan–Meier）</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>Computing the statistics for {period}…</source>
+        <translation>正在计算 {period} 的统计数据…</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Refresh cancelled; the figures shown are the previous ones.</source>
+        <translation>已取消刷新；当前显示的是之前的数据。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Figures for {period}.</source>
+        <translation>{period} 的统计数据。</translation>
+    </message>
+</context>
+<context>
+    <name>StatsFilterBar</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/stats_filter_bar.py" line="+79" />
+        <source>Chosen dates</source>
+        <translation>自定义日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last 3 months</source>
+        <translation>近 3 个月</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>ICD-10 code start, e.g. I21</source>
+        <translation>ICD-10 编码开头，如 I21</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>L1 own follow-up</source>
+        <translation>L1 本人随访</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L2 department spot-check</source>
+        <translation>L2 科室抽查</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>L3 hospital spot-check</source>
+        <translation>L3 全院抽查</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>By department</source>
+        <translation>按科室</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Whole hospital</source>
+        <translation>全院</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By person</source>
+        <translation>按人员</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>&amp;Period:</source>
+        <translation>时段(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Department:</source>
+        <translation>科室(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P&amp;lan:</source>
+        <translation>随访方案(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dia&amp;gnosis:</source>
+        <translation>诊断(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Le&amp;vel:</source>
+        <translation>级别(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>G&amp;roup by:</source>
+        <translation>分组方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>All plans</source>
+        <translation>全部随访方案</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>The period ends before it starts; swap the two dates.</source>
+        <translation>结束日期早于开始日期，请对调两个日期。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorFailure</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sampling_access.py" line="+79" />
+        <source>The server does not allow your account to make this change.</source>
+        <translation>服务器不允许您的账号进行此项修改。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The database could not be reached; try again in a moment.</source>
+        <translation>暂时无法连接数据库，请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The database refused this; nothing was changed.</source>
+        <translation>数据库拒绝了此操作，未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This did not work: {error}</source>
+        <translation>操作未成功：{error}</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
         <location filename="../../agent_app/ui/sync_status.py" line="+32" />
@@ -1457,7 +3363,7 @@ It is retried automatically.</source>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+51" />
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+69" />
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
@@ -1719,6 +3625,14 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <location line="+6" />
         <source>The templates could not be read: {0}</source>
         <translation>无法读取模板：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformStrip</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/waveform.py" line="+67" />
+        <source>Click to play from that moment</source>
+        <translation>点击从该时刻开始播放</translation>
     </message>
 </context>
 <context>
