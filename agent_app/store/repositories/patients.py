@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, Engine, func, or_, select
 from sqlalchemy.orm import aliased
 
@@ -146,8 +148,11 @@ def patient_card(
 
 
 def past_results(connection: Connection, patient_id: int, limit: int) -> tuple[PastResult, ...]:
-    """The patient's latest follow-up results, newest first, with the template they answered."""
-    query = (
+    """The patient's latest follow-up results, newest first, with the template they answered
+    (each template's body read once, however many results answered it)."""
+    if limit <= 0:
+        return ()
+    rows = connection.execute(
         select(
             FollowupResult.id,
             FollowupResult.created_at,
@@ -158,7 +163,7 @@ def past_results(connection: Connection, patient_id: int, limit: int) -> tuple[P
             FollowupResult.notes,
             FollowupTask.level,
             FollowupResult.answers,
-            QuestionnaireTemplate.body,
+            FollowupResult.template_id,
         )
         .join(FollowupTask, FollowupTask.id == FollowupResult.task_id)
         .join(Staff, Staff.id == FollowupResult.staff_id)
@@ -166,12 +171,30 @@ def past_results(connection: Connection, patient_id: int, limit: int) -> tuple[P
         .where(FollowupTask.patient_id == patient_id)
         .order_by(FollowupResult.created_at.desc())
         .limit(limit)
-    )
+    ).all()
+    template_ids = {r[9] for r in rows}
+    bodies: dict[int, dict[str, Any]] = {
+        template_id: body
+        for template_id, body in connection.execute(
+            select(QuestionnaireTemplate.id, QuestionnaireTemplate.body).where(
+                QuestionnaireTemplate.id.in_(template_ids)
+            )
+        )
+    }
     return tuple(
         PastResult(
-            str(r[0]), r[1], r[2], r[3], Outcome(r[4]), r[5], r[6], CheckLevel(r[7]), r[8], r[9]
+            str(r[0]),
+            r[1],
+            r[2],
+            r[3],
+            Outcome(r[4]),
+            r[5],
+            r[6],
+            CheckLevel(r[7]),
+            r[8],
+            bodies[r[9]],
         )
-        for r in connection.execute(query)
+        for r in rows
     )
 
 

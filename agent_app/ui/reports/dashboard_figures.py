@@ -11,6 +11,7 @@ import enum
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from sqlalchemy import Engine
 
@@ -31,6 +32,8 @@ from agent_app.reports.followup_stats import (
     followup_rates,
 )
 from agent_app.reports.survival import survival_by_diagnosis
+
+T = TypeVar("T")
 
 
 class Page(enum.StrEnum):
@@ -91,77 +94,74 @@ def compute_answers(engine: Engine, request: DashboardRequest) -> PageFigures:
     return PageFigures(table, charts.answer_chart(dist, title, request.language))
 
 
-def _rate(engine: Engine, r: DashboardRequest) -> PageFigures:
-    rates = followup_rates(engine, r.filter, r.grouping)
-    return PageFigures(
-        tables.followup_rate_table(rates),
-        charts.followup_rate_chart(rates, r.titles.get(Page.RATE, ""), r.language),
-    )
-
-
-def _attempts(engine: Engine, r: DashboardRequest) -> PageFigures:
-    stats = attempts_per_reach(engine, r.filter)
-    return PageFigures(
-        tables.attempts_table(stats),
-        charts.attempts_chart(stats, r.titles.get(Page.ATTEMPTS, ""), r.language),
-    )
-
-
-def _workload(engine: Engine, r: DashboardRequest) -> PageFigures:
-    work = agent_workload(engine, r.filter)
-    return PageFigures(
-        tables.workload_table(work),
-        charts.workload_chart(work, r.titles.get(Page.WORKLOAD, ""), r.language),
-    )
-
-
-def _satisfaction(engine: Engine, r: DashboardRequest) -> PageFigures:
-    scores = satisfaction_distribution(engine, r.filter)
-    return PageFigures(
-        tables.satisfaction_table(scores),
-        charts.satisfaction_chart(scores, r.titles.get(Page.SATISFACTION, ""), r.language),
-    )
-
-
-def _trend(engine: Engine, r: DashboardRequest) -> PageFigures:
-    months = satisfaction_trend(engine, r.filter)
-    return PageFigures(
-        tables.satisfaction_trend_table(months),
-        charts.satisfaction_trend_chart(months, r.titles.get(Page.TREND, ""), r.language),
-    )
-
-
 def _return_visits(engine: Engine, r: DashboardRequest) -> PageFigures:
     # The core draws no chart for these two figures; the table says it all.
     return PageFigures(tables.return_visit_table(return_visit_rate(engine, r.filter)), None)
 
 
-def _complaints(engine: Engine, r: DashboardRequest) -> PageFigures:
-    counts = complaint_counts(engine, r.filter)
-    return PageFigures(
-        tables.complaint_table(counts),
-        charts.complaint_chart(counts, r.titles.get(Page.COMPLAINTS, ""), r.language),
-    )
+Builder = Callable[[Engine, DashboardRequest], PageFigures]
 
 
-def _survival(engine: Engine, r: DashboardRequest) -> PageFigures:
-    curves = survival_by_diagnosis(engine, r.filter)
-    return PageFigures(
-        tables.survival_table(curves),
-        charts.survival_chart(curves, r.titles.get(Page.SURVIVAL, ""), r.language),
-    )
+def _page(
+    page: Page,
+    query: Callable[[Engine, DashboardRequest], T],
+    table: Callable[[T], tables.Table],
+    chart: Callable[[T, str, str], bytes],
+) -> Builder:
+    """A page whose figures are one query, then its table and its chart."""
+
+    def build(engine: Engine, r: DashboardRequest) -> PageFigures:
+        figures = query(engine, r)
+        return PageFigures(table(figures), chart(figures, r.titles.get(page, ""), r.language))
+
+    return build
 
 
-BUILDERS: dict[Page, Callable[[Engine, DashboardRequest], PageFigures]] = {
-    Page.RATE: _rate,
-    Page.ATTEMPTS: _attempts,
-    Page.WORKLOAD: _workload,
-    Page.SATISFACTION: _satisfaction,
-    Page.TREND: _trend,
+BUILDERS: dict[Page, Builder] = {
+    Page.RATE: _page(
+        Page.RATE,
+        lambda e, r: followup_rates(e, r.filter, r.grouping),
+        tables.followup_rate_table,
+        charts.followup_rate_chart,
+    ),
+    Page.ATTEMPTS: _page(
+        Page.ATTEMPTS,
+        lambda e, r: attempts_per_reach(e, r.filter),
+        tables.attempts_table,
+        charts.attempts_chart,
+    ),
+    Page.WORKLOAD: _page(
+        Page.WORKLOAD,
+        lambda e, r: agent_workload(e, r.filter),
+        tables.workload_table,
+        charts.workload_chart,
+    ),
+    Page.SATISFACTION: _page(
+        Page.SATISFACTION,
+        lambda e, r: satisfaction_distribution(e, r.filter),
+        tables.satisfaction_table,
+        charts.satisfaction_chart,
+    ),
+    Page.TREND: _page(
+        Page.TREND,
+        lambda e, r: satisfaction_trend(e, r.filter),
+        tables.satisfaction_trend_table,
+        charts.satisfaction_trend_chart,
+    ),
     Page.RETURN_VISITS: _return_visits,
     Page.ANSWERS: compute_answers,
-    Page.COMPLAINTS: _complaints,
-    Page.SURVIVAL: _survival,
+    Page.COMPLAINTS: _page(
+        Page.COMPLAINTS,
+        lambda e, r: complaint_counts(e, r.filter),
+        tables.complaint_table,
+        charts.complaint_chart,
+    ),
+    Page.SURVIVAL: _page(
+        Page.SURVIVAL,
+        lambda e, r: survival_by_diagnosis(e, r.filter),
+        tables.survival_table,
+        charts.survival_chart,
+    ),
 }
 
 

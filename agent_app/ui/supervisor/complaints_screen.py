@@ -226,7 +226,7 @@ class ComplaintsScreen(QWidget):
             return
         engine, patient_id = self._engine, complaint.patient_id
         run_in_background(
-            lambda: patient_card(engine, patient_id, attempts=0),
+            lambda: patient_card(engine, patient_id, attempts=0, results=0),
             lambda card: self._patient_loaded(complaint.id, card),
             lambda error: self.detail.set_patient(plain_failure(error)),
             owner=self,

@@ -91,7 +91,7 @@ class RegisterComplaintDialog(QDialog):
         engine = self._engine
 
         def load() -> tuple[list[tuple[int, str]], PatientCard | None]:
-            card = patient_card(engine, patient_id) if patient_id is not None else None
+            card = patient_card(engine, patient_id, results=0) if patient_id is not None else None
             return list_departments(engine), card
 
         run_in_background(load, self._loaded, self._load_failed, owner=self)
