@@ -661,3 +661,20 @@ def test_caller_parsing_handles_compact_headers_and_several_identities() -> None
         "Li, Lei",
         False,
     )
+
+
+def test_a_busy_desk_that_stops_pumping_while_the_patient_answers_still_connects(
+    phone: SipPhone, events: EventLog, peers: PeerSet
+) -> None:
+    """The desk pumps SIP from the window's thread. When that thread is busy for longer than
+    SIP's retransmission timer (T1, 500 ms) the INVITE goes out again before the answer is
+    read; the peer, like a real phone, answers the repeat and the call still connects."""
+    peer = peers.sipp("uas_answer_wait")
+    call_id = phone.dial(peer.uri())
+    time.sleep(1.8)  # no pumping: the 180 and 200 wait in the socket, the INVITE timer fires
+    events.wait(Answered, call_id)
+    events.run(0.5)
+    phone.hangup(call_id)
+    assert events.wait(Ended, call_id).reason is EndReason.LOCAL_HANGUP
+    finished(peer, events)
+    assert peer.trace().count("INVITE sip:") >= 2  # the INVITE went out again
