@@ -7,7 +7,6 @@ Answers are read with SQLAlchemy's JSON paths, which compile to ``json_extract``
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -15,8 +14,15 @@ from typing import Any
 from sqlalchemy import Engine, and_, case, func, select
 
 from agent_app.domain.enums import ComplaintState
+from agent_app.reports.answer_labels import (
+    answer_items,
+    find_question,
+    natural_order,
+    template_body,
+)
 from agent_app.reports.filters import StatsFilter, month_of
 from agent_app.reports.followup_stats import task_conditions
+from agent_app.reports.tally_filter import tallies_usable
 from agent_app.store.schema import (
     Complaint,
     Department,
@@ -123,6 +129,11 @@ def _results(flt: StatsFilter, *columns: Any) -> Any:
 
 def satisfaction_distribution(engine: Engine, flt: StatsFilter) -> SatisfactionStats:
     """How many results gave each satisfaction score in the period."""
+    with engine.connect() as connection:
+        if tallies_usable(connection, flt):
+            from agent_app.reports import tally_answers  # it builds on this module's records
+
+            return tally_answers.satisfaction_distribution(connection, flt)
     score = FollowupResult.satisfaction
     query = (
         _results(flt, score, func.count()).where(score.is_not(None)).group_by(score).order_by(score)
@@ -134,6 +145,11 @@ def satisfaction_distribution(engine: Engine, flt: StatsFilter) -> SatisfactionS
 
 def satisfaction_trend(engine: Engine, flt: StatsFilter) -> list[MonthlySatisfaction]:
     """Mean satisfaction and the satisfied count (4–5) per local calendar month."""
+    with engine.connect() as connection:
+        if tallies_usable(connection, flt):
+            from agent_app.reports import tally_answers
+
+            return tally_answers.satisfaction_trend(connection, flt)
     score = FollowupResult.satisfaction
     month = month_of(FollowupResult.created_at, flt)
     query = (
@@ -157,6 +173,11 @@ def satisfaction_trend(engine: Engine, flt: StatsFilter) -> list[MonthlySatisfac
 
 def return_visit_rate(engine: Engine, flt: StatsFilter) -> ReturnVisitStats:
     """Re-visit awareness and bookings among results that asked about them."""
+    with engine.connect() as connection:
+        if tallies_usable(connection, flt):
+            from agent_app.reports import tally_answers
+
+            return tally_answers.return_visit_rate(connection, flt)
     known = func.coalesce(*(answer_text(q) for q in REVISIT_KNOWN_QUESTIONS))
     date = answer_text(REVISIT_DATE_QUESTION)
     asked = and_(known.is_not(None)) | date.is_not(None)
@@ -171,26 +192,6 @@ def return_visit_rate(engine: Engine, flt: StatsFilter) -> ReturnVisitStats:
     return ReturnVisitStats(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
 
 
-def _template_body(engine: Engine, template_code: str) -> dict[str, Any]:
-    query = (
-        select(QuestionnaireTemplate.body)
-        .where(QuestionnaireTemplate.code == template_code)
-        .order_by(QuestionnaireTemplate.version.desc())
-        .limit(1)
-    )
-    with engine.connect() as connection:
-        body = connection.execute(query).scalar()
-    return dict(body or {})
-
-
-def _find_question(body: dict[str, Any], question_id: str) -> dict[str, Any]:
-    for section in body.get("sections", []):
-        for question in section.get("questions", []):
-            if question.get("id") == question_id:
-                return dict(question)
-    return {}
-
-
 def answer_distribution(
     engine: Engine, flt: StatsFilter, template_code: str, question_id: str
 ) -> AnswerDistribution:
@@ -198,22 +199,14 @@ def answer_distribution(
 
     A multi-choice answer counts once for every option picked; free text is counted as is.
     """
-    value = answer_text(question_id)
-    query = (
-        _results(flt, value, func.count())
-        .join(QuestionnaireTemplate, QuestionnaireTemplate.id == FollowupResult.template_id)
-        .where(QuestionnaireTemplate.code == template_code, value.is_not(None))
-        .group_by(value)
-    )
-    with engine.connect() as connection:
-        grouped = [(str(v), int(n)) for v, n in connection.execute(query)]
+    grouped = _grouped_answers(engine, flt, template_code, question_id)
     counts: Counter[str] = Counter()
     for raw, n in grouped:
-        for item in _values(raw):
+        for item in answer_items(raw):
             counts[item] += n
-    question = _find_question(_template_body(engine, template_code), question_id)
+    question = find_question(template_body(engine, template_code), question_id)
     options = {str(o.get("value")): o.get("label", {}) for o in question.get("options", []) or []}
-    order = list(options) + sorted(set(counts) - set(options), key=_natural)
+    order = list(options) + sorted(set(counts) - set(options), key=natural_order)
     text = question.get("text", {})
     return AnswerDistribution(
         question_id,
@@ -233,32 +226,36 @@ def answer_distribution(
     )
 
 
+def _grouped_answers(
+    engine: Engine, flt: StatsFilter, template_code: str, question_id: str
+) -> list[tuple[str, int]]:
+    """``(answer text, results)``: one row per distinct answer text."""
+    with engine.connect() as connection:
+        if tallies_usable(connection, flt):
+            from agent_app.reports import tally_answers
+
+            tallied = tally_answers.grouped_answers(connection, flt, template_code, question_id)
+            if tallied is not None:
+                return tallied
+        value = answer_text(question_id)
+        query = (
+            _results(flt, value, func.count())
+            .join(QuestionnaireTemplate, QuestionnaireTemplate.id == FollowupResult.template_id)
+            .where(QuestionnaireTemplate.code == template_code, value.is_not(None))
+            .group_by(value)
+        )
+        return [(str(v), int(n)) for v, n in connection.execute(query)]
+
+
 def choice_questions(engine: Engine, template_code: str) -> list[tuple[str, str, str]]:
     """``(question id, Chinese text, English text)`` of the template's countable questions."""
-    body = _template_body(engine, template_code)
+    body = template_body(engine, template_code)
     return [
         (str(q["id"]), str(q["text"].get("zh_CN", "")), str(q["text"].get("en", "")))
         for section in body.get("sections", [])
         for q in section.get("questions", [])
         if q.get("type") in ("single", "multi", "yes_no", "scale")
     ]
-
-
-def _values(raw: str) -> list[str]:
-    if raw.startswith("["):
-        try:
-            items = json.loads(raw)
-        except ValueError:
-            return [raw]
-        return [str(i) for i in items] if isinstance(items, list) else [raw]
-    return [raw]
-
-
-def _natural(value: str) -> tuple[int, float, str]:
-    try:
-        return (0, float(value), value)
-    except ValueError:
-        return (1, 0.0, value)
 
 
 def complaint_counts(engine: Engine, flt: StatsFilter) -> list[ComplaintCount]:

@@ -21,6 +21,7 @@ from agent_app.reports.filters import (
     day_of,
     seconds_between,
 )
+from agent_app.reports.tally_filter import tallies_usable
 from agent_app.store.schema import (
     CallAttempt,
     Department,
@@ -124,6 +125,11 @@ def followup_rates(
 ) -> list[FollowupRate]:
     """Tasks due in the period (cancelled ones left out), done, and reached within 7 and 30
     days of discharge, per hospital, department or assigned staff member."""
+    with engine.connect() as connection:
+        if tallies_usable(connection, flt):
+            from agent_app.reports import tally_followup  # it builds on this module's records
+
+            return tally_followup.followup_rates(connection, flt, grouping)
     task = FollowupTask
     start_day = func.coalesce(date_day(Episode.discharged_on), day_of(task.due_at, flt))
     delay = clamp_days(day_of(_first_reach(), flt) - start_day)
@@ -157,7 +163,7 @@ def followup_rates(
                 row[2] += n
             if days is not None and days <= 30:
                 row[3] += n
-        names = _names(connection, grouping)
+        names = names_of(connection, grouping)
     if grouping is Grouping.HOSPITAL:
         return [FollowupRate(None, "全院", *figures[k]) for k in figures]
     return [
@@ -166,7 +172,8 @@ def followup_rates(
     ]
 
 
-def _names(connection: Any, grouping: Grouping) -> dict[int | None, str]:
+def names_of(connection: Any, grouping: Grouping) -> dict[int | None, str]:
+    """Department or staff names by id (nothing for the hospital)."""
     if grouping is Grouping.DEPARTMENT:
         return dict(connection.execute(select(Department.id, Department.name)).all())
     if grouping is Grouping.STAFF:
@@ -176,6 +183,11 @@ def _names(connection: Any, grouping: Grouping) -> dict[int | None, str]:
 
 def attempts_per_reach(engine: Engine, flt: StatsFilter) -> AttemptsPerReach:
     """For tasks due in the period that were reached: how many calls each took."""
+    with engine.connect() as connection:
+        if tallies_usable(connection, flt):
+            from agent_app.reports import tally_followup
+
+            return tally_followup.attempts_per_reach(connection, flt)
     task, attempt = FollowupTask, CallAttempt
     reached = func.sum(case((attempt.disposition == Disposition.REACHED, 1), else_=0))
     joined = select(task.id, func.count().label("n")).select_from(task)
@@ -196,6 +208,11 @@ def attempts_per_reach(engine: Engine, flt: StatsFilter) -> AttemptsPerReach:
 def agent_workload(engine: Engine, flt: StatsFilter) -> list[AgentWorkload]:
     """Calls each agent made in the period (by call start; every level, inbound too), busiest
     first. A department, plan or diagnosis filter keeps the calls of matching tasks only."""
+    with engine.connect() as connection:
+        if tallies_usable(connection, flt):
+            from agent_app.reports import tally_followup
+
+            return tally_followup.agent_workload(connection, flt)
     attempt, task = CallAttempt, FollowupTask
     is_reached = attempt.disposition == Disposition.REACHED
     talk = case(

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, case, func, select
 from agent_app.domain.enums import DischargeDisposition, VitalStatus
 from agent_app.reports.errors import ReportError
 from agent_app.reports.filters import StatsFilter, date_day, day_of
+from agent_app.reports.tally_filter import tallies_usable
 from agent_app.store.schema import Episode, FollowupResult, FollowupTask
 
 
@@ -109,6 +110,12 @@ def survival_subjects(
     """Episodes discharged in the period as ``(subject, how many alike, diagnosis name)``:
     grouped in SQL by diagnosis group, days and outcome, so a cohort of a million episodes
     comes back as a few thousand rows."""
+    if flt.plan_id is None:  # the tallies count episodes, which have no plan
+        with engine.connect() as connection:
+            if tallies_usable(connection, flt):
+                from agent_app.reports import tally_survival  # it builds on this module
+
+                return tally_survival.survival_subjects(connection, flt, group_chars)
     episode, result, task = Episode, FollowupResult, FollowupTask
     deceased = result.vital_status == VitalStatus.DECEASED
     death_day = func.min(

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, Index
 
 from agent_app.store.schema import Base
 from agent_app.store.schema.base import UtcDateTime
+from agent_app.store.tallies import paused_tallies
 
 
 def bulk_insert(
@@ -66,17 +67,20 @@ def deferred_indexes(engine: Engine, tables: Sequence[str]) -> Iterator[None]:
     """Drop the secondary indexes of ``tables`` for a bulk load and build them again after.
 
     Primary keys and unique constraints stay in place, so the load is still checked. The
-    indexes are rebuilt whether the load succeeds or fails.
+    indexes are rebuilt whether the load succeeds or fails. The statistics tallies' triggers
+    (which would look rows up through those indexes) are paused too, and the tallies worked
+    out once from the loaded rows afterwards.
     """
     indexes: list[Index] = [
         index for table in tables for index in Base.metadata.tables[table].indexes
     ]
-    with engine.begin() as connection:
-        for index in indexes:
-            index.drop(connection, checkfirst=True)
-    try:
-        yield
-    finally:
+    with paused_tallies(engine, tables):
         with engine.begin() as connection:
             for index in indexes:
-                index.create(connection, checkfirst=True)
+                index.drop(connection, checkfirst=True)
+        try:
+            yield
+        finally:
+            with engine.begin() as connection:
+                for index in indexes:
+                    index.create(connection, checkfirst=True)

@@ -27,6 +27,20 @@ from agent_app.store.schema.his import (
 from agent_app.store.schema.local import Outbox, SyncState
 from agent_app.store.schema.people import Contact, Department, Episode, Patient, Staff
 from agent_app.store.schema.supervision import SamplingRun
+from agent_app.store.schema.tallies import (
+    StatsAnswerTally,
+    StatsCallSpan,
+    StatsCallTally,
+    StatsEpisodeFact,
+    StatsRevisitTally,
+    StatsSatisfactionTally,
+    StatsSurvivalTally,
+    StatsTallyState,
+    StatsTaskFact,
+    StatsTaskNext,
+    StatsTaskTally,
+    StatsWriterTally,
+)
 
 __all__ = [
     "AuditLog",
@@ -54,5 +68,17 @@ __all__ = [
     "SamplingRun",
     "SmsMessage",
     "Staff",
+    "StatsAnswerTally",
+    "StatsCallSpan",
+    "StatsCallTally",
+    "StatsEpisodeFact",
+    "StatsRevisitTally",
+    "StatsSatisfactionTally",
+    "StatsSurvivalTally",
+    "StatsTallyState",
+    "StatsTaskFact",
+    "StatsTaskNext",
+    "StatsTaskTally",
+    "StatsWriterTally",
     "SyncState",
 ]
