@@ -64,7 +64,7 @@ def prepare_store(path: Path, patients: int) -> Engine:
         have = connection.execute(select(func.count()).select_from(Patient)).scalar_one()
     if have == 0:
         started = time.perf_counter()
-        seed_store(engine, patients, seed=11)
+        seed_store(engine, patients, seed=11, history=False)
         print(f"seeded {patients:,} patients in {time.perf_counter() - started:.0f} s")
     elif have != patients:
         raise SystemExit(f"{path} holds {have:,} patients, not {patients:,}; use another --store")

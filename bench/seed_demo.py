@@ -67,7 +67,7 @@ def main() -> None:
         store = Path(folder) / "seeded.sqlite3"
         engine = open_local_store(store)
         started = time.perf_counter()
-        report = seed_store(engine, args.patients, seed=args.seed, today=today)
+        report = seed_store(engine, args.patients, seed=args.seed, today=today, history=False)
         seed_seconds = time.perf_counter() - started
         engine.dispose()
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

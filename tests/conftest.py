@@ -103,7 +103,7 @@ def demo_engine(
     """A store holding a small generated hospital (400 patients), on each engine in turn."""
     server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
     engine, name = _migrated_engine(request.param, tmp_path_factory.mktemp("demo"), server)
-    seed_store(engine, 400, seed=7, today=DEMO_TODAY)
+    seed_store(engine, 400, seed=7, today=DEMO_TODAY, history=False)
     yield engine
     engine.dispose()
     if server is not None:

@@ -35,6 +35,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "template_version", "answers", "satisfaction", "outcome", "vital_status", "death_date",
         "notes", "created_at", "flagged_reason"),
 }
+# The demo's past adds these (``demo.history``).
+HISTORY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "red_flag_alert": ("id", "result_id", "task_id", "patient_id", "department_id", "doctor_id",
+        "raised_by_id", "rule_id", "severity", "message", "created_at", "acknowledged_at",
+        "acknowledged_by_id"),
+    "recording": ("id", "attempt_id", "codec", "duration_ms", "size_bytes", "sha256",
+        "local_path", "upload_state", "markers"),
+}
 # fmt: on
 
 PATIENT_TABLES = (

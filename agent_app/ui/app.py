@@ -18,7 +18,7 @@ from agent_app.store.schema import Patient
 from agent_app.ui.background import run_in_background
 from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
-from agent_app.ui.qt import QApplication, QDialog, QProgressDialog, Qt, QTimer
+from agent_app.ui.qt import QApplication, QDialog, QObject, QProgressDialog, Qt, QTimer, Signal
 from agent_app.ui.translations import install_translations, preferred_language
 
 if TYPE_CHECKING:
@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from agent_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+
+class _SeedProgress(QObject):
+    sig_progress = Signal(int, int)  # done, total; emitted on the worker, shown on the GUI thread
 
 
 class DeskApp:
@@ -84,6 +88,8 @@ def seed_demo_if_empty(app: QApplication, engine: Engine, patients: int) -> None
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
     progress.setMinimumDuration(0)
+    progress.setAutoReset(False)  # full bar while the last rows and recordings are written
+    progress.setAutoClose(False)
     outcome: dict[str, BaseException | None] = {}
 
     def done(_: object) -> None:
@@ -96,7 +102,15 @@ def seed_demo_if_empty(app: QApplication, engine: Engine, patients: int) -> None
 
     from agent_app.demo.seed import seed_store  # only a first demo start needs the generator
 
-    run_in_background(lambda: seed_store(engine, patients), done, failed)
+    def advanced(count: int, total: int) -> None:
+        progress.setMaximum(total)  # the past's patients are counted too
+        progress.setValue(count)
+
+    relay = _SeedProgress()
+    relay.sig_progress.connect(advanced)
+    run_in_background(
+        lambda: seed_store(engine, patients, progress=relay.sig_progress.emit), done, failed
+    )
     progress.exec()
     while "error" not in outcome:
         app.processEvents()

@@ -35,7 +35,7 @@ def test_same_seed_and_day_give_the_same_hospital(tmp_path: Path) -> None:
     prints = []
     for name, seed in (("a", 3), ("b", 3), ("c", 4)):
         engine = open_local_store(tmp_path / f"{name}.sqlite3")
-        seed_store(engine, 150, seed=seed, today=DEMO_TODAY)
+        seed_store(engine, 150, seed=seed, today=DEMO_TODAY, history=False)
         prints.append(_fingerprint(engine))
         engine.dispose()
     assert prints[0] == prints[1]
@@ -97,6 +97,7 @@ def test_generator_needs_reference_rows_first() -> None:
         next(DemoHospital(5, today=DEMO_TODAY).patient_batches())
 
 
+@pytest.mark.slow
 def test_seed_command_fills_a_store(tmp_path: Path) -> None:
     store = tmp_path / "cli.sqlite3"
     done = subprocess.run(
@@ -119,6 +120,8 @@ def test_seed_command_fills_a_store(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "seeded 60 patients" in done.stdout
+    assert "with a past of 102 patients" in done.stdout
+    assert len(list((tmp_path / "recordings").rglob("*.wav"))) == 1  # beside the store
     engine = open_local_store(store)
     with engine.connect() as connection:
-        assert connection.execute(select(func.count()).select_from(Patient)).scalar() == 60
+        assert connection.execute(select(func.count()).select_from(Patient)).scalar() == 162

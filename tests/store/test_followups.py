@@ -44,7 +44,7 @@ NOW = dt.datetime(2026, 11, 23, 1, 0, tzinfo=dt.UTC)  # Monday 09:00 in Shanghai
 def hospital(tmp_path: Path) -> Engine:
     """The desk's own store (the outbox is local): a small generated hospital."""
     engine = open_local_store(tmp_path / "desk.sqlite3")
-    seed_store(engine, 40, seed=5, today=DEMO_TODAY)
+    seed_store(engine, 40, seed=5, today=DEMO_TODAY, history=False)
     return engine
 
 

@@ -14,7 +14,7 @@ from tests.conftest import DEMO_TODAY
 
 def seeded_sqlite(factory: pytest.TempPathFactory, patients: int, seed: int) -> Iterator[Engine]:
     engine = open_local_store(factory.mktemp("store") / "store.sqlite3")
-    seed_store(engine, patients, seed=seed, today=DEMO_TODAY)
+    seed_store(engine, patients, seed=seed, today=DEMO_TODAY, history=False)
     yield engine
     engine.dispose()
 

@@ -73,3 +73,40 @@ def test_sign_in_queue_and_follow_up_on_a_real_x_screen(
         assert _distinct_colours(image) > 20, f"{name} looks blank"
         (SCREENSHOTS / language).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(tmp_path / name, SCREENSHOTS / language / name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_supervisor_screens_and_the_monthly_report_on_a_real_x_screen(
+    xvfb_display: str, tmp_path: Path, language: str
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env.update(
+        DISPLAY=xvfb_display,
+        QT_QPA_PLATFORM="xcb",
+        AGENT_APP_NO_DIALOGS="1",
+        AGENT_APP_DATA_DIR=str(tmp_path / "data"),
+    )
+    pdf = tmp_path / "monthly_report.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.ui.shoot_supervisor", str(tmp_path), language, str(pdf)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    for name in ("recordings.png", "dashboard.png", "sampling.png"):
+        image = QImage(str(tmp_path / name))
+        assert image.width() >= 1000 and image.height() >= 600, name
+        assert _distinct_colours(image) > 20, f"{name} looks blank"
+        shutil.copyfile(tmp_path / name, SCREENSHOTS / language / name)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "随访" in text and "满意度" in text
+    samples = ROOT / "docs" / "samples"
+    samples.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pdf, samples / "monthly_report.pdf")
