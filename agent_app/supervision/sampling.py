@@ -6,7 +6,8 @@ Each stratum draws ``max(minimum, ceil(percent × size))`` tasks (never more tha
 its own generator seeded from the run's seed and the stratum's key, over the task ids in
 order, so the same seed over the same completed tasks always picks the same tasks, whatever
 else changed in other strata. A parent that already has a spot-check at that level is not
-given a second one; re-running a sampling therefore creates nothing new.
+given a second one, nor is a parent at a follow-up point of an episode already checked there
+(one check per episode, point and level); re-running a sampling therefore creates nothing new.
 """
 
 from __future__ import annotations
@@ -190,17 +191,25 @@ def run_sampling(
             for chunk in _chunks(picks, 500)
             for t in session.scalars(select(FollowupTask).where(FollowupTask.id.in_(chunk)))
         }
+        # One spot-check per episode, follow-up point and level: the unique key every task
+        # has. Two parents of one episode at one point (under two plans) share a check.
+        taken = _checks_by_point(
+            session, plan_id, level, {p.episode_id for p in parents.values() if p.episode_id}
+        )
         for parent_id in picks:
-            if parent_id in checked:
-                existing.append((parent_id, checked[parent_id]))
-                continue
             parent = parents[parent_id]
+            # Without an episode (a task entered by hand) the key never repeats.
+            point = (parent.episode_id, parent.offset_days) if parent.episode_id else None
+            child_id = checked.get(parent_id) or (taken.get(point) if point else None)
+            if child_id is not None:
+                existing.append((parent_id, child_id))
+                continue
             child = FollowupTask(
                 patient_id=parent.patient_id,
                 episode_id=parent.episode_id,
                 plan_id=plan_id,
                 department_id=parent.department_id,
-                offset_days=0,
+                offset_days=parent.offset_days,  # the follow-up point it checks
                 due_at=due,
                 level=level,
                 parent_task_id=parent_id,
@@ -211,6 +220,8 @@ def run_sampling(
             )
             session.add(child)
             session.flush()
+            if point:
+                taken[point] = child.id
             created.append((parent_id, child.id))
         run = SamplingRun(
             level=level,
@@ -310,3 +321,20 @@ def redraw_run(engine: Engine, run_id: int) -> tuple[int, ...]:
         record = _run_record(row)
     strata = draw_sample(engine, plan_of_run(record), record.seed)
     return tuple(sorted(p for s in strata for p in s.picked))
+
+
+def _checks_by_point(
+    session: Session, plan_id: int, level: int, episodes: set[int]
+) -> dict[tuple[int, int], int]:
+    """Spot-checks already made at ``level`` for these episodes, by (episode, offset)."""
+    found: dict[tuple[int, int], int] = {}
+    for chunk in _chunks(sorted(episodes), 500):
+        rows = session.execute(
+            select(FollowupTask.episode_id, FollowupTask.offset_days, FollowupTask.id).where(
+                FollowupTask.episode_id.in_(chunk),
+                FollowupTask.plan_id == plan_id,
+                FollowupTask.level == level,
+            )
+        )
+        found.update(((episode, offset), task_id) for episode, offset, task_id in rows if episode)
+    return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from agent_app.domain.questionnaire import parse_template
@@ -54,7 +54,12 @@ def _script(session: Session, code: str) -> CallScript | None:
 
 
 def verification_plan(session: Session, template_code: str = VERIFICATION_TEMPLATE) -> int:
-    """The id of the spot-check plan for ``template_code``, created on first use."""
+    """The id of the spot-check plan for ``template_code``, created on first use.
+
+    On the central server the shipped plan comes from ``desk_spot_check_plan()`` (migration
+    0008): supervisors may not write templates or plans themselves."""
+    if template_code == VERIFICATION_TEMPLATE and session.get_bind().dialect.name == "postgresql":
+        return int(session.execute(text("SELECT desk_spot_check_plan()")).scalar_one())
     template = _template(session, template_code)
     found = session.scalars(
         select(FollowupPlan).where(

@@ -121,3 +121,26 @@ def test_sampling_plans_that_make_no_sense_are_refused() -> None:
         SamplingPlan(CheckLevel.OWN, OCT_1, OCT_31, Quota(10))
     with pytest.raises(SamplingError, match="ends before it starts"):
         SamplingPlan(CheckLevel.DEPARTMENT, OCT_31, OCT_1, Quota(10))
+
+
+def test_two_follow_ups_of_one_episode_at_one_point_share_a_spot_check(
+    store_engine: Engine, tiny: TinyHospital
+) -> None:
+    """Task 1 (plan 1) and a second done follow-up of the same episode and point under plan
+    2: both are picked, one verification call checks them (one task per episode, point and
+    level), and each follow-up point still gets its own check."""
+    with Session(store_engine) as s, s.begin():
+        s.add(FollowupTask(id=60, patient_id=1, episode_id=1, plan_id=2, department_id=1,
+                           due_at=at(10, 5, 9), level=1, offset_days=3,
+                           assigned_staff_id=NURSE_A, status=TaskStatus.DONE))  # fmt: skip
+    plan = SamplingPlan(CheckLevel.DEPARTMENT, OCT_1, OCT_31, Quota(100), department_ids=(1,))
+    result = run_sampling(store_engine, QUALITY, plan, seed=3)
+    picked = {p for s in result.strata for p in s.picked}
+    assert picked == {1, 2, 60}
+    with Session(store_engine) as s:
+        children = s.scalars(select(FollowupTask).where(FollowupTask.level == 2)).all()
+        points = sorted((c.episode_id, c.offset_days) for c in children)
+    assert points == [(1, 3), (2, 3)]  # episode 1 at day 3 once, episode 2 at day 3
+    shared = dict(result.created)
+    assert len(result.created) == 2 and result.already_checked in ((1,), (60,))
+    assert shared.keys() | set(result.already_checked) == {1, 2, 60}
