@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,20 +119,22 @@ def level_agreement(
     tolerance: int = 0,
     questions: Sequence[str] = COMPARED_QUESTIONS,
     tz: dt.tzinfo = HOSPITAL_TZ,
+    check_ids: Collection[int] | None = None,
 ) -> AgreementReport:
-    """Agreement of level-``level`` spot-checks due in the period with their parents."""
+    """Agreement of level-``level`` spot-checks due in the period with their parents;
+    ``check_ids`` (a sampling run's spot-check tasks) compares only those, wherever they are
+    due now."""
     task = FollowupTask
     utc_from = dt.datetime.combine(start, dt.time(), tz).astimezone(dt.UTC)
     utc_before = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), tz)
     query = select(task.id, task.parent_task_id, task.patient_id, Patient.name).join(
         Patient, Patient.id == task.patient_id
     )
-    query = query.where(
-        task.level == int(level),
-        task.parent_task_id.is_not(None),
-        task.due_at >= utc_from,
-        task.due_at < utc_before.astimezone(dt.UTC),
-    )
+    query = query.where(task.level == int(level), task.parent_task_id.is_not(None))
+    if check_ids is None:
+        query = query.where(task.due_at >= utc_from, task.due_at < utc_before.astimezone(dt.UTC))
+    else:
+        query = query.where(task.id.in_(sorted(check_ids)))
     if department_id is not None:
         query = query.where(task.department_id == department_id)
     with engine.connect() as connection:

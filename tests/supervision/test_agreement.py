@@ -7,11 +7,11 @@ import uuid
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import CheckLevel, Outcome
-from agent_app.store.schema import FollowupResult
+from agent_app.store.schema import FollowupResult, FollowupTask, SamplingRun
 from agent_app.supervision.agreement import level_agreement
 from agent_app.supervision.sampling import Quota, SamplingPlan, run_sampling
 from tests.reports.tiny_hospital import QUALITY, TinyHospital, at, sheet
@@ -65,3 +65,27 @@ def test_a_tolerance_accepts_near_scores_and_filters_narrow(
     dept2 = level_agreement(store_engine, CheckLevel.DEPARTMENT, OCT_1, OCT_31, department_id=2)
     assert dept2.pairs == 1
     assert level_agreement(store_engine, CheckLevel.HOSPITAL, OCT_1, OCT_31).pairs == 0
+
+
+def test_a_runs_spot_checks_are_compared_wherever_they_are_due_now(
+    store_engine: Engine, tiny: TinyHospital
+) -> None:
+    """A supervisor looks back at one run: its checks only, even those moved to another day."""
+    _check_results(store_engine, {2: (1, {"satisfaction": 1}), 4: (4, {"satisfaction": 4})})
+    with Session(store_engine) as s:
+        run = s.scalars(select(SamplingRun)).one()
+        child_of = {parent: child for parent, child in run.picks}
+        checks = [child_of[2], child_of[4]]  # the answered ones
+        moved = s.get(FollowupTask, child_of[2])
+        assert moved is not None
+        moved.due_at = at(12, 20)  # re-scheduled past the period
+        s.commit()
+    by_period = level_agreement(store_engine, CheckLevel.DEPARTMENT, OCT_1, OCT_31)
+    by_run = level_agreement(store_engine, CheckLevel.DEPARTMENT, OCT_1, OCT_31, check_ids=checks)
+    only_one = level_agreement(
+        store_engine, CheckLevel.DEPARTMENT, OCT_1, OCT_31, check_ids=checks[1:]
+    )
+    answered = 2
+    assert by_period.pairs == answered - 1  # the moved check is outside the dates
+    assert by_run.pairs == answered  # the run's checks wherever they are due
+    assert only_one.pairs == answered - 1

@@ -46,27 +46,32 @@ def _distinct_colours(image: QImage) -> int:
     )
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_sign_in_queue_and_follow_up_on_a_real_x_screen(
-    xvfb_display: str, tmp_path: Path, language: str
-) -> None:
+def _shoot(module: str, display: str, folder: Path, *args: str, timeout: int) -> None:
+    """Run a screenshot script as the desk runs: its own process on the X screen."""
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env.update(
-        DISPLAY=xvfb_display,
+        DISPLAY=display,
         QT_QPA_PLATFORM="xcb",
         AGENT_APP_NO_DIALOGS="1",
-        AGENT_APP_DATA_DIR=str(tmp_path / "data"),
+        AGENT_APP_DATA_DIR=str(folder / "data"),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.shoot", str(tmp_path), language],
+        [sys.executable, "-m", module, str(folder), *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_sign_in_queue_and_follow_up_on_a_real_x_screen(
+    xvfb_display: str, tmp_path: Path, language: str
+) -> None:
+    _shoot("tests.ui.shoot", xvfb_display, tmp_path, language, timeout=120)
     for name in ("login.png", "main_window.png", "followup.png"):
         image = QImage(str(tmp_path / name))
         assert (image.width(), image.height()) == (1280, 800)
@@ -80,24 +85,8 @@ def test_sign_in_queue_and_follow_up_on_a_real_x_screen(
 def test_supervisor_screens_and_the_monthly_report_on_a_real_x_screen(
     xvfb_display: str, tmp_path: Path, language: str
 ) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
-    env.update(
-        DISPLAY=xvfb_display,
-        QT_QPA_PLATFORM="xcb",
-        AGENT_APP_NO_DIALOGS="1",
-        AGENT_APP_DATA_DIR=str(tmp_path / "data"),
-    )
     pdf = tmp_path / "monthly_report.pdf"
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.ui.shoot_supervisor", str(tmp_path), language, str(pdf)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    _shoot("tests.ui.shoot_supervisor", xvfb_display, tmp_path, language, str(pdf), timeout=300)
     for name in ("recordings.png", "dashboard.png", "sampling.png"):
         image = QImage(str(tmp_path / name))
         assert image.width() >= 1000 and image.height() >= 600, name

@@ -1,8 +1,8 @@
 """Agreement between check levels: per question, how often the spot-check heard what the
 follow-up recorded, and every discrepancy (patient, question, L1 answer vs L2/L3 answer).
 
-The period is the one the spot-check tasks are due in (a run's spot-checks are due from the
-day it ran); choosing a past run fills level, department and that period in.
+The period is the one the spot-check tasks are due in. Choosing a past run compares exactly
+that run's spot-checks, and fills level, department and period in to match.
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ class AgreementView(QWidget):
         self.report: AgreementReport | None = None
 
         self.run = QComboBox(self)
+        self._run_checks: tuple[int, ...] | None = None  # the chosen run's spot-check tasks
         self.run.addItem(self.tr("No run: the dates below"), _NO_RUN)
         self.run.currentIndexChanged.connect(self._run_chosen)
         self.level = QComboBox(self)
@@ -177,7 +178,9 @@ class AgreementView(QWidget):
     def _run_chosen(self, index: int) -> None:
         record = self.run.itemData(index)
         if not isinstance(record, SamplingRunRecord):
+            self._run_checks = None
             return
+        self._run_checks = tuple(child for _, child in record.picks)
         self.level.setCurrentIndex(self.level.findData(int(record.level)))
         self.start.setDate(_qdate(record.created_at.astimezone(HOSPITAL_TZ).date()))
         self.end.setDate(_qdate(dt.datetime.now(HOSPITAL_TZ).date()))
@@ -201,7 +204,7 @@ class AgreementView(QWidget):
             department_id = self._access.department_id
         level = CheckLevel(self.level.currentData())
         start, end = qdate_to_date(self.start.date()), qdate_to_date(self.end.date())
-        tolerance, engine = self.tolerance.value(), self._engine
+        tolerance, engine, checks = self.tolerance.value(), self._engine, self._run_checks
         if end < start:
             self.summary.setText(self.tr("The period ends before it starts; swap the dates."))
             return
@@ -209,7 +212,13 @@ class AgreementView(QWidget):
         self.summary.setText(self.tr("Comparing the levels…"))
         run_in_background(
             lambda: level_agreement(
-                engine, level, start, end, department_id=department_id, tolerance=tolerance
+                engine,
+                level,
+                start,
+                end,
+                department_id=department_id,
+                tolerance=tolerance,
+                check_ids=checks,
             ),
             self._shown,
             self._failed,

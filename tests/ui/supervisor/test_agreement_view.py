@@ -101,3 +101,21 @@ def test_choosing_a_past_run_fills_in_its_level_and_period(qtbot: QtBot, store: 
     made = view.run.currentData().created_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
     assert view.start.date().toPython() == made.date()
     assert view.department.currentText() == "All departments"
+
+
+def test_a_chosen_run_compares_its_own_spot_checks_and_no_run_goes_back_to_the_dates(
+    qtbot: QtBot, store: Engine
+) -> None:
+    result = checked_october(store)
+    view = _agreement(qtbot, store, QUALITY)
+    view.run.setCurrentIndex(1)
+    # The run's spot-checks are due before the day it ran: its dates alone would miss them.
+    with qtbot.waitSignal(view.sig_shown, timeout=WAIT) as shown:
+        qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    assert shown.args[0].pairs == 3
+    assert {d.task_id for d in shown.args[0].discrepancies} <= {c for _, c in result.created}
+
+    view.run.setCurrentIndex(0)  # no run: the dates, which hold none of them
+    with qtbot.waitSignal(view.sig_shown, timeout=WAIT) as shown:
+        qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    assert shown.args[0].pairs == 0
