@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -81,8 +82,13 @@ def write_xlsx(tables: Sequence[Table], path: Path) -> int:
                 40, max(8, width + 2)
             )
         rows += len(table.rows)
+    # Built in memory, then written in one go: openpyxl's own save leaves its zip file open
+    # when the disk fills mid-way.
+    buffer = io.BytesIO()
+    book.save(buffer)
     try:
-        book.save(path)
+        with path.open("wb") as out:
+            out.write(buffer.getbuffer())
     except OSError as error:
         raise ExportError(f"Could not write {path}: {error.strerror or error}.") from error
     return rows

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import gc
+import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -67,4 +70,20 @@ def test_an_unwritable_export_says_so_and_is_not_audited(
     table = followup_rate_table(followup_rates(store_engine, OCTOBER, Grouping.HOSPITAL))
     with pytest.raises(ExportError, match="Could not write"):
         export_csv(store_engine, QUALITY, table, tmp_path / "missing" / "rate.csv")
+    assert audit_entries(store_engine) == []
+
+
+def test_an_xlsx_export_to_a_full_disk_says_so_and_leaves_no_file_open(
+    store_engine: Engine, tiny: TinyHospital, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = followup_rate_table(followup_rates(store_engine, OCTOBER, Grouping.HOSPITAL))
+    leftovers: list[str] = []  # a zip file left open fails again when the collector closes it
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: leftovers.append(repr(u.object)))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        with pytest.raises(ExportError, match="No space left on device"):
+            export_xlsx(store_engine, QUALITY, [table], Path("/dev/full"))
+        gc.collect()
+    assert leftovers == []
+    assert [str(w.message) for w in caught if w.category is ResourceWarning] == []
     assert audit_entries(store_engine) == []
