@@ -37,7 +37,7 @@ from agent_app.ui.translations import (
 ROOT = Path(__file__).resolve().parents[2]
 LUPDATE = ROOT / ".venv" / "bin" / "pyside6-lupdate"
 FIX = "run `bash scripts/update_translations.sh`, then translate what it lists"
-PLACEHOLDER = re.compile(r"\{\d*\}|%n|%L?\d+")
+PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*(?::[^{}]*)?\}|\{\d*(?::[^{}]*)?\}|%n|%L?\d+")
 Key = tuple[str, str, str]
 
 
