@@ -35,7 +35,7 @@ from agent_app.demo.history_supervision import (
     outbox_mark,
 )
 from agent_app.demo.hospital import HOSPITAL_TZ
-from agent_app.demo.rows import COLUMNS, HISTORY_COLUMNS, uuid_hex
+from agent_app.demo.rows import COLUMNS, HISTORY_COLUMNS, PATIENT_TABLES, uuid_hex
 from agent_app.domain.enums import Disposition, UploadState
 from agent_app.store.bulk import bulk_insert
 
@@ -48,15 +48,7 @@ FIRST_DAY, LAST_DAY = 200, 75  # the past patients: discharged this many days be
 MAX_PATIENTS = 8000  # a store of a million patients gets a past of demo size, not a million
 RECORDINGS = 60
 RECORDED_WITHIN_DAYS = 75  # recordings are of recent calls (older ones are archived)
-_TABLES = (
-    "patient",
-    "contact",
-    "episode",
-    "followup_task",
-    "call_attempt",
-    "followup_result",
-    "red_flag_alert",
-)
+_TABLES = (*PATIENT_TABLES, "red_flag_alert")
 
 
 @dataclass(frozen=True)
