@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func, select
@@ -77,8 +78,11 @@ def open_store(settings: Settings) -> Engine:
     return open_local_store(settings.store_path)
 
 
-def seed_demo_if_empty(app: QApplication, engine: Engine, patients: int) -> None:
-    """Generate the demo hospital on first start, with a progress dialog."""
+def seed_demo_if_empty(
+    app: QApplication, engine: Engine, patients: int, recordings_dir: Path | None = None
+) -> None:
+    """Generate the demo hospital on first start, with a progress dialog; its recorded calls
+    go to ``recordings_dir`` (default: beside the store)."""
     with engine.connect() as connection:
         if connection.execute(select(func.count()).select_from(Patient)).scalar_one():
             return
@@ -109,7 +113,11 @@ def seed_demo_if_empty(app: QApplication, engine: Engine, patients: int) -> None
     relay = _SeedProgress()
     relay.sig_progress.connect(advanced)
     run_in_background(
-        lambda: seed_store(engine, patients, progress=relay.sig_progress.emit), done, failed
+        lambda: seed_store(
+            engine, patients, progress=relay.sig_progress.emit, recordings_dir=recordings_dir
+        ),
+        done,
+        failed,
     )
     progress.exec()
     while "error" not in outcome:
@@ -127,7 +135,7 @@ def run(settings: Settings, demo_patients: int) -> int:
     try:
         engine = open_store(settings)
         if settings.profile is Profile.DEMO:
-            seed_demo_if_empty(app, engine, demo_patients)
+            seed_demo_if_empty(app, engine, demo_patients, settings.recordings_dir)
     except (ConfigError, StoreError) as exc:
         show_fatal(str(exc))
         return 2

@@ -31,8 +31,8 @@ from agent_app.store.repositories.tasks import (
     queue_position,
 )
 from agent_app.ui.background import run_in_background
+from agent_app.ui.counted_table_model import CountedTableModel
 from agent_app.ui.qt import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -44,7 +44,7 @@ HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
 Index = QModelIndex | QPersistentModelIndex
 
 
-class TaskQueueModel(QAbstractTableModel):
+class TaskQueueModel(CountedTableModel):
     PAGE_SIZE = 200
     MAX_PAGES = 50
     COLUMNS = tuple(QueueSort)
@@ -178,22 +178,6 @@ class TaskQueueModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.set_scope(self._scope)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._rows
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def row_of_task(self, task_id: int) -> int | None:
         """The row showing ``task_id`` (one indexed count), or None when not in this queue."""

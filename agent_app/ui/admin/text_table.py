@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from agent_app.ui.qt import (
-    QAbstractItemView,
     QAbstractTableModel,
-    QHeaderView,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,6 +14,7 @@ from agent_app.ui.qt import (
     QTableView,
     QWidget,
 )
+from agent_app.ui.read_only_table import read_only_rows
 
 _NO_INDEX = QModelIndex()
 
@@ -58,14 +57,8 @@ class TextTable(QAbstractTableModel):
 
 def table_view(model: TextTable, parent: QWidget | None = None) -> QTableView:
     """A keyboard-friendly single-row-selection view of ``model``."""
-    view = QTableView(parent)
+    view = read_only_rows(QTableView(parent))
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 

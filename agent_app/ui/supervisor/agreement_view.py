@@ -18,7 +18,6 @@ from agent_app.supervision.agreement import AgreementReport, level_agreement
 from agent_app.supervision.sampling import SamplingRunRecord
 from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import (
-    QAbstractItemView,
     QBrush,
     QColor,
     QComboBox,
@@ -27,7 +26,6 @@ from agent_app.ui.qt import (
     QFont,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QKeySequence,
     QLabel,
     QPushButton,
@@ -40,10 +38,11 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.read_only_table import read_only_rows
 from agent_app.ui.supervisor.sampling_access import SamplingAccess, plain_failure, run_departments
 from agent_app.ui.supervisor.sampling_plan_form import (
     ALL_DEPARTMENTS,
-    disable_choice,
+    fill_department_choices,
     last_month,
     qdate_to_date,
 )
@@ -114,12 +113,7 @@ class AgreementView(QWidget):
         )
         self.discrepancies = QTableWidget(0, 6, self)
         for table in (self.questions, self.discrepancies):
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.verticalHeader().setVisible(False)
-            header = table.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setStretchLastSection(True)
+            read_only_rows(table, single=False)
         self._discrepancy_headers(CheckLevel.DEPARTMENT)
 
         period = QHBoxLayout()
@@ -148,14 +142,9 @@ class AgreementView(QWidget):
 
     # Choices ------------------------------------------------------------------------------
     def set_departments(self, departments: Sequence[tuple[int, str]]) -> None:
-        self.department.clear()
-        self.department.addItem(self.tr("All departments"), ALL_DEPARTMENTS)
-        for department_id, name in departments:
-            self.department.addItem(name, department_id)
-        for index in range(self.department.count()):
-            value = self.department.itemData(index)
-            if not self._access.allows_department(None if value == ALL_DEPARTMENTS else value):
-                disable_choice(self.department, index)
+        fill_department_choices(
+            self.department, departments, self._access, self.tr("All departments")
+        )
         if self._access.department_id is not None:
             self.department.setCurrentIndex(self.department.findData(self._access.department_id))
 

@@ -13,12 +13,10 @@ from agent_app.domain.enums import ComplaintState
 from agent_app.reports.filters import HOSPITAL_TZ
 from agent_app.supervision.complaints import ComplaintView
 from agent_app.ui.qt import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -29,6 +27,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.read_only_table import read_only_rows
 from agent_app.ui.supervisor.complaint_access import ComplaintAccess
 from agent_app.ui.supervisor.sampling_plan_form import set_choice_enabled
 
@@ -59,12 +58,7 @@ class ComplaintDetail(QWidget):
             [self.tr("When"), self.tr("Who"), self.tr("Step"), self.tr("Department"),
              self.tr("Text")]
         )  # fmt: skip
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.verticalHeader().setVisible(False)
-        self.history.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.history.horizontalHeader().setStretchLastSection(True)
+        read_only_rows(self.history, single=False)
 
         self.assign_department = QComboBox(self)
         self.assign_note = QLineEdit(self)

@@ -28,10 +28,8 @@ from agent_app.supervision.complaints import (
 )
 from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QKeySequence,
     QLabel,
     QPushButton,
@@ -44,6 +42,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.read_only_table import read_only_rows
 from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.supervisor.complaint_access import complaint_access
 from agent_app.ui.supervisor.complaint_detail import ComplaintDetail, when
@@ -94,12 +93,7 @@ class ComplaintsScreen(QWidget):
             [self.tr("Registered"), self.tr("Kind"), self.tr("State"), self.tr("Department"),
              self.tr("Summary")]
         )  # fmt: skip
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        read_only_rows(self.table)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.status = QLabel(self)
         self.detail = ComplaintDetail(self._access, self)

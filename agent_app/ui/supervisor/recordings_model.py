@@ -23,9 +23,9 @@ from agent_app.store.repositories.recordings import (
     count_recordings,
 )
 from agent_app.ui.background import run_in_background
+from agent_app.ui.counted_table_model import CountedTableModel
 from agent_app.ui.followup.wrapup_panel import disposition_name
 from agent_app.ui.qt import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -45,7 +45,7 @@ def clock(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-class RecordingsTableModel(QAbstractTableModel):
+class RecordingsTableModel(CountedTableModel):
     PAGE_SIZE = 100
     MAX_PAGES = 20
 
@@ -168,22 +168,6 @@ class RecordingsTableModel(QAbstractTableModel):
             for offset, row in enumerate(page):
                 if row.recording_id == recording_id:
                     return number * self.PAGE_SIZE + offset
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._rows
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

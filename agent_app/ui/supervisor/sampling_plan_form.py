@@ -62,6 +62,24 @@ def choice_enabled(combo: QComboBox, index: int) -> bool:
     return bool(model.flags(model.index(index, 0)) & Qt.ItemFlag.ItemIsEnabled)
 
 
+def fill_department_choices(
+    combo: QComboBox,
+    departments: Sequence[tuple[int, str]],
+    access: SamplingAccess,
+    all_label: str,
+) -> None:
+    """ "All departments" then each department (id, name); what ``access`` forbids is shown
+    but cannot be chosen."""
+    combo.clear()
+    combo.addItem(all_label, ALL_DEPARTMENTS)
+    for department_id, name in departments:
+        combo.addItem(name, department_id)
+    for index in range(combo.count()):
+        value = combo.itemData(index)
+        if not access.allows_department(None if value == ALL_DEPARTMENTS else value):
+            disable_choice(combo, index)
+
+
 def qdate_to_date(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
@@ -161,14 +179,9 @@ class SamplingPlanForm(QWidget):
     # Filling ------------------------------------------------------------------------------
     def set_departments(self, departments: Sequence[tuple[int, str]]) -> None:
         """The departments to choose from (id, name), e.g. from ``list_departments``."""
-        self.department.clear()
-        self.department.addItem(self.tr("All departments"), ALL_DEPARTMENTS)
-        for department_id, name in departments:
-            self.department.addItem(name, department_id)
-        for index in range(self.department.count()):
-            value = self.department.itemData(index)
-            if not self._access.allows_department(None if value == ALL_DEPARTMENTS else value):
-                disable_choice(self.department, index)
+        fill_department_choices(
+            self.department, departments, self._access, self.tr("All departments")
+        )
         self._select_first_enabled(self.department)
         self.overrides.setRowCount(0)
         for department_id, name in departments:

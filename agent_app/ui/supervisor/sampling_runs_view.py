@@ -18,9 +18,7 @@ from agent_app.supervision.sampling import (
 )
 from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     Qt,
@@ -30,6 +28,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.read_only_table import read_only_rows
 from agent_app.ui.supervisor.sampling_access import may_see_run, plain_failure, run_departments
 
 
@@ -69,12 +68,7 @@ class SamplingRunsView(QWidget):
                 self.tr("Picked / completed / new tasks"),
             ]
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        read_only_rows(self.table)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.redraw_button = QPushButton(self.tr("&Draw again"), self)
         self.redraw_button.setToolTip(self.tr("Draw the run again from its seed and quotas."))

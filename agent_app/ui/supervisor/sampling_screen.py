@@ -29,9 +29,7 @@ from agent_app.supervision.sampling import (
 )
 from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QKeySequence,
     QLabel,
     QProgressBar,
@@ -45,6 +43,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.read_only_table import read_only_rows
 from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.supervisor.agreement_view import AgreementView
 from agent_app.ui.supervisor.sampling_access import plain_failure, sampling_access
@@ -94,11 +93,7 @@ class SamplingScreen(QWidget):
                 self.tr("Picked follow-up tasks"),
             ]
         )
-        self.strata.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.strata.verticalHeader().setVisible(False)
-        self.strata.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.strata.horizontalHeader().setStretchLastSection(True)
-        self.strata.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        read_only_rows(self.strata, single=False)
         self.summary = QLabel(self)
 
         self.runs = SamplingRunsView(engine, account, self)
