@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+PASSWORD_CHECKED = "test_password_checked"
+
+
 @dataclass(frozen=True)
 class PgServer:
     host: str
@@ -80,6 +83,12 @@ def running_server() -> Iterator[PgServer]:
                 ]
             ),
             **run,
+        )
+        # Logins in this group have their passwords checked (the rest: trust, for speed);
+        # the group only exists once a test that checks passwords creates it.
+        hba = data / "pg_hba.conf"
+        hba.write_text(
+            f"host all +{PASSWORD_CHECKED} 127.0.0.1/32 scram-sha-256\n" + hba.read_text()
         )
         options = (
             f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "

@@ -31,6 +31,7 @@ SERVER_ONLY_TABLES = frozenset(
         "sync_insert_only",  # 0003
         "task_lease",  # 0003
         "recording_chunk",  # 0003
+        "desk_server_setting",  # 0009
     }
 )
 SERVER_ONLY_COLUMNS = frozenset({"change_xid"})

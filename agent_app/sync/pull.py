@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, Table, cast, column, select, text
+from sqlalchemy import Column, Engine, Table, cast, column, select, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.expression import ColumnClause
@@ -52,7 +52,16 @@ PageDone = Callable[[str, int], None]
 # server-only task_lease table), so a pulled row must not blank the desk's own lease.
 DESK_KEPT_COLUMNS: dict[str, frozenset[str]] = {
     "followup_task": frozenset({"lease_owner_id", "lease_expires_at"}),
+    "staff": frozenset({"password_hash"}),  # the desk's own verifier for offline sign-in
 }
+# Columns no desk login may read on the server (migration 0009): never asked for.
+SERVER_ONLY_COLUMNS: dict[str, frozenset[str]] = {"staff": frozenset({"password_hash"})}
+
+
+def pulled_columns(table: Table) -> list[Column[Any]]:
+    """The columns of ``table`` a desk reads from the server."""
+    hidden = SERVER_ONLY_COLUMNS.get(table.name, frozenset())
+    return [c for c in table.c if c.name not in hidden]
 
 
 @dataclass
@@ -74,7 +83,7 @@ def fetch_page(
     """The next page of ``table`` after ``after`` and the cursor after its last row."""
     xid: ColumnClause[Any] = column("change_xid")
     query = (
-        select(*table.c, cast(xid, Text).label("_xid"))
+        select(*pulled_columns(table), cast(xid, Text).label("_xid"))
         .where(
             text("(change_xid, change_seq) > (CAST(:xid AS xid8), :seq)"),
             text("change_xid < pg_snapshot_xmin(pg_current_snapshot())"),
@@ -93,7 +102,7 @@ def fetch_page(
     if not rows:
         return [], after
     last = rows[-1]
-    names = list(table.c.keys())
+    names = [c.name for c in pulled_columns(table)]
     page = [dict(zip(names, row[: len(names)], strict=True)) for row in rows]
     return page, PullCursor(int(last._xid), int(last.change_seq))
 
@@ -105,14 +114,15 @@ def fetch_rows(
     far as the caller may see them), for bringing single rows in ahead of the pull."""
     if not values:
         return []
-    query = select(*table.c).where(table.c[column_name].in_(list(values)))
+    columns = pulled_columns(table)
+    query = select(*columns).where(table.c[column_name].in_(list(values)))
     try:
         with server.connect() as connection:
             rows = connection.execute(query).all()
             connection.rollback()
     except SQLAlchemyError as exc:
         raise as_sync_error(exc, server) from exc
-    names = list(table.c.keys())
+    names = [c.name for c in columns]
     return [dict(zip(names, row, strict=True)) for row in rows]
 
 

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, func, select
 
 from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
-from agent_app.store.engine import open_local_store
+from agent_app.domain.views import StaffAccount
+from agent_app.store.engine import create_server_engine, open_local_store, server_url
 from agent_app.store.errors import StoreError
-from agent_app.store.repositories.staff import list_accounts
+from agent_app.store.repositories.staff import authenticate, list_accounts
 from agent_app.store.schema import Patient
+from agent_app.sync.sign_in import verify_with_server
 from agent_app.ui.background import run_in_background
 from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
@@ -52,8 +54,22 @@ class DeskApp:
             self._session = DeskSession(self.settings, self.engine)
         return self._session
 
+    def _verify(self, engine: Engine, username: str, password: str) -> StaffAccount:
+        """With a central server, the server checks the password (it keeps the hashes)."""
+        server = self.settings.server
+        if not server.configured:
+            return authenticate(engine, username, password)
+        return verify_with_server(
+            engine,
+            lambda user, secret: create_server_engine(server_url(server, user, secret)),
+            username,
+            password,
+        )
+
     def sign_in(self) -> bool:
-        dialog = LoginDialog(self.engine, list_accounts(self.engine), self._last_user)
+        dialog = LoginDialog(
+            self.engine, list_accounts(self.engine), self._last_user, verify=self._verify
+        )
         # The desk's own modules load once the sign-in is on screen, while the agent types.
         QTimer.singleShot(0, lambda: self.session)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account is None:

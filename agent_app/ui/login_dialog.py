@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Engine
 
 from agent_app.credentials import forget_password, remember_password, remembered_password
 from agent_app.domain.enums import Role
 from agent_app.domain.views import StaffAccount
 from agent_app.store.repositories.staff import AuthenticationError, authenticate
+from agent_app.sync.sign_in import SignInNeedsServerError
 from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import (
     QCheckBox,
@@ -34,9 +37,11 @@ class LoginDialog(QDialog):
         accounts: list[StaffAccount],
         last_username: str = "",
         parent: QWidget | None = None,
+        verify: Callable[[Engine, str, str], StaffAccount] = authenticate,
     ) -> None:
         super().__init__(parent)
         self._engine = engine
+        self._verify = verify
         self._accounts = accounts
         self.account: StaffAccount | None = None
         self.setWindowTitle(self.tr("Follow-up Desk — Sign in"))
@@ -107,7 +112,7 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(False)
         self.error_label.setText(self.tr("Checking…"))
         run_in_background(
-            lambda: authenticate(self._engine, username, password),
+            lambda: self._verify(self._engine, username, password),
             lambda account: self._signed_in(account, password),
             self._failed,
         )
@@ -127,7 +132,15 @@ class LoginDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, AuthenticationError):
+        if isinstance(error, SignInNeedsServerError):
+            self.error_label.setText(
+                self.tr(
+                    "You have not signed in on this computer before, and the central server "
+                    "cannot be reached to check your password. Connect to the hospital network "
+                    "and try again."
+                )
+            )
+        elif isinstance(error, AuthenticationError):
             self.error_label.setText(self.tr("Unknown user or wrong password."))
         else:
             self.error_label.setText(

@@ -9,17 +9,18 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from agent_app.dialer.transcode import transcode_to_opus
-from agent_app.domain.enums import Direction, Disposition, LineType, Outcome, TaskStatus
+from agent_app.domain.enums import Direction, Disposition, LineType, Outcome, Role, TaskStatus
 from agent_app.store.schema import (
     CallAttempt,
     FollowupResult,
     FollowupTask,
     QuestionnaireTemplate,
     Recording,
+    Staff,
 )
 from agent_app.sync.outbox import enqueue
 
@@ -31,14 +32,22 @@ class SavedCall:
 
 
 def open_tasks(local: Engine) -> list[tuple[int, int]]:
-    """(task id, staff id to act as) of open tasks; the assignee or any staff for pool tasks."""
+    """(task id, staff id to act as) of open tasks; the assignee, or for a pool task the first
+    agent of the task's department (the server flags a result from outside it)."""
     with Session(local) as session:
         tasks = session.execute(
-            select(FollowupTask.id, FollowupTask.assigned_staff_id)
+            select(FollowupTask.id, FollowupTask.assigned_staff_id, FollowupTask.department_id)
             .where(FollowupTask.status == TaskStatus.PENDING)
             .order_by(FollowupTask.id)
         ).all()
-    return [(task_id, staff or 1) for task_id, staff in tasks]
+        agents = dict(
+            session.execute(
+                select(Staff.department_id, func.min(Staff.id))
+                .where(Staff.role == Role.AGENT)
+                .group_by(Staff.department_id)
+            ).all()
+        )
+    return [(task_id, staff or agents.get(department, 1)) for task_id, staff, department in tasks]
 
 
 def save_call_result(

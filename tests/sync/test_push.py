@@ -70,7 +70,7 @@ def test_result_for_a_task_reassigned_meanwhile_is_kept_and_flagged(
                 FollowupTask.id == task_id
             )
         ).one()
-    assert "reassigned to staff 2" in flagged
+    assert flagged == "task_reassigned:2"
     assert task == ("pending", 1)  # nurse 2 keeps the task open; the attempt still counts
 
 

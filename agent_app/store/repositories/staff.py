@@ -60,3 +60,10 @@ def authenticate(engine: Engine, username: str, password: str) -> StaffAccount:
     except (VerificationError, InvalidHashError):
         raise AuthenticationError("Unknown user or wrong password.") from None
     return _account(tuple(row)[:6])
+
+
+def account_by_username(engine: Engine, username: str) -> StaffAccount | None:
+    """The active account with this username, or None."""
+    with engine.connect() as connection:
+        row = connection.execute(_accounts_query().where(Staff.username == username)).first()
+    return None if row is None else _account(row)

@@ -1,0 +1,436 @@
+"""Hostile staff logins against a real PostgreSQL: each role tries to read, write and call
+across the department line, and each attempt is refused (or touches nothing).
+
+The small hospital: patient n belongs to department 1 + n % 2; nurse1 (agent) is in
+department 2, nurse4 (supervisor) in department 1, nurse5 is hospital quality, nurse6 the
+admin. A "foreign" row is one the role's rules do not reach, computed as the superuser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
+
+Connect = Callable[..., Engine]
+AGENT, SUPERVISOR, QUALITY, ADMIN = "nurse1", "nurse4", "quality", "nurse6"
+STAFF_ID = {"nurse1": 1, "nurse4": 4, "nurse5": 5, "nurse6": 6}
+DEPT = {"nurse1": 2, "nurse4": 1}
+REFUSED = "row-level security|permission denied|not open or not in your queue|violates"
+
+# For agents and supervisors: the rows of each patient table their department does not reach.
+FOREIGN_ROWS = {
+    "patient": "SELECT id FROM patient p WHERE NOT EXISTS (SELECT 1 FROM episode e "
+    "WHERE e.patient_id = p.id AND e.department_id = :d) AND NOT EXISTS (SELECT 1 "
+    "FROM followup_task t WHERE t.patient_id = p.id AND (t.department_id = :d "
+    "OR t.assigned_staff_id = :s))",
+    "contact": "SELECT c.id FROM contact c WHERE c.patient_id IN ({patient})",
+    "episode": "SELECT id FROM episode e WHERE e.department_id <> :d AND NOT EXISTS (SELECT 1 "
+    "FROM followup_task t WHERE t.episode_id = e.id AND t.assigned_staff_id = :s)",
+    "followup_task": "SELECT id FROM followup_task WHERE department_id <> :d "
+    "AND assigned_staff_id IS DISTINCT FROM :s",
+    "followup_result": "SELECT r.id FROM followup_result r "
+    "JOIN followup_task t ON t.id = r.task_id WHERE t.department_id <> :d "
+    "AND t.assigned_staff_id IS DISTINCT FROM :s AND r.staff_id <> :s",
+    "call_attempt": "SELECT a.id FROM call_attempt a JOIN followup_task t ON t.id = a.task_id "
+    "WHERE t.department_id <> :d AND t.assigned_staff_id IS DISTINCT FROM :s AND a.staff_id <> :s",
+    "red_flag_alert": "SELECT id FROM red_flag_alert WHERE department_id <> :d "
+    "AND doctor_id IS DISTINCT FROM :s AND raised_by_id <> :s",
+    "complaint": "SELECT id FROM complaint WHERE department_id IS DISTINCT FROM :d "
+    "AND created_by_id <> :s",
+    "sampling_run": "SELECT id FROM sampling_run WHERE department_id IS DISTINCT FROM :d "
+    "AND created_by_id <> :s",
+}  # fmt: skip
+
+
+def _rows(engine: Engine, sql: str, **params: Any) -> list[Any]:
+    with engine.connect() as connection:
+        return list(connection.execute(text(sql), params).scalars())
+
+
+def _one(engine: Engine, sql: str, **params: Any) -> Any:
+    with engine.begin() as connection:
+        return connection.execute(text(sql), params).scalar()
+
+
+def _work_done_everywhere(server: Engine) -> None:
+    """Calls, results, alerts, complaints and a sampling run in both departments, written as
+    the owner, so there is something foreign to reach for."""
+    with server.begin() as c:
+        for task_id, patient_id, dept, staff in c.execute(
+            text(
+                "SELECT t.id, t.patient_id, t.department_id, CASE t.department_id WHEN 1 "
+                "THEN 2 ELSE 3 END FROM followup_task t WHERE t.id <= 8"
+            )
+        ).all():
+            attempt, result = uuid.uuid4(), uuid.uuid4()
+            c.execute(
+                text(
+                    "INSERT INTO call_attempt (id, task_id, patient_id, staff_id, direction, "
+                    "line, number, started_at, end_reason) VALUES (:a, :t, :p, :s, 'outbound', "
+                    "'fake', '13800000000', now(), '')"
+                ),
+                {"a": attempt, "t": task_id, "p": patient_id, "s": staff},
+            )
+            c.execute(
+                text(
+                    "INSERT INTO followup_result (id, task_id, attempt_id, staff_id, template_id,"
+                    " template_version, answers, outcome, vital_status, notes, created_at, "
+                    "flagged_reason) VALUES (:r, :t, :a, :s, 1, 1, '{}', 'completed', 'alive',"
+                    " '', now(), '')"
+                ),
+                {"r": result, "t": task_id, "a": attempt, "s": staff},
+            )
+            c.execute(
+                text(
+                    "INSERT INTO red_flag_alert (id, result_id, task_id, patient_id, "
+                    "department_id, raised_by_id, rule_id, severity, message, created_at) VALUES"
+                    " (:i, :r, :t, :p, :d, :s, 'chest_pain', 'high', 'chest_pain', now())"
+                ),
+                {"i": uuid.uuid4(), "r": result, "t": task_id, "p": patient_id, "d": dept,
+                 "s": staff},
+            )  # fmt: skip
+            c.execute(
+                text(
+                    "INSERT INTO complaint (id, patient_id, attempt_id, department_id, kind, "
+                    "summary, state, replies, created_by_id, created_at) VALUES (:i, :p, :a, :d,"
+                    " 'complaint', 'x', 'open', '[]', :s, now())"
+                ),
+                {"i": uuid.uuid4(), "p": patient_id, "a": attempt, "d": dept, "s": staff},
+            )
+        for dept in (1, 2):
+            c.execute(
+                text(
+                    "INSERT INTO sampling_run (level, seed, period_start, period_end, "
+                    "department_id, quotas, counts, picks, template_code, created_by_id, "
+                    "created_at) VALUES (2, 1, '2026-11-01', '2026-11-30', :d, '{}', '{}', '[]',"
+                    " 'x', 5, now())"
+                ),
+                {"d": dept},
+            )
+
+
+@pytest.mark.parametrize("login", [AGENT, SUPERVISOR])
+@pytest.mark.parametrize("table", sorted(FOREIGN_ROWS))
+def test_no_foreign_row_is_visible(
+    server: Engine, as_staff: Connect, login: str, table: str
+) -> None:
+    _work_done_everywhere(server)
+    params = {"d": DEPT[login], "s": STAFF_ID[login]}
+    sql = FOREIGN_ROWS[table].replace("{patient}", FOREIGN_ROWS["patient"])
+    foreign = _rows(server, sql, **params)
+    assert foreign, f"the small hospital must hold foreign {table} rows"
+    try:
+        seen = _rows(as_staff(login), f"SELECT id FROM {table} WHERE id = ANY(:ids)", ids=foreign)
+    except DBAPIError as error:  # no grant at all: refused outright
+        assert "permission denied" in str(error)
+        seen = []
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["patient", "contact", "episode", "followup_task", "followup_result", "call_attempt",
+     "red_flag_alert"],
+)  # fmt: skip
+def test_the_admin_sees_no_patient_data(server: Engine, as_staff: Connect, table: str) -> None:
+    _work_done_everywhere(server)
+    assert _rows(as_staff(ADMIN), f"SELECT id FROM {table}") == []
+
+
+def _foreign_task(server: Engine, login: str) -> tuple[int, int, int]:
+    """(task, patient, department) of an open task out of ``login``'s reach, whose patient is
+    out of its sight too."""
+    row = (
+        server.connect()
+        .execute(
+            text(
+                "SELECT id, patient_id, department_id FROM followup_task WHERE "
+                "department_id <> :d AND assigned_staff_id IS DISTINCT FROM :s "
+                f"AND patient_id IN ({FOREIGN_ROWS['patient']}) ORDER BY id LIMIT 1"
+            ),
+            {"d": DEPT[login], "s": STAFF_ID[login]},
+        )
+        .one()
+    )
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def _change(table: str, payload: dict[str, Any], op: str = "insert") -> dict[str, Any]:
+    return {"change_id": str(uuid.uuid4()), "table": table, "op": op,
+            "row_id": str(payload.get("id", "")), "payload": payload}  # fmt: skip
+
+
+def test_an_agent_cannot_push_a_result_a_death_or_a_red_flag_into_another_department(
+    server: Engine, as_staff: Connect
+) -> None:
+    task, patient, dept = _foreign_task(server, AGENT)
+    attempt, result = str(uuid.uuid4()), str(uuid.uuid4())
+    now = dt.datetime.now(dt.UTC).isoformat()
+    changes = [
+        _change("call_attempt", {"id": attempt, "task_id": task, "patient_id": patient,
+                                 "staff_id": 1, "direction": "outbound", "line": "fake",
+                                 "number": "13800000000", "started_at": now, "end_reason": ""}),
+        _change("followup_result", {"id": result, "task_id": task, "attempt_id": None,
+                                    "staff_id": 1, "template_id": 1, "template_version": 1,
+                                    "answers": {}, "outcome": "completed",
+                                    "vital_status": "deceased", "death_date": "2026-11-30",
+                                    "notes": "", "created_at": now, "flagged_reason": ""}),
+        _change("red_flag_alert", {"id": str(uuid.uuid4()), "result_id": result, "task_id": task,
+                                   "patient_id": patient, "department_id": dept,
+                                   "raised_by_id": 1, "rule_id": "x", "severity": "high",
+                                   "message": "x", "created_at": now}),
+        _change("followup_task", {"id": task, "status": "done", "attempt_count": 1}, "update"),
+    ]  # fmt: skip
+    with as_staff(AGENT).begin() as connection:
+        answers = connection.execute(
+            text("SELECT status FROM sync_push(CAST(:c AS jsonb))"), {"c": json.dumps(changes)}
+        ).scalars()
+        assert list(answers) == ["refused"] * 4
+    for table in ("call_attempt", "followup_result", "red_flag_alert"):
+        assert _rows(server, f"SELECT id FROM {table} WHERE task_id = :t", t=task) == []
+    assert _one(server, "SELECT status FROM followup_task WHERE id = :t", t=task) == "pending"
+
+
+INSERTS = {
+    "call_attempt": "INSERT INTO call_attempt (id, task_id, patient_id, staff_id, direction, line,"
+    " number, started_at, end_reason) VALUES (gen_random_uuid(), :t, :p, :s, 'outbound', 'fake',"
+    " '1', now(), '')",
+    "call_attempt_patient_only": "INSERT INTO call_attempt (id, patient_id, staff_id, direction, "
+    "line, number, started_at, end_reason) VALUES (gen_random_uuid(), :p, :s, 'inbound', 'fake', "
+    "'1', now(), '')",
+    "followup_result": "INSERT INTO followup_result (id, task_id, staff_id, template_id, "
+    "template_version, answers, outcome, vital_status, notes, created_at, flagged_reason) VALUES "
+    "(gen_random_uuid(), :t, :s, 1, 1, '{}', 'completed', 'deceased', '', now(), '')",
+    "sms_message": "INSERT INTO sms_message (id, task_id, number_e164, body, state, created_at) "
+    "VALUES (gen_random_uuid(), :t, '+8613800000000', 'x', 'queued', now())",
+    "complaint": "INSERT INTO complaint (id, patient_id, department_id, kind, summary, state, "
+    "replies, created_by_id, created_at) VALUES (gen_random_uuid(), :p, :d, 'complaint', 'x', "
+    "'open', '[]', :s, now())",
+    "followup_task": "INSERT INTO followup_task (patient_id, episode_id, plan_id, department_id, "
+    "offset_days, due_at, level, parent_task_id, status, attempt_count, updated_at, change_seq) "
+    "SELECT :p, :p, 1, :d, 3, now(), 2, 1, 'pending', 0, now(), 0",
+    "task_lease": "INSERT INTO task_lease (task_id, owner_id, expires_at) VALUES (:t, :s, now())",
+    "staff": "INSERT INTO staff (username, full_name, role, department_id, password_hash, "
+    "sip_account, extension, active, change_seq) VALUES ('evil', 'x', 'quality', 1, 'x', '', '', "
+    "true, 0)",
+    "patient": "INSERT INTO patient (mrn, name, sex, birth_date, id_number, notes, change_seq) "
+    "VALUES ('X', 'x', 'F', '1950-01-01', '', '', 0)",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("login", [AGENT, SUPERVISOR])
+@pytest.mark.parametrize("what", sorted(INSERTS))
+def test_inserts_across_the_department_line_are_refused(
+    server: Engine, as_staff: Connect, login: str, what: str
+) -> None:
+    task, patient, dept = _foreign_task(server, login)
+    hostile = as_staff(login)
+    with pytest.raises(DBAPIError, match=REFUSED), hostile.begin() as connection:
+        connection.execute(
+            text(INSERTS[what]), {"t": task, "p": patient, "d": dept, "s": STAFF_ID[login]}
+        )
+
+
+UPDATES = {
+    "followup_task": "UPDATE followup_task SET status = 'cancelled' WHERE id = :t",
+    "call_attempt": "UPDATE call_attempt SET disposition = 'deceased' WHERE task_id = :t",
+    "complaint": "UPDATE complaint SET state = 'closed' WHERE patient_id = :p",
+    "red_flag_alert": "UPDATE red_flag_alert SET acknowledged_at = now() WHERE task_id = :t",
+    "applied_change": "UPDATE applied_change SET outcome = 'x'",
+}
+DELETES = (
+    "followup_task", "call_attempt", "followup_result", "complaint", "patient", "contact",
+    "episode", "red_flag_alert", "audit_log", "recording", "applied_change", "staff",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("login", [AGENT, SUPERVISOR])
+@pytest.mark.parametrize("what", sorted(UPDATES))
+def test_updates_across_the_department_line_touch_nothing(
+    server: Engine, as_staff: Connect, login: str, what: str
+) -> None:
+    _work_done_everywhere(server)
+    task, patient, _ = _foreign_task(server, login)
+    with server.begin() as connection:  # someone else's sync history
+        connection.execute(
+            text("INSERT INTO applied_change (change_id, table_name, row_id, operation, "
+                 "applied_by) VALUES (gen_random_uuid(), 'x', 'x', 'insert', 'nurse3')")
+        )  # fmt: skip
+    try:
+        with as_staff(login).begin() as connection:
+            changed = connection.execute(text(UPDATES[what]), {"t": task, "p": patient}).rowcount
+    except DBAPIError as error:
+        assert "permission denied" in str(error)
+    else:
+        assert changed == 0
+
+
+@pytest.mark.parametrize(
+    ("login", "table"),
+    # The administrator manages staff (test_row_security covers it).
+    [(login, table) for login in (AGENT, SUPERVISOR, "nurse5", ADMIN) for table in DELETES
+     if (login, table) != (ADMIN, "staff")],
+)  # fmt: skip
+def test_no_desk_login_deletes_patient_data_or_history(
+    server: Engine, as_staff: Connect, login: str, table: str
+) -> None:
+    _work_done_everywhere(server)
+    try:
+        with as_staff(login).begin() as connection:
+            deleted = connection.execute(text(f"DELETE FROM {table}")).rowcount
+    except DBAPIError as error:
+        assert "permission denied" in str(error)
+    else:
+        assert deleted == 0
+
+
+def test_a_supervisor_cannot_open_the_hospital_through_spot_check_inserts(
+    server: Engine, as_staff: Connect
+) -> None:
+    """The finding: one INSERT ... SELECT of spot-checks naming every patient made the whole
+    hospital visible. Now a spot-check must copy its parent, which the supervisor must see."""
+    with server.begin() as connection:
+        connection.execute(text("UPDATE followup_task SET status = 'done' WHERE level = 1"))
+        plan = connection.execute(text("SELECT desk_spot_check_plan()")).scalar_one()
+    supervisor = as_staff(SUPERVISOR)
+    before = set(_rows(supervisor, "SELECT id FROM patient"))
+    own_parent = _one(server, "SELECT min(id) FROM followup_task WHERE department_id = 1")
+    with pytest.raises(DBAPIError, match=REFUSED), supervisor.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO followup_task (patient_id, episode_id, plan_id, department_id, "
+                "offset_days, due_at, level, parent_task_id, status, attempt_count, updated_at,"
+                " change_seq) SELECT p.id, NULL, :plan, 1, 3, now(), 2, :parent, 'pending', 0,"
+                " now(), 0 FROM generate_series(1, 20) AS p(id)"
+            ),
+            {"plan": plan, "parent": own_parent},
+        )
+    foreign_parent = _one(server, "SELECT min(id) FROM followup_task WHERE department_id = 2")
+    parent = (
+        server.connect()
+        .execute(
+            text("SELECT patient_id, episode_id, offset_days FROM followup_task WHERE id = :t"),
+            {"t": foreign_parent},
+        )
+        .one()
+    )
+    with pytest.raises(DBAPIError, match=REFUSED), supervisor.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO followup_task (patient_id, episode_id, plan_id, department_id, "
+                "offset_days, due_at, level, parent_task_id, status, attempt_count, updated_at,"
+                " change_seq) VALUES (:p, :e, :plan, 1, :o, now(), 2, :parent, 'pending', 0, "
+                "now(), 0)"
+            ),
+            {"p": parent[0], "e": parent[1], "o": parent[2], "plan": plan,
+             "parent": foreign_parent},
+        )  # fmt: skip
+    assert set(_rows(supervisor, "SELECT id FROM patient")) == before
+
+
+def test_forged_audit_rows_get_the_servers_time_and_the_callers_id(
+    server: Engine, as_staff: Connect
+) -> None:
+    agent = as_staff(AGENT)
+    with agent.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO audit_log (id, staff_id, action, object_type, object_id, detail, at)"
+                " VALUES (gen_random_uuid(), 2, 'export', 'report', 'x', '{}', "
+                "'2020-01-01T00:00:00Z')"
+            )
+        )
+    row = server.connect().execute(text("SELECT staff_id, at, detail FROM audit_log")).one()
+    assert row[0] == 1
+    assert abs((row[1] - dt.datetime.now(dt.UTC)).total_seconds()) < 60
+    assert row[2]["desk_at"].startswith("2020-01-01") and row[2]["desk_staff_id"] == 2
+
+
+def test_sync_task_state_neither_reveals_nor_locks_another_departments_task(
+    server: Engine, as_staff: Connect
+) -> None:
+    task, _, _ = _foreign_task(server, AGENT)
+    agent = as_staff(AGENT)
+    with agent.begin() as connection:
+        state = connection.execute(
+            text("SELECT id, status FROM sync_task_state(:t, true)"), {"t": task}
+        ).one()
+        assert state == (None, None)
+        locked = threading.Event()
+
+        def other_desk_locks() -> None:
+            with server.begin() as other:
+                other.execute(text("SET lock_timeout = '2s'"))
+                other.execute(text("SELECT 1 FROM followup_task WHERE id = :t FOR UPDATE"),
+                              {"t": task})  # fmt: skip
+                locked.set()
+
+        thread = threading.Thread(target=other_desk_locks)
+        thread.start()
+        thread.join(5)
+        assert locked.is_set()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "SELECT desk_task_in_reach(:t)",
+        "SELECT sync_result_flag(:t, 1) IS NOT NULL",
+        "SELECT desk_spot_check_parent(:t, :p, :p, :d, 3)",
+    ],
+)
+def test_reach_functions_answer_nothing_about_foreign_tasks(
+    server: Engine, as_staff: Connect, call: str
+) -> None:
+    task, patient, dept = _foreign_task(server, SUPERVISOR)
+    assert _one(as_staff(SUPERVISOR), call, t=task, p=patient, d=dept) is False
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "SELECT * FROM lease_claim(:t, 60)",
+        "SELECT * FROM recording_upload_offset(gen_random_uuid())",
+        "SELECT recording_put_chunk(gen_random_uuid(), 0, '\\x00')",
+        "SELECT * FROM recording_finish(gen_random_uuid())",
+        "SELECT desk_lease_seconds(999999)",
+        "SELECT * FROM lease_caller()",
+        "SELECT recording_for_upload(gen_random_uuid(), true)",
+    ],
+)
+def test_hostile_calls_to_server_functions_are_refused(
+    server: Engine, as_staff: Connect, call: str
+) -> None:
+    task, _, _ = _foreign_task(server, AGENT)
+    with pytest.raises(DBAPIError), as_staff(AGENT).begin() as connection:
+        connection.execute(text(call), {"t": task})
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "SELECT expires_at - now() FROM lease_claim(:t, 2000000000)",
+        "SELECT expires_at - now() FROM lease_claim_next(2000000000)",
+    ],
+)
+def test_leases_are_clamped_to_the_hospitals_longest(
+    server: Engine, as_staff: Connect, call: str
+) -> None:
+    own = _one(server, "SELECT min(id) FROM followup_task WHERE department_id = 2 "
+                       "AND assigned_staff_id IS NULL")  # fmt: skip
+    agent = as_staff(AGENT)
+    length = _one(agent, call, t=own)
+    assert dt.timedelta(minutes=59) < length <= dt.timedelta(hours=1)
+    renewed = _one(agent, "SELECT max(expires_at - now()) FROM lease_heartbeat(2000000000)")
+    assert renewed <= dt.timedelta(hours=1)
+    assert _one(agent, "SELECT min(expires_at - now()) FROM lease_heartbeat(1)") >= (
+        dt.timedelta(seconds=59)
+    )
