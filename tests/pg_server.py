@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-
 PASSWORD_CHECKED = "test_password_checked"
 
 

@@ -47,8 +47,8 @@ def test_the_server_checks_the_password_and_the_desk_keeps_a_verifier_for_offlin
     with server.begin() as connection:  # a staff member whose password the server checks
         connection.execute(
             text(
-                "INSERT INTO staff (id, username, full_name, title, role, department_id, password_hash,"
-                " sip_account, extension, active, change_seq) VALUES (7, 'nurse7', '护士7', '', "
+                "INSERT INTO staff (id, username, full_name, title, role, department_id, "
+                "password_hash, sip_account, extension, active, change_seq) VALUES (7, 'nurse7', '护士7', '', "
                 "'agent', 2, '', '', '', true, 0)"
             )
         )
