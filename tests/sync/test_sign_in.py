@@ -48,8 +48,8 @@ def test_the_server_checks_the_password_and_the_desk_keeps_a_verifier_for_offlin
         connection.execute(
             text(
                 "INSERT INTO staff (id, username, full_name, title, role, department_id, "
-                "password_hash, sip_account, extension, active, change_seq) VALUES (7, 'nurse7', '护士7', '', "
-                "'agent', 2, '', '', '', true, 0)"
+                "password_hash, sip_account, extension, active, change_seq) VALUES (7, "
+                "'nurse7', '护士7', '', 'agent', 2, '', '', '', true, 0)"
             )
         )
         connection.execute(
