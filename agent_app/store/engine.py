@@ -18,6 +18,10 @@ from agent_app.store.migrate import is_current, upgrade_to_head
 log = logging.getLogger(__name__)
 
 
+# Every engine hides bound parameters from its error messages and SQL echo: they carry dialled
+# numbers, ID numbers and patient ids, and an error text ends up in logs and message boxes.
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
@@ -32,7 +36,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def create_sqlite_engine(path: Path) -> Engine:
     """An engine over a SQLite file in WAL mode with foreign keys enforced."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -43,6 +47,7 @@ def create_server_engine(url: str | URL, *, connect_timeout: int = 5) -> Engine:
         url,
         future=True,
         pool_pre_ping=True,
+        hide_parameters=True,
         connect_args={
             "connect_timeout": connect_timeout,
             "application_name": "agent-app",
