@@ -94,3 +94,17 @@ def test_server_url_without_ca_file_trusts_the_systems_authorities() -> None:
     url = server_url(ServerSettings(host="db.local"), "wangfang", None)
     assert url.query["sslmode"] == "verify-full"
     assert url.query["sslrootcert"] == "system"
+
+
+def test_a_certificate_for_another_host_name_is_refused(tls_pg_server: TlsServer) -> None:
+    server = tls_pg_server.server
+    settings = ServerSettings(
+        host="followup-db.hospital.local", port=server.port, database="postgres",
+        ca_file=str(tls_pg_server.ca_file),
+    )  # fmt: skip
+    # The name is the one the desk checks; hostaddr only says where it is (no DNS here).
+    url = server_url(settings, server.superuser, None).update_query_dict({"hostaddr": server.host})
+    with pytest.raises(ServerNotTrustedError) as caught:
+        check_server(create_server_engine(url))
+    assert caught.value.problem is TlsProblem.WRONG_HOST
+    assert "a certificate for another server name" in str(caught.value)
