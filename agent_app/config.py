@@ -42,18 +42,52 @@ class LineKind(enum.StrEnum):
     MODEM = "modem"
 
 
+class SslMode(enum.StrEnum):
+    """libpq's sslmode; only ``verify-full`` proves the desk talks to the hospital's server."""
+
+    DISABLE = "disable"
+    ALLOW = "allow"
+    PREFER = "prefer"
+    REQUIRE = "require"
+    VERIFY_CA = "verify-ca"
+    VERIFY_FULL = "verify-full"
+
+
 @dataclass(frozen=True)
 class ServerSettings:
-    """The hospital's central PostgreSQL. Empty host means "work offline only"."""
+    """The hospital's central PostgreSQL. Empty host means "work offline only".
+
+    The connection is encrypted and the server's certificate checked against ``ca_file`` (empty:
+    the operating system's trusted authorities) and its host name. Anything weaker would let the
+    desk send patient data in the clear, or to whoever answers, so it must be asked for in
+    words: ``allow_weak_tls = true``.
+    """
 
     host: str = ""
     port: int = 5432
     database: str = "followup"
-    sslmode: str = "prefer"
+    sslmode: SslMode = SslMode.VERIFY_FULL
+    ca_file: str = ""
+    allow_weak_tls: bool = False
+
+    def __post_init__(self) -> None:
+        if self.unverified and not self.allow_weak_tls:
+            raise ConfigError(
+                f"The [server] sslmode '{self.sslmode}' does not verify the central database, "
+                "so it needs allow_weak_tls = true in [server] as well; use 'verify-full' "
+                "with ca_file instead."
+            )
+        if self.ca_file and not Path(self.ca_file).expanduser().is_file():
+            raise ConfigError(f"The [server] ca_file {self.ca_file} is not a file.")
 
     @property
     def configured(self) -> bool:
         return bool(self.host)
+
+    @property
+    def unverified(self) -> bool:
+        """True when the connection may be unencrypted or reach a server that is not proven."""
+        return SslMode(self.sslmode) is not SslMode.VERIFY_FULL
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from agent_app.store.engine import create_server_engine, open_local_store
 from agent_app.store.migrate import upgrade_to_head
 from tests.keyring_memory import MemoryKeyring
 from tests.pg_server import PgServer, running_server
+from tests.tls_certs import TlsServer, make_authority, server_tls_setup
 
 DEMO_TODAY = dt.date(2026, 11, 23)
 _db_names = itertools.count(1)
@@ -49,6 +50,18 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def pg_server() -> Iterator[PgServer]:
     with running_server() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def tls_pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TlsServer]:
+    """A second PostgreSQL with ``ssl = on`` and a certificate from a CA made here."""
+    folder = tmp_path_factory.mktemp("tls")
+    authority, stranger = make_authority(), make_authority("Some Other CA")
+    (folder / "hospital-ca.pem").write_bytes(authority.cert_pem)
+    (folder / "other-ca.pem").write_bytes(stranger.cert_pem)
+    conf, files = server_tls_setup(authority)
+    with running_server(conf, files) as server:
+        yield TlsServer(server, folder / "hospital-ca.pem", folder / "other-ca.pem")
 
 
 def _create_database(server: PgServer) -> str:

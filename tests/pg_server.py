@@ -12,7 +12,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,8 +54,26 @@ def _as_server_user(args: list[str]) -> list[str]:
     return args
 
 
+def _configure(data: Path, conf: Sequence[str], files: Mapping[str, bytes]) -> None:
+    """Private files (keys, certificates) into the data folder, owned by the server's user
+    and 0600 as PostgreSQL insists for a key, and extra lines for postgresql.conf."""
+    for name, content in files.items():
+        path = data / name
+        path.write_bytes(content)
+        path.chmod(0o600)
+        if os.geteuid() == 0:
+            shutil.chown(path, "postgres", "postgres")
+    if conf:
+        with (data / "postgresql.conf").open("a", encoding="utf-8") as fh:
+            fh.write("\n" + "\n".join(conf) + "\n")
+
+
 @contextlib.contextmanager
-def running_server() -> Iterator[PgServer]:
+def running_server(
+    conf: Sequence[str] = (), files: Mapping[str, bytes] | None = None
+) -> Iterator[PgServer]:
+    """A server of its own; ``conf`` lines go into postgresql.conf and ``files`` (name to
+    content) into the data folder, e.g. ``ssl = on`` with its certificate and key."""
     bin_dir = _bin_dir()
     root = Path(tempfile.mkdtemp(prefix="agent-app-pg-"))
     data, sockets = root / "data", root / "run"
@@ -89,6 +107,7 @@ def running_server() -> Iterator[PgServer]:
         hba.write_text(
             f"host all +{PASSWORD_CHECKED} 127.0.0.1/32 scram-sha-256\n" + hba.read_text()
         )
+        _configure(data, conf, files or {})
         options = (
             f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"

@@ -10,6 +10,7 @@ from agent_app.config import (
     ConfigError,
     LineKind,
     Profile,
+    SslMode,
     default_config_path,
     ensure_data_dir,
     load_settings,
@@ -91,3 +92,57 @@ def test_data_dir_that_is_a_file_is_reported(tmp_path: Path) -> None:
         ensure_data_dir(settings)
     assert "\n" not in str(caught.value)
     assert blocker.read_text("utf-8") == "not a folder"
+
+
+def test_the_server_connection_is_verified_tls_by_default() -> None:
+    server = load_settings({"AGENT_APP_SERVER_HOST": "db.hospital.local"}).server
+    assert server.sslmode is SslMode.VERIFY_FULL
+    assert not server.allow_weak_tls and not server.unverified
+
+
+WEAK_MODES = ["disable", "allow", "prefer", "require", "verify-ca"]
+
+
+@pytest.mark.parametrize("mode", WEAK_MODES)
+def test_a_weak_sslmode_without_the_opt_in_is_refused_in_one_sentence(
+    tmp_path: Path, mode: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f'[server]\nhost = "db.hospital.local"\nsslmode = "{mode}"\n', "utf-8")
+    for env in ({"AGENT_APP_CONFIG": str(path)}, {"AGENT_APP_SERVER_SSLMODE": mode}):
+        with pytest.raises(ConfigError) as caught:
+            load_settings(env)
+        message = str(caught.value)
+        assert f"sslmode '{mode}' does not verify the central database" in message
+        assert "allow_weak_tls = true" in message
+        assert message.endswith(".") and "\n" not in message
+
+
+@pytest.mark.parametrize("mode", WEAK_MODES)
+def test_a_weak_sslmode_is_accepted_with_the_opt_in_and_marked_unverified(
+    tmp_path: Path, mode: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f'[server]\nsslmode = "{mode}"\nallow_weak_tls = true\n', "utf-8")
+    server = load_settings({"AGENT_APP_CONFIG": str(path)}).server
+    assert server.sslmode == mode and server.unverified
+    env = {"AGENT_APP_SERVER_SSLMODE": mode, "AGENT_APP_SERVER_ALLOW_WEAK_TLS": "1"}
+    assert load_settings(env).server.unverified
+
+
+def test_the_ca_file_comes_from_the_file_or_the_environment_and_must_exist(
+    tmp_path: Path,
+) -> None:
+    ca = tmp_path / "hospital-ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n", "utf-8")
+    path = tmp_path / "config.toml"
+    path.write_text(f"[server]\nca_file = '{ca}'\n", "utf-8")
+    assert load_settings({"AGENT_APP_CONFIG": str(path)}).server.ca_file == str(ca)
+    assert load_settings({"AGENT_APP_SERVER_CA_FILE": str(ca)}).server.ca_file == str(ca)
+    with pytest.raises(ConfigError, match=r"ca_file .*missing\.pem is not a file"):
+        load_settings({"AGENT_APP_SERVER_CA_FILE": str(tmp_path / "missing.pem")})
+
+
+def test_sslmode_must_be_one_libpq_knows(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="'verify' is not one of: disable, allow, prefer"):
+        load_settings({"AGENT_APP_SERVER_SSLMODE": "verify"})

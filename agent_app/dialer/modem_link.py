@@ -21,6 +21,7 @@ from typing import Protocol
 
 from agent_app.dialer.errors import DialerError, LineUnavailableError
 from agent_app.dialer.modem_lines import FINAL_RESULTS, DleDecoder
+from agent_app.domain.views import mask_phone_number
 
 log = logging.getLogger(__name__)
 
@@ -290,7 +291,8 @@ class AtLink:
                 self._voice = DleDecoder()
             self._respond("ERROR" if line.startswith("+CME") else line)
         elif line.upper().startswith("AT"):
-            log.debug("Command echo from the phone-line box: %r", line)
+            # The echo of a dial command holds the number dialled.
+            log.debug("Command echo from the phone-line box: %r", mask_phone_number(line))
         else:
             # Unknown lines may be caller ID in a format we do not read: no whole numbers here.
             shown = re.sub(r"\d{4,}", lambda m: m.group()[:3] + "…", line[:60])

@@ -46,6 +46,7 @@ from agent_app.dialer.sip_messages import (
     registration_outcome,
 )
 from agent_app.dialer.sip_stack import AudioDevice, SipStack, account_config, pj_error_text
+from agent_app.domain.views import mask_phone_number
 
 if TYPE_CHECKING:
     from agent_app.dialer.sip import SipLineConfig
@@ -262,7 +263,8 @@ class SipLine:
             self._graveyard.append(call)
             raise DialerError(f"The call could not be started: {pj_error_text(exc)}.") from exc
         log.info("SIP call %s dialled", call_id)
-        log.debug("SIP call %s to %s", call_id, uri)
+        user, at, host = uri.partition("@")  # mask the number, not the server's address
+        log.debug("SIP call %s to %s%s%s", call_id, mask_phone_number(user), at, host)
         return call_id
 
     def _target_uri(self, number: str) -> str:

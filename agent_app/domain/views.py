@@ -146,3 +146,18 @@ def mask_id_number(id_number: str) -> str:
     if len(id_number) <= 10:
         return "*" * len(id_number)
     return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
+
+
+def mask_phone_number(text: str) -> str:
+    """A number (or a text holding one, such as a SIP address or a dial command) fit for a
+    log: every digit but the last four becomes an asterisk; the rest is kept."""
+    digits = sum(ch.isdigit() for ch in text)
+    hidden = max(digits - 4, 0)
+    out: list[str] = []
+    for ch in text:
+        if ch.isdigit() and hidden:
+            out.append("*")
+            hidden -= 1
+        else:
+            out.append(ch)
+    return "".join(out)

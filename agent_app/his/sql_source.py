@@ -130,7 +130,7 @@ def run_sql_import(
     """Import what the view has at or after the saved watermark; move the watermark on success."""
     since = read_watermark(store, config.source) or config.initial_since
     own = his is None
-    his_engine = his or create_engine(config.url, pool_pre_ping=True)
+    his_engine = his or create_engine(config.url, pool_pre_ping=True, hide_parameters=True)
     try:
         reader = _Reader(his_engine, config, since)
         report = run_import(

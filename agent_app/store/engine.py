@@ -14,8 +14,13 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from agent_app.config import ServerSettings
 from agent_app.store.errors import StoreCorruptError, StoreUnavailableError
 from agent_app.store.migrate import is_current, upgrade_to_head
+from agent_app.store.server_tls import tls_options, tls_refusal
 
 log = logging.getLogger(__name__)
+
+
+# Every engine hides bound parameters from its error messages and SQL echo: they carry dialled
+# numbers, ID numbers and patient ids, and an error text ends up in logs and message boxes.
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -32,7 +37,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def create_sqlite_engine(path: Path) -> Engine:
     """An engine over a SQLite file in WAL mode with foreign keys enforced."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -43,6 +48,7 @@ def create_server_engine(url: str | URL, *, connect_timeout: int = 5) -> Engine:
         url,
         future=True,
         pool_pre_ping=True,
+        hide_parameters=True,
         connect_args={
             "connect_timeout": connect_timeout,
             "application_name": "agent-app",
@@ -58,7 +64,8 @@ def create_server_engine(url: str | URL, *, connect_timeout: int = 5) -> Engine:
 
 
 def server_url(settings: ServerSettings, username: str, password: str | None) -> URL:
-    """The central database as the staff member's own role (row-level security applies)."""
+    """The central database as the staff member's own role (row-level security applies),
+    over TLS as the settings say (``verify-full`` unless weaker is allowed explicitly)."""
     return URL.create(
         "postgresql+psycopg",
         username=username,
@@ -66,7 +73,7 @@ def server_url(settings: ServerSettings, username: str, password: str | None) ->
         host=settings.host,
         port=settings.port,
         database=settings.database,
-        query={"sslmode": settings.sslmode},
+        query=tls_options(settings),
     )
 
 
@@ -96,12 +103,16 @@ def open_local_store(path: Path) -> Engine:
 
 
 def check_server(engine: Engine) -> None:
-    """Prove the central database answers; raise StoreUnavailableError in plain words."""
+    """Prove the central database answers; raise StoreUnavailableError in plain words
+    (ServerNotTrustedError when it offered no TLS or could not prove who it is)."""
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except OperationalError as exc:
         where = f"{engine.url.host or 'localhost'}:{engine.url.port or 5432}"
+        refusal = tls_refusal(str(exc.orig), where)
+        if refusal is not None:
+            raise refusal from exc
         reason = _first_line(str(exc.orig))
         raise StoreUnavailableError(
             f"Cannot reach the central database at {where} ({reason}); working offline."

@@ -11,6 +11,8 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from agent_app.store.server_tls import tls_refusal
+
 # SQLSTATEs that mean the connection, not the request, failed.
 _CONNECTION_STATES = ("08", "57P01", "57P02", "57P03")
 
@@ -45,9 +47,13 @@ def _lost_connection(exc: SQLAlchemyError) -> bool:
 
 def as_sync_error(exc: SQLAlchemyError, server: Engine) -> SyncError:
     """Turn a server-side database error into a plain-worded sync error."""
-    reason = _first_line(str(getattr(exc, "orig", None) or exc))
+    full = str(getattr(exc, "orig", None) or exc)
+    reason = _first_line(full)
     if _lost_connection(exc):
         where = f"{server.url.host or 'localhost'}:{server.url.port or 5432}"
+        refusal = tls_refusal(full, where)
+        if refusal is not None:  # no TLS, or a server that could not prove who it is
+            return SyncOfflineError(str(refusal))
         return SyncOfflineError(
             f"Cannot reach the central database at {where} ({reason}); working offline."
         )

@@ -49,7 +49,7 @@ def attach_sync(
         interval=settings.sync.interval_seconds,
         parent=window,
     )
-    status = SyncStatusWidget(controller.worker)
+    status = SyncStatusWidget(controller.worker, unverified=settings.server.unverified)
     window.server_label.hide()
     window.statusBar().addPermanentWidget(status)
     action = status.sync_now_action

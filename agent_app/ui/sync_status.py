@@ -1,4 +1,5 @@
-"""Sync state in the status bar: online or offline, pending changes, last success, "Sync now".
+"""Sync state in the status bar: online or offline, pending changes, last success, "Sync now",
+and a lasting warning when the settings allow a connection that is not verified.
 
 The worker calls its listeners on its own thread; the relay re-emits each status as a Qt
 signal, which Qt delivers to this widget on the GUI thread (the relay lives there).
@@ -20,7 +21,9 @@ class _StatusRelay(QObject):
 class SyncStatusWidget(QWidget):
     """A label for the sync state with the last error as its tooltip, and "Sync now"."""
 
-    def __init__(self, worker: SyncWorker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: SyncWorker, parent: QWidget | None = None, *, unverified: bool = False
+    ) -> None:
         super().__init__(parent)
         self._relay = _StatusRelay(self)
         self._relay.sig_status.connect(self._show)
@@ -36,6 +39,18 @@ class SyncStatusWidget(QWidget):
         self.button.setDefaultAction(self.sync_now_action)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Shown for as long as the desk runs: the settings allowed a connection that is not
+        # encrypted or not proven to reach the hospital's server.
+        self.tls_warning = QLabel(self.tr("Connection to the server is not verified"), self)
+        self.tls_warning.setToolTip(
+            self.tr(
+                "The settings allow a connection to the central database without checking its "
+                "certificate (allow_weak_tls); patient data may be read or changed on the way."
+            )
+        )
+        self.tls_warning.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.tls_warning.setVisible(unverified)
+        layout.addWidget(self.tls_warning)
         layout.addWidget(self.label)
         layout.addWidget(self.button)
         self.status = worker.status

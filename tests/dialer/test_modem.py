@@ -193,6 +193,17 @@ def test_dial_ok_means_answered(line: Line, modem: FakeModem) -> None:
     assert line.of(Ended) == [] and [e.call_id for e in line.of(Answered)] == [call]
 
 
+def test_the_echo_of_a_dial_command_is_logged_without_the_number(
+    line: Line, modem: FakeModem, caplog: pytest.LogCaptureFixture
+) -> None:
+    modem.echo = True  # a box that ignores ATE0 echoes every command back
+    with caplog.at_level(logging.DEBUG, logger="agent_app.dialer"):
+        line.answered_call("13812345678")
+    echoes = [r.getMessage() for r in caplog.records if "echo" in r.getMessage()]
+    assert any("ATD*******5678;" in message for message in echoes), echoes
+    assert not any("13812345678" in r.getMessage() for r in caplog.records)
+
+
 def test_ringing_result_is_reported_before_the_answer(line: Line) -> None:
     call = line.answered_call("5556")
     assert line.of(Ringing) == [Ringing(call)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import array
 import ctypes
 import gc
+import logging
 import math
 import os
 import select
@@ -210,6 +211,19 @@ def test_peer_bye_ends_the_call_as_remote_hangup(
     ended = events.wait(Ended, call_id)
     assert (ended.reason, ended.text) == (EndReason.REMOTE_HANGUP, "The other side hung up.")
     assert phone.stop_recording(call_id) is None
+    finished(peer, events)
+
+
+def test_the_dialled_number_is_logged_masked(
+    phone: SipPhone, events: EventLog, peers: PeerSet, caplog: pytest.LogCaptureFixture
+) -> None:
+    peer = peers.sipp("uas_answer", hold_ms=300)
+    with caplog.at_level(logging.DEBUG, logger="agent_app.dialer"):
+        call_id = phone.dial(peer.uri("13812345678"))
+        events.wait(Ended, call_id)
+    dialled = [r.getMessage() for r in caplog.records if f"{call_id} to" in r.getMessage()]
+    assert dialled == [f"SIP call {call_id} to sip:*******5678@{LOCALHOST}:{peer.port}"]
+    assert not any("13812345678" in r.getMessage() for r in caplog.records)
     finished(peer, events)
 
 

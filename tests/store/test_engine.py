@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from agent_app.store.engine import check_server, create_server_engine, open_local_store
 from agent_app.store.errors import SchemaTooNewError, StoreCorruptError, StoreUnavailableError
@@ -64,3 +65,17 @@ def test_server_url_carries_the_staff_role_and_tls_mode() -> None:
     assert (url.username, url.host, url.port, url.database) == ("wangfang", "db.local", 6432, "fu")
     assert url.query["sslmode"] == "verify-full"
     assert "s3cret" not in repr(url)  # SQLAlchemy masks the password when printed
+
+
+def test_sql_errors_hide_their_bound_parameters(store_engine: Engine) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    with pytest.raises(DBAPIError) as caught, store_engine.connect() as connection:
+        connection.execute(
+            text("SELECT id FROM contact WHERE number_e164 = :n AND no_such_column = :id"),
+            {"n": "+8613812345678", "id": "110105195103021234"},
+        )
+    message = str(caught.value)
+    assert "no_such_column" in message
+    assert "13812345678" not in message and "110105195103021234" not in message

@@ -1,5 +1,5 @@
 """The signed-in desk syncs: claims go through leases, the first sync fills an empty desk and
-its queue, and the status bar says so."""
+its queue, and the status bar says so, and says for good when the connection is not verified."""
 
 # The central-server fixtures of tests/sync are imported by name, so the test arguments
 # that use them "redefine" the imports.
@@ -12,21 +12,27 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.orm import Session
 
-from agent_app.config import Settings
+from agent_app.config import Settings, load_settings
 from agent_app.domain.enums import Role, TaskStatus
 from agent_app.domain.views import StaffAccount
+from agent_app.store.engine import check_server, create_server_engine
+from agent_app.store.migrate import upgrade_to_head
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope, count_queue
 from agent_app.store.schema import FollowupTask, Patient
 from agent_app.sync.leases import LocalTaskLeases
-from agent_app.ui.desk_sync import attach_sync, desk_leases
+from agent_app.sync.logins import provision_staff_login
+from agent_app.ui.desk_sync import attach_sync, desk_leases, server_engine
 from agent_app.ui.first_sync_dialog import FirstSyncDialog
 from agent_app.ui.main_window import ALL_OPEN, MainWindow
+from agent_app.ui.qt import Qt
 from agent_app.ui.sync_status import SyncStatusWidget
 from tests.sync.conftest import as_staff, hospital_template, local, server  # noqa: F401
+from tests.sync.small_hospital import seed_small_hospital
+from tests.tls_certs import TlsServer
 from tests.ui.conftest import seeded_sqlite
 
 
@@ -83,3 +89,70 @@ def test_first_sync_fills_an_empty_desk_and_its_queue(
     assert status is not None and not window.server_label.isVisible()
     assert any(a.shortcut().toString() == "F9" for a in window.menus.followup.actions())
     controller.shutdown()
+
+
+@pytest.fixture(scope="module")
+def tls_hospital(tls_pg_server: TlsServer) -> Iterator[TlsServer]:
+    """The small hospital on the PostgreSQL that speaks TLS, with nurse1's own login."""
+    server = tls_pg_server.server
+    admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text('CREATE DATABASE "followup"'))
+    admin.dispose()
+    engine = create_server_engine(server.url("followup"))
+    upgrade_to_head(engine)
+    seed_small_hospital(engine)
+    provision_staff_login(engine, "nurse1", "pw-nurse1")
+    engine.dispose()
+    yield tls_pg_server
+
+
+def _sync_over_tls(
+    qtbot: QtBot, hospital: TlsServer, local: Engine, tmp_path: Path, env: dict[str, str]
+) -> SyncStatusWidget:
+    """Sign nurse1's desk in with these [server] settings and wait for a complete sync."""
+    server = hospital.server
+    settings = load_settings(
+        {
+            "AGENT_APP_SERVER_HOST": server.host,
+            "AGENT_APP_SERVER_PORT": str(server.port),
+            **{f"AGENT_APP_SERVER_{name.upper()}": value for name, value in env.items()},
+        }
+    )
+    nurse = StaffAccount(1, "nurse1", "护士1", Role.AGENT, 2, "外科")
+    central = server_engine(settings, nurse, "pw-nurse1")
+    assert central is not None
+    check_server(central)
+    leases = desk_leases(settings, local, central, nurse)
+    window = MainWindow(local, nurse, "", drafts_dir=tmp_path, leases=leases)
+    qtbot.addWidget(window)
+    window.show()
+    controller = attach_sync(window, settings, central, leases)
+    window.destroyed.connect(central.dispose)
+    qtbot.waitUntil(lambda: controller.status.last_success_at is not None, timeout=30_000)
+    status = window.findChild(SyncStatusWidget)
+    assert status is not None
+    return status
+
+
+def test_a_weak_tls_allowed_in_the_settings_connects_and_the_status_bar_says_so_for_good(
+    qtbot: QtBot, tls_hospital: TlsServer, local: Engine, tmp_path: Path
+) -> None:
+    status = _sync_over_tls(
+        qtbot, tls_hospital, local, tmp_path, {"sslmode": "require", "allow_weak_tls": "1"}
+    )
+    assert status.tls_warning.isVisible()
+    assert status.tls_warning.text() == "Connection to the server is not verified"
+    assert "allow_weak_tls" in status.tls_warning.toolTip()
+    qtbot.mouseClick(status.button, Qt.MouseButton.LeftButton)  # a later cycle keeps it
+    qtbot.waitUntil(lambda: status.status.cycles >= 2 and not status.status.syncing)
+    assert status.tls_warning.isVisible()
+
+
+def test_a_verified_connection_shows_no_tls_warning(
+    qtbot: QtBot, tls_hospital: TlsServer, local: Engine, tmp_path: Path
+) -> None:
+    status = _sync_over_tls(
+        qtbot, tls_hospital, local, tmp_path, {"ca_file": str(tls_hospital.ca_file)}
+    )
+    assert status.label.isVisible() and not status.tls_warning.isVisible()

@@ -39,7 +39,7 @@ def run_migrations_online() -> None:
         url = config.get_main_option("sqlalchemy.url")
         if not url:
             raise RuntimeError("Give a connection or set sqlalchemy.url to run migrations.")
-        with create_engine(url).begin() as own:
+        with create_engine(url, hide_parameters=True).begin() as own:
             _run(own)
     else:
         _run(connection)
