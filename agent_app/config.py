@@ -101,6 +101,26 @@ class SyncSettings:
 
 
 @dataclass(frozen=True)
+class SignInSettings:
+    """How the desk slows down and stops password guessing, per account (``[sign_in]``).
+
+    After each wrong password the next attempt waits ``first_delay_seconds``, doubling with
+    every further failure; after ``max_failures`` failures in a row the account is locked for
+    ``lockout_minutes`` (and again after every further failure) until a correct password."""
+
+    max_failures: int = 5
+    lockout_minutes: float = 15
+    first_delay_seconds: float = 1.0
+
+    def __post_init__(self) -> None:
+        if self.max_failures < 1 or self.lockout_minutes <= 0 or self.first_delay_seconds < 0:
+            raise ConfigError(
+                "In [sign_in], max_failures must be at least 1, lockout_minutes above 0 "
+                "and first_delay_seconds not negative."
+            )
+
+
+@dataclass(frozen=True)
 class Settings:
     profile: Profile = Profile.SITE
     data_dir: Path = field(default_factory=lambda: default_data_dir())
@@ -116,6 +136,7 @@ class Settings:
     modem: ModemSettings = field(default_factory=ModemSettings)
     screenpop: ScreenPopSettings = field(default_factory=ScreenPopSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
+    sign_in: SignInSettings = field(default_factory=SignInSettings)
 
     @property
     def store_path(self) -> Path:
