@@ -7,13 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
 from agent_app.config import SignInSettings
-from agent_app.domain.enums import Role
-from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.audit import AuditAction, audit_entries
 from agent_app.store.repositories.sign_in_guard import (
     SignInCode,
@@ -21,30 +17,12 @@ from agent_app.store.repositories.sign_in_guard import (
     check_sign_in,
 )
 from agent_app.store.repositories.staff import AuthenticationError
-from agent_app.store.schema import Department, Staff
+from tests.staff_accounts import NURSE_PASSWORD, store_with_nurse
 
-PASSWORD = "right horse battery"
+PASSWORD = NURSE_PASSWORD
 T0 = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
 RULES = SignInSettings(max_failures=5, lockout_minutes=15, first_delay_seconds=1.0)
-
-
-def _store(path: Path) -> Engine:
-    engine = open_local_store(path)
-    cheap = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    with Session(engine) as session, session.begin():
-        if session.scalar(select(Staff.id)) is None:
-            session.add(Department(id=1, code="D1", name="心内科"))
-            session.add(
-                Staff(
-                    id=7,
-                    username="nurse",
-                    full_name="护士",
-                    role=Role.AGENT,
-                    department_id=1,
-                    password_hash=cheap.hash(PASSWORD),
-                )
-            )
-    return engine
+_store = store_with_nurse
 
 
 @pytest.fixture
