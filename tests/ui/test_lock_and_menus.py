@@ -220,7 +220,13 @@ def test_the_lock_screen_never_takes_a_remembered_password(
     username = window.account.username
     memory_keyring.set_password(KEYRING_SERVICE, username, DEMO_PASSWORD)
     reads: list[str] = []
-    monkeypatch.setattr(memory_keyring, "get_password", lambda _s, user: reads.append(user))
+    stored = memory_keyring.get_password
+
+    def read(service: str, user: str) -> str | None:
+        reads.append(user)
+        return stored(service, user)
+
+    monkeypatch.setattr(memory_keyring, "get_password", read)
     desk = DeskApp(Settings(), ui_store)
     desk.window, desk._last_user = window, username
     window.sig_switch_user.connect(desk._switch_user)
