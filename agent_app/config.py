@@ -112,12 +112,9 @@ class SignInSettings:
     lockout_minutes: float = 15
     first_delay_seconds: float = 1.0
 
-    def __post_init__(self) -> None:
-        if self.max_failures < 1 or self.lockout_minutes <= 0 or self.first_delay_seconds < 0:
-            raise ConfigError(
-                "In [sign_in], max_failures must be at least 1, lockout_minutes above 0 "
-                "and first_delay_seconds not negative."
-            )
+    @property
+    def sensible(self) -> bool:
+        return self.max_failures >= 1 and self.lockout_minutes > 0 and self.first_delay_seconds >= 0
 
 
 @dataclass(frozen=True)
@@ -183,6 +180,11 @@ def load_settings(environ: dict[str, str] | None = None, *, demo: bool = False) 
     settings = _build(Settings, raw, str(path), env, ENV_PREFIX)
     if demo and settings.profile is not Profile.DEMO:
         settings = dataclasses.replace(settings, profile=Profile.DEMO)
+    if not settings.sign_in.sensible:
+        raise ConfigError(
+            f"In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 "
+            "and first_delay_seconds of 0 or more."
+        )
     return settings
 
 
