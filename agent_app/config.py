@@ -135,6 +135,23 @@ class SyncSettings:
 
 
 @dataclass(frozen=True)
+class SignInSettings:
+    """How the desk slows down and stops password guessing, per account (``[sign_in]``).
+
+    After each wrong password the next attempt waits ``first_delay_seconds``, doubling with
+    every further failure; after ``max_failures`` failures in a row the account is locked for
+    ``lockout_minutes`` (and again after every further failure) until a correct password."""
+
+    max_failures: int = 5
+    lockout_minutes: float = 15
+    first_delay_seconds: float = 1.0
+
+    @property
+    def sensible(self) -> bool:
+        return self.max_failures >= 1 and self.lockout_minutes > 0 and self.first_delay_seconds >= 0
+
+
+@dataclass(frozen=True)
 class Settings:
     profile: Profile = Profile.SITE
     data_dir: Path = field(default_factory=lambda: default_data_dir())
@@ -150,6 +167,7 @@ class Settings:
     modem: ModemSettings = field(default_factory=ModemSettings)
     screenpop: ScreenPopSettings = field(default_factory=ScreenPopSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
+    sign_in: SignInSettings = field(default_factory=SignInSettings)
 
     @property
     def store_path(self) -> Path:
@@ -196,6 +214,11 @@ def load_settings(environ: dict[str, str] | None = None, *, demo: bool = False) 
     settings = _build(Settings, raw, str(path), env, ENV_PREFIX)
     if demo and settings.profile is not Profile.DEMO:
         settings = dataclasses.replace(settings, profile=Profile.DEMO)
+    if not settings.sign_in.sensible:
+        raise ConfigError(
+            f"In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 "
+            "and first_delay_seconds of 0 or more."
+        )
     return settings
 
 

@@ -46,6 +46,18 @@ def test_file_values_are_typed_and_environment_overrides_them(tmp_path: Path) ->
     assert settings.sip.no_answer_timeout == 45.5
 
 
+def test_sign_in_lockout_has_safe_defaults_and_can_be_set(tmp_path: Path) -> None:
+    defaults = load_settings().sign_in
+    assert (defaults.max_failures, defaults.lockout_minutes) == (5, 15)
+    assert defaults.first_delay_seconds == 1.0
+    path = tmp_path / "config.toml"
+    path.write_text("[sign_in]\nmax_failures = 3\nlockout_minutes = 30\n", "utf-8")
+    env = {"AGENT_APP_CONFIG": str(path), "AGENT_APP_SIGN_IN_FIRST_DELAY_SECONDS": "2"}
+    settings = load_settings(env).sign_in
+    assert (settings.max_failures, settings.lockout_minutes) == (3, 30)
+    assert settings.first_delay_seconds == 2.0
+
+
 def test_demo_flag_selects_the_demo_store(tmp_path: Path) -> None:
     settings = load_settings({"AGENT_APP_DATA_DIR": str(tmp_path)}, demo=True)
     assert settings.profile is Profile.DEMO
@@ -62,6 +74,7 @@ def test_demo_flag_selects_the_demo_store(tmp_path: Path) -> None:
         ('colour = "blue"\n', "the setting 'colour' is not known"),
         ('[server]\npassword = "secret"\n', "the setting 'password' is not known"),
         (b"\xff\xfe line".decode("latin-1"), "not valid TOML"),
+        ("[sign_in]\nmax_failures = 0\n", "[sign_in] needs max_failures of at least 1"),
     ],
 )
 def test_bad_settings_file_gives_one_sentence(tmp_path: Path, content: str, expected: str) -> None:

@@ -23,6 +23,7 @@ from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.qt import QApplication, QDialog, QObject, QProgressDialog, Qt, QTimer, Signal
 from agent_app.ui.translations import install_translations, preferred_language
+from agent_app.ui.window_curtain import hide_other_windows
 
 if TYPE_CHECKING:
     from agent_app.ui.desk_session import DeskSession
@@ -66,9 +67,18 @@ class DeskApp:
             password,
         )
 
-    def sign_in(self) -> bool:
+    def sign_in(self, *, typed_only: bool = False) -> bool:
+        """Show the sign-in and open the desk of whoever signs in; False when cancelled.
+
+        ``typed_only``: a remembered password is not offered (switching user, also from the
+        lock screen): the remembered password only starts the desk."""
         dialog = LoginDialog(
-            self.engine, list_accounts(self.engine), self._last_user, verify=self._verify
+            self.engine,
+            list_accounts(self.engine),
+            self._last_user,
+            typed_only=typed_only,
+            rules=self.settings.sign_in,
+            verify=self._verify,
         )
         # The desk's own modules load once the sign-in is on screen, while the agent types.
         QTimer.singleShot(0, lambda: self.session)
@@ -83,9 +93,10 @@ class DeskApp:
         return True
 
     def _switch_user(self) -> None:
-        if self.window is not None:
-            self.window.hide()
-        if not self.sign_in():
+        # The tools of the one leaving are windows of their own: hiding the main window
+        # alone would leave them to whoever signs in next.
+        hide_other_windows()
+        if not self.sign_in(typed_only=True):
             QApplication.quit()
 
 

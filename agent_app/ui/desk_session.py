@@ -95,6 +95,7 @@ class DeskSession:
             hospital=(settings.hospital_name, settings.hospital_phone),
             lock_after_minutes=settings.lock_after_minutes,
             leases=leases,
+            sign_in_rules=settings.sign_in,
         )
         add_tools(window, server, settings)
         if self.bridge is not None:

@@ -1,12 +1,18 @@
 """The lock screen: after the agent has been idle a while, patient data leaves the screen until
-the agent types their password again (or someone else signs in)."""
+the agent types their password again (or someone else signs in).
+
+The password is always typed: the lock screen never reads the keyring, and its "Switch user"
+opens a sign-in that pre-fills nothing. Attempts go through the sign-in guard like the
+sign-in itself, so the lock screen is no way around the lockout."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from agent_app.config import SignInSettings
 from agent_app.domain.views import StaffAccount
-from agent_app.store.repositories.staff import AuthenticationError, authenticate
+from agent_app.store.repositories.sign_in_guard import SignInRefusedError, check_sign_in
+from agent_app.store.repositories.staff import AuthenticationError
 from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import (
     QApplication,
@@ -22,6 +28,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.sign_in_wait import AttemptCountdown, Clock, utc_now
 
 # Input that proves someone is at the desk.
 ACTIVITY = frozenset(
@@ -70,11 +77,18 @@ class LockScreen(QWidget):
     sig_switch_user = Signal()
 
     def __init__(
-        self, engine: Engine, account: StaffAccount, parent: QWidget | None = None
+        self,
+        engine: Engine,
+        account: StaffAccount,
+        parent: QWidget | None = None,
+        *,
+        rules: SignInSettings | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         super().__init__(parent)
         self.engine = engine
         self.account = account
+        self.rules = rules
         title = QLabel(self.tr("The desk is locked"))
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         who = QLabel(self.tr("Signed in: {0}").format(account.full_name))
@@ -85,6 +99,7 @@ class LockScreen(QWidget):
         self.password.returnPressed.connect(self.unlock)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
+        self.countdown = AttemptCountdown(clock, self)
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.clicked.connect(self.unlock)
         switch = QPushButton(self.tr("Switch user"))
@@ -94,7 +109,7 @@ class LockScreen(QWidget):
         buttons.addWidget(switch)
         column = QVBoxLayout(self)
         column.addStretch(1)
-        for widget in (title, who, self.password, self.error):
+        for widget in (title, who, self.password, self.error, self.countdown):
             column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addLayout(buttons)
         column.addStretch(2)
@@ -106,8 +121,9 @@ class LockScreen(QWidget):
             self.error.setText(self.tr("Type your password."))
             return
         self.unlock_button.setEnabled(False)
+        rules, now = self.rules, self.countdown.clock()
         run_in_background(
-            lambda: authenticate(engine, username, password),
+            lambda: check_sign_in(engine, username, password, now=now, settings=rules),
             self._accepted,
             self._refused,
             owner=self,
@@ -122,7 +138,11 @@ class LockScreen(QWidget):
     def _refused(self, error: BaseException) -> None:
         self.unlock_button.setEnabled(True)
         self.password.selectAll()
-        if isinstance(error, AuthenticationError):
-            self.error.setText(self.tr("Wrong password."))
+        wrong = self.tr("Wrong password.")
+        if isinstance(error, SignInRefusedError):
+            self.error.setText(self.countdown.refusal(error, wrong))
+            self.countdown.hold(self.unlock_button, error.until)
+        elif isinstance(error, AuthenticationError):
+            self.error.setText(wrong)
         else:
             self.error.setText(self.tr("The password could not be checked: {0}").format(error))

@@ -1,4 +1,8 @@
-"""Sign-in: pick the account, type the password, optionally remember it in the OS keyring."""
+"""Sign-in: pick the account, type the password, optionally remember it in the OS keyring.
+
+A remembered password only starts the desk. Switching user (also from the lock screen) opens
+the dialog with ``typed_only``: nothing is read from the keyring, nothing pre-filled, and the
+keyring entry is left as it is."""
 
 from __future__ import annotations
 
@@ -6,9 +10,11 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
+from agent_app.config import SignInSettings
 from agent_app.credentials import forget_password, remember_password, remembered_password
 from agent_app.domain.enums import Role
 from agent_app.domain.views import StaffAccount
+from agent_app.store.repositories.sign_in_guard import SignInRefusedError, check_sign_in
 from agent_app.store.repositories.staff import AuthenticationError, authenticate
 from agent_app.sync.sign_in import SignInNeedsServerError
 from agent_app.ui.background import run_in_background
@@ -24,6 +30,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.sign_in_wait import AttemptCountdown, Clock, utc_now
 
 
 class LoginDialog(QDialog):
@@ -37,12 +44,20 @@ class LoginDialog(QDialog):
         accounts: list[StaffAccount],
         last_username: str = "",
         parent: QWidget | None = None,
+        *,
+        typed_only: bool = False,
+        rules: SignInSettings | None = None,
+        clock: Clock = utc_now,
         verify: Callable[[Engine, str, str], StaffAccount] = authenticate,
     ) -> None:
+        """``typed_only``: the password must be typed (switching user); ``rules``: the
+        sign-in guard's settings; ``clock``: the time the guard judges attempts by."""
         super().__init__(parent)
         self._engine = engine
         self._verify = verify
         self._accounts = accounts
+        self.typed_only = typed_only
+        self._rules = rules
         self.account: StaffAccount | None = None
         self.setWindowTitle(self.tr("Follow-up Desk — Sign in"))
         self.setMinimumWidth(420)
@@ -59,6 +74,7 @@ class LoginDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
+        self.countdown = AttemptCountdown(clock, self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -70,12 +86,14 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("&User"), self.user_box)
         form.addRow(self.tr("&Password"), self.password_edit)
         form.addRow("", self.remember_box)
+        self.remember_box.setVisible(not typed_only)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Patient follow-up desk"))
         title.setStyleSheet("font-size: 18px; font-weight: 600; margin-bottom: 8px;")
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.countdown)
         layout.addWidget(self.buttons)
 
         self.user_box.currentIndexChanged.connect(self._fill_remembered)
@@ -97,11 +115,19 @@ class LoginDialog(QDialog):
     def username(self) -> str:
         return str(self.user_box.currentData())
 
+    @property
+    def sign_in_button(self) -> QWidget:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
     def _fill_remembered(self) -> None:
+        self.error_label.clear()
+        self.countdown.release()  # a wait belongs to the account it was earned by
+        if self.typed_only:
+            self.password_edit.clear()
+            return
         saved = remembered_password(self.username)
         self.password_edit.setText(saved or "")
         self.remember_box.setChecked(saved is not None)
-        self.error_label.clear()
 
     def try_sign_in(self) -> None:
         """Check the password off the GUI thread (argon2 is deliberately slow)."""
@@ -111,28 +137,38 @@ class LoginDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.error_label.setText(self.tr("Checking…"))
+        engine, rules, now, verify = self._engine, self._rules, self.countdown.clock(), self._verify
         run_in_background(
-            lambda: self._verify(self._engine, username, password),
+            lambda: check_sign_in(
+                engine, username, password, verify=verify, now=now, settings=rules
+            ),
             lambda account: self._signed_in(account, password),
             self._failed,
         )
 
     def _signed_in(self, account: StaffAccount, password: str) -> None:
         self.buttons.setEnabled(True)
-        if self.remember_box.isChecked():
-            if not remember_password(account.username, password):
-                self.error_label.setText(
-                    self.tr("This computer has no keyring; the password was not remembered.")
-                )
-        else:
-            forget_password(account.username)
+        if not self.typed_only:  # switching user leaves the keyring as the start left it
+            self._remember_or_forget(account.username, password)
         self.account = account
         self.sig_signed_in.emit(account)
         self.accept()
 
+    def _remember_or_forget(self, username: str, password: str) -> None:
+        if not self.remember_box.isChecked():
+            forget_password(username)
+        elif not remember_password(username, password):
+            self.error_label.setText(
+                self.tr("This computer has no keyring; the password was not remembered.")
+            )
+
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, SignInNeedsServerError):
+        wrong = self.tr("Unknown user or wrong password.")
+        if isinstance(error, SignInRefusedError):
+            self.error_label.setText(self.countdown.refusal(error, wrong))
+            self.countdown.hold(self.sign_in_button, error.until)
+        elif isinstance(error, SignInNeedsServerError):
             self.error_label.setText(
                 self.tr(
                     "You have not signed in on this computer before, and the central server "
@@ -141,7 +177,7 @@ class LoginDialog(QDialog):
                 )
             )
         elif isinstance(error, AuthenticationError):
-            self.error_label.setText(self.tr("Unknown user or wrong password."))
+            self.error_label.setText(wrong)
         else:
             self.error_label.setText(
                 self.tr("Sign-in failed: {0}").format(str(error) or type(error).__name__)

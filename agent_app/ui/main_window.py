@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from agent_app.config import PopPlacement, default_data_dir
+from agent_app.config import PopPlacement, SignInSettings, default_data_dir
 from agent_app.domain.enums import LineType, Role, TaskStatus
 from agent_app.domain.views import StaffAccount
 from agent_app.store.drafts import Draft, DraftStore
@@ -47,8 +47,10 @@ from agent_app.ui.qt import (
 from agent_app.ui.queue_filters import QueueFilterBar
 from agent_app.ui.screen_pop import ScreenPop
 from agent_app.ui.serial_writer import SerialWriter
+from agent_app.ui.sign_in_wait import Clock, utc_now
 from agent_app.ui.task_queue_model import HOSPITAL_TZ, TaskQueueModel
 from agent_app.ui.translations import LanguageMenu
+from agent_app.ui.window_curtain import WindowCurtain
 
 DUE_TODAY, DUE_WEEK, ALL_OPEN = "today", "week", "all"
 
@@ -79,10 +81,11 @@ class MainWindow(QMainWindow):
         hospital: tuple[str, str] = (HOSPITAL_NAME, ""),
         lock_after_minutes: float = 0,
         leases: TaskLeases | None = None,
+        sign_in_rules: SignInSettings | None = None,
     ) -> None:
         """``lock_after_minutes``: idle time before the lock screen (0: never). ``leases``:
         how the desk claims the follow-ups it opens (the server's; by default the local
-        store's)."""
+        store's). ``sign_in_rules``: the lockout the lock screen's password check obeys."""
         super().__init__(parent)
         self.account = account
         self.engine = engine
@@ -173,6 +176,9 @@ class MainWindow(QMainWindow):
         self.recording_server: Engine | None = None
         self.recording_cache: Path | None = None
         self.lock_screen: LockScreen | None = None
+        self.sign_in_rules = sign_in_rules
+        self.sign_in_clock: Clock = utc_now
+        self.curtain = WindowCurtain(self)
         self.idle: IdleWatcher | None = None
         if lock_after_minutes > 0:
             self.idle = IdleWatcher(lock_after_minutes, self)
@@ -437,9 +443,12 @@ class MainWindow(QMainWindow):
             return
         if self.followup is not None:
             self.followup.save_draft()
-        self.lock_screen = LockScreen(self.engine, self.account)
+        self.lock_screen = LockScreen(
+            self.engine, self.account, rules=self.sign_in_rules, clock=self.sign_in_clock
+        )
         self.lock_screen.sig_unlocked.connect(self._unlock)
-        self.lock_screen.sig_switch_user.connect(self.sig_switch_user.emit)
+        self.lock_screen.sig_switch_user.connect(self._switch_user_from_lock)
+        self.curtain.draw()  # the tools and the screen-pop card are windows of their own
         self._locked_page: QWidget = self.pages.currentWidget() or self.table
         self.pages.addWidget(self.lock_screen)
         self.pages.setCurrentWidget(self.lock_screen)
@@ -459,8 +468,14 @@ class MainWindow(QMainWindow):
         screen.deleteLater()
         for bar in (self.menuBar(), *self.findChildren(QToolBar)):
             bar.setEnabled(True)
+        self.curtain.lift()
         if self.idle is not None:
             self.idle.restart()
+
+    def _switch_user_from_lock(self) -> None:
+        # The sign-in must be able to show; this desk's windows stay hidden and close with it.
+        self.curtain.lift(show_again=False)
+        self.sig_switch_user.emit()
 
     @property
     def locked(self) -> bool:

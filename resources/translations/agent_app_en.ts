@@ -161,6 +161,24 @@
     </message>
 </context>
 <context>
+    <name>AttemptCountdown</name>
+    <message>
+        <location filename="../../agent_app/ui/sign_in_wait.py" line="+35" />
+        <source>Too many wrong passwords: this account is locked until {0}.</source>
+        <translation>Too many wrong passwords: this account is locked until {0}.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Too soon after a wrong password: wait for the countdown.</source>
+        <translation>Too soon after a wrong password: wait for the countdown.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Next attempt in {0}:{1:02d}.</source>
+        <translation>Next attempt in {0}:{1:02d}.</translation>
+    </message>
+</context>
+<context>
     <name>AnswerPicker</name>
     <message>
         <location filename="../../agent_app/ui/reports/answer_picker.py" line="+26" />

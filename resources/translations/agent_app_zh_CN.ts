@@ -161,6 +161,24 @@
     </message>
 </context>
 <context>
+    <name>AttemptCountdown</name>
+    <message>
+        <location filename="../../agent_app/ui/sign_in_wait.py" line="+35" />
+        <source>Too many wrong passwords: this account is locked until {0}.</source>
+        <translation>密码错误次数过多：该账号已锁定至 {0}。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Too soon after a wrong password: wait for the countdown.</source>
+        <translation>密码错误后需稍候：请等待倒计时结束。</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Next attempt in {0}:{1:02d}.</source>
+        <translation>{0}:{1:02d} 后可再次尝试。</translation>
+    </message>
+</context>
+<context>
     <name>AnswerPicker</name>
     <message>
         <location filename="../../agent_app/ui/reports/answer_picker.py" line="+26" />

@@ -7,15 +7,21 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from agent_app.config import SignInSettings
 from agent_app.credentials import KEYRING_SERVICE
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.qt import QDialog
 from tests.keyring_memory import MemoryKeyring
 
+# The module shares one store: no wait after a wrong password, so tests do not wait on others.
+NO_WAIT = SignInSettings(first_delay_seconds=0)
 
-def _dialog(qtbot: QtBot, engine: Engine, last: str = "") -> LoginDialog:
-    dialog = LoginDialog(engine, list_accounts(engine), last)
+
+def _dialog(
+    qtbot: QtBot, engine: Engine, last: str = "", *, typed_only: bool = False
+) -> LoginDialog:
+    dialog = LoginDialog(engine, list_accounts(engine), last, typed_only=typed_only, rules=NO_WAIT)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -75,3 +81,23 @@ def test_empty_password_asks_for_one(qtbot: QtBot, ui_store: Engine) -> None:
     dialog.password_edit.clear()
     dialog.try_sign_in()
     assert dialog.error_label.text() == "Type your password."
+
+
+def test_switching_user_never_fills_in_a_remembered_password(
+    qtbot: QtBot, ui_store: Engine, memory_keyring: MemoryKeyring
+) -> None:
+    username = list_accounts(ui_store)[0].username
+    memory_keyring.set_password(KEYRING_SERVICE, username, "demo")
+    dialog = _dialog(qtbot, ui_store, last=username, typed_only=True)
+    dialog.show()
+    assert dialog.username == username
+    assert dialog.password_edit.text() == "" and not dialog.remember_box.isVisible()
+    dialog.user_box.setCurrentIndex(1)
+    dialog.user_box.setCurrentIndex(0)  # choosing the account again fills nothing either
+    assert dialog.password_edit.text() == ""
+    dialog.try_sign_in()
+    assert dialog.error_label.text() == "Type your password."
+    dialog.password_edit.setText("demo")  # typed: accepted, and the keyring entry stays
+    with qtbot.waitSignal(dialog.sig_signed_in, timeout=10_000):
+        dialog.try_sign_in()
+    assert memory_keyring.secrets == {(KEYRING_SERVICE, username): "demo"}

@@ -1,4 +1,4 @@
-"""The audit trail: who played, downloaded or exported what, and when.
+"""The audit trail: who signed in, played, downloaded or exported what, and when.
 
 On the desk's local store the row is committed and queued in the outbox in one transaction,
 so the server gets it even when the desk is offline now; on the central server (a
@@ -28,6 +28,9 @@ class AuditAction(enum.StrEnum):
     EXPORT = "export"
     PRINT = "print"
     VIEW = "view"
+    SIGN_IN = "sign_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    SIGN_IN_LOCKED = "sign_in_locked"  # the failure that locked the account
 
 
 @dataclass(frozen=True)

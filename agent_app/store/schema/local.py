@@ -1,4 +1,5 @@
-"""Tables only the desktop uses: the outbox of pending changes and the sync cursor."""
+"""Tables only the desktop uses: the outbox of pending changes, the sync cursor, and the
+wrong-password counts of the sign-in guard."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import Index, String, Text, Uuid
+from sqlalchemy import Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from agent_app.domain.enums import OutboxState
@@ -38,3 +39,15 @@ class SyncState(Base):
     cursor: Mapped[int] = mapped_column(IdType, default=0)
     last_success_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignInGuardState(Base):
+    """Wrong passwords in a row per user name on this desk, kept across restarts so quitting
+    the desk does not reset the count (store/repositories/sign_in_guard.py)."""
+
+    __tablename__ = "sign_in_guard"
+
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
