@@ -41,6 +41,10 @@ from agent_app.sync.pull import fetch_rows, store_page
 log = logging.getLogger(__name__)
 
 RELEASE_PREFIX = "lease-release:"
+# How far the server's clock is ahead of this desk's, in milliseconds (kept across restarts,
+# so an offline desk still judges its leases by the server's time).
+CLOCK_OFFSET_KEY = "server-clock-offset-ms"
+_OFFSET_NOTED = dt.timedelta(milliseconds=500)  # smaller changes are not written again
 
 
 class ServerTaskLeases:
@@ -60,11 +64,45 @@ class ServerTaskLeases:
         self.staff_id = staff_id
         self.lease_seconds = lease_seconds
         self.clock = clock
+        self._offset: dt.timedelta | None = None
+
+    # The server's clock ------------------------------------------------------------------
+    def server_now(self) -> dt.datetime:
+        """Now by the server's clock, as last measured (this desk's clock until then): leases
+        run out by the server's time, whatever this desk's clock says."""
+        if self._offset is None:
+            with self.local.connect() as connection:
+                stored = connection.execute(
+                    select(SyncState.cursor).where(SyncState.name == CLOCK_OFFSET_KEY)
+                ).scalar_one_or_none()
+            self._offset = dt.timedelta(milliseconds=stored or 0)
+        return self.clock() + self._offset
+
+    def _measure_offset(self, connection: Connection) -> None:
+        before = self.clock()
+        server = connection.execute(text("SELECT clock_timestamp()")).scalar_one()
+        after = self.clock()
+        offset = server - (before + (after - before) / 2)
+        known = self._offset
+        self._offset = offset
+        if known is not None and abs(offset - known) < _OFFSET_NOTED:
+            return
+        if abs(offset) > dt.timedelta(minutes=1):
+            log.warning("this desk's clock is %s off the server's", offset)
+        millis = round(offset / dt.timedelta(milliseconds=1))
+        with self.local.begin() as local:
+            statement = insert(SyncState).values(name=CLOCK_OFFSET_KEY, cursor=millis)
+            local.execute(
+                statement.on_conflict_do_update(
+                    index_elements=[SyncState.name], set_={"cursor": millis}
+                )
+            )
 
     # Server calls -----------------------------------------------------------------------
     def _call(self, sql: str, **params: Any) -> Sequence[Any]:
         try:
             with self.server.begin() as connection:
+                self._measure_offset(connection)
                 return connection.execute(text(sql), params).all()
         except DBAPIError as exc:
             state = str(getattr(exc.orig, "sqlstate", "") or "")
@@ -165,7 +203,7 @@ class ServerTaskLeases:
             with self.local.connect() as connection:
                 mine = [
                     lease
-                    for lease in held_leases(connection, self.staff_id, self.clock())
+                    for lease in held_leases(connection, self.staff_id, self.server_now())
                     if lease.task_id == task_id
                 ]
             if mine:
@@ -202,7 +240,7 @@ class ServerTaskLeases:
             for lease in renewed.values():
                 if lease.task_id not in released:
                     record_lease(connection, lease)
-            return held_leases(connection, self.staff_id, self.clock())
+            return held_leases(connection, self.staff_id, self.server_now())
 
     def release(self, task_id: int) -> None:
         """Give ``task_id`` back: at once locally, on the server once its changes are pushed."""
@@ -218,7 +256,7 @@ class ServerTaskLeases:
     def held(self) -> list[Lease]:
         """Leases this desk holds now (works offline)."""
         with self.local.connect() as connection:
-            return held_leases(connection, self.staff_id, self.clock())
+            return held_leases(connection, self.staff_id, self.server_now())
 
     def _send_releases(self) -> None:
         with self.local.connect() as connection:

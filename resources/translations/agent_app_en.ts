@@ -4,300 +4,300 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/agreement_view.py" line="+87" />
+        <location filename="../../agent_app/ui/supervisor/agreement_view.py" line="+87"/>
         <source>No run: the dates below</source>
         <translation>No run: the dates below</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Level 2: department spot-check</source>
         <translation>Level 2: department spot-check</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level 3: hospital spot-check</source>
         <translation>Level 3: hospital spot-check</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Satisfaction scores this close count as agreeing.</source>
         <translation>Satisfaction scores this close count as agreeing.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>S&amp;how (F5)</source>
         <translation>S&amp;how (F5)</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+162" />
+        <location line="+10"/>
+        <location line="+162"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location line="-162" />
+        <location line="-162"/>
         <source>Compared</source>
         <translation>Compared</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Agreeing</source>
         <translation>Agreeing</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Agreement</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Past &amp;run</source>
         <translation>Past &amp;run</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Level</source>
         <translation>&amp;Level</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Spot-checks &amp;due</source>
         <translation>Spot-checks &amp;due</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Department</source>
         <translation>&amp;Department</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Satisfaction &amp;tolerance</source>
         <translation>Satisfaction &amp;tolerance</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Discrepancies</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Only supervisors and quality staff see agreement.</source>
         <translation>Only supervisors and quality staff see agreement.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Run {run}: L{level}, {start} – {end}, seed {seed}</source>
         <translation>Run {run}: L{level}, {start} – {end}, seed {seed}</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>The period ends before it starts; swap the dates.</source>
         <translation>The period ends before it starts; swap the dates.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Comparing the levels…</source>
         <translation>Comparing the levels…</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</source>
         <translation>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+50"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Agent (L1)</source>
         <translation>Agent (L1)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>L1 answer</source>
         <translation>L1 answer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L3 answer</source>
         <translation>L3 answer</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>L2 answer</source>
         <translation>L2 answer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Spot-check task</source>
         <translation>Spot-check task</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Knows the re-visit date</source>
         <translation>Knows the re-visit date</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Who answered</source>
         <translation>Who answered</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Was phoned for the follow-up</source>
         <translation>Was phoned for the follow-up</translation>
     </message>
 </context>
 <context>
-    <name>AttemptCountdown</name>
-    <message>
-        <location filename="../../agent_app/ui/sign_in_wait.py" line="+35" />
-        <source>Too many wrong passwords: this account is locked until {0}.</source>
-        <translation>Too many wrong passwords: this account is locked until {0}.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Too soon after a wrong password: wait for the countdown.</source>
-        <translation>Too soon after a wrong password: wait for the countdown.</translation>
-    </message>
-    <message>
-        <location line="+20" />
-        <source>Next attempt in {0}:{1:02d}.</source>
-        <translation>Next attempt in {0}:{1:02d}.</translation>
-    </message>
-</context>
-<context>
     <name>AnswerPicker</name>
     <message>
-        <location filename="../../agent_app/ui/reports/answer_picker.py" line="+26" />
+        <location filename="../../agent_app/ui/reports/answer_picker.py" line="+26"/>
         <source>&amp;Questionnaire:</source>
         <translation>&amp;Questionnaire:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Q&amp;uestion:</source>
         <translation>Q&amp;uestion:</translation>
     </message>
 </context>
 <context>
+    <name>AttemptCountdown</name>
+    <message>
+        <location filename="../../agent_app/ui/sign_in_wait.py" line="+35"/>
+        <source>Too many wrong passwords: this account is locked until {0}.</source>
+        <translation>Too many wrong passwords: this account is locked until {0}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too soon after a wrong password: wait for the countdown.</source>
+        <translation>Too soon after a wrong password: wait for the countdown.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Next attempt in {0}:{1:02d}.</source>
+        <translation>Next attempt in {0}:{1:02d}.</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agent_app/ui/call_bar.py" line="+60" />
+        <location filename="../../agent_app/ui/call_bar.py" line="+60"/>
         <source>Number to call</source>
         <translation>Number to call</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Dial</source>
         <translation>Dial</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Dial (Ctrl+D)</source>
         <translation>Dial (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Hang up</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Hang up (Ctrl+E)</source>
         <translation>Hang up (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Hold</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Pause recording</source>
         <translation>Pause recording</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Pause while the patient gives sensitive details; the pause is marked</source>
         <translation>Pause while the patient gives sensitive details; the pause is marked</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Keypad</source>
         <translation>Keypad</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location line="+24" />
-        <location line="+1" />
+        <location line="+24"/>
+        <location line="+1"/>
         <source>Ringing…</source>
         <translation>Ringing…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>On hold</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+96" />
+        <location line="+0"/>
+        <location line="+96"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location line="-72" />
-        <location line="+19" />
+        <location line="-72"/>
+        <location line="+19"/>
         <source>Finish the current call first.</source>
         <translation>Finish the current call first.</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-16"/>
         <source>Type a number to call.</source>
         <translation>Type a number to call.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Calling…</source>
         <translation>Calling…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Answering…</source>
         <translation>Answering…</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>The call is not being recorded: {0}</source>
         <translation>The call is not being recorded: {0}</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>⏸ Recording paused</source>
         <translation>⏸ Recording paused</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>● Recording</source>
         <translation>● Recording</translation>
     </message>
@@ -305,7 +305,7 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/call_log.py" line="+93" />
+        <location filename="../../agent_app/ui/followup/call_log.py" line="+93"/>
         <source>A call could not be written to the local store: {0}</source>
         <translation>A call could not be written to the local store: {0}</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>CallTools</name>
     <message>
-        <location filename="../../agent_app/ui/followup/call_tools.py" line="+30" />
+        <location filename="../../agent_app/ui/followup/call_tools.py" line="+30"/>
         <source>Recording of an earlier call</source>
         <translation>Recording of an earlier call</translation>
     </message>
@@ -321,140 +321,140 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+58" />
+        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+58"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Note for the department (optional)</source>
         <translation>Note for the department (optional)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Assign</source>
         <translation>&amp;Assign</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The department&apos;s reply</source>
         <translation>The department&apos;s reply</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Re&amp;ply</source>
         <translation>Re&amp;ply</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Closing note (optional)</source>
         <translation>Closing note (optional)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>C&amp;lose complaint</source>
         <translation>C&amp;lose complaint</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Next step</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Choose a complaint in the list.</source>
         <translation>Choose a complaint in the list.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{state} · {department} · registered {when} by {who}</source>
         <translation>{state} · {department} · registered {when} by {who}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>no department yet</source>
         <translation>no department yet</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>closed {when}</source>
         <translation>closed {when}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>from a call</source>
         <translation>from a call</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>none given</source>
         <translation>none given</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+67"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Praise</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+9" />
+        <location line="+1"/>
+        <location line="+9"/>
         <source>Assigned</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location line="-8" />
-        <location line="+9" />
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Replied</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location line="-8" />
-        <location line="+9" />
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Registered</source>
         <translation>Registered</translation>
     </message>
@@ -462,78 +462,78 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaint_form.py" line="+46" />
-        <location line="+97" />
+        <location filename="../../agent_app/ui/supervisor/complaint_form.py" line="+46"/>
+        <location line="+97"/>
         <source>No patient chosen</source>
         <translation>No patient chosen</translation>
     </message>
     <message>
-        <location line="-95" />
+        <location line="-95"/>
         <source>Name, MRN or phone number</source>
         <translation>Name, MRN or phone number</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Find</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Complaint</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Praise</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Decide later</source>
         <translation>Decide later</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What the patient or family said</source>
         <translation>What the patient or family said</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Find &amp;patient</source>
         <translation>Find &amp;patient</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Kind</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Department</source>
         <translation>&amp;Department</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;What was said</source>
         <translation>&amp;What was said</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>The call&apos;s department</source>
         <translation>The call&apos;s department</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>No patient found for “{text}”.</source>
         <translation>No patient found for “{text}”.</translation>
     </message>
@@ -541,69 +541,69 @@
 <context>
     <name>ComplaintsScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+78" />
+        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+78"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;New… (Ctrl+N)</source>
         <translation>&amp;New… (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Re&amp;fresh (F5)</source>
         <translation>Re&amp;fresh (F5)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Registered</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+16" />
+        <location line="+0"/>
+        <location line="+16"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-16" />
-        <location line="+18" />
+        <location line="-16"/>
+        <location line="+18"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Administrators do not handle complaints.</source>
         <translation>Administrators do not handle complaints.</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>{count} shown.</source>
         <translation>{count} shown.</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+84"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
@@ -611,88 +611,88 @@
 <context>
     <name>DashboardOutputs</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50" />
+        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50"/>
         <source>&amp;Export table…</source>
         <translation>&amp;Export table…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export &amp;all tables to XLSX…</source>
         <translation>Export &amp;all tables to XLSX…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Monthly report (PDF)…</source>
         <translation>&amp;Monthly report (PDF)…</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>CSV text (*.csv)</source>
         <translation>CSV text (*.csv)</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Save the monthly report</source>
         <translation>Save the monthly report</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Monthly report</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The report was saved as {path}. Open it now?</source>
         <translation>The report was saved as {path}. Open it now?</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+11" />
+        <location line="+8"/>
+        <location line="+11"/>
         <source>There is nothing to export yet: refresh the statistics.</source>
         <translation>There is nothing to export yet: refresh the statistics.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Exported {rows} rows to {path}.</source>
         <translation>Exported {rows} rows to {path}.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The export did not complete.</source>
         <translation>The export did not complete.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>There is nothing to print yet: refresh the statistics.</source>
         <translation>There is nothing to print yet: refresh the statistics.</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>The monthly report was not written.</source>
         <translation>The monthly report was not written.</translation>
     </message>
@@ -700,13 +700,13 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+90" />
+        <location filename="../../agent_app/ui/app.py" line="+117"/>
         <source>Generating the demo hospital…</source>
         <translation>Generating the demo hospital…</translation>
     </message>
     <message>
-        <location line="+44" />
-        <location filename="../../agent_app/ui/fatal.py" line="+27" />
+        <location line="+44"/>
+        <location filename="../../agent_app/ui/fatal.py" line="+27"/>
         <source>Follow-up Desk</source>
         <translation>Follow-up Desk</translation>
     </message>
@@ -714,22 +714,22 @@
 <context>
     <name>DeskMenus</name>
     <message>
-        <location filename="../../agent_app/ui/desk_menus.py" line="+18" />
+        <location filename="../../agent_app/ui/desk_menus.py" line="+18"/>
         <source>&amp;Follow-up</source>
         <translation>&amp;Follow-up</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Supervision</source>
         <translation>&amp;Supervision</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
@@ -737,12 +737,12 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+50" />
+        <location filename="../../agent_app/ui/desk_session.py" line="+50"/>
         <source>Line: simulated (demo)</source>
         <translation>Line: simulated (demo)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Line: {0}</source>
         <translation>Line: {0}</translation>
     </message>
@@ -750,7 +750,7 @@
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+82" />
+        <location filename="../../agent_app/ui/desk_sync.py" line="+82"/>
         <source>First sync with the central database</source>
         <translation>First sync with the central database</translation>
     </message>
@@ -758,62 +758,62 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+66" />
+        <location filename="../../agent_app/ui/desk_tools.py" line="+66"/>
         <source>Complaints and suggestions</source>
         <translation>Complaints and suggestions</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Complaints and suggestions…</source>
         <translation>Complaints and suggestions…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>QA feedback on my calls…</source>
         <translation>QA feedback on my calls…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>QA feedback on my calls</source>
         <translation>QA feedback on my calls</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Recordings and QA scoring…</source>
         <translation>Recordings and QA scoring…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Recordings and QA scoring</source>
         <translation>Recordings and QA scoring</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Statistics and reports…</source>
         <translation>Statistics and reports…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Spot-check sampling…</source>
         <translation>Spot-check sampling…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Spot-check sampling</source>
         <translation>Spot-check sampling</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Questionnaires and call scripts…</source>
         <translation>Questionnaires and call scripts…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Discharge import and plans…</source>
         <translation>Discharge import and plans…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Discharge import</source>
         <translation>Discharge import</translation>
     </message>
@@ -821,89 +821,89 @@
 <context>
     <name>FirstSyncDialog</name>
     <message>
-        <location filename="../../agent_app/ui/first_sync_dialog.py" line="+21" />
+        <location filename="../../agent_app/ui/first_sync_dialog.py" line="+21"/>
         <source>First sync</source>
         <translation>First sync</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>departments</source>
         <translation>departments</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>staff</source>
         <translation>staff</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>call scripts</source>
         <translation>call scripts</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>questionnaires</source>
         <translation>questionnaires</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>follow-up plans</source>
         <translation>follow-up plans</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>patients</source>
         <translation>patients</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>phone numbers</source>
         <translation>phone numbers</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>hospital stays</source>
         <translation>hospital stays</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>follow-up tasks</source>
         <translation>follow-up tasks</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>blocked numbers</source>
         <translation>blocked numbers</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Connecting to the central database…</source>
         <translation>Connecting to the central database…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Fetching {0}: {1} so far</source>
         <translation>Fetching {0}: {1} so far</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Stopping after the current page…</source>
         <translation>Stopping after the current page…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The first sync stopped: {0}
 It is retried automatically.</source>
         <translation>The first sync stopped: {0}
 It is retried automatically.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -911,52 +911,52 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+154" />
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+154"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+60"/>
         <source>Earlier answers could not be restored: {0}</source>
         <translation>Earlier answers could not be restored: {0}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Answered {0} of {1} · required {2} of {3}</source>
         <translation>Answered {0} of {1} · required {2} of {3}</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Red flag — the attending doctor is alerted when you save:</source>
         <translation>Red flag — the attending doctor is alerted when you save:</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Hang up before leaving this follow-up.</source>
         <translation>Hang up before leaving this follow-up.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Questions left</source>
         <translation>Questions left</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0} required questions are not answered ({1}…). Save as a partial follow-up?</source>
         <translation>{0} required questions are not answered ({1}…). Save as a partial follow-up?</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>[{0}] {1}, please remember your re-visit; bring your discharge papers.</source>
         <translation>[{0}] {1}, please remember your re-visit; bring your discharge papers.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Hang up before saving the follow-up.</source>
         <translation>Hang up before saving the follow-up.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>The follow-up was not saved: {0}. Your answers are still here.</source>
         <translation>The follow-up was not saved: {0}. Your answers are still here.</translation>
     </message>
@@ -964,208 +964,208 @@ It is retried automatically.</translation>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+73" />
+        <location filename="../../agent_app/ui/his_admin.py" line="+73"/>
         <source>Import discharged patients</source>
         <translation>Import discharged patients</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Discharge exports (*.csv *.xlsx)</source>
         <translation>Discharge exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+19" />
+        <location line="+1"/>
+        <location line="+19"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-18"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rows in</source>
         <translation>Rows in</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unchanged</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tasks created</source>
         <translation>Tasks created</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tasks updated</source>
         <translation>Tasks updated</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tasks cancelled</source>
         <translation>Tasks cancelled</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Where</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Visit number</source>
         <translation>Visit number</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Questionnaire</source>
         <translation>Questionnaire</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Days after discharge</source>
         <translation>Days after discharge</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Attempts</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retry after (min)</source>
         <translation>Retry after (min)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>SMS before call</source>
         <translation>SMS before call</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rules</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Calling hours</source>
         <translation>Calling hours</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Import runs</source>
         <translation>Import runs</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rejected rows</source>
         <translation>Rejected rows</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Follow-up plans</source>
         <translation>Follow-up plans</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Import a file…</source>
         <translation>Import a file…</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+60"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Could not load the import history: {0}</source>
         <translation>Could not load the import history: {0}</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Importing {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Imported: {0} rows, {1} new, {2} corrected, {3} unchanged, {4} rejected; {5} follow-up tasks created.</source>
         <translation>Imported: {0} rows, {1} new, {2} corrected, {3} unchanged, {4} rejected; {5} follow-up tasks created.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The import stopped: {0}</source>
         <translation>The import stopped: {0}</translation>
     </message>
@@ -1173,12 +1173,12 @@ It is retried automatically.</translation>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../agent_app/ui/translations.py" line="+219" />
+        <location filename="../../agent_app/ui/translations.py" line="+219"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Language changed. Every window shows it from your next sign-in.</source>
         <translation>Language changed. Every window shows it from your next sign-in.</translation>
     </message>
@@ -1186,47 +1186,47 @@ It is retried automatically.</translation>
 <context>
     <name>LineStatusLabel</name>
     <message>
-        <location filename="../../agent_app/ui/line_status.py" line="+15" />
+        <location filename="../../agent_app/ui/line_status.py" line="+15"/>
         <source>phone line</source>
         <translation>phone line</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>The phone device was disconnected.</source>
         <translation>The phone device was disconnected.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>device disconnected</source>
         <translation>device disconnected</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>registered</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>registering…</source>
         <translation>registering…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>not registered</source>
         <translation>not registered</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>registration failed</source>
         <translation>registration failed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Line: {0} — {1}</source>
         <translation>Line: {0} — {1}</translation>
     </message>
@@ -1234,42 +1234,42 @@ It is retried automatically.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../agent_app/ui/lock_screen.py" line="+78" />
+        <location filename="../../agent_app/ui/lock_screen.py" line="+92"/>
         <source>The desk is locked</source>
         <translation>The desk is locked</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Signed in: {0}</source>
         <translation>Signed in: {0}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Switch user</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Type your password.</source>
         <translation>Type your password.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Wrong password.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+7"/>
         <source>The password could not be checked: {0}</source>
         <translation>The password could not be checked: {0}</translation>
     </message>
@@ -1277,82 +1277,87 @@ It is retried automatically.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_app/ui/login_dialog.py" line="+42" />
+        <location filename="../../agent_app/ui/login_dialog.py" line="+62"/>
         <source>Follow-up Desk — Sign in</source>
         <translation>Follow-up Desk — Sign in</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Remember me on this computer</source>
         <translation>Remember me on this computer</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;User</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4"/>
         <source>Patient follow-up desk</source>
         <translation>Patient follow-up desk</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16"/>
         <source>Follow-up agent</source>
         <translation>Follow-up agent</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+26"/>
         <source>Type your password.</source>
         <translation>Type your password.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+23"/>
         <source>This computer has no keyring; the password was not remembered.</source>
         <translation>This computer has no keyring; the password was not remembered.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+5"/>
         <source>Unknown user or wrong password.</source>
         <translation>Unknown user or wrong password.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7"/>
+        <source>You have not signed in on this computer before, and the central server cannot be reached to check your password. Connect to the hospital network and try again.</source>
+        <translation>You have not signed in on this computer before, and the central server cannot be reached to check your password. Connect to the hospital network and try again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Sign-in failed: {0}</source>
         <translation>Sign-in failed: {0}</translation>
     </message>
@@ -1360,182 +1365,182 @@ It is retried automatically.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+101" />
+        <location filename="../../agent_app/ui/main_window.py" line="+104"/>
         <source>Follow-up Desk — {0}</source>
         <translation>Follow-up Desk — {0}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Due in 7 days</source>
         <translation>Due in 7 days</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All open</source>
         <translation>All open</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Show: </source>
         <translation>Show: </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Next follow-up</source>
         <translation>&amp;Next follow-up</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open the first due follow-up (Ctrl+N)</source>
         <translation>Open the first due follow-up (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Switch user</source>
         <translation>&amp;Switch user</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>&amp;Lock the desk</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Register a &amp;complaint from this follow-up…</source>
         <translation>Register a &amp;complaint from this follow-up…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Central database: not configured (local store only)</source>
         <translation>Central database: not configured (local store only)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Sorting the queue…</source>
         <translation>Sorting the queue…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Open a follow-up first: the complaint is registered for its patient.</source>
         <translation>Open a follow-up first: the complaint is registered for its patient.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Central database: connecting…</source>
         <translation>Central database: connecting…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Central database: online</source>
         <translation>Central database: online</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Central database: offline</source>
         <translation>Central database: offline</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Simulate a patient calling back</source>
         <translation>Simulate a patient calling back</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Follow-up of the caller selected.</source>
         <translation>Follow-up of the caller selected.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The caller has no open follow-up in your queue.</source>
         <translation>The caller has no open follow-up in your queue.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Follow-up agent</source>
         <translation>Follow-up agent</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Quality</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>{0} follow-ups</source>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>No follow-up is due.</source>
         <translation>No follow-up is due.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Finish or leave the follow-up on screen first.</source>
         <translation>Finish or leave the follow-up on screen first.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>This follow-up is already closed.</source>
         <translation>This follow-up is already closed.</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Saved. The next call is due {0}.</source>
         <translation>Saved. The next call is due {0}.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Saved. The follow-up is closed.</source>
         <translation>Saved. The follow-up is closed.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The attending doctor has been alerted.</source>
         <translation>The attending doctor has been alerted.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Your unfinished follow-up was restored with every answer.</source>
         <translation>Your unfinished follow-up was restored with every answer.</translation>
     </message>
@@ -1543,12 +1548,12 @@ It is retried automatically.</translation>
 <context>
     <name>MonthDialog</name>
     <message>
-        <location filename="../../agent_app/ui/reports/monthly_report.py" line="+34" />
+        <location filename="../../agent_app/ui/reports/monthly_report.py" line="+34"/>
         <source>Monthly report</source>
         <translation>Monthly report</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Month:</source>
         <translation>&amp;Month:</translation>
     </message>
@@ -1556,12 +1561,12 @@ It is retried automatically.</translation>
 <context>
     <name>MonthlyReportJob</name>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Writing the monthly report for {year}-{month:02d}…</source>
         <translation>Writing the monthly report for {year}-{month:02d}…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Monthly report</source>
         <translation>Monthly report</translation>
     </message>
@@ -1569,22 +1574,22 @@ It is retried automatically.</translation>
 <context>
     <name>MyFeedbackView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/my_feedback.py" line="+33" />
+        <location filename="../../agent_app/ui/supervisor/my_feedback.py" line="+33"/>
         <source>My QA feedback</source>
         <translation>My QA feedback</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reading your feedback…</source>
         <translation>Reading your feedback…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Refresh (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message numerus="yes">
-        <location line="+30" />
+        <location line="+30"/>
         <source>%n review(s) of your calls; average score {0:.0f}%.</source>
         <translation>
             <numerusform>%n review(s) of your calls; average score {0:.0f}%.</numerusform>
@@ -1592,12 +1597,12 @@ It is retried automatically.</translation>
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>None of your calls has been reviewed yet.</source>
         <translation>None of your calls has been reviewed yet.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Your feedback could not be read: {0}</source>
         <translation>Your feedback could not be read: {0}</translation>
     </message>
@@ -1605,92 +1610,92 @@ It is retried automatically.</translation>
 <context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+43" />
+        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+43"/>
         <source>Phone numbers</source>
         <translation>Phone numbers</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Calls so far</source>
         <translation>Calls so far</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Earlier results</source>
         <translation>Earlier results</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>{0} · {1} · {2} years</source>
         <translation>{0} · {1} · {2} years</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>MRN</source>
         <translation>MRN</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stay</source>
         <translation>Stay</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Diagnosis</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Doctor</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nurse</source>
         <translation>Nurse</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Recorded: double-click or Enter to listen</source>
         <translation>Recorded: double-click or Enter to listen</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No calls yet.</source>
         <translation>No calls yet.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No results yet.</source>
         <translation>No results yet.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>satisfaction {0}</source>
         <translation>satisfaction {0}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Double-click or Enter to read the answers</source>
         <translation>Double-click or Enter to read the answers</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Dial</source>
         <translation>Dial</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Dial this number (Alt+{0})</source>
         <translation>Dial this number (Alt+{0})</translation>
     </message>
@@ -1698,37 +1703,37 @@ It is retried automatically.</translation>
 <context>
     <name>PlaybackBar</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_playback.py" line="+37" />
+        <location filename="../../agent_app/ui/supervisor/recordings_playback.py" line="+37"/>
         <source>Play or pause (Space)</source>
         <translation>Play or pause (Space)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Position in the recording</source>
         <translation>Position in the recording</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Playback speed</source>
         <translation>Playback speed</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>No sound device is connected: the recording plays without sound.</source>
         <translation>No sound device is connected: the recording plays without sound.</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Play</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>This recording cannot be played: {0}</source>
         <translation>This recording cannot be played: {0}</translation>
     </message>
@@ -1736,207 +1741,207 @@ It is retried automatically.</translation>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+71" />
+        <location filename="../../agent_app/ui/pop_card.py" line="+71"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open follow-up</source>
         <translation>Open follow-up</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Several patients share this number. Who is it?</source>
         <translation>Several patients share this number. Who is it?</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Search patient by name, MRN or phone</source>
         <translation>Search patient by name, MRN or phone</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Caller&apos;s name</source>
         <translation>Caller&apos;s name</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Create contact for patient…</source>
         <translation>Create contact for patient…</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Incoming call · {0}{1} · {2}</source>
         <translation>Incoming call · {0}{1} · {2}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ringing…</source>
         <translation>Ringing…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Blacklisted number: {0}</source>
         <translation>Blacklisted number: {0}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The caller&apos;s number is not available (out of area).</source>
         <translation>The caller&apos;s number is not available (out of area).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The caller withheld their number. Ask who is calling.</source>
         <translation>The caller withheld their number. Ask who is calling.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Unknown caller: no patient or family contact has this number.</source>
         <translation>Unknown caller: no patient or family contact has this number.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>No patient found.</source>
         <translation>No patient found.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>{0} ({1}) · {2} open follow-ups · discharged {3}</source>
         <translation>{0} ({1}) · {2} open follow-ups · discharged {3}</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Search for the patient and select them first.</source>
         <translation>Search for the patient and select them first.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Type the caller&apos;s name first.</source>
         <translation>Type the caller&apos;s name first.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>the patient</source>
         <translation>the patient</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>spouse</source>
         <translation>spouse</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>son</source>
         <translation>son</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>daughter</source>
         <translation>daughter</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>parent</source>
         <translation>parent</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>sibling</source>
         <translation>sibling</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>other</source>
         <translation>other</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>male</source>
         <translation>male</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>female</source>
         <translation>female</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{0}, {1} of {2}</source>
         <translation>{0}, {1} of {2}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&lt;p&gt;A patient of &lt;b&gt;{0}&lt;/b&gt;. You may not see this patient&apos;s details: transfer the call to that department.&lt;/p&gt;</source>
         <translation>&lt;p&gt;A patient of &lt;b&gt;{0}&lt;/b&gt;. You may not see this patient&apos;s details: transfer the call to that department.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>another department</source>
         <translation>another department</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{0} · {1} years · MRN {2} · ID {3}</source>
         <translation>{0} · {1} years · MRN {2} · ID {3}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Caller: {0}</source>
         <translation>Caller: {0}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Discharged {0} · {1} ({2}) · {3} {4}</source>
         <translation>Discharged {0} · {1} ({2}) · {3} {4}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Attending doctor: {0} · nurse: {1}</source>
         <translation>Attending doctor: {0} · nurse: {1}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&lt;b&gt;Open follow-up:&lt;/b&gt; {0} · L{1} · due {2} · attempt {3}/{4}</source>
         <translation>&lt;b&gt;Open follow-up:&lt;/b&gt; {0} · L{1} · due {2} · attempt {3}/{4}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>follow-up</source>
         <translation>follow-up</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Questionnaire stopped at {0} of {1} questions; it continues from there.</source>
         <translation>Questionnaire stopped at {0} of {1} questions; it continues from there.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>No open follow-up.</source>
         <translation>No open follow-up.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Last call: {0} · {1} · {2} · {3}</source>
         <translation>Last call: {0} · {1} · {2} · {3}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Last result: {0} · {1} · satisfaction {2}</source>
         <translation>Last result: {0} · {1} · satisfaction {2}</translation>
     </message>
@@ -1944,77 +1949,77 @@ It is retried automatically.</translation>
 <context>
     <name>QaReviewForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/qa_review_form.py" line="+86" />
+        <location filename="../../agent_app/ui/supervisor/qa_review_form.py" line="+86"/>
         <source>The QA criteria cannot be used: {0}</source>
         <translation>The QA criteria cannot be used: {0}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose a call to review.</source>
         <translation>Choose a call to review.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Overall comment for the agent</source>
         <translation>Overall comment for the agent</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>L1 own follow-up</source>
         <translation>L1 own follow-up</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L2 department spot-check</source>
         <translation>L2 department spot-check</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L3 hospital spot-check</source>
         <translation>L3 hospital spot-check</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Save review (Ctrl+S)</source>
         <translation>Save review (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Score this call</source>
         <translation>Score this call</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Level:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Reviews of this call:</source>
         <translation>Reviews of this call:</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Review of the chosen call</source>
         <translation>Review of the chosen call</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The reviews of this call could not be read: {0}</source>
         <translation>The reviews of this call could not be read: {0}</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Only supervisors and quality staff score calls.</source>
         <translation>Only supervisors and quality staff score calls.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Review saved: {0} / {1}.</source>
         <translation>Review saved: {0} / {1}.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The review was not saved: {0}</source>
         <translation>The review was not saved: {0}</translation>
     </message>
@@ -2022,12 +2027,12 @@ It is retried automatically.</translation>
 <context>
     <name>QuestionBox</name>
     <message>
-        <location filename="../../agent_app/ui/followup/question_box.py" line="+57" />
+        <location filename="../../agent_app/ui/followup/question_box.py" line="+57"/>
         <source>Unable to answer</source>
         <translation>Unable to answer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
@@ -2035,47 +2040,47 @@ It is retried automatically.</translation>
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/queue_filters.py" line="+43" />
+        <location filename="../../agent_app/ui/queue_filters.py" line="+43"/>
         <source>Search name, MRN or phone (Ctrl+F)</source>
         <translation>Search name, MRN or phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Any status</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All levels</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L1 own follow-ups</source>
         <translation>L1 own follow-ups</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L2 department spot-checks</source>
         <translation>L2 department spot-checks</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L3 hospital spot-checks</source>
         <translation>L3 hospital spot-checks</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
@@ -2083,77 +2088,77 @@ It is retried automatically.</translation>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+73" />
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+73"/>
         <source>Choose a recording and press Enter to play it.</source>
         <translation>Choose a recording and press Enter to play it.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Answer moments</source>
         <translation>Answer moments</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Click an answer to hear that moment</source>
         <translation>Click an answer to hear that moment</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Answers in this call:</source>
         <translation>Answers in this call:</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>{patient} ({mrn}) · {agent} · {started} · {length}</source>
         <translation>{patient} ({mrn}) · {agent} · {started} · {length}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>no patient</source>
         <translation>no patient</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Press Enter or Space to play this recording.</source>
         <translation>Press Enter or Space to play this recording.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Opening the recording…</source>
         <translation>Opening the recording…</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Fetched from the central server.</source>
         <translation>Fetched from the central server.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>This recording is not on this computer, and the desk is not connected to the central server to fetch it.</source>
         <translation>This recording is not on this computer, and the desk is not connected to the central server to fetch it.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>This recording is no longer in the store.</source>
         <translation>This recording is no longer in the store.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The recording could not be fetched from the central server: {0}</source>
         <translation>The recording could not be fetched from the central server: {0}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The recording could not be saved on this computer: {0}</source>
         <translation>The recording could not be saved on this computer: {0}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The recording could not be opened: {0}</source>
         <translation>The recording could not be opened: {0}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The loudness of this recording could not be read.</source>
         <translation>The loudness of this recording could not be read.</translation>
     </message>
@@ -2161,23 +2166,23 @@ It is retried automatically.</translation>
 <context>
     <name>RecordingsBrowser</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_browser.py" line="+69" />
+        <location filename="../../agent_app/ui/supervisor/recordings_browser.py" line="+69"/>
         <source>Recordings</source>
         <translation>Recordings</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+31" />
+        <location line="+1"/>
+        <location line="+31"/>
         <source>Reading the recordings…</source>
         <translation>Reading the recordings…</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-29"/>
         <source>Refresh (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message numerus="yes">
-        <location line="+40" />
+        <location line="+40"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n recording(s)</numerusform>
@@ -2185,7 +2190,7 @@ It is retried automatically.</translation>
         </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No recording matches these filters.</source>
         <translation>No recording matches these filters.</translation>
     </message>
@@ -2193,139 +2198,139 @@ It is retried automatically.</translation>
 <context>
     <name>RecordingsFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_filters.py" line="+55" />
-        <location line="+1" />
+        <location filename="../../agent_app/ui/supervisor/recordings_filters.py" line="+55"/>
+        <location line="+1"/>
         <source>Any</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>You see the recordings of your own department.</source>
         <translation>You see the recordings of your own department.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+98" />
+        <location line="+2"/>
+        <location line="+98"/>
         <source>All agents</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location line="-92" />
+        <location line="-92"/>
         <source>MRN or start of the name</source>
         <translation>MRN or start of the name</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Any outcome</source>
         <translation>Any outcome</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Reviewed or not</source>
         <translation>Reviewed or not</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not reviewed yet</source>
         <translation>Not reviewed yet</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reviewed</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Newest first</source>
         <translation>Newest first</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Oldest first</source>
         <translation>Oldest first</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Longest first</source>
         <translation>Longest first</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shortest first</source>
         <translation>Shortest first</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>By agent</source>
         <translation>By agent</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;From</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;To</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Department</source>
         <translation>&amp;Department</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>A&amp;gent</source>
         <translation>A&amp;gent</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Outcome</source>
         <translation>&amp;Outcome</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Length at &amp;least</source>
         <translation>Length at &amp;least</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>at &amp;most</source>
         <translation>at &amp;most</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;QA</source>
         <translation>&amp;QA</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Sort</source>
         <translation>&amp;Sort</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Any length</source>
         <translation>Any length</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>The list of agents could not be read: {0}</source>
         <translation>The list of agents could not be read: {0}</translation>
     </message>
@@ -2333,12 +2338,12 @@ It is retried automatically.</translation>
 <context>
     <name>RecordingsScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_screen.py" line="+35" />
+        <location filename="../../agent_app/ui/supervisor/recordings_screen.py" line="+35"/>
         <source>Recordings and QA</source>
         <translation>Recordings and QA</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Review of {agent}&apos;s call to {patient} on {started}</source>
         <translation>Review of {agent}&apos;s call to {patient} on {started}</translation>
     </message>
@@ -2346,52 +2351,52 @@ It is retried automatically.</translation>
 <context>
     <name>RecordingsTableModel</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_model.py" line="+67" />
+        <location filename="../../agent_app/ui/supervisor/recordings_model.py" line="+67"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Length</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>MRN</source>
         <translation>MRN</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>QA reviews</source>
         <translation>QA reviews</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+75"/>
         <source>The recordings could not be read from the store: {0}</source>
         <translation>The recordings could not be read from the store: {0}</translation>
     </message>
@@ -2399,17 +2404,17 @@ It is retried automatically.</translation>
 <context>
     <name>RegisterComplaintDialog</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/register_complaint_dialog.py" line="+56" />
+        <location filename="../../agent_app/ui/supervisor/register_complaint_dialog.py" line="+56"/>
         <source>Register a complaint or suggestion</source>
         <translation>Register a complaint or suggestion</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Patient {id}</source>
         <translation>Patient {id}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Register (Ctrl+Enter)</source>
         <translation>&amp;Register (Ctrl+Enter)</translation>
     </message>
@@ -2417,77 +2422,77 @@ It is retried automatically.</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+35" />
+        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+35"/>
         <source>Follow-up result — {0}, {1}</source>
         <translation>Follow-up result — {0}, {1}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Called by</source>
         <translation>Called by</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Check level</source>
         <translation>Check level</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Partly answered</source>
         <translation>Partly answered</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The questionnaire of this result cannot be read: {0}</source>
         <translation>The questionnaire of this result cannot be read: {0}</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Red flag</source>
         <translation>Red flag</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>(patient unable to answer)</source>
         <translation>(patient unable to answer)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(refused to answer)</source>
         <translation>(refused to answer)</translation>
     </message>
@@ -2495,52 +2500,52 @@ It is retried automatically.</translation>
 <context>
     <name>ReviewsTree</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_reviews.py" line="+28" />
+        <location filename="../../agent_app/ui/supervisor/recordings_reviews.py" line="+28"/>
         <source>Call</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reviewed</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reviewer</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>{0} / {1} ({2:.0f}%)</source>
         <translation>{0} / {1} ({2:.0f}%)</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>This call has not been reviewed yet.</source>
         <translation>This call has not been reviewed yet.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>None of your calls has been reviewed yet.</source>
         <translation>None of your calls has been reviewed yet.</translation>
     </message>
@@ -2548,108 +2553,108 @@ It is retried automatically.</translation>
 <context>
     <name>SamplingPlanForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+109" />
+        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+109"/>
         <source>Level 2: department spot-check</source>
         <translation>Level 2: department spot-check</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level 3: hospital spot-check</source>
         <translation>Level 3: hospital spot-check</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Department (own quota)</source>
         <translation>Department (own quota)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Percent</source>
         <translation>Percent</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>At least</source>
         <translation>At least</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The same seed over the same completed follow-ups picks the same tasks.</source>
         <translation>The same seed over the same completed follow-ups picks the same tasks.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>New seed</source>
         <translation>New seed</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Assign the new spot-checks to me</source>
         <translation>Assign the new spot-checks to me</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Unassigned spot-checks go to the department&apos;s pool, where agents work.</source>
         <translation>Unassigned spot-checks go to the department&apos;s pool, where agents work.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>at least </source>
         <translation>at least </translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Level</source>
         <translation>&amp;Level</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Department</source>
         <translation>&amp;Department</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Month</source>
         <translation>&amp;Month</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Default &amp;quota</source>
         <translation>Default &amp;quota</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Per department</source>
         <translation>Per department</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Seed</source>
         <translation>&amp;Seed</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>Your role may not run this level of spot-check.</source>
         <translation>Your role may not run this level of spot-check.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The departments are still loading; try again.</source>
         <translation>The departments are still loading; try again.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>You may only spot-check your own department.</source>
         <translation>You may only spot-check your own department.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+2" />
+        <location line="+4"/>
+        <location line="+2"/>
         <source>The seed must be a whole number.</source>
         <translation>The seed must be a whole number.</translation>
     </message>
@@ -2657,102 +2662,102 @@ It is retried automatically.</translation>
 <context>
     <name>SamplingRunsView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+60" />
+        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+60"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Made</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Departments</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Quota</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Picked / completed / new tasks</source>
         <translation>Picked / completed / new tasks</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Draw again</source>
         <translation>&amp;Draw again</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Draw the run again from its seed and quotas.</source>
         <translation>Draw the run again from its seed and quotas.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Use in the form</source>
         <translation>&amp;Use in the form</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+75"/>
         <source>Drawing run {run} again…</source>
         <translation>Drawing run {run} again…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Run {run} drawn again from seed {seed}: the same {count} follow-ups, {ids}.</source>
         <translation>Run {run} drawn again from seed {seed}: the same {count} follow-ups, {ids}.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Run {run} drawn again from seed {seed} picks {now} instead of the recorded {was}: the completed follow-ups of its period changed since.</source>
         <translation>Run {run} drawn again from seed {seed} picks {now} instead of the recorded {was}: the completed follow-ups of its period changed since.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>L3 hospital</source>
         <translation>L3 hospital</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L2 department</source>
         <translation>L2 department</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{percent}%, at least {minimum}</source>
         <translation>{percent}%, at least {minimum}</translation>
     </message>
@@ -2760,102 +2765,102 @@ It is retried automatically.</translation>
 <context>
     <name>SamplingScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+77" />
+        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+77"/>
         <source>&amp;Preview (F5)</source>
         <translation>&amp;Preview (F5)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Create spot-check tasks (Ctrl+Enter)</source>
         <translation>&amp;Create spot-check tasks (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Completed follow-ups</source>
         <translation>Completed follow-ups</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Picked</source>
         <translation>Picked</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Picked follow-up tasks</source>
         <translation>Picked follow-up tasks</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>&amp;Sample</source>
         <translation>&amp;Sample</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Past &amp;runs</source>
         <translation>Past &amp;runs</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Agreement</source>
         <translation>&amp;Agreement</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Only supervisors and quality staff run spot-checks.</source>
         <translation>Only supervisors and quality staff run spot-checks.</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Drawing the sample…</source>
         <translation>Drawing the sample…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Preview with seed {seed}: {picked} of {population} completed follow-ups would be spot-checked. Nothing is created yet.</source>
         <translation>Preview with seed {seed}: {picked} of {population} completed follow-ups would be spot-checked. Nothing is created yet.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Creating the spot-check tasks…</source>
         <translation>Creating the spot-check tasks…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Run {run} (seed {seed}): created {created} spot-check tasks for {picked} picked follow-ups.</source>
         <translation>Run {run} (seed {seed}): created {created} spot-check tasks for {picked} picked follow-ups.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{count} already had a spot-check at this level.</source>
         <translation>{count} already had a spot-check at this level.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The form shows the run&apos;s plan and seed; preview it to compare.</source>
         <translation>The form shows the run&apos;s plan and seed; preview it to compare.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>{strata} strata, {picked} picked of {population}.</source>
         <translation>{strata} strata, {picked} picked of {population}.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Whole department</source>
         <translation>Whole department</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Department pool (unassigned)</source>
         <translation>Department pool (unassigned)</translation>
     </message>
@@ -2863,47 +2868,47 @@ It is retried automatically.</translation>
 <context>
     <name>ScoreSheet</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_scoring.py" line="+71" />
+        <location filename="../../agent_app/ui/supervisor/recordings_scoring.py" line="+71"/>
         <source>0 to {0}; empty (—) when not scored</source>
         <translation>0 to {0}; empty (—) when not scored</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Comment on {0}</source>
         <translation>Comment on {0}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>/ {0}</source>
         <translation>/ {0}</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Total {0} / {1} ({2:.0f}%)</source>
         <translation>Total {0} / {1} ({2:.0f}%)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Total: nothing scored yet</source>
         <translation>Total: nothing scored yet</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The score for “{0}” must be between 0 and {1}; {2} was typed.</source>
         <translation>The score for “{0}” must be between 0 and {1}; {2} was typed.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Give “{0}” a score, or clear its comment.</source>
         <translation>Give “{0}” a score, or clear its comment.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Score every required criterion; missing: {0}.</source>
         <translation>Score every required criterion; missing: {0}.</translation>
     </message>
@@ -2911,43 +2916,43 @@ It is retried automatically.</translation>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+89" />
-        <location line="+187" />
+        <location filename="../../agent_app/ui/screen_pop.py" line="+89"/>
+        <location line="+187"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location line="-144" />
+        <location line="-144"/>
         <source>Rejected a call from a blacklisted number ({0}).</source>
         <translation>Rejected a call from a blacklisted number ({0}).</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The caller could not be looked up: {0}</source>
         <translation>The caller could not be looked up: {0}</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Missed call: the caller hung up.</source>
         <translation>Missed call: the caller hung up.</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+61"/>
         <source>There is no caller number to save.</source>
         <translation>There is no caller number to save.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Saved {0} as a contact of the patient.</source>
         <translation>Saved {0} as a contact of the patient.</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+88"/>
         <source>The patient could not be looked up: {0}</source>
         <translation>The patient could not be looked up: {0}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Could not save the call record: {0}</source>
         <translation>Could not save the call record: {0}</translation>
     </message>
@@ -2955,12 +2960,12 @@ It is retried automatically.</translation>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/script_panel.py" line="+27" />
+        <location filename="../../agent_app/ui/followup/script_panel.py" line="+27"/>
         <source>This follow-up plan has no call script.</source>
         <translation>This follow-up plan has no call script.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Not known for this patient: {0}</source>
         <translation>Not known for this patient: {0}</translation>
     </message>
@@ -2968,96 +2973,96 @@ It is retried automatically.</translation>
 <context>
     <name>ScriptTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/script_tab.py" line="+70" />
-        <location line="+34" />
+        <location filename="../../agent_app/ui/admin/script_tab.py" line="+70"/>
+        <location line="+34"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="-34" />
-        <location line="+35" />
+        <location line="-34"/>
+        <location line="+35"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-35" />
+        <location line="-35"/>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>New scrip&amp;t</source>
         <translation>New scrip&amp;t</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Insert a placeholder…</source>
         <translation>Insert a placeholder…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>&amp;Save script</source>
         <translation>&amp;Save script</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Preview with sample values</source>
         <translation>Preview with sample values</translation>
     </message>
     <message>
-        <location line="+42" />
-        <location line="+19" />
+        <location line="+42"/>
+        <location line="+19"/>
         <source>Discard changes?</source>
         <translation>Discard changes?</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-18"/>
         <source>The script in the editor is not saved. Discard it and open {0}?</source>
         <translation>The script in the editor is not saved. Discard it and open {0}?</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>The script in the editor is not saved. Discard it?</source>
         <translation>The script in the editor is not saved. Discard it?</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>New call script</source>
         <translation>New call script</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>OK — {0} sections, {1} placeholders</source>
         <translation>OK — {0} sections, {1} placeholders</translation>
     </message>
     <message>
-        <location line="+17" />
-        <location line="+36" />
+        <location line="+17"/>
+        <location line="+36"/>
         <source>Not saved: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-16"/>
         <source>Created script &apos;{0}&apos;.</source>
         <translation>Created script &apos;{0}&apos;.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Saved script &apos;{0}&apos;; the previous text is kept in the audit log.</source>
         <translation>Saved script &apos;{0}&apos;; the previous text is kept in the audit log.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>the store could not be written ({0})</source>
         <translation>the store could not be written ({0})</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The scripts could not be read: {0}</source>
         <translation>The scripts could not be read: {0}</translation>
     </message>
@@ -3065,127 +3070,127 @@ It is retried automatically.</translation>
 <context>
     <name>StatsDashboard</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard.py" line="+86" />
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+86"/>
         <source>Follow-up statistics</source>
         <translation>Follow-up statistics</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Computing the statistics… %p%</source>
         <translation>Computing the statistics… %p%</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Follow-up rate</source>
         <translation>Follow-up rate</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Calls per reach</source>
         <translation>Calls per reach</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Workload</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Satisfaction trend</source>
         <translation>Satisfaction trend</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Re-visits</source>
         <translation>Re-visits</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Answers</source>
         <translation>Answers</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Survival</source>
         <translation>Survival</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Follow-up rate: done and reached within 7 and 30 days</source>
         <translation>Follow-up rate: done and reached within 7 and 30 days</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Calls needed to reach a patient</source>
         <translation>Calls needed to reach a patient</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Calls per person</source>
         <translation>Calls per person</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Satisfaction scores</source>
         <translation>Satisfaction scores</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mean satisfaction per month</source>
         <translation>Mean satisfaction per month</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Answer distribution</source>
         <translation>Answer distribution</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Complaints and suggestions</source>
         <translation>Complaints and suggestions</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Survival after discharge by diagnosis (Kaplan–Meier)</source>
         <translation>Survival after discharge by diagnosis (Kaplan–Meier)</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+63"/>
         <source>Computing the statistics for {period}…</source>
         <translation>Computing the statistics for {period}…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Refresh cancelled; the figures shown are the previous ones.</source>
         <translation>Refresh cancelled; the figures shown are the previous ones.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Figures for {period}.</source>
         <translation>Figures for {period}.</translation>
     </message>
@@ -3193,107 +3198,107 @@ It is retried automatically.</translation>
 <context>
     <name>StatsFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/reports/stats_filter_bar.py" line="+79" />
+        <location filename="../../agent_app/ui/reports/stats_filter_bar.py" line="+79"/>
         <source>Chosen dates</source>
         <translation>Chosen dates</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This month</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Last month</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Last 3 months</source>
         <translation>Last 3 months</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This year</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>ICD-10 code start, e.g. I21</source>
         <translation>ICD-10 code start, e.g. I21</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>L1 own follow-up</source>
         <translation>L1 own follow-up</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L2 department spot-check</source>
         <translation>L2 department spot-check</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L3 hospital spot-check</source>
         <translation>L3 hospital spot-check</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>By department</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Whole hospital</source>
         <translation>Whole hospital</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>By person</source>
         <translation>By person</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>&amp;Period:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Department:</source>
         <translation>&amp;Department:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>P&amp;lan:</source>
         <translation>P&amp;lan:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dia&amp;gnosis:</source>
         <translation>Dia&amp;gnosis:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Le&amp;vel:</source>
         <translation>Le&amp;vel:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>G&amp;roup by:</source>
         <translation>G&amp;roup by:</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>All plans</source>
         <translation>All plans</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>The period ends before it starts; swap the two dates.</source>
         <translation>The period ends before it starts; swap the two dates.</translation>
     </message>
@@ -3301,22 +3306,22 @@ It is retried automatically.</translation>
 <context>
     <name>SupervisorFailure</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_access.py" line="+79" />
+        <location filename="../../agent_app/ui/supervisor/sampling_access.py" line="+79"/>
         <source>The server does not allow your account to make this change.</source>
         <translation>The server does not allow your account to make this change.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The database could not be reached; try again in a moment.</source>
         <translation>The database could not be reached; try again in a moment.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The database refused this; nothing was changed.</source>
         <translation>The database refused this; nothing was changed.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This did not work: {error}</source>
         <translation>This did not work: {error}</translation>
     </message>
@@ -3324,72 +3329,72 @@ It is retried automatically.</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../agent_app/ui/sync_status.py" line="+35" />
+        <location filename="../../agent_app/ui/sync_status.py" line="+35"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send saved work and fetch changes now</source>
         <translation>Send saved work and fetch changes now</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Connection to the server is not verified</source>
         <translation>Connection to the server is not verified</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The settings allow a connection to the central database without checking its certificate (allow_weak_tls); patient data may be read or changed on the way.</source>
         <translation>The settings allow a connection to the central database without checking its certificate (allow_weak_tls); patient data may be read or changed on the way.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>syncing…</source>
         <translation>syncing…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not yet synced</source>
         <translation>not yet synced</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sync: {0}</source>
         <translation>Sync: {0}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{0} pending</source>
         <translation>{0} pending</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>last {0}</source>
         <translation>last {0}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{0} refused</source>
         <translation>{0} refused</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Last complete sync: {0}</source>
         <translation>Last complete sync: {0}</translation>
     </message>
@@ -3397,72 +3402,72 @@ It is retried automatically.</translation>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+69" />
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+69"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>MRN</source>
         <translation>MRN</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Diagnosis</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Attempts</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>In progress</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
@@ -3470,27 +3475,27 @@ It is retried automatically.</translation>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../agent_app/ui/template_editor.py" line="+46" />
+        <location filename="../../agent_app/ui/template_editor.py" line="+46"/>
         <source>Import a questionnaire template</source>
         <translation>Import a questionnaire template</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Questionnaire templates and call scripts</source>
         <translation>Questionnaire templates and call scripts</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Questionnaire &amp;templates</source>
         <translation>Questionnaire &amp;templates</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Call &amp;scripts</source>
         <translation>Call &amp;scripts</translation>
     </message>
@@ -3498,7 +3503,7 @@ It is retried automatically.</translation>
 <context>
     <name>TemplatePreview</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_preview.py" line="+18" />
+        <location filename="../../agent_app/ui/admin/template_preview.py" line="+18"/>
         <source>Preview (try the answers; nothing is saved)</source>
         <translation>Preview (try the answers; nothing is saved)</translation>
     </message>
@@ -3506,119 +3511,119 @@ It is retried automatically.</translation>
 <context>
     <name>TemplateTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_tab.py" line="+84" />
+        <location filename="../../agent_app/ui/admin/template_tab.py" line="+84"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Specialty</source>
         <translation>Specialty</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;New template</source>
         <translation>&amp;New template</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Import from file…</source>
         <translation>&amp;Import from file…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>&amp;Retire the previous version and move its plans to the new one</source>
         <translation>&amp;Retire the previous version and move its plans to the new one</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Save as new version</source>
         <translation>&amp;Save as new version</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location line="+40" />
-        <location line="+32" />
+        <location line="+40"/>
+        <location line="+32"/>
         <source>Discard changes?</source>
         <translation>Discard changes?</translation>
     </message>
     <message>
-        <location line="-31" />
+        <location line="-31"/>
         <source>The template in the editor is not saved. Discard it and open {0}?</source>
         <translation>The template in the editor is not saved. Discard it and open {0}?</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>New version {2} of &apos;{0}&apos;, copied from version {1}. Saving adds it; version {1} and the results answered with it stay as they are.</source>
         <translation>New version {2} of &apos;{0}&apos;, copied from version {1}. Saving adds it; version {1} and the results answered with it stay as they are.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The template in the editor is not saved. Discard it?</source>
         <translation>The template in the editor is not saved. Discard it?</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>A new template: give it its own code; it is saved as version 1.</source>
         <translation>A new template: give it its own code; it is saved as version 1.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Imported from {0}; check it, then save it as a new version.</source>
         <translation>Imported from {0}; check it, then save it as a new version.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>OK — {0} questions, {1} red-flag rules</source>
         <translation>OK — {0} questions, {1} red-flag rules</translation>
     </message>
     <message>
-        <location line="+17" />
-        <location line="+59" />
+        <location line="+17"/>
+        <location line="+59"/>
         <source>Not saved: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location line="-44" />
+        <location line="-44"/>
         <source>Removed: {0}</source>
         <translation>Removed: {0}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Answers stored under version {0} may not fit version {1}:
 
 {2}
@@ -3631,32 +3636,32 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
 Those results keep pointing at version {0}. Save version {1} anyway?</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Incompatible with stored answers</source>
         <translation>Incompatible with stored answers</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not saved.</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Saved version {1} of &apos;{0}&apos;.</source>
         <translation>Saved version {1} of &apos;{0}&apos;.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0} plans now use it.</source>
         <translation>{0} plans now use it.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>the store could not be written ({0})</source>
         <translation>the store could not be written ({0})</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The templates could not be read: {0}</source>
         <translation>The templates could not be read: {0}</translation>
     </message>
@@ -3664,7 +3669,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
 <context>
     <name>WaveformStrip</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/waveform.py" line="+67" />
+        <location filename="../../agent_app/ui/supervisor/waveform.py" line="+67"/>
         <source>Click to play from that moment</source>
         <translation>Click to play from that moment</translation>
     </message>
@@ -3672,92 +3677,92 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+62" />
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+62"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Notes for the next caller and the doctor</source>
         <translation>Notes for the next caller and the doctor</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Send a re-visit reminder by SMS</source>
         <translation>Send a re-visit reminder by SMS</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save and close (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Leave for later</source>
         <translation>Leave for later</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Back to the queue; the answers stay saved here</source>
         <translation>Back to the queue; the answers stay saved here</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Call back at</source>
         <translation>Call back at</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="-42" />
+        <location line="-42"/>
         <source>Reached — follow-up done</source>
         <translation>Reached — follow-up done</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No answer</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Busy</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Call back later</source>
         <translation>Call back later</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refused the follow-up</source>
         <translation>Refused the follow-up</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Wrong number</source>
         <translation>Wrong number</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number does not exist</source>
         <translation>Number does not exist</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Patient deceased</source>
         <translation>Patient deceased</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Our line failed</source>
         <translation>Our line failed</translation>
     </message>

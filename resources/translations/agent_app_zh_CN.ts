@@ -4,300 +4,300 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/agreement_view.py" line="+87" />
+        <location filename="../../agent_app/ui/supervisor/agreement_view.py" line="+87"/>
         <source>No run: the dates below</source>
         <translation>不按批次：使用下方日期</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Level 2: department spot-check</source>
         <translation>二级：科室抽查</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level 3: hospital spot-check</source>
         <translation>三级：全院抽查</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Satisfaction scores this close count as agreeing.</source>
         <translation>满意度评分相差不超过此值即视为一致。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>S&amp;how (F5)</source>
         <translation>显示(&amp;H) (F5)</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+162" />
+        <location line="+10"/>
+        <location line="+162"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location line="-162" />
+        <location line="-162"/>
         <source>Compared</source>
         <translation>比对数</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Agreeing</source>
         <translation>一致数</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Agreement</source>
         <translation>一致率</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Past &amp;run</source>
         <translation>历史批次(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Spot-checks &amp;due</source>
         <translation>抽查到期时段(&amp;D)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Satisfaction &amp;tolerance</source>
         <translation>满意度容差(&amp;T)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Discrepancies</source>
         <translation>不一致项</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Only supervisors and quality staff see agreement.</source>
         <translation>仅主管和质控员可查看一致性分析。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Run {run}: L{level}, {start} – {end}, seed {seed}</source>
         <translation>批次 {run}：L{level}，{start} – {end}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>The period ends before it starts; swap the dates.</source>
         <translation>结束日期早于开始日期，请对调两个日期。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Comparing the levels…</source>
         <translation>正在比对各级随访结果…</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</source>
         <translation>已将 {pairs} 个抽查与原随访比对；{flagged} 个被标记，共 {count} 处不一致。</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+50"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Agent (L1)</source>
         <translation>随访员 (L1)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>L1 answer</source>
         <translation>L1 答案</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L3 answer</source>
         <translation>L3 答案</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>L2 answer</source>
         <translation>L2 答案</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Spot-check task</source>
         <translation>抽查任务</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Knows the re-visit date</source>
         <translation>知晓复诊日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Who answered</source>
         <translation>接听人身份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Was phoned for the follow-up</source>
         <translation>是否接到随访电话</translation>
     </message>
 </context>
 <context>
-    <name>AttemptCountdown</name>
-    <message>
-        <location filename="../../agent_app/ui/sign_in_wait.py" line="+35" />
-        <source>Too many wrong passwords: this account is locked until {0}.</source>
-        <translation>密码错误次数过多：该账号已锁定至 {0}。</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Too soon after a wrong password: wait for the countdown.</source>
-        <translation>密码错误后需稍候：请等待倒计时结束。</translation>
-    </message>
-    <message>
-        <location line="+20" />
-        <source>Next attempt in {0}:{1:02d}.</source>
-        <translation>{0}:{1:02d} 后可再次尝试。</translation>
-    </message>
-</context>
-<context>
     <name>AnswerPicker</name>
     <message>
-        <location filename="../../agent_app/ui/reports/answer_picker.py" line="+26" />
+        <location filename="../../agent_app/ui/reports/answer_picker.py" line="+26"/>
         <source>&amp;Questionnaire:</source>
         <translation>问卷(&amp;Q)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Q&amp;uestion:</source>
         <translation>题目(&amp;U)：</translation>
     </message>
 </context>
 <context>
+    <name>AttemptCountdown</name>
+    <message>
+        <location filename="../../agent_app/ui/sign_in_wait.py" line="+35"/>
+        <source>Too many wrong passwords: this account is locked until {0}.</source>
+        <translation>密码错误次数过多：该账号已锁定至 {0}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too soon after a wrong password: wait for the countdown.</source>
+        <translation>密码错误后需稍候：请等待倒计时结束。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Next attempt in {0}:{1:02d}.</source>
+        <translation>{0}:{1:02d} 后可再次尝试。</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agent_app/ui/call_bar.py" line="+60" />
+        <location filename="../../agent_app/ui/call_bar.py" line="+60"/>
         <source>Number to call</source>
         <translation>拨打号码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Dial</source>
         <translation>拨号</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Dial (Ctrl+D)</source>
         <translation>拨号 (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Hang up (Ctrl+E)</source>
         <translation>挂断 (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Hold</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Pause recording</source>
         <translation>暂停录音</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Pause while the patient gives sensitive details; the pause is marked</source>
         <translation>患者提供敏感信息时暂停录音；暂停处会被标记</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Keypad</source>
         <translation>拨号盘</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+24" />
-        <location line="+1" />
+        <location line="+24"/>
+        <location line="+1"/>
         <source>Ringing…</source>
         <translation>振铃中…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>On hold</source>
         <translation>通话保持中</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+96" />
+        <location line="+0"/>
+        <location line="+96"/>
         <source>Connected</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location line="-72" />
-        <location line="+19" />
+        <location line="-72"/>
+        <location line="+19"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-16"/>
         <source>Type a number to call.</source>
         <translation>请输入要拨打的号码。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Answering…</source>
         <translation>正在接听…</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>The call is not being recorded: {0}</source>
         <translation>本次通话未录音：{0}</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>⏸ Recording paused</source>
         <translation>⏸ 录音已暂停</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>● Recording</source>
         <translation>● 录音中</translation>
     </message>
@@ -305,7 +305,7 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/call_log.py" line="+93" />
+        <location filename="../../agent_app/ui/followup/call_log.py" line="+93"/>
         <source>A call could not be written to the local store: {0}</source>
         <translation>通话记录无法写入本地数据库：{0}</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>CallTools</name>
     <message>
-        <location filename="../../agent_app/ui/followup/call_tools.py" line="+30" />
+        <location filename="../../agent_app/ui/followup/call_tools.py" line="+30"/>
         <source>Recording of an earlier call</source>
         <translation>既往通话录音</translation>
     </message>
@@ -321,140 +321,140 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+58" />
+        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+58"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Step</source>
         <translation>处理环节</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Note for the department (optional)</source>
         <translation>给科室的说明（选填）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Assign</source>
         <translation>分派(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The department&apos;s reply</source>
         <translation>科室的回复</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Re&amp;ply</source>
         <translation>回复(&amp;P)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Closing note (optional)</source>
         <translation>结案说明（选填）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>C&amp;lose complaint</source>
         <translation>结案(&amp;L)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Next step</source>
         <translation>下一步处理</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Choose a complaint in the list.</source>
         <translation>请在列表中选择一条记录。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{state} · {department} · registered {when} by {who}</source>
         <translation>{state} · {department} · 由 {who} 于 {when} 登记</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>no department yet</source>
         <translation>尚未指定科室</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>closed {when}</source>
         <translation>{when} 结案</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>from a call</source>
         <translation>来自随访通话</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>none given</source>
         <translation>未指定</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+67"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Open</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+9" />
+        <location line="+1"/>
+        <location line="+9"/>
         <source>Assigned</source>
         <translation>已分派</translation>
     </message>
     <message>
-        <location line="-8" />
-        <location line="+9" />
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Replied</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location line="-8" />
-        <location line="+9" />
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Registered</source>
         <translation>登记</translation>
     </message>
@@ -462,78 +462,78 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaint_form.py" line="+46" />
-        <location line="+97" />
+        <location filename="../../agent_app/ui/supervisor/complaint_form.py" line="+46"/>
+        <location line="+97"/>
         <source>No patient chosen</source>
         <translation>未选择患者</translation>
     </message>
     <message>
-        <location line="-95" />
+        <location line="-95"/>
         <source>Name, MRN or phone number</source>
         <translation>姓名、病案号或电话号码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Decide later</source>
         <translation>稍后决定</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What the patient or family said</source>
         <translation>患者或家属反映的内容</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Find &amp;patient</source>
         <translation>查找患者(&amp;P)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;What was said</source>
         <translation>反映内容(&amp;W)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>The call&apos;s department</source>
         <translation>本次通话所属科室</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>No patient found for “{text}”.</source>
         <translation>未找到与“{text}”相符的患者。</translation>
     </message>
@@ -541,69 +541,69 @@
 <context>
     <name>ComplaintsScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+78" />
+        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+78"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;New… (Ctrl+N)</source>
         <translation>新建(&amp;N)… (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Re&amp;fresh (F5)</source>
         <translation>刷新(&amp;F) (F5)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Registered</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+16" />
+        <location line="+0"/>
+        <location line="+16"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-16" />
-        <location line="+18" />
+        <location line="-16"/>
+        <location line="+18"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Administrators do not handle complaints.</source>
         <translation>管理员不处理投诉与建议。</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>{count} shown.</source>
         <translation>共显示 {count} 条。</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+84"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -611,88 +611,88 @@
 <context>
     <name>DashboardOutputs</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50" />
+        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50"/>
         <source>&amp;Export table…</source>
         <translation>导出表格(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export &amp;all tables to XLSX…</source>
         <translation>将全部表格导出为 XLSX(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Monthly report (PDF)…</source>
         <translation>月度随访分析报告 (PDF)(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>CSV text (*.csv)</source>
         <translation>CSV 文本文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Save the monthly report</source>
         <translation>保存月度随访分析报告</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Monthly report</source>
         <translation>月度随访分析报告</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The report was saved as {path}. Open it now?</source>
         <translation>报告已保存为 {path}。现在打开吗？</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+11" />
+        <location line="+8"/>
+        <location line="+11"/>
         <source>There is nothing to export yet: refresh the statistics.</source>
         <translation>暂无可导出的内容，请先刷新统计数据。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Exported {rows} rows to {path}.</source>
         <translation>已将 {rows} 行导出到 {path}。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The export did not complete.</source>
         <translation>导出未完成。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>There is nothing to print yet: refresh the statistics.</source>
         <translation>暂无可打印的内容，请先刷新统计数据。</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>The monthly report was not written.</source>
         <translation>月度随访分析报告未能生成。</translation>
     </message>
@@ -700,13 +700,13 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+90" />
+        <location filename="../../agent_app/ui/app.py" line="+117"/>
         <source>Generating the demo hospital…</source>
         <translation>正在生成演示医院数据…</translation>
     </message>
     <message>
-        <location line="+44" />
-        <location filename="../../agent_app/ui/fatal.py" line="+27" />
+        <location line="+44"/>
+        <location filename="../../agent_app/ui/fatal.py" line="+27"/>
         <source>Follow-up Desk</source>
         <translation>随访工作台</translation>
     </message>
@@ -714,22 +714,22 @@
 <context>
     <name>DeskMenus</name>
     <message>
-        <location filename="../../agent_app/ui/desk_menus.py" line="+18" />
+        <location filename="../../agent_app/ui/desk_menus.py" line="+18"/>
         <source>&amp;Follow-up</source>
         <translation>随访(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Supervision</source>
         <translation>质控(&amp;S)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
@@ -737,12 +737,12 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+50" />
+        <location filename="../../agent_app/ui/desk_session.py" line="+50"/>
         <source>Line: simulated (demo)</source>
         <translation>线路:模拟(演示)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Line: {0}</source>
         <translation>线路:{0}</translation>
     </message>
@@ -750,7 +750,7 @@
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+82" />
+        <location filename="../../agent_app/ui/desk_sync.py" line="+82"/>
         <source>First sync with the central database</source>
         <translation>首次与中心数据库同步</translation>
     </message>
@@ -758,62 +758,62 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+66" />
+        <location filename="../../agent_app/ui/desk_tools.py" line="+66"/>
         <source>Complaints and suggestions</source>
         <translation>投诉与建议</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Complaints and suggestions…</source>
         <translation>投诉与建议…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>QA feedback on my calls…</source>
         <translation>我的通话质控反馈…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>QA feedback on my calls</source>
         <translation>我的通话质控反馈</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Recordings and QA scoring…</source>
         <translation>录音与质控评分…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Recordings and QA scoring</source>
         <translation>录音与质控评分</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Statistics and reports…</source>
         <translation>统计与报表…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Spot-check sampling…</source>
         <translation>抽样抽查…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Spot-check sampling</source>
         <translation>抽样抽查</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Questionnaires and call scripts…</source>
         <translation>问卷模板与随访话术…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Discharge import and plans…</source>
         <translation>出院患者导入与随访计划…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Discharge import</source>
         <translation>出院患者导入</translation>
     </message>
@@ -821,89 +821,89 @@
 <context>
     <name>FirstSyncDialog</name>
     <message>
-        <location filename="../../agent_app/ui/first_sync_dialog.py" line="+21" />
+        <location filename="../../agent_app/ui/first_sync_dialog.py" line="+21"/>
         <source>First sync</source>
         <translation>首次同步</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>departments</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>call scripts</source>
         <translation>通话话术</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>questionnaires</source>
         <translation>问卷</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>follow-up plans</source>
         <translation>随访方案</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>patients</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>phone numbers</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>hospital stays</source>
         <translation>住院记录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>follow-up tasks</source>
         <translation>随访任务</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>blocked numbers</source>
         <translation>黑名单号码</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Connecting to the central database…</source>
         <translation>正在连接中心数据库…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Fetching {0}: {1} so far</source>
         <translation>正在获取{0}：已获取 {1} 条</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Stopping after the current page…</source>
         <translation>当前页完成后停止…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The first sync stopped: {0}
 It is retried automatically.</source>
         <translation>首次同步已中断：{0}
 系统将自动重试。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -911,52 +911,52 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+154" />
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+154"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+60"/>
         <source>Earlier answers could not be restored: {0}</source>
         <translation>之前的答案无法恢复：{0}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Answered {0} of {1} · required {2} of {3}</source>
         <translation>已答 {0}/{1} 题 · 必答 {2}/{3} 题</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Red flag — the attending doctor is alerted when you save:</source>
         <translation>危急值提醒——保存后将通知主治医生：</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Hang up before leaving this follow-up.</source>
         <translation>离开本次随访前请先挂断电话。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Questions left</source>
         <translation>尚有未答题目</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0} required questions are not answered ({1}…). Save as a partial follow-up?</source>
         <translation>有 {0} 道必答题未回答（{1}…）。是否保存为部分完成的随访？</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>[{0}] {1}, please remember your re-visit; bring your discharge papers.</source>
         <translation>【{0}】{1}，请记得按时复诊，并携带出院小结等出院资料。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Hang up before saving the follow-up.</source>
         <translation>保存随访前请先挂断电话。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>The follow-up was not saved: {0}. Your answers are still here.</source>
         <translation>随访未能保存：{0}。您填写的答案仍保留在此。</translation>
     </message>
@@ -964,208 +964,208 @@ It is retried automatically.</source>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+73" />
+        <location filename="../../agent_app/ui/his_admin.py" line="+73"/>
         <source>Import discharged patients</source>
         <translation>导入出院患者</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Discharge exports (*.csv *.xlsx)</source>
         <translation>出院数据导出文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+19" />
+        <location line="+1"/>
+        <location line="+19"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-18"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trigger</source>
         <translation>触发方式</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rows in</source>
         <translation>读入行数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Created</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unchanged</source>
         <translation>未变化</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tasks created</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tasks updated</source>
         <translation>更新任务</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tasks cancelled</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Visit number</source>
         <translation>就诊号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Plan</source>
         <translation>随访方案</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Questionnaire</source>
         <translation>问卷</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Days after discharge</source>
         <translation>出院后天数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Attempts</source>
         <translation>拨打次数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Retry after (min)</source>
         <translation>重拨间隔（分钟）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>SMS before call</source>
         <translation>电话前发送短信</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Calling hours</source>
         <translation>拨打时段</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Import runs</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rejected rows</source>
         <translation>被拒绝的行</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Follow-up plans</source>
         <translation>随访方案</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Import a file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+60"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Could not load the import history: {0}</source>
         <translation>无法加载导入历史：{0}</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Imported: {0} rows, {1} new, {2} corrected, {3} unchanged, {4} rejected; {5} follow-up tasks created.</source>
         <translation>导入完成：共 {0} 行，新增 {1} 行，更正 {2} 行，未变化 {3} 行，拒绝 {4} 行；已生成 {5} 个随访任务。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The import stopped: {0}</source>
         <translation>导入已中断：{0}</translation>
     </message>
@@ -1173,12 +1173,12 @@ It is retried automatically.</source>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../agent_app/ui/translations.py" line="+219" />
+        <location filename="../../agent_app/ui/translations.py" line="+219"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Language changed. Every window shows it from your next sign-in.</source>
         <translation>界面语言已切换，下次登录后所有窗口都将使用新语言。</translation>
     </message>
@@ -1186,47 +1186,47 @@ It is retried automatically.</source>
 <context>
     <name>LineStatusLabel</name>
     <message>
-        <location filename="../../agent_app/ui/line_status.py" line="+15" />
+        <location filename="../../agent_app/ui/line_status.py" line="+15"/>
         <source>phone line</source>
         <translation>电话线路</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>The phone device was disconnected.</source>
         <translation>电话设备已断开连接。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>device disconnected</source>
         <translation>设备已断开</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>registered</source>
         <translation>已注册</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>registering…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>not registered</source>
         <translation>未注册</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>registration failed</source>
         <translation>注册失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Line: {0} — {1}</source>
         <translation>线路：{0} — {1}</translation>
     </message>
@@ -1234,42 +1234,42 @@ It is retried automatically.</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../agent_app/ui/lock_screen.py" line="+78" />
+        <location filename="../../agent_app/ui/lock_screen.py" line="+92"/>
         <source>The desk is locked</source>
         <translation>工作台已锁定</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Signed in: {0}</source>
         <translation>当前登录：{0}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Type your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+7"/>
         <source>The password could not be checked: {0}</source>
         <translation>无法验证密码：{0}</translation>
     </message>
@@ -1277,82 +1277,87 @@ It is retried automatically.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_app/ui/login_dialog.py" line="+42" />
+        <location filename="../../agent_app/ui/login_dialog.py" line="+62"/>
         <source>Follow-up Desk — Sign in</source>
         <translation>随访工作台 — 登录</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Remember me on this computer</source>
         <translation>在此电脑上记住密码</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4"/>
         <source>Patient follow-up desk</source>
         <translation>患者随访工作台</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16"/>
         <source>Follow-up agent</source>
         <translation>随访员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Quality</source>
         <translation>质控员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+26"/>
         <source>Type your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+23"/>
         <source>This computer has no keyring; the password was not remembered.</source>
         <translation>此电脑没有可用的密钥环，密码未被记住。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+5"/>
         <source>Unknown user or wrong password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7"/>
+        <source>You have not signed in on this computer before, and the central server cannot be reached to check your password. Connect to the hospital network and try again.</source>
+        <translation>您尚未在这台电脑上登录过,且无法连接中心服务器核对密码。请连接医院网络后重试。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Sign-in failed: {0}</source>
         <translation>登录失败：{0}</translation>
     </message>
@@ -1360,182 +1365,182 @@ It is retried automatically.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+101" />
+        <location filename="../../agent_app/ui/main_window.py" line="+104"/>
         <source>Follow-up Desk — {0}</source>
         <translation>随访工作台 — {0}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Due in 7 days</source>
         <translation>7 天内到期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All open</source>
         <translation>全部待办</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Queue</source>
         <translation>随访队列</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Show: </source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Next follow-up</source>
         <translation>下一个随访(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open the first due follow-up (Ctrl+N)</source>
         <translation>打开第一个到期的随访 (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Switch user</source>
         <translation>切换用户(&amp;S)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定工作台(&amp;L)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Register a &amp;complaint from this follow-up…</source>
         <translation>为本次随访登记投诉(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Central database: not configured (local store only)</source>
         <translation>中心数据库：未配置（仅使用本地数据）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Sorting the queue…</source>
         <translation>正在对随访队列排序…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Open a follow-up first: the complaint is registered for its patient.</source>
         <translation>请先打开一个随访：投诉将登记在该随访的患者名下。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Central database: connecting…</source>
         <translation>中心数据库：正在连接…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Central database: online</source>
         <translation>中心数据库：在线</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Central database: offline</source>
         <translation>中心数据库：离线</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Simulate a patient calling back</source>
         <translation>模拟患者回电</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Follow-up of the caller selected.</source>
         <translation>已选中来电人的随访任务。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The caller has no open follow-up in your queue.</source>
         <translation>您的队列中没有该来电人的待办随访。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Follow-up agent</source>
         <translation>随访员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Quality</source>
         <translation>质控员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>{0} follow-ups</source>
         <translation>{0} 个随访</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>No follow-up is due.</source>
         <translation>当前没有到期的随访。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Finish or leave the follow-up on screen first.</source>
         <translation>请先完成或暂离当前随访。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>This follow-up is already closed.</source>
         <translation>此随访已结束。</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Saved. The next call is due {0}.</source>
         <translation>已保存。下次拨打时间为 {0}。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Saved. The follow-up is closed.</source>
         <translation>已保存。本次随访已结束。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The attending doctor has been alerted.</source>
         <translation>已通知主治医生。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Your unfinished follow-up was restored with every answer.</source>
         <translation>您未完成的随访已恢复，所有答案均已保留。</translation>
     </message>
@@ -1543,12 +1548,12 @@ It is retried automatically.</source>
 <context>
     <name>MonthDialog</name>
     <message>
-        <location filename="../../agent_app/ui/reports/monthly_report.py" line="+34" />
+        <location filename="../../agent_app/ui/reports/monthly_report.py" line="+34"/>
         <source>Monthly report</source>
         <translation>月度随访分析报告</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
@@ -1556,12 +1561,12 @@ It is retried automatically.</source>
 <context>
     <name>MonthlyReportJob</name>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Writing the monthly report for {year}-{month:02d}…</source>
         <translation>正在生成 {year}-{month:02d} 月度随访分析报告…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Monthly report</source>
         <translation>月度随访分析报告</translation>
     </message>
@@ -1569,34 +1574,34 @@ It is retried automatically.</source>
 <context>
     <name>MyFeedbackView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/my_feedback.py" line="+33" />
+        <location filename="../../agent_app/ui/supervisor/my_feedback.py" line="+33"/>
         <source>My QA feedback</source>
         <translation>我的质控反馈</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reading your feedback…</source>
         <translation>正在读取您的反馈…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message numerus="yes">
-        <location line="+30" />
+        <location line="+30"/>
         <source>%n review(s) of your calls; average score {0:.0f}%.</source>
         <translation>
             <numerusform>您的通话共有 %n 条评分，平均得分 {0:.0f}%。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>None of your calls has been reviewed yet.</source>
         <translation>您的通话尚未有评分。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Your feedback could not be read: {0}</source>
         <translation>无法读取您的反馈：{0}</translation>
     </message>
@@ -1604,92 +1609,92 @@ It is retried automatically.</source>
 <context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+43" />
+        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+43"/>
         <source>Phone numbers</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Calls so far</source>
         <translation>通话记录</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Earlier results</source>
         <translation>既往随访结果</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>{0} · {1} · {2} years</source>
         <translation>{0} · {1} · {2}岁</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>MRN</source>
         <translation>病案号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stay</source>
         <translation>住院时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Doctor</source>
         <translation>主治医生</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nurse</source>
         <translation>责任护士</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Recorded: double-click or Enter to listen</source>
         <translation>有录音：双击或按 Enter 键收听</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No calls yet.</source>
         <translation>暂无通话记录。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No results yet.</source>
         <translation>暂无随访结果。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>satisfaction {0}</source>
         <translation>满意度 {0}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Double-click or Enter to read the answers</source>
         <translation>双击或按 Enter 键查看答案</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Dial</source>
         <translation>拨号</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Dial this number (Alt+{0})</source>
         <translation>拨打此号码 (Alt+{0})</translation>
     </message>
@@ -1697,37 +1702,37 @@ It is retried automatically.</source>
 <context>
     <name>PlaybackBar</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_playback.py" line="+37" />
+        <location filename="../../agent_app/ui/supervisor/recordings_playback.py" line="+37"/>
         <source>Play or pause (Space)</source>
         <translation>播放/暂停 (Space)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Position in the recording</source>
         <translation>录音播放位置</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>No sound device is connected: the recording plays without sound.</source>
         <translation>未连接音频设备：录音将无声播放。</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>This recording cannot be played: {0}</source>
         <translation>无法播放此录音：{0}</translation>
     </message>
@@ -1735,207 +1740,207 @@ It is retried automatically.</source>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+71" />
+        <location filename="../../agent_app/ui/pop_card.py" line="+71"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Reject</source>
         <translation>拒接</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open follow-up</source>
         <translation>打开随访</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Several patients share this number. Who is it?</source>
         <translation>多位患者使用此号码，请确认来电的是哪一位？</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Search patient by name, MRN or phone</source>
         <translation>按姓名、病案号或电话搜索患者</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Create contact for patient…</source>
         <translation>为患者新建联系人…</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Incoming call · {0}{1} · {2}</source>
         <translation>来电 · {0}{1} · {2}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ringing…</source>
         <translation>振铃中…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Blacklisted number: {0}</source>
         <translation>黑名单号码：{0}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The caller&apos;s number is not available (out of area).</source>
         <translation>无法获取来电号码（区域外）。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The caller withheld their number. Ask who is calling.</source>
         <translation>来电隐藏了号码，请询问对方身份。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Unknown caller: no patient or family contact has this number.</source>
         <translation>未知来电：没有患者或家属联系人使用此号码。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>No patient found.</source>
         <translation>未找到患者。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Connected</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>{0} ({1}) · {2} open follow-ups · discharged {3}</source>
         <translation>{0}（{1}）· {2} 个待办随访 · 出院日期 {3}</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Search for the patient and select them first.</source>
         <translation>请先搜索并选择患者。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Type the caller&apos;s name first.</source>
         <translation>请先输入来电人姓名。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>the patient</source>
         <translation>患者本人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>spouse</source>
         <translation>配偶</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>son</source>
         <translation>儿子</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>daughter</source>
         <translation>女儿</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>parent</source>
         <translation>父母</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>sibling</source>
         <translation>兄弟姐妹</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{0}, {1} of {2}</source>
         <translation>{0}，{2}的{1}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&lt;p&gt;A patient of &lt;b&gt;{0}&lt;/b&gt;. You may not see this patient&apos;s details: transfer the call to that department.&lt;/p&gt;</source>
         <translation>&lt;p&gt;该患者属于&lt;b&gt;{0}&lt;/b&gt;。您无权查看此患者的详细信息，请将电话转接至该科室。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>another department</source>
         <translation>其他科室</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{0} · {1} years · MRN {2} · ID {3}</source>
         <translation>{0} · {1}岁 · 病案号 {2} · 身份证号 {3}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Caller: {0}</source>
         <translation>来电人：{0}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Discharged {0} · {1} ({2}) · {3} {4}</source>
         <translation>出院日期 {0} · {1}（{2}）· {3} {4}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Attending doctor: {0} · nurse: {1}</source>
         <translation>主治医生：{0} · 责任护士：{1}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&lt;b&gt;Open follow-up:&lt;/b&gt; {0} · L{1} · due {2} · attempt {3}/{4}</source>
         <translation>&lt;b&gt;待办随访：&lt;/b&gt;{0} · L{1} · 应随访 {2} · 第 {3}/{4} 次拨打</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>follow-up</source>
         <translation>随访</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Questionnaire stopped at {0} of {1} questions; it continues from there.</source>
         <translation>问卷已答到第 {0} 题（共 {1} 题），将从该处继续。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>No open follow-up.</source>
         <translation>没有待办的随访。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Last call: {0} · {1} · {2} · {3}</source>
         <translation>最近通话：{0} · {1} · {2} · {3}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Last result: {0} · {1} · satisfaction {2}</source>
         <translation>最近随访结果：{0} · {1} · 满意度 {2}</translation>
     </message>
@@ -1943,77 +1948,77 @@ It is retried automatically.</source>
 <context>
     <name>QaReviewForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/qa_review_form.py" line="+86" />
+        <location filename="../../agent_app/ui/supervisor/qa_review_form.py" line="+86"/>
         <source>The QA criteria cannot be used: {0}</source>
         <translation>质控评分标准无法使用：{0}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose a call to review.</source>
         <translation>请选择要评分的通话。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Overall comment for the agent</source>
         <translation>给随访员的总体评语</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>L1 own follow-up</source>
         <translation>L1 本人随访</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L2 department spot-check</source>
         <translation>L2 科室抽查</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L3 hospital spot-check</source>
         <translation>L3 全院抽查</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Save review (Ctrl+S)</source>
         <translation>保存评分 (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Score this call</source>
         <translation>为本次通话评分</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Level:</source>
         <translation>级别：</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Reviews of this call:</source>
         <translation>本次通话的评分：</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Review of the chosen call</source>
         <translation>所选通话的评分</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The reviews of this call could not be read: {0}</source>
         <translation>无法读取本次通话的评分：{0}</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Only supervisors and quality staff score calls.</source>
         <translation>仅主管和质控员可为通话评分。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Review saved: {0} / {1}.</source>
         <translation>评分已保存：{0} / {1}。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The review was not saved: {0}</source>
         <translation>评分未能保存：{0}</translation>
     </message>
@@ -2021,12 +2026,12 @@ It is retried automatically.</source>
 <context>
     <name>QuestionBox</name>
     <message>
-        <location filename="../../agent_app/ui/followup/question_box.py" line="+57" />
+        <location filename="../../agent_app/ui/followup/question_box.py" line="+57"/>
         <source>Unable to answer</source>
         <translation>无法回答</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refused</source>
         <translation>拒绝回答</translation>
     </message>
@@ -2034,47 +2039,47 @@ It is retried automatically.</source>
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/queue_filters.py" line="+43" />
+        <location filename="../../agent_app/ui/queue_filters.py" line="+43"/>
         <source>Search name, MRN or phone (Ctrl+F)</source>
         <translation>搜索姓名、病案号或电话 (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pending</source>
         <translation>待随访</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All levels</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L1 own follow-ups</source>
         <translation>L1 本人随访</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L2 department spot-checks</source>
         <translation>L2 科室抽查</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L3 hospital spot-checks</source>
         <translation>L3 全院抽查</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
@@ -2082,77 +2087,77 @@ It is retried automatically.</source>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+73" />
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+73"/>
         <source>Choose a recording and press Enter to play it.</source>
         <translation>请选择一条录音，按 Enter 键播放。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Answer moments</source>
         <translation>答题时间点</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Click an answer to hear that moment</source>
         <translation>点击答案可收听对应时刻的录音</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Answers in this call:</source>
         <translation>本次通话中的答案：</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>{patient} ({mrn}) · {agent} · {started} · {length}</source>
         <translation>{patient}（{mrn}）· {agent} · {started} · {length}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>no patient</source>
         <translation>无患者</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Press Enter or Space to play this recording.</source>
         <translation>按 Enter 键或空格键播放此录音。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Opening the recording…</source>
         <translation>正在打开录音…</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Fetched from the central server.</source>
         <translation>已从中心服务器获取。</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>This recording is not on this computer, and the desk is not connected to the central server to fetch it.</source>
         <translation>此录音不在本电脑上，且工作台未连接中心服务器，暂时无法获取。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>This recording is no longer in the store.</source>
         <translation>录音库中已没有此录音。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The recording could not be fetched from the central server: {0}</source>
         <translation>无法从中心服务器获取录音：{0}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The recording could not be saved on this computer: {0}</source>
         <translation>录音无法保存到本电脑：{0}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The recording could not be opened: {0}</source>
         <translation>无法打开录音：{0}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The loudness of this recording could not be read.</source>
         <translation>无法读取此录音的音量。</translation>
     </message>
@@ -2160,30 +2165,30 @@ It is retried automatically.</source>
 <context>
     <name>RecordingsBrowser</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_browser.py" line="+69" />
+        <location filename="../../agent_app/ui/supervisor/recordings_browser.py" line="+69"/>
         <source>Recordings</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+31" />
+        <location line="+1"/>
+        <location line="+31"/>
         <source>Reading the recordings…</source>
         <translation>正在读取录音…</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-29"/>
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message numerus="yes">
-        <location line="+40" />
+        <location line="+40"/>
         <source>%n recording(s)</source>
         <translation>
             <numerusform>%n 条录音</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No recording matches these filters.</source>
         <translation>没有符合筛选条件的录音。</translation>
     </message>
@@ -2191,139 +2196,139 @@ It is retried automatically.</source>
 <context>
     <name>RecordingsFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_filters.py" line="+55" />
-        <location line="+1" />
+        <location filename="../../agent_app/ui/supervisor/recordings_filters.py" line="+55"/>
+        <location line="+1"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>You see the recordings of your own department.</source>
         <translation>您只能查看本科室的录音。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+98" />
+        <location line="+2"/>
+        <location line="+98"/>
         <source>All agents</source>
         <translation>全部随访员</translation>
     </message>
     <message>
-        <location line="-92" />
+        <location line="-92"/>
         <source>MRN or start of the name</source>
         <translation>病案号或姓名开头</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Any outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Reviewed or not</source>
         <translation>不限评分状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not reviewed yet</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reviewed</source>
         <translation>已评分</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Oldest first</source>
         <translation>最早在前</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Longest first</source>
         <translation>时长从长到短</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shortest first</source>
         <translation>时长从短到长</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>By agent</source>
         <translation>按随访员</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;To</source>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>A&amp;gent</source>
         <translation>随访员(&amp;G)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Patient</source>
         <translation>患者(&amp;P)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Outcome</source>
         <translation>随访结果(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Length at &amp;least</source>
         <translation>时长至少(&amp;L)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>at &amp;most</source>
         <translation>至多(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;QA</source>
         <translation>质控(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Sort</source>
         <translation>排序(&amp;S)</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Any length</source>
         <translation>不限时长</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>The list of agents could not be read: {0}</source>
         <translation>无法读取随访员名单：{0}</translation>
     </message>
@@ -2331,12 +2336,12 @@ It is retried automatically.</source>
 <context>
     <name>RecordingsScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_screen.py" line="+35" />
+        <location filename="../../agent_app/ui/supervisor/recordings_screen.py" line="+35"/>
         <source>Recordings and QA</source>
         <translation>录音与质控</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Review of {agent}&apos;s call to {patient} on {started}</source>
         <translation>{agent} 于 {started} 致电 {patient} 的通话评分</translation>
     </message>
@@ -2344,52 +2349,52 @@ It is retried automatically.</source>
 <context>
     <name>RecordingsTableModel</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_model.py" line="+67" />
+        <location filename="../../agent_app/ui/supervisor/recordings_model.py" line="+67"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Agent</source>
         <translation>随访员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>MRN</source>
         <translation>病案号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>随访结果</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>QA reviews</source>
         <translation>质控评分</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+75"/>
         <source>The recordings could not be read from the store: {0}</source>
         <translation>无法从数据库读取录音：{0}</translation>
     </message>
@@ -2397,17 +2402,17 @@ It is retried automatically.</source>
 <context>
     <name>RegisterComplaintDialog</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/register_complaint_dialog.py" line="+56" />
+        <location filename="../../agent_app/ui/supervisor/register_complaint_dialog.py" line="+56"/>
         <source>Register a complaint or suggestion</source>
         <translation>登记投诉或建议</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Patient {id}</source>
         <translation>患者 {id}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Register (Ctrl+Enter)</source>
         <translation>登记(&amp;R) (Ctrl+Enter)</translation>
     </message>
@@ -2415,77 +2420,77 @@ It is retried automatically.</source>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+35" />
+        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+35"/>
         <source>Follow-up result — {0}, {1}</source>
         <translation>随访结果 — {0}，{1}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Called by</source>
         <translation>拨打人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>随访结果</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Check level</source>
         <translation>随访级别</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Partly answered</source>
         <translation>部分作答</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refused</source>
         <translation>拒绝回答</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The questionnaire of this result cannot be read: {0}</source>
         <translation>无法读取此随访结果对应的问卷：{0}</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Red flag</source>
         <translation>危急值预警</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>(patient unable to answer)</source>
         <translation>（患者无法回答）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(refused to answer)</source>
         <translation>（拒绝回答）</translation>
     </message>
@@ -2493,52 +2498,52 @@ It is retried automatically.</source>
 <context>
     <name>ReviewsTree</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_reviews.py" line="+28" />
+        <location filename="../../agent_app/ui/supervisor/recordings_reviews.py" line="+28"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reviewed</source>
         <translation>评分时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reviewer</source>
         <translation>评分人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>{0} / {1} ({2:.0f}%)</source>
         <translation>{0} / {1}（{2:.0f}%）</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>This call has not been reviewed yet.</source>
         <translation>本次通话尚未评分。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>None of your calls has been reviewed yet.</source>
         <translation>您的通话尚未有评分。</translation>
     </message>
@@ -2546,108 +2551,108 @@ It is retried automatically.</source>
 <context>
     <name>SamplingPlanForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+109" />
+        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+109"/>
         <source>Level 2: department spot-check</source>
         <translation>二级：科室抽查</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level 3: hospital spot-check</source>
         <translation>三级：全院抽查</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Department (own quota)</source>
         <translation>科室（单独配额）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>At least</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The same seed over the same completed follow-ups picks the same tasks.</source>
         <translation>对同一批已完成随访使用相同的随机种子，会抽中相同的任务。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>New seed</source>
         <translation>生成新种子</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Assign the new spot-checks to me</source>
         <translation>将新的抽查任务分配给我</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Unassigned spot-checks go to the department&apos;s pool, where agents work.</source>
         <translation>未分配的抽查任务将进入科室任务池，由随访员领取处理。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>at least </source>
         <translation>至少 </translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Month</source>
         <translation>月份(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Default &amp;quota</source>
         <translation>默认配额(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Per department</source>
         <translation>各科室配额</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Seed</source>
         <translation>随机种子(&amp;S)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>Your role may not run this level of spot-check.</source>
         <translation>您的角色无权执行此级别的抽查。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The departments are still loading; try again.</source>
         <translation>科室列表仍在加载，请稍后再试。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>You may only spot-check your own department.</source>
         <translation>您只能抽查本科室。</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+2" />
+        <location line="+4"/>
+        <location line="+2"/>
         <source>The seed must be a whole number.</source>
         <translation>随机种子必须是整数。</translation>
     </message>
@@ -2655,102 +2660,102 @@ It is retried automatically.</source>
 <context>
     <name>SamplingRunsView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+60" />
+        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+60"/>
         <source>Run</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Made</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>By</source>
         <translation>创建人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Departments</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Quota</source>
         <translation>配额</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Picked / completed / new tasks</source>
         <translation>抽中 / 已完成 / 新建任务</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Draw again</source>
         <translation>重新抽取(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Draw the run again from its seed and quotas.</source>
         <translation>按该批次的随机种子和配额重新抽取。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Use in the form</source>
         <translation>填入表单(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+75"/>
         <source>Drawing run {run} again…</source>
         <translation>正在重新抽取批次 {run}…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Run {run} drawn again from seed {seed}: the same {count} follow-ups, {ids}.</source>
         <translation>批次 {run} 已按随机种子 {seed} 重新抽取：结果相同，共 {count} 个随访：{ids}。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Run {run} drawn again from seed {seed} picks {now} instead of the recorded {was}: the completed follow-ups of its period changed since.</source>
         <translation>批次 {run} 按随机种子 {seed} 重新抽取，抽中的是 {now}，而非记录中的 {was}：该时段内已完成的随访此后有变动。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>L3 hospital</source>
         <translation>L3 全院</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L2 department</source>
         <translation>L2 科室</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{percent}%, at least {minimum}</source>
         <translation>{percent}%，至少 {minimum} 个</translation>
     </message>
@@ -2758,102 +2763,102 @@ It is retried automatically.</source>
 <context>
     <name>SamplingScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+77" />
+        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+77"/>
         <source>&amp;Preview (F5)</source>
         <translation>预览(&amp;P) (F5)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Create spot-check tasks (Ctrl+Enter)</source>
         <translation>生成抽查任务(&amp;C) (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Agent</source>
         <translation>随访员</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Completed follow-ups</source>
         <translation>已完成随访</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Picked</source>
         <translation>抽中数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Picked follow-up tasks</source>
         <translation>抽中的随访任务</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>&amp;Sample</source>
         <translation>抽样(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Past &amp;runs</source>
         <translation>历史批次(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Agreement</source>
         <translation>一致性(&amp;A)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Only supervisors and quality staff run spot-checks.</source>
         <translation>仅主管和质控员可执行抽查。</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Drawing the sample…</source>
         <translation>正在抽样…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Preview with seed {seed}: {picked} of {population} completed follow-ups would be spot-checked. Nothing is created yet.</source>
         <translation>预览（随机种子 {seed}）：将从 {population} 个已完成随访中抽查 {picked} 个。尚未生成任何任务。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Creating the spot-check tasks…</source>
         <translation>正在生成抽查任务…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Run {run} (seed {seed}): created {created} spot-check tasks for {picked} picked follow-ups.</source>
         <translation>批次 {run}（随机种子 {seed}）：已为抽中的 {picked} 个随访生成 {created} 个抽查任务。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{count} already had a spot-check at this level.</source>
         <translation>其中 {count} 个已有此级别的抽查。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The form shows the run&apos;s plan and seed; preview it to compare.</source>
         <translation>表单已填入该批次的方案和随机种子；可点击预览进行比对。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>{strata} strata, {picked} picked of {population}.</source>
         <translation>共 {strata} 层，从 {population} 个中抽中 {picked} 个。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Whole department</source>
         <translation>全科室</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Department pool (unassigned)</source>
         <translation>科室任务池（未分配）</translation>
     </message>
@@ -2861,47 +2866,47 @@ It is retried automatically.</source>
 <context>
     <name>ScoreSheet</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recordings_scoring.py" line="+71" />
+        <location filename="../../agent_app/ui/supervisor/recordings_scoring.py" line="+71"/>
         <source>0 to {0}; empty (—) when not scored</source>
         <translation>0 至 {0}；未评分时留空（—）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Comment on {0}</source>
         <translation>对“{0}”的评语</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>/ {0}</source>
         <translation>/ {0}</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Total {0} / {1} ({2:.0f}%)</source>
         <translation>总分 {0} / {1}（{2:.0f}%）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Total: nothing scored yet</source>
         <translation>总分：尚未评分</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The score for “{0}” must be between 0 and {1}; {2} was typed.</source>
         <translation>“{0}”的得分应在 0 到 {1} 之间，当前输入的是 {2}。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Give “{0}” a score, or clear its comment.</source>
         <translation>请为“{0}”评分，或清除其评语。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Score every required criterion; missing: {0}.</source>
         <translation>请为所有必评项目评分；尚未评分：{0}。</translation>
     </message>
@@ -2909,43 +2914,43 @@ It is retried automatically.</source>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+89" />
-        <location line="+187" />
+        <location filename="../../agent_app/ui/screen_pop.py" line="+89"/>
+        <location line="+187"/>
         <source>Incoming call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location line="-144" />
+        <location line="-144"/>
         <source>Rejected a call from a blacklisted number ({0}).</source>
         <translation>已拒接黑名单号码的来电（{0}）。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The caller could not be looked up: {0}</source>
         <translation>无法查询来电人：{0}</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Missed call: the caller hung up.</source>
         <translation>未接来电：对方已挂断。</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+61"/>
         <source>There is no caller number to save.</source>
         <translation>没有可保存的来电号码。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Saved {0} as a contact of the patient.</source>
         <translation>已将 {0} 保存为患者的联系人。</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+88"/>
         <source>The patient could not be looked up: {0}</source>
         <translation>无法查询患者：{0}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Could not save the call record: {0}</source>
         <translation>无法保存通话记录：{0}</translation>
     </message>
@@ -2953,12 +2958,12 @@ It is retried automatically.</source>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/script_panel.py" line="+27" />
+        <location filename="../../agent_app/ui/followup/script_panel.py" line="+27"/>
         <source>This follow-up plan has no call script.</source>
         <translation>此随访方案没有通话话术。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Not known for this patient: {0}</source>
         <translation>该患者缺少以下信息：{0}</translation>
     </message>
@@ -2966,96 +2971,96 @@ It is retried automatically.</source>
 <context>
     <name>ScriptTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/script_tab.py" line="+70" />
-        <location line="+34" />
+        <location filename="../../agent_app/ui/admin/script_tab.py" line="+70"/>
+        <location line="+34"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-34" />
-        <location line="+35" />
+        <location line="-34"/>
+        <location line="+35"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-35" />
+        <location line="-35"/>
         <source>Plans</source>
         <translation>随访计划</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>New scrip&amp;t</source>
         <translation>新建话术(&amp;T)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Insert a placeholder…</source>
         <translation>插入占位符…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>&amp;Save script</source>
         <translation>保存话术(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Preview with sample values</source>
         <translation>使用示例值预览</translation>
     </message>
     <message>
-        <location line="+42" />
-        <location line="+19" />
+        <location line="+42"/>
+        <location line="+19"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-18"/>
         <source>The script in the editor is not saved. Discard it and open {0}?</source>
         <translation>编辑器中的话术尚未保存。是否放弃修改并打开 {0}？</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>The script in the editor is not saved. Discard it?</source>
         <translation>编辑器中的话术尚未保存。是否放弃修改？</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>New call script</source>
         <translation>新建通话话术</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>OK — {0} sections, {1} placeholders</source>
         <translation>检查通过 — 共 {0} 节，{1} 个占位符</translation>
     </message>
     <message>
-        <location line="+17" />
-        <location line="+36" />
+        <location line="+17"/>
+        <location line="+36"/>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-16"/>
         <source>Created script &apos;{0}&apos;.</source>
         <translation>已创建话术“{0}”。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Saved script &apos;{0}&apos;; the previous text is kept in the audit log.</source>
         <translation>已保存话术“{0}”；修改前的内容已保留在审计日志中。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>the store could not be written ({0})</source>
         <translation>无法写入数据库（{0}）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The scripts could not be read: {0}</source>
         <translation>无法读取话术：{0}</translation>
     </message>
@@ -3063,127 +3068,127 @@ It is retried automatically.</source>
 <context>
     <name>StatsDashboard</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard.py" line="+86" />
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+86"/>
         <source>Follow-up statistics</source>
         <translation>随访统计</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Computing the statistics… %p%</source>
         <translation>正在计算统计数据… %p%</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Follow-up rate</source>
         <translation>随访率</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Calls per reach</source>
         <translation>接通所需次数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Satisfaction trend</source>
         <translation>满意度趋势</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Re-visits</source>
         <translation>复诊</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Answers</source>
         <translation>答案统计</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Survival</source>
         <translation>生存分析</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Follow-up rate: done and reached within 7 and 30 days</source>
         <translation>随访率：已完成，及 7 天、30 天内接通</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Calls needed to reach a patient</source>
         <translation>接通患者所需的拨打次数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Calls per person</source>
         <translation>每人拨打量</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Satisfaction scores</source>
         <translation>满意度评分</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mean satisfaction per month</source>
         <translation>月平均满意度</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Answer distribution</source>
         <translation>答案分布</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Complaints and suggestions</source>
         <translation>投诉与建议</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Survival after discharge by diagnosis (Kaplan–Meier)</source>
         <translation>按诊断分组的出院后生存分析（Kaplan–Meier）</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+63"/>
         <source>Computing the statistics for {period}…</source>
         <translation>正在计算 {period} 的统计数据…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Refresh cancelled; the figures shown are the previous ones.</source>
         <translation>已取消刷新；当前显示的是之前的数据。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Figures for {period}.</source>
         <translation>{period} 的统计数据。</translation>
     </message>
@@ -3191,107 +3196,107 @@ It is retried automatically.</source>
 <context>
     <name>StatsFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/reports/stats_filter_bar.py" line="+79" />
+        <location filename="../../agent_app/ui/reports/stats_filter_bar.py" line="+79"/>
         <source>Chosen dates</source>
         <translation>自定义日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Last 3 months</source>
         <translation>近 3 个月</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>ICD-10 code start, e.g. I21</source>
         <translation>ICD-10 编码开头，如 I21</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>L1 own follow-up</source>
         <translation>L1 本人随访</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L2 department spot-check</source>
         <translation>L2 科室抽查</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L3 hospital spot-check</source>
         <translation>L3 全院抽查</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>By department</source>
         <translation>按科室</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Whole hospital</source>
         <translation>全院</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>By person</source>
         <translation>按人员</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>&amp;Period:</source>
         <translation>时段(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Department:</source>
         <translation>科室(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>P&amp;lan:</source>
         <translation>随访方案(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Dia&amp;gnosis:</source>
         <translation>诊断(&amp;G)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Le&amp;vel:</source>
         <translation>级别(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>G&amp;roup by:</source>
         <translation>分组方式(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>All plans</source>
         <translation>全部随访方案</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>The period ends before it starts; swap the two dates.</source>
         <translation>结束日期早于开始日期，请对调两个日期。</translation>
     </message>
@@ -3299,22 +3304,22 @@ It is retried automatically.</source>
 <context>
     <name>SupervisorFailure</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_access.py" line="+79" />
+        <location filename="../../agent_app/ui/supervisor/sampling_access.py" line="+79"/>
         <source>The server does not allow your account to make this change.</source>
         <translation>服务器不允许您的账号进行此项修改。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The database could not be reached; try again in a moment.</source>
         <translation>暂时无法连接数据库，请稍后再试。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The database refused this; nothing was changed.</source>
         <translation>数据库拒绝了此操作，未做任何更改。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This did not work: {error}</source>
         <translation>操作未成功：{error}</translation>
     </message>
@@ -3322,72 +3327,72 @@ It is retried automatically.</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../agent_app/ui/sync_status.py" line="+35" />
+        <location filename="../../agent_app/ui/sync_status.py" line="+35"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send saved work and fetch changes now</source>
         <translation>立即上传已保存的工作并获取最新变更</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Connection to the server is not verified</source>
         <translation>与服务器的连接未经验证</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The settings allow a connection to the central database without checking its certificate (allow_weak_tls); patient data may be read or changed on the way.</source>
         <translation>设置允许在不校验证书的情况下连接中心数据库(allow_weak_tls);患者数据在传输途中可能被读取或篡改。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not yet synced</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sync: {0}</source>
         <translation>同步：{0}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{0} pending</source>
         <translation>{0} 条待上传</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>last {0}</source>
         <translation>上次 {0}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{0} refused</source>
         <translation>{0} 条被拒绝</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Last complete sync: {0}</source>
         <translation>上次完整同步：{0}</translation>
     </message>
@@ -3395,72 +3400,72 @@ It is retried automatically.</source>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+69" />
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+69"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>MRN</source>
         <translation>病案号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plan</source>
         <translation>随访方案</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Attempts</source>
         <translation>拨打次数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Pending</source>
         <translation>待随访</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -3468,27 +3473,27 @@ It is retried automatically.</source>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../agent_app/ui/template_editor.py" line="+46" />
+        <location filename="../../agent_app/ui/template_editor.py" line="+46"/>
         <source>Import a questionnaire template</source>
         <translation>导入问卷模板</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>JSON (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Questionnaire templates and call scripts</source>
         <translation>问卷模板与通话话术</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Questionnaire &amp;templates</source>
         <translation>问卷模板(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Call &amp;scripts</source>
         <translation>通话话术(&amp;S)</translation>
     </message>
@@ -3496,7 +3501,7 @@ It is retried automatically.</source>
 <context>
     <name>TemplatePreview</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_preview.py" line="+18" />
+        <location filename="../../agent_app/ui/admin/template_preview.py" line="+18"/>
         <source>Preview (try the answers; nothing is saved)</source>
         <translation>预览（可试填答案，不会保存）</translation>
     </message>
@@ -3504,119 +3509,119 @@ It is retried automatically.</source>
 <context>
     <name>TemplateTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_tab.py" line="+84" />
+        <location filename="../../agent_app/ui/admin/template_tab.py" line="+84"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Specialty</source>
         <translation>专科</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Plans</source>
         <translation>随访计划</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;New template</source>
         <translation>新建模板(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Import from file…</source>
         <translation>从文件导入(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>&amp;Retire the previous version and move its plans to the new one</source>
         <translation>停用旧版本，并将其随访方案改用新版本(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Save as new version</source>
         <translation>另存为新版本(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+40" />
-        <location line="+32" />
+        <location line="+40"/>
+        <location line="+32"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location line="-31" />
+        <location line="-31"/>
         <source>The template in the editor is not saved. Discard it and open {0}?</source>
         <translation>编辑器中的模板尚未保存。是否放弃修改并打开 {0}？</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>New version {2} of &apos;{0}&apos;, copied from version {1}. Saving adds it; version {1} and the results answered with it stay as they are.</source>
         <translation>“{0}”的新版本 {2}，复制自版本 {1}。保存后将新增此版本；版本 {1} 及用它填写的随访结果保持不变。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The template in the editor is not saved. Discard it?</source>
         <translation>编辑器中的模板尚未保存。是否放弃修改？</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>A new template: give it its own code; it is saved as version 1.</source>
         <translation>新模板：请为其设置唯一编码；保存后为版本 1。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Imported from {0}; check it, then save it as a new version.</source>
         <translation>已从 {0} 导入；请检查后另存为新版本。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>OK — {0} questions, {1} red-flag rules</source>
         <translation>检查通过 — 共 {0} 道题，{1} 条危急值预警规则</translation>
     </message>
     <message>
-        <location line="+17" />
-        <location line="+59" />
+        <location line="+17"/>
+        <location line="+59"/>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location line="-44" />
+        <location line="-44"/>
         <source>Removed: {0}</source>
         <translation>已删除：{0}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Answers stored under version {0} may not fit version {1}:
 
 {2}
@@ -3629,32 +3634,32 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
 这些随访结果仍关联版本 {0}。仍要保存版本 {1} 吗？</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Incompatible with stored answers</source>
         <translation>与已保存的答案不兼容</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Saved version {1} of &apos;{0}&apos;.</source>
         <translation>已保存“{0}”的版本 {1}。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{0} plans now use it.</source>
         <translation>现有 {0} 个随访方案使用此版本。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>the store could not be written ({0})</source>
         <translation>无法写入数据库（{0}）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The templates could not be read: {0}</source>
         <translation>无法读取模板：{0}</translation>
     </message>
@@ -3662,7 +3667,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
 <context>
     <name>WaveformStrip</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/waveform.py" line="+67" />
+        <location filename="../../agent_app/ui/supervisor/waveform.py" line="+67"/>
         <source>Click to play from that moment</source>
         <translation>点击从该时刻开始播放</translation>
     </message>
@@ -3670,92 +3675,92 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+62" />
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+62"/>
         <source>Wrap-up</source>
         <translation>结束处理</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Notes for the next caller and the doctor</source>
         <translation>给下一位随访员和医生的备注</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Send a re-visit reminder by SMS</source>
         <translation>发送复诊提醒短信</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save and close (Ctrl+S)</source>
         <translation>保存并结束 (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Leave for later</source>
         <translation>稍后处理</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Back to the queue; the answers stay saved here</source>
         <translation>返回队列；已填答案会保留</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Outcome</source>
         <translation>随访结果</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Call back at</source>
         <translation>回拨时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-42" />
+        <location line="-42"/>
         <source>Reached — follow-up done</source>
         <translation>已接通——随访完成</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Call back later</source>
         <translation>稍后回拨</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Refused the follow-up</source>
         <translation>拒绝随访</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Wrong number</source>
         <translation>号码错误</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Number does not exist</source>
         <translation>空号</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Patient deceased</source>
         <translation>患者已故</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Our line failed</source>
         <translation>本方线路故障</translation>
     </message>

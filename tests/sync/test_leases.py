@@ -213,3 +213,48 @@ def test_offline_lease_lapses_locally_at_its_expiry(
     assert leases.heartbeat() == []
     with pytest.raises(SyncOfflineError):
         leases.claim(lease.task_id)
+
+
+def test_a_desk_clock_20_minutes_slow_keeps_no_lease_past_the_servers_expiry(
+    server: Engine, server_via_line: Engine, line: TcpProxy, as_staff: Connect, local: Engine,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """The finding: a desk whose clock ran 20 minutes slow kept, offline, a lease the server
+    had already given to another agent, and both results were stored unflagged."""
+    with server.begin() as connection:  # the hospital allows short leases (0009)
+        connection.execute(
+            text("UPDATE desk_server_setting SET value = 1 WHERE name = 'lease_min_seconds'")
+        )
+    slow = dt.timedelta(minutes=20)
+    mine = ServerTaskLeases(
+        local, as_staff("nurse1", via=server_via_line.url), 1, lease_seconds=2,
+        clock=lambda: dt.datetime.now(dt.UTC) - slow,
+    )  # fmt: skip
+    pull_changes(local, server)
+    lease = mine.claim_next(SCOPE_1)
+    assert lease is not None
+    assert abs(mine.server_now() - dt.datetime.now(dt.UTC)) < dt.timedelta(seconds=5)
+    line.cut()
+    time.sleep(2.5)  # past the lease by the server's clock; 20 minutes short of it by the desk's
+    assert mine.held() == []
+    with pytest.raises(SyncOfflineError):
+        mine.claim(lease.task_id)
+    # Meanwhile a colleague takes the follow-up and finishes it; this desk saves its own later.
+    theirs_local = open_local_store(tmp_path / "theirs.sqlite3")
+    pull_changes(theirs_local, server)
+    theirs = ServerTaskLeases(theirs_local, as_staff("nurse3"), 3, lease_seconds=600)
+    assert theirs.claim(lease.task_id).owner_id == 3
+    mine_result = save_call_result(local, lease.task_id, 1)
+    line.restore()
+    push_pending(local, as_staff("nurse1", via=server_via_line.url))
+    with server.connect() as connection:
+        flag = connection.execute(
+            text("SELECT flagged_reason FROM followup_result WHERE id = :r"),
+            {"r": mine_result.result_id},
+        ).scalar_one()
+    assert flag == "lease_lost:3"
+    # Restarted offline, the desk still judges by the server's clock it measured.
+    again = ServerTaskLeases(
+        local, server_via_line, 1, clock=lambda: dt.datetime.now(dt.UTC) - slow
+    )
+    assert again.server_now() - dt.datetime.now(dt.UTC) < dt.timedelta(seconds=5)
