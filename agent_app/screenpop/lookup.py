@@ -134,7 +134,8 @@ def load_patient(
             return PopPatient(patient_id, match, None, department, None, None)
         task = _open_task(connection, patient_id)
         result = _last_result(connection, patient_id)
-    card = patient_card(engine, patient_id, results=0)  # the pop card shows no results
+    # The pop card shows no results.
+    card = patient_card(engine, patient_id, results=0, viewer_id=viewer.id, seen_in="screen_pop")
     department = card.episode.department_name if card.episode is not None else ""
     return PopPatient(patient_id, match, card, department, task, result)
 

@@ -362,11 +362,11 @@ class MainWindow(QMainWindow):
                 self.tr("Finish or leave the follow-up on screen first."), 10_000
             )
             return
-        engine, drafts, leases = self.engine, self.drafts, self.leases
+        engine, drafts, leases, viewer = self.engine, self.drafts, self.leases, self.account.id
 
         def load() -> tuple[FollowupWork, Draft | None]:
             leases.claim(task_id)
-            return load_followup(engine, task_id), draft or drafts.load(task_id)
+            return load_followup(engine, task_id, viewer), draft or drafts.load(task_id)
 
         run_in_background(load, self._show_followup, self._open_failed, owner=self)
 

@@ -126,7 +126,7 @@ def _template(session: Session, template_id: int | None) -> tuple[int, Template]
         ) from exc
 
 
-def load_followup(engine: Engine, task_id: int) -> FollowupWork:
+def load_followup(engine: Engine, task_id: int, viewer_id: int | None = None) -> FollowupWork:
     """Gather one task for the follow-up screen; raises FollowupUnavailableError."""
     with Session(engine) as session:
         task = session.get(FollowupTask, task_id)
@@ -170,7 +170,8 @@ def load_followup(engine: Engine, task_id: int) -> FollowupWork:
             doctor_id=doctor_id,
         )
         patient_id = task.patient_id
-    return FollowupWork(**work, card=patient_card(engine, patient_id))  # type: ignore[arg-type]
+    card = patient_card(engine, patient_id, viewer_id=viewer_id, seen_in="followup")
+    return FollowupWork(**work, card=card)  # type: ignore[arg-type]
 
 
 def save_wrapup(engine: Engine, work: FollowupWork, wrap: WrapUp) -> SavedWrapUp:

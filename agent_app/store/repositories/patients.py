@@ -19,6 +19,7 @@ from agent_app.domain.views import (
     mask_id_number,
 )
 from agent_app.screenpop.normalize import InvalidNumberError, normalize_number
+from agent_app.store.repositories.audit import AuditAction, record_audit
 from agent_app.store.repositories.tasks import OPEN_STATUSES
 from agent_app.store.schema import (
     CallAttempt,
@@ -39,9 +40,21 @@ class PatientNotFoundError(LookupError):
 
 
 def patient_card(
-    engine: Engine, patient_id: int, attempts: int = 10, results: int = 10
+    engine: Engine,
+    patient_id: int,
+    attempts: int = 10,
+    results: int = 10,
+    *,
+    viewer_id: int | None = None,
+    seen_in: str = "",
 ) -> PatientCard:
-    """Everything the card shows: demographics, contacts, latest episode, open tasks, calls."""
+    """Everything the card shows: demographics, contacts, latest episode, open tasks, calls.
+
+    With ``viewer_id`` the view is written to the audit log first (``seen_in`` says which
+    screen showed it), so a card is never shown unrecorded."""
+    if viewer_id is not None:
+        record_audit(engine, viewer_id, AuditAction.VIEW, "patient", str(patient_id),
+                     {"seen_in": seen_in} if seen_in else None)  # fmt: skip
     doctor, nurse = aliased(Staff), aliased(Staff)
     with engine.connect() as connection:
         p = connection.execute(

@@ -218,9 +218,11 @@ class ComplaintsScreen(QWidget):
         self.detail.show_complaint(complaint)
         if complaint is None or complaint.patient_id is None or same_patient:
             return
-        engine, patient_id = self._engine, complaint.patient_id
+        engine, patient_id, viewer = self._engine, complaint.patient_id, self._account.id
         run_in_background(
-            lambda: patient_card(engine, patient_id, attempts=0, results=0),
+            lambda: patient_card(
+                engine, patient_id, attempts=0, results=0, viewer_id=viewer, seen_in="complaint"
+            ),
             lambda card: self._patient_loaded(complaint.id, card),
             lambda error: self.detail.set_patient(plain_failure(error)),
             owner=self,
