@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import socket
 import ssl
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,11 +18,13 @@ from agent_app.his.errors import HisSettingsError
 from agent_app.his.hl7_intake import Hl7Intake
 from agent_app.his.mllp_listener import MllpListener
 from agent_app.his.mllp_security import parse_senders, sender_allowed, server_tls_context
+from agent_app.his.service import HisService
 from agent_app.his.settings import MllpSettings, load_settings, parse_settings
 from agent_app.store.schema import Episode, HisImportRun
 from tests.his.conftest import NOW, sqlite_only
 from tests.his.hl7_messages import a03, msa, send
 from tests.his.tls_files import TlsFiles, make_tls_files
+from tests.pg_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a log line about a refused sender must never hold: the message's patient details.
@@ -64,6 +68,15 @@ def _imported(engine: Engine) -> tuple[int, int]:
     return int(episodes), int(runs)
 
 
+def _wait_for_refusals(caplog: pytest.LogCaptureFixture) -> list[str]:
+    deadline = time.monotonic() + 5
+    while True:
+        refused = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
+        if refused or time.monotonic() > deadline:
+            return refused
+        time.sleep(0.02)
+
+
 def test_the_listener_listens_on_loopback_by_default() -> None:
     assert MllpSettings().host == "127.0.0.1"
     assert parse_settings({"his": {"mllp": {"enabled": True}}}).mllp.host == "127.0.0.1"
@@ -94,7 +107,7 @@ def test_a_sender_outside_the_allowlist_is_closed_unread_and_logged_by_address_o
         send(port, a03(), source="127.0.0.2")  # Linux answers from any 127/8 address
 
     assert _imported(his_store) == (0, 0)
-    refused = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
+    refused = _wait_for_refusals(caplog)
     assert refused == ["MLLP connection from 127.0.0.2 refused: not an allowed sender"]
     assert not [m for r in caplog.records for m in MESSAGE_DETAILS if m in r.getMessage()]
 
@@ -150,7 +163,7 @@ def test_a_plain_text_sender_gets_nothing_processed_by_a_tls_listener(
         send(port, a03())
 
     assert _imported(his_store) == (0, 0)
-    refused = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
+    refused = _wait_for_refusals(caplog)  # the listener logs just after the connection closes
     assert [m.split(" (")[0] for m in refused] == [
         "MLLP connection from 127.0.0.1 refused: TLS failed"
     ]
@@ -193,3 +206,40 @@ def test_unusable_listener_settings_are_refused_in_plain_words(
 def test_an_unreadable_certificate_is_refused_in_plain_words(tmp_path: Path) -> None:
     with pytest.raises(HisSettingsError, match="cannot be used"):
         server_tls_context(str(tmp_path / "missing.pem"), str(tmp_path / "missing.key"))
+
+
+@sqlite_only
+def test_the_service_listens_with_the_allowlist_and_tls_of_its_settings(
+    his_store: Engine, tls_files: TlsFiles
+) -> None:
+    port = free_port()
+    mllp = {
+        "enabled": True,
+        "port": port,
+        "source": "hl7",
+        "allowed_senders": ["127.0.0.1"],
+        "tls_cert": str(tls_files.server_cert),
+        "tls_key": str(tls_files.server_key),
+    }
+    service = HisService(parse_settings({"his": {"mllp": mllp}}), his_store, clock=lambda: NOW)
+    stop = threading.Event()
+    serving = threading.Thread(target=service.serve, args=(stop,), daemon=True)
+    serving.start()
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                (reply,) = send(port, a03(), tls=_client_context(tls_files))
+                break
+            except ConnectionRefusedError:  # not listening yet
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+        assert msa(reply) == ["AA", "MSG0001"]
+        with pytest.raises(OSError):  # closed before the TLS handshake
+            send(port, a03(control="MSG0002"), tls=_client_context(tls_files), source="127.0.0.2")
+    finally:
+        stop.set()
+        service.request_run()  # wakes the schedule so that it sees the stop
+        serving.join(timeout=10)
+    assert not serving.is_alive()
+    assert _imported(his_store) == (1, 1)
