@@ -1,9 +1,10 @@
 """Questionnaires in one import: the template model, its parser, answers and version checks.
 
-The work is split by concern: ``questionnaire_model`` (types), ``questionnaire_parse`` and
-``questionnaire_check`` (reading and refusing templates), ``questionnaire_rules`` (skip logic and
-red flags), ``answer_values`` (validating one answer), ``answer_sheet`` (a call's answers) and
-``template_versions`` (what a new version means for stored answers).
+The work is split by concern: ``questionnaire_model`` (types), ``questionnaire_parse``,
+``questionnaire_check``, ``questionnaire_cycles`` and ``template_limits`` (reading and refusing
+templates), ``questionnaire_rules`` (skip logic and red flags), ``answer_values`` (validating
+one answer), ``answer_sheet`` (a call's answers) and ``template_versions`` (what a new version
+means for stored answers).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from agent_app.domain.questionnaire_model import (
 )
 from agent_app.domain.questionnaire_parse import parse_template
 from agent_app.domain.questionnaire_rules import RaisedFlag, evaluate
+from agent_app.domain.template_limits import TemplateLimit, TemplateLimitError
 from agent_app.domain.template_versions import (
     QuestionChange,
     TemplateDiff,
@@ -59,6 +61,8 @@ __all__ = [
     "Template",
     "TemplateDiff",
     "TemplateError",
+    "TemplateLimit",
+    "TemplateLimitError",
     "compare_templates",
     "evaluate",
     "parse_answer",

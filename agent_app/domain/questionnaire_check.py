@@ -1,11 +1,13 @@
-"""Checks that need the whole template: conditions fit their questions, skip logic has no cycle."""
+"""Checks that need the whole template: every condition fits the questions it tests.
+
+Whether skip logic has a cycle is checked in :mod:`agent_app.domain.questionnaire_cycles`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from agent_app.domain.questionnaire_model import (
-    END,
     AllOf,
     AnyOf,
     Compare,
@@ -16,7 +18,6 @@ from agent_app.domain.questionnaire_model import (
     QuestionType,
     Template,
     TemplateError,
-    condition_questions,
 )
 
 _CHOICE_OPS = {ConditionOp.EQUALS, ConditionOp.NOT_EQUALS, ConditionOp.IN, ConditionOp.NOT_IN}
@@ -97,63 +98,3 @@ def _check_leaf(q: Question, leaf: Compare, where: str) -> None:
                 f"{where}: {leaf.number:g} is not a point of the scale of question '{q.id}' "
                 f"({q.minimum:g}–{q.maximum:g})."
             )
-
-
-def question_dependencies(template: Template) -> dict[str, tuple[str, ...]]:
-    """For each question, the questions whose answers decide whether it is shown.
-
-    A question depends on the questions its own and its section's ``show_if`` read, and on
-    every earlier question with a jump that could skip it (and on what that jump reads).
-    """
-    order = [s.id for s in template.sections]
-    deps: dict[str, tuple[str, ...]] = {}
-    jump_sources: list[tuple[Question, int]] = []  # (question, furthest section it can skip to)
-    for s_index, section in enumerate(template.sections):
-        for q in section.questions:
-            found: list[str] = []
-            if section.show_if is not None:
-                found += condition_questions(section.show_if)
-            if q.show_if is not None:
-                found += condition_questions(q.show_if)
-            for source, reach in jump_sources:
-                if reach > s_index:
-                    found.append(source.id)
-                    for jump in source.jumps:
-                        found += condition_questions(jump.when)
-            deps[q.id] = tuple(dict.fromkeys(found))
-            if q.jumps:
-                reach = max(len(order) if j.to == END else order.index(j.to) for j in q.jumps)
-                jump_sources.append((q, reach))
-    return deps
-
-
-def check_skip_logic(template: Template) -> None:
-    """Refuse skip logic that goes round in a circle, naming the questions on it."""
-    for q in template.questions:
-        if q.show_if is not None and q.id in set(condition_questions(q.show_if)):
-            raise TemplateError(
-                f"Question '{q.id}' in section '{q.section_id}': show_if tests the question's "
-                "own answer."
-            )
-    deps = question_dependencies(template)
-    state: dict[str, int] = {}  # 1 on the current path, 2 done
-    path: list[str] = []
-
-    def visit(qid: str) -> None:
-        state[qid] = 1
-        path.append(qid)
-        for dep in deps[qid]:
-            if state.get(dep) == 1:
-                cycle = [*path[path.index(dep) :], dep]
-                shown = " → ".join(f"'{c}'" for c in cycle)
-                raise TemplateError(
-                    f"Skip logic has a cycle (each is shown depending on the next): {shown}."
-                )
-            if dep not in state:
-                visit(dep)
-        path.pop()
-        state[qid] = 2
-
-    for q in template.questions:
-        if q.id not in state:
-            visit(q.id)

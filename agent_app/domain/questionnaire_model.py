@@ -201,14 +201,22 @@ class Template:
     result_fields: ResultFields = ResultFields()
     description: LocalText | None = None
     _by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+    # Built once: callers look questions and sections up per question, which must not cost
+    # a pass over the whole template each time (a large template would check in square time).
+    _questions: tuple[Question, ...] = field(default=(), init=False, compare=False, repr=False)
+    _section_by_id: dict[str, Section] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
-        self._by_id.update({q.id: q for q in self.questions})
+        object.__setattr__(self, "_questions", tuple(q for s in self.sections for q in s.questions))
+        self._by_id.update({q.id: q for q in self._questions})
+        self._section_by_id.update({s.id: s for s in self.sections})
 
     @property
     def questions(self) -> tuple[Question, ...]:
         """All questions in asking order."""
-        return tuple(q for s in self.sections for q in s.questions)
+        return self._questions
 
     def question(self, question_id: str) -> Question:
         """The question with this id; ``KeyError`` naming it when there is none."""
@@ -221,10 +229,10 @@ class Template:
         return question_id in self._by_id
 
     def section(self, section_id: str) -> Section:
-        for section in self.sections:
-            if section.id == section_id:
-                return section
-        raise KeyError(f"Template '{self.code}' has no section '{section_id}'.")
+        try:
+            return self._section_by_id[section_id]
+        except KeyError:
+            raise KeyError(f"Template '{self.code}' has no section '{section_id}'.") from None
 
 
 AnswerValue = str | int | float | dt.date | tuple[str, ...]

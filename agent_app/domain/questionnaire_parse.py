@@ -1,7 +1,9 @@
 """Read a questionnaire template from its JSON form, refusing anything malformed.
 
 Every refusal is a :class:`TemplateError` whose message names the exact place and reason,
-e.g. ``Question 'q7' in section 'wound': option value 'yes' appears twice.``
+e.g. ``Question 'q7' in section 'wound': option value 'yes' appears twice.`` A template over
+the limits of :mod:`agent_app.domain.template_limits` is refused with their typed error before
+anything else is read, and every step below takes time in proportion to the template's size.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from dataclasses import replace
 from typing import Any
 
 from agent_app.domain.enums import RedFlagSeverity, VitalStatus
-from agent_app.domain.questionnaire_check import check_conditions, check_skip_logic
+from agent_app.domain.questionnaire_check import check_conditions
+from agent_app.domain.questionnaire_cycles import check_skip_logic
 from agent_app.domain.questionnaire_fields import (
     ID_PATTERN,
     boolean,
@@ -39,6 +42,13 @@ from agent_app.domain.questionnaire_model import (
     Section,
     Template,
     TemplateError,
+)
+from agent_app.domain.template_limits import (
+    MAX_OPTIONS,
+    MAX_QUESTIONS,
+    TemplateLimit,
+    TemplateLimitError,
+    check_depth,
 )
 
 _TEMPLATE_KEYS = {
@@ -68,7 +78,9 @@ _RESULT_KEYS = {"satisfaction", "vital_status", "death_date"}
 
 
 def parse_template(data: object) -> Template:
-    """Build a :class:`Template` from decoded JSON, or raise :class:`TemplateError`."""
+    """Build a :class:`Template` from decoded JSON, or raise :class:`TemplateError`
+    (:class:`TemplateLimitError` when it is too deep or too large)."""
+    check_depth(data)
     top = mapping(data, "Template")
     no_unknown_keys(top, _TEMPLATE_KEYS, "Template")
     code = identifier(top, "code", "Template")
@@ -103,6 +115,8 @@ def parse_template(data: object) -> Template:
         ]
         if not questions:
             raise TemplateError(f"{where}: 'questions' is empty.")
+        if len(question_home) + len(questions) > MAX_QUESTIONS:
+            raise TemplateLimitError(TemplateLimit.QUESTIONS, MAX_QUESTIONS)
         for n, q in enumerate(questions, 1):
             qid = identifier(q, "id", f"Question {n} in section '{sid}'")
             if qid in question_home:
@@ -120,7 +134,7 @@ def parse_template(data: object) -> Template:
             shell = _question_shell(q, section["id"])
             shells[shell.id] = shell
 
-    order = [s["id"] for s, _ in raw_pairs]
+    order = {s["id"]: index for index, (s, _) in enumerate(raw_pairs)}
     sections: list[Section] = []
     for section, questions in raw_pairs:
         sid = section["id"]
@@ -192,7 +206,7 @@ def _question_shell(q: Mapping[str, Any], sid: str) -> Question:
     if qtype is QuestionType.YES_NO:
         return Question(**common, options=YES_NO_OPTIONS)
     if qtype in (QuestionType.SINGLE, QuestionType.MULTI):
-        return Question(**common, options=_options(q, where, qtype))
+        return Question(**common, options=_options(q, where, qtype, sid))
     if qtype is QuestionType.SCALE:
         low, high = whole_number(q, "min", where), whole_number(q, "max", where)
         if low >= high:
@@ -223,10 +237,12 @@ def _question_shell(q: Mapping[str, Any], sid: str) -> Question:
     return Question(**common, max_length=max_length)
 
 
-def _options(q: Mapping[str, Any], where: str, qtype: QuestionType) -> tuple[Option, ...]:
+def _options(q: Mapping[str, Any], where: str, qtype: QuestionType, sid: str) -> tuple[Option, ...]:
     raw_options = list_of(q, "options", where)
     if len(raw_options) < 2:
         raise TemplateError(f"{where}: a {qtype.value} choice needs at least 2 options.")
+    if len(raw_options) > MAX_OPTIONS:
+        raise TemplateLimitError(TemplateLimit.OPTIONS, MAX_OPTIONS, q["id"], sid)
     seen: set[str] = set()
     options = []
     for n, raw in enumerate(raw_options, 1):
@@ -272,7 +288,7 @@ def _scale_labels(
     return tuple(sorted(labels))
 
 
-def _jump(raw: object, n: int, where: str, qid: str, sid: str, order: list[str]) -> Jump:
+def _jump(raw: object, n: int, where: str, qid: str, sid: str, order: Mapping[str, int]) -> Jump:
     here = f"{where}: jump {n}"
     jump = mapping(raw, here)
     no_unknown_keys(jump, {"if", "to"}, here)
@@ -284,7 +300,7 @@ def _jump(raw: object, n: int, where: str, qid: str, sid: str, order: list[str])
             raise TemplateError(
                 f"{here}: jump target '{target}' is not a section of this template."
             )
-        if order.index(target) <= order.index(sid):
+        if order[target] <= order[sid]:
             raise TemplateError(
                 f"{here}: jump target '{target}' is not after section '{sid}'; "
                 "jumps may only go forward."

@@ -17,6 +17,7 @@ from agent_app.domain.questionnaire_model import (
     Question,
     RedFlagRule,
     Template,
+    TemplateError,
     condition_questions,
 )
 
@@ -63,6 +64,14 @@ def _compare(leaf: Compare, value: AnswerValue | None) -> bool:
     return False
 
 
+class _Undecided(Exception):
+    """A decision read a question that is not decided yet."""
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__(question_id)
+        self.question_id = question_id
+
+
 class Visibility:
     """Which questions are shown for one set of answers (computed lazily, memoized)."""
 
@@ -72,7 +81,18 @@ class Visibility:
         self._section_index = {s.id: i for i, s in enumerate(template.sections)}
         self._position = {q.id: i for i, q in enumerate(template.questions)}
         self._jumpers = [q for q in template.questions if q.jumps]
+        # The furthest section each jump can reach: a jump that cannot reach past a question's
+        # section is not consulted for it (it could not skip it, and the template's cycle
+        # check does not count it as a dependency either).
+        self._reach = {
+            q.id: max(
+                len(template.sections) if j.to == END else self._section_index[j.to]
+                for j in q.jumps
+            )
+            for q in self._jumpers
+        }
         self._memo: dict[str, bool] = {}
+        self._deciding = False
 
     def value(self, question_id: str) -> AnswerValue | None:
         """The answer as conditions see it: None when the question is hidden."""
@@ -80,9 +100,42 @@ class Visibility:
 
     def is_visible(self, question_id: str) -> bool:
         known = self._memo.get(question_id)
-        if known is None:
-            known = self._memo[question_id] = self._decide(self._template.question(question_id))
-        return known
+        if known is not None:
+            return known
+        if self._deciding:
+            raise _Undecided(question_id)  # the loop below decides it first, then retries
+        self._decide_in_order_of_need(question_id)
+        return self._memo[question_id]
+
+    def _decide_in_order_of_need(self, question_id: str) -> None:
+        """Decide ``question_id`` and whatever its decision reads, without recursion.
+
+        A chain of conditions can be as long as the template (each question shown depending
+        on the next one), which recursion would follow until the stack runs out. Instead a
+        decision that reads an undecided question stops, that question is decided first, and
+        the decision is tried again. The template's check guarantees no cycle, so this ends;
+        a path longer than the template would be one.
+        """
+        pending = [question_id]
+        self._deciding = True
+        try:
+            while pending:
+                current = pending[-1]
+                if current in self._memo:
+                    pending.pop()
+                    continue
+                try:
+                    self._memo[current] = self._decide(self._template.question(current))
+                except _Undecided as need:
+                    if len(pending) > len(self._position):
+                        raise TemplateError(
+                            f"Skip logic has a cycle through question '{need.question_id}'."
+                        ) from None
+                    pending.append(need.question_id)
+                else:
+                    pending.pop()
+        finally:
+            self._deciding = False
 
     def visible(self) -> tuple[Question, ...]:
         return tuple(q for q in self._template.questions if self.is_visible(q.id))
@@ -96,10 +149,12 @@ class Visibility:
         return not self._skipped(q)
 
     def _skipped(self, q: Question) -> bool:
-        here = self._section_index[q.section_id]
+        here, position = self._section_index[q.section_id], self._position[q.id]
         for source in self._jumpers:
-            if self._position[source.id] >= self._position[q.id]:
+            if self._position[source.id] >= position:
                 break
+            if self._reach[source.id] <= here:
+                continue  # cannot reach past this section
             target = self.jump_taken(source)
             if target is not None and (target == END or self._section_index[target] > here):
                 return True

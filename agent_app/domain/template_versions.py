@@ -51,8 +51,8 @@ def compare_templates(old: Template, new: Template) -> TemplateDiff:
             if reason:
                 changed.append(QuestionChange(qid, reason))
     return TemplateDiff(
-        added=tuple(q for q in new_ids if q not in old_ids),
-        removed=tuple(q for q in old_ids if q not in new_ids),
+        added=tuple(q for q in new_ids if not old.has_question(q)),
+        removed=tuple(q for q in old_ids if not new.has_question(q)),
         changed=tuple(changed),
     )
 

@@ -3,6 +3,10 @@
 Runs its own asyncio loop on a thread (``start``/``stop``), so the service and tests can use
 it from plain code. Database work runs on one worker thread, so messages are imported in the
 order they arrive and the loop keeps accepting connections meanwhile.
+
+A connection from an address outside ``allowed`` is closed before anything is read from it.
+With a TLS context the connection is upgraded to TLS only after that check (so a stranger
+never reaches the TLS handshake), and nothing is read before the handshake succeeds.
 """
 
 from __future__ import annotations
@@ -10,17 +14,21 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
+import ssl
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from hl7.mllp import InvalidBlockError, start_hl7_server  # type: ignore[import-untyped, unused-ignore]
 
 from agent_app.his.hl7_adt import ack
+from agent_app.his.mllp_security import LOOPBACK_SENDERS, Network, parse_senders, sender_allowed
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str], str]
 MAX_MESSAGE = 1 << 20  # 1 MiB: a discharge message is a few kB
+LOOPBACK = parse_senders(LOOPBACK_SENDERS)
+TLS_HANDSHAKE_SECONDS = 10.0
 
 
 def _decode(block: bytes, encoding: str) -> str | None:
@@ -34,12 +42,21 @@ def _decode(block: bytes, encoding: str) -> str | None:
 
 class MllpListener:
     def __init__(
-        self, handler: Handler, host: str = "127.0.0.1", port: int = 2575, encoding: str = "utf-8"
+        self,
+        handler: Handler,
+        host: str = "127.0.0.1",
+        port: int = 2575,
+        encoding: str = "utf-8",
+        *,
+        allowed: Sequence[Network] = LOOPBACK,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
         self._handler = handler
         self._host = host
         self._port = port
         self._encoding = encoding
+        self._allowed = tuple(allowed)
+        self._tls = tls
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.Server | None = None
         self._thread: threading.Thread | None = None
@@ -72,7 +89,13 @@ class MllpListener:
         ready.wait()
         if failure:
             raise failure[0]
-        log.info("MLLP listener on %s:%s", self._host, self.port)
+        log.info(
+            "MLLP listener on %s:%s (%s), senders allowed: %s",
+            self._host,
+            self.port,
+            "TLS" if self._tls is not None else "plain TCP",
+            ", ".join(str(n) for n in self._allowed) or "none",
+        )
         return self.port
 
     async def _open(self) -> asyncio.Server:
@@ -97,8 +120,29 @@ class MllpListener:
             self._thread.join(timeout=10)
         self._worker.shutdown(wait=True)
 
-    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def _admit(self, writer: asyncio.StreamWriter) -> str | None:
+        """The sender's address if it may talk to us (over TLS when set up), else None with
+        the connection closed. Only the address and the reason are logged."""
         peer = writer.get_extra_info("peername")
+        address = str(peer[0]) if peer else ""
+        if not sender_allowed(address, self._allowed):
+            log.warning("MLLP connection from %s refused: not an allowed sender", address)
+            writer.transport.abort()
+            return None
+        if self._tls is not None:
+            try:
+                await writer.start_tls(self._tls, ssl_handshake_timeout=TLS_HANDSHAKE_SECONDS)
+            except OSError as exc:  # ssl.SSLError, a reset or a timeout
+                reason = getattr(exc, "reason", None) or type(exc).__name__
+                log.warning("MLLP connection from %s refused: TLS failed (%s)", address, reason)
+                writer.transport.abort()
+                return None
+        return address
+
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        peer = await self._admit(writer)
+        if peer is None:
+            return
         loop = asyncio.get_running_loop()
         try:
             while True:

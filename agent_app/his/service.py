@@ -21,6 +21,7 @@ from agent_app.his.errors import HisError
 from agent_app.his.hl7_intake import Hl7Intake
 from agent_app.his.mapping import ColumnMapping
 from agent_app.his.mllp_listener import MllpListener
+from agent_app.his.mllp_security import parse_senders, server_tls_context
 from agent_app.his.runs import ImportOptions, RunReport
 from agent_app.his.settings import HisSettings
 from agent_app.his.sql_source import SqlViewSource, run_sql_import
@@ -94,7 +95,14 @@ class HisService:
             late_days=self.settings.late_days,
             lock=self._lock,
         )
-        self._listener = MllpListener(intake.handle, mllp.host, mllp.port, mllp.encoding)
+        self._listener = MllpListener(
+            intake.handle,
+            mllp.host,
+            mllp.port,
+            mllp.encoding,
+            allowed=parse_senders(mllp.allowed_senders),
+            tls=server_tls_context(mllp.tls_cert, mllp.tls_key, mllp.tls_client_ca),
+        )
         return self._listener.start()
 
     def serve(self, stop: threading.Event) -> None:

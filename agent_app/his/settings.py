@@ -21,10 +21,14 @@ The desk's ``config.toml`` refuses unknown sections, so the service reads its ow
 
     [his.mllp]                # optional: HL7 ADT^A03 listener
     enabled = true
-    host = "0.0.0.0"
+    host = "127.0.0.1"        # the default; the interface engine's side of the network if remote
     port = 2575
     source = "his"
     encoding = "utf-8"
+    allowed_senders = ["127.0.0.1", "::1"]   # addresses or networks; others are closed at once
+    tls_cert = ""             # PEM certificate (and chain) and key: MLLP over TLS when set
+    tls_key = ""
+    tls_client_ca = ""        # when set, a sender must present a certificate signed by this CA
 
 Passwords never go here: libpq reads them from ``~/.pgpass`` or ``PGPASSFILE``.
 """
@@ -43,6 +47,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from agent_app.his.errors import HisSettingsError
+from agent_app.his.mllp_security import LOOPBACK_SENDERS, parse_senders
 
 DEFAULT_PATH = Path("/etc/agent-app/his.toml")
 ENV_PATH = "AGENT_APP_HIS_CONFIG"
@@ -61,10 +66,14 @@ class SqlSettings:
 @dataclass(frozen=True)
 class MllpSettings:
     enabled: bool = False
-    host: str = "127.0.0.1"
+    host: str = "127.0.0.1"  # HL7 has no login of its own: listen on this machine unless told
     port: int = 2575
     source: str = "his"  # same name as the view: one visit number, one episode
     encoding: str = "utf-8"
+    allowed_senders: tuple[str, ...] = LOOPBACK_SENDERS
+    tls_cert: str = ""
+    tls_key: str = ""
+    tls_client_ca: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,13 +102,23 @@ def _section(cls: type[Any], raw: object, where: str) -> Any:
         if key not in known:
             raise HisSettingsError(f"The setting '{key}' in [{where}] is not known.")
         expected = type(known[key].default) if known[key].default is not None else str
+        if expected is tuple and (
+            not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+        ):
+            raise HisSettingsError(f"[{where}] {key} must be a list of texts.")
         if isinstance(known[key].default, bool) and not isinstance(value, bool):
             raise HisSettingsError(f"[{where}] {key} must be true or false.")
         if expected is int and (not isinstance(value, int) or isinstance(value, bool)):
             raise HisSettingsError(f"[{where}] {key} must be a whole number.")
         if expected is str and not isinstance(value, str):
             raise HisSettingsError(f"[{where}] {key} must be text.")
-    return cls(**{k: v for k, v in raw.items() if k not in ("sql", "mllp")})
+    return cls(
+        **{
+            k: tuple(v) if isinstance(v, list) else v
+            for k, v in raw.items()
+            if k not in ("sql", "mllp")
+        }
+    )
 
 
 def _no_password(url: str, where: str) -> None:
@@ -145,7 +164,19 @@ def parse_settings(data: dict[str, Any]) -> HisSettings:
         ]
         if missing:
             raise HisSettingsError(f"[his.sql] needs '{missing[0]}'.")
+    _check_mllp(mllp)
     return settings
+
+
+def _check_mllp(mllp: MllpSettings) -> None:
+    parse_senders(mllp.allowed_senders)
+    if bool(mllp.tls_cert) != bool(mllp.tls_key):
+        raise HisSettingsError("[his.mllp] tls_cert and tls_key go together: set both or neither.")
+    if mllp.tls_client_ca and not mllp.tls_cert:
+        raise HisSettingsError(
+            "[his.mllp] tls_client_ca needs tls_cert and tls_key: client certificates are "
+            "checked only over TLS."
+        )
 
 
 def load_settings(path: Path | None = None) -> HisSettings:

@@ -3509,6 +3509,29 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>TemplateRefusal</name>
+    <message>
+        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+19" />
+        <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
+        <translation>The template is larger than {0} MB; it cannot be checked or saved.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The template nests objects and lists more than {0} levels deep.</source>
+        <translation>The template nests objects and lists more than {0} levels deep.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The template has more than {0} questions.</source>
+        <translation>The template has more than {0} questions.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</source>
+        <translation>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateTab</name>
     <message>
         <location filename="../../agent_app/ui/admin/template_tab.py" line="+84"/>

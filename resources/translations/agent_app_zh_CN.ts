@@ -3507,6 +3507,29 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>TemplateRefusal</name>
+    <message>
+        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+19" />
+        <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
+        <translation>模板超过 {0} MB，无法检查或保存。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The template nests objects and lists more than {0} levels deep.</source>
+        <translation>模板中对象和列表的嵌套超过 {0} 层。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The template has more than {0} questions.</source>
+        <translation>模板的问题超过 {0} 个。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</source>
+        <translation>部分“{1}”中的问题“{0}”的选项超过 {2} 个。</translation>
+    </message>
+</context>
+<context>
     <name>TemplateTab</name>
     <message>
         <location filename="../../agent_app/ui/admin/template_tab.py" line="+84"/>

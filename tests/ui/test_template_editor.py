@@ -20,9 +20,12 @@ from agent_app.store.repositories.call_scripts import load_script, script_histor
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.templates import load_template
 from agent_app.store.schema import QuestionnaireTemplate
-from agent_app.ui.qt import Qt, QWidget
+from agent_app.ui.followup.language import LANGUAGE_PROPERTY
+from agent_app.ui.qt import QApplication, QLocale, Qt, QWidget
 from agent_app.ui.template_editor import TemplateEditor
+from agent_app.ui.translations import install_translations, remove_translations
 from tests.conftest import DEMO_TODAY
+from tests.domain.large_templates import nested_not_text
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -243,3 +246,27 @@ def test_malformed_script_shows_the_reason_and_a_valid_one_is_saved(
     assert tab.result.text() == (
         "Saved script 'cardiology'; the previous text is kept in the audit log."
     )
+
+
+def test_a_template_nested_too_deep_is_refused_in_the_admins_language(
+    qtbot: QtBot, store: Engine, answers: Answers, qapp: QApplication
+) -> None:
+    editor = _open(qtbot, store, answers)
+    tab = editor.templates
+    tab.editor.setPlainText(nested_not_text(100_000))
+    reason = "The template nests objects and lists more than 32 levels deep."
+    qtbot.waitUntil(lambda: tab.status.text() == reason, timeout=5000)
+    with qtbot.waitSignal(tab.sig_refused) as refused:
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert refused.args == [reason]
+    assert _versions(store, "cardiology") == [1]
+
+    locale = QLocale()
+    try:
+        install_translations(qapp, "zh_CN")
+        tab.check.check_now()
+        assert tab.status.text() == "模板中对象和列表的嵌套超过 32 层。"
+    finally:  # leave the app as other tests expect it
+        remove_translations(qapp)
+        QLocale.setDefault(locale)
+        qapp.setProperty(LANGUAGE_PROPERTY, None)

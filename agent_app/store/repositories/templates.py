@@ -34,6 +34,13 @@ from agent_app.domain.questionnaire import (
     compare_templates,
     parse_template,
 )
+from agent_app.domain.template_limits import (
+    MAX_DEPTH,
+    TemplateLimit,
+    TemplateLimitError,
+    check_body_size,
+    check_depth,
+)
 from agent_app.store.schema import AuditLog, FollowupPlan, QuestionnaireTemplate, Staff
 from agent_app.store.schema.base import utcnow
 
@@ -105,16 +112,24 @@ def format_body(body: Mapping[str, Any]) -> str:
 
 
 def read_template_text(text: str | Mapping[str, Any]) -> tuple[dict[str, Any], Template]:
-    """Decode and check a template body; ``TemplateError`` with line and column for bad JSON."""
+    """Decode and check a template body; ``TemplateError`` with line and column for bad JSON,
+    ``TemplateLimitError`` for a body too large or too deeply nested."""
     if isinstance(text, Mapping):
         data: object = dict(text)
+        check_depth(data)  # before json.dumps, which recurses
+        check_body_size(len(json.dumps(data, ensure_ascii=False).encode()))
     else:
+        check_body_size(len(text.encode()))
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise TemplateError(
                 f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}."
             ) from None
+        except RecursionError:
+            # The decoder recurses per nesting level; a body deep enough to exhaust the stack
+            # is far over the depth limit.
+            raise TemplateLimitError(TemplateLimit.DEPTH, MAX_DEPTH) from None
     template = parse_template(data)
     assert isinstance(data, dict)  # parse_template refuses anything but an object
     return data, template
@@ -123,6 +138,7 @@ def read_template_text(text: str | Mapping[str, Any]) -> tuple[dict[str, Any], T
 def read_template_file(path: Path) -> str:
     """The text of a template file (UTF-8, with or without a byte-order mark)."""
     try:
+        check_body_size(path.stat().st_size)  # not read into memory first
         return path.read_text("utf-8-sig")
     except UnicodeDecodeError:
         raise TemplateError(f"The file '{path.name}' is not UTF-8 text.") from None

@@ -15,8 +15,8 @@ _ERROR_STYLE = "color: #c62828; font-weight: bold;"
 class LiveCheck(QObject):
     """Runs ``check(text)`` after a pause in typing; it returns the OK words or raises.
 
-    Only the exceptions in ``refusals`` are verdicts (their message is shown as is); any
-    other exception is a bug and propagates.
+    Only the exceptions in ``refusals`` are verdicts (shown in the words ``describe`` gives,
+    by default their message as is); any other exception is a bug and propagates.
     """
 
     sig_checked = Signal(bool)  # True: the text is valid
@@ -27,12 +27,14 @@ class LiveCheck(QObject):
         label: QLabel,
         check: Callable[[str], str],
         refusals: tuple[type[Exception], ...],
+        describe: Callable[[Exception], str] = str,
     ) -> None:
         super().__init__(editor)
         self._editor = editor
         self._label = label
         self._check = check
         self._refusals = refusals
+        self._describe = describe
         self.error: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -48,7 +50,7 @@ class LiveCheck(QObject):
         try:
             words = self._check(self._editor.toPlainText())
         except self._refusals as exc:
-            self.error = str(exc)
+            self.error = self._describe(exc)
             self.show_error(self.error)
             self.sig_checked.emit(False)
             return False

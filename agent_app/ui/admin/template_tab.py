@@ -37,6 +37,7 @@ from agent_app.ui.admin.editing import (
 from agent_app.ui.admin.live_check import LiveCheck
 from agent_app.ui.admin.skeletons import NEW_TEMPLATE
 from agent_app.ui.admin.template_preview import TemplatePreview
+from agent_app.ui.admin.template_refusals import refusal_words
 from agent_app.ui.admin.text_table import TextTable, select_key, table_view
 from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import (
@@ -102,7 +103,9 @@ class TemplateTab(QWidget):
         self.editor = monospace_editor(self)
         self.editor.textChanged.connect(self._edited)
         self.status = QLabel(self)
-        self.check = LiveCheck(self.editor, self.status, self._check_text, (QuestionnaireError,))
+        self.check = LiveCheck(
+            self.editor, self.status, self._check_text, (QuestionnaireError,), refusal_words
+        )
         self.check.sig_checked.connect(self._checked)
         self.preview = TemplatePreview(self)
         self.retire = QCheckBox(
@@ -243,7 +246,7 @@ class TemplateTab(QWidget):
         try:
             text = read_template_file(path)
         except QuestionnaireError as exc:
-            self._show_result(str(exc), ok=False)
+            self._show_result(refusal_words(exc), ok=False)
             return
         self._code = None
         self.editing_label.setText(
@@ -342,7 +345,7 @@ class TemplateTab(QWidget):
     def _save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
         if isinstance(exc, QuestionnaireError | LookupError):
-            reason = str(exc)
+            reason = refusal_words(exc)
         else:
             log.error("saving a template failed", exc_info=exc)
             reason = self.tr("the store could not be written ({0})").format(exc)
