@@ -598,7 +598,7 @@
         <translation>{count} shown.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -3511,22 +3511,22 @@ It is retried automatically.</translation>
 <context>
     <name>TemplateRefusal</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+19" />
+        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+19"/>
         <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
         <translation>The template is larger than {0} MB; it cannot be checked or saved.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The template nests objects and lists more than {0} levels deep.</source>
         <translation>The template nests objects and lists more than {0} levels deep.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The template has more than {0} questions.</source>
         <translation>The template has more than {0} questions.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</source>
         <translation>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</translation>
     </message>
@@ -3534,7 +3534,7 @@ It is retried automatically.</translation>
 <context>
     <name>TemplateTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_tab.py" line="+84"/>
+        <location filename="../../agent_app/ui/admin/template_tab.py" line="+85"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -3574,7 +3574,7 @@ It is retried automatically.</translation>
         <translation>&amp;Import from file…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Retire the previous version and move its plans to the new one</source>
         <translation>&amp;Retire the previous version and move its plans to the new one</translation>
     </message>

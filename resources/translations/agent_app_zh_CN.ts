@@ -598,7 +598,7 @@
         <translation>共显示 {count} 条。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -3509,22 +3509,22 @@ It is retried automatically.</source>
 <context>
     <name>TemplateRefusal</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+19" />
+        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+19"/>
         <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
         <translation>模板超过 {0} MB，无法检查或保存。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The template nests objects and lists more than {0} levels deep.</source>
         <translation>模板中对象和列表的嵌套超过 {0} 层。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The template has more than {0} questions.</source>
         <translation>模板的问题超过 {0} 个。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</source>
         <translation>部分“{1}”中的问题“{0}”的选项超过 {2} 个。</translation>
     </message>
@@ -3532,7 +3532,7 @@ It is retried automatically.</source>
 <context>
     <name>TemplateTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_tab.py" line="+84"/>
+        <location filename="../../agent_app/ui/admin/template_tab.py" line="+85"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -3572,7 +3572,7 @@ It is retried automatically.</source>
         <translation>从文件导入(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Retire the previous version and move its plans to the new one</source>
         <translation>停用旧版本，并将其随访方案改用新版本(&amp;R)</translation>
     </message>
