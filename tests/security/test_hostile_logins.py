@@ -434,3 +434,42 @@ def test_leases_are_clamped_to_the_hospitals_longest(
     assert _one(agent, "SELECT min(expires_at - now()) FROM lease_heartbeat(1)") >= (
         dt.timedelta(seconds=59)
     )
+
+
+def test_a_change_id_taken_first_by_another_login_is_refused_not_dropped(
+    server: Engine, as_staff: Connect
+) -> None:
+    stolen = str(uuid.uuid4())
+    with as_staff("nurse3").begin() as connection:
+        connection.execute(
+            text("INSERT INTO applied_change (change_id, table_name, row_id, operation) "
+                 "VALUES (:c, 'x', 'x', 'insert')"),
+            {"c": stolen},
+        )  # fmt: skip
+    change = _change("audit_log", {"id": str(uuid.uuid4()), "staff_id": 1, "action": "view",
+                                   "object_type": "patient", "object_id": "1", "detail": {},
+                                   "at": dt.datetime.now(dt.UTC).isoformat()})  # fmt: skip
+    change["change_id"] = stolen
+    with as_staff(AGENT).begin() as connection:
+        answer = connection.execute(
+            text("SELECT status, detail FROM sync_push(CAST(:c AS jsonb))"),
+            {"c": json.dumps([change])},
+        ).one()
+    assert answer == ("refused", "this change id was already used by another login")
+
+
+def test_an_alert_is_acknowledged_only_in_the_acknowledgers_own_name(
+    server: Engine, as_staff: Connect
+) -> None:
+    _work_done_everywhere(server)
+    with pytest.raises(DBAPIError, match=REFUSED), as_staff(SUPERVISOR).begin() as connection:
+        connection.execute(
+            text("UPDATE red_flag_alert SET acknowledged_at = now(), acknowledged_by_id = 2 "
+                 "WHERE department_id = 1")
+        )  # fmt: skip
+    with as_staff(SUPERVISOR).begin() as connection:
+        done = connection.execute(
+            text("UPDATE red_flag_alert SET acknowledged_at = now(), acknowledged_by_id = 4 "
+                 "WHERE department_id = 1")
+        ).rowcount  # fmt: skip
+    assert done > 0

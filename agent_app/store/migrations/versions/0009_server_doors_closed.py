@@ -168,6 +168,32 @@ _OLD_FLAG = """res.flagged_reason := CASE
             ELSE '' END;"""
 _NEW_FLAG = "res.flagged_reason := COALESCE(sync_result_flag(res.task_id, res.staff_id), '');"
 
+# A change id claimed by another login is not a "duplicate" of this desk's change: say so,
+# so a desk whose change id was taken first by someone else sees a refusal, not a silent drop.
+_OLD_CLAIMED = """    IF claimed = 0 THEN
+        apply_outcome := 'duplicate';
+        RETURN;
+    END IF;"""
+_NEW_CLAIMED = """    IF claimed = 0 THEN
+        IF NOT EXISTS (SELECT 1 FROM applied_change a WHERE a.change_id = cid) THEN
+            RAISE EXCEPTION USING ERRCODE = 'SY001',
+                MESSAGE = 'this change id was already used by another login';
+        END IF;
+        apply_outcome := 'duplicate';
+        RETURN;
+    END IF;"""
+# Acknowledging an alert names the one who did it, never someone else.
+_ACKNOWLEDGE = (
+    "CREATE POLICY red_flag_alert_acknowledge ON red_flag_alert FOR UPDATE TO desk_staff "
+    f"USING (doctor_id = {ME} OR department_id = {DEPT}) "
+    f"WITH CHECK ((doctor_id = {ME} OR department_id = {DEPT}) "
+    f"AND (acknowledged_by_id IS NULL OR acknowledged_by_id = {ME}))"
+)
+_OLD_ACKNOWLEDGE = (
+    "CREATE POLICY red_flag_alert_acknowledge ON red_flag_alert FOR UPDATE TO desk_staff "
+    f"USING (doctor_id = {ME} OR department_id = {DEPT})"
+)
+
 _LEASE_SECONDS = (
     "make_interval(secs => seconds)",
     "make_interval(secs => desk_lease_seconds(seconds))",
@@ -290,6 +316,9 @@ def upgrade() -> None:
         return
     op.execute(FUNCTIONS)
     _replace_in_function(connection, "sync_apply(jsonb)", _OLD_FLAG, _NEW_FLAG)
+    _replace_in_function(connection, "sync_apply(jsonb)", _OLD_CLAIMED, _NEW_CLAIMED)
+    op.execute("DROP POLICY red_flag_alert_acknowledge ON red_flag_alert")
+    op.execute(_ACKNOWLEDGE)
     for signature in LEASE_FUNCTIONS:
         count = _function_sql(connection, signature).count(_LEASE_SECONDS[0])
         _replace_in_function(connection, signature, *_LEASE_SECONDS, count=max(count, 1))
@@ -363,6 +392,9 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER audit_log_stamp ON audit_log")
     op.execute("DROP FUNCTION desk_audit_stamp()")
     _replace_in_function(connection, "sync_apply(jsonb)", _NEW_FLAG, _OLD_FLAG)
+    _replace_in_function(connection, "sync_apply(jsonb)", _NEW_CLAIMED, _OLD_CLAIMED)
+    op.execute("DROP POLICY red_flag_alert_acknowledge ON red_flag_alert")
+    op.execute(_OLD_ACKNOWLEDGE)
     for signature in LEASE_FUNCTIONS:
         count = _function_sql(connection, signature).count(_LEASE_SECONDS[1])
         _replace_in_function(connection, signature, *reversed(_LEASE_SECONDS), count=count)
