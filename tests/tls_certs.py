@@ -82,10 +82,15 @@ def make_authority(name: str = "Test Hospital CA") -> Authority:
 
 
 def make_server_certificate(
-    authority: Authority, hosts: tuple[str, ...] = ("localhost", "127.0.0.1")
+    authority: Authority,
+    hosts: tuple[str, ...] = ("localhost", "127.0.0.1"),
+    *,
+    client: bool = False,
 ) -> tuple[bytes, bytes]:
-    """(certificate PEM, private key PEM) for a server known by ``hosts``, signed by
-    ``authority``; names and addresses go into the subject alternative name."""
+    """(certificate PEM, private key PEM) for a server known by ``hosts`` (with ``client``:
+    a client such as an interface engine), signed by ``authority``; names and addresses go
+    into the subject alternative name."""
+    usage = ExtendedKeyUsageOID.CLIENT_AUTH if client else ExtendedKeyUsageOID.SERVER_AUTH
     key = ec.generate_private_key(ec.SECP256R1())
     names: list[x509.GeneralName] = []
     for host in hosts:
@@ -101,7 +106,7 @@ def make_server_certificate(
         .serial_number(x509.random_serial_number())
         .add_extension(x509.SubjectAlternativeName(names), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.ExtendedKeyUsage([usage]), critical=False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(authority.key.public_key()),
             critical=False,
