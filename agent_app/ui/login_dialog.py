@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Engine
 
 from agent_app.credentials import forget_password, remember_password, remembered_password
@@ -34,6 +36,7 @@ class LoginDialog(QDialog):
         accounts: list[StaffAccount],
         last_username: str = "",
         parent: QWidget | None = None,
+        restore_backup: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self._engine = engine
@@ -60,6 +63,11 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
+        if restore_backup is not None:  # the store's backups (ui/backup_restore_dialog.py)
+            restore = self.buttons.addButton(
+                self.tr("Restore a backup…"), QDialogButtonBox.ButtonRole.ResetRole
+            )
+            restore.clicked.connect(lambda: restore_backup())
 
         form = QFormLayout()
         form.addRow(self.tr("&User"), self.user_box)
