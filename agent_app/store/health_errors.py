@@ -23,7 +23,7 @@ class HealthCode(enum.StrEnum):
 
 _ENGLISH = {
     HealthCode.STORE_DAMAGED: "The data store {path} is damaged ({detail}); it was left as it "
-    "is. Restore a backup from the sign-in screen, or ask IT to rebuild it from the server.",
+    "is. Restore one of its backups, or ask IT to rebuild it from the server.",
     HealthCode.STORE_IN_USE: "Another follow-up desk is already using the data folder {folder}; "
     "close it first.",
     HealthCode.STORE_LOCK_FAILED: "The data store {path} cannot be locked for this desk "

@@ -14,8 +14,8 @@ def store_error_text(error: BaseException) -> str:
     texts = {
         HealthCode.STORE_DAMAGED: QCoreApplication.translate(
             "StoreMessages",
-            "The data store {path} is damaged ({detail}). Nothing was changed in it. Restore a "
-            "backup from the sign-in screen, or ask IT to rebuild the store from the server.",
+            "The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one "
+            "of its backups, or ask IT to rebuild the store from the server.",
         ),
         HealthCode.STORE_IN_USE: QCoreApplication.translate(
             "StoreMessages",

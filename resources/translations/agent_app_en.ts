@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+10" />
-        <location line="+164" />
+        <location line="+162" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location line="-164" />
+        <location line="-162" />
         <source>Compared</source>
         <translation>Compared</translation>
     </message>
@@ -50,7 +50,7 @@
         <translation>Agreement</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+13" />
         <source>Past &amp;run</source>
         <translation>Past &amp;run</translation>
     </message>
@@ -90,12 +90,12 @@
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+10" />
         <source>Run {run}: L{level}, {start} – {end}, seed {seed}</source>
         <translation>Run {run}: L{level}, {start} – {end}, seed {seed}</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+42" />
         <source>The period ends before it starts; swap the dates.</source>
         <translation>The period ends before it starts; swap the dates.</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation>Comparing the levels…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+21" />
         <source>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</source>
         <translation>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</translation>
     </message>
@@ -171,6 +171,69 @@
         <location line="+1" />
         <source>Q&amp;uestion:</source>
         <translation>Q&amp;uestion:</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRestoreDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="+47" />
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The current data store is kept aside, not deleted.</source>
+        <translation>The current data store is kept aside, not deleted.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>There are no backups in {0} yet.</source>
+        <translation>There are no backups in {0} yet.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>{0:.1f} MB</source>
+        <translation>{0:.1f} MB</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Restore the backup taken {0}? Work saved after it is no longer in the data store (the current store is kept aside), and the desk closes afterwards.</source>
+        <translation>Restore the backup taken {0}? Work saved after it is no longer in the data store (the current store is kept aside), and the desk closes afterwards.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Checking and restoring the backup…</source>
+        <translation>Checking and restoring the backup…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The backup was restored. The previous data store was kept as {0}. The desk will now close; start it again.</source>
+        <translation>The backup was restored. The previous data store was kept as {0}. The desk will now close; start it again.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Restore a backup…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Close the desk</source>
+        <translation>Close the desk</translation>
     </message>
 </context>
 <context>
@@ -303,7 +366,7 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+59" />
+        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+58" />
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -328,7 +391,7 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
         <source>Note for the department (optional)</source>
         <translation>Note for the department (optional)</translation>
     </message>
@@ -523,7 +586,7 @@
 <context>
     <name>ComplaintsScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+79" />
+        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+78" />
         <source>All states</source>
         <translation>All states</translation>
     </message>
@@ -554,23 +617,23 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+21" />
+        <location line="+16" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-21" />
-        <location line="+23" />
+        <location line="-16" />
+        <location line="+18" />
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-17" />
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+32" />
         <source>Administrators do not handle complaints.</source>
         <translation>Administrators do not handle complaints.</translation>
     </message>
@@ -682,13 +745,14 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+82" />
+        <location filename="../../agent_app/ui/app.py" line="+120" />
         <source>Generating the demo hospital…</source>
         <translation>Generating the demo hospital…</translation>
     </message>
     <message>
-        <location line="+30" />
-        <location filename="../../agent_app/ui/fatal.py" line="+27" />
+        <location line="+44" />
+        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="-7" />
+        <location filename="../../agent_app/ui/fatal.py" line="+33" />
         <source>Follow-up Desk</source>
         <translation>Follow-up Desk</translation>
     </message>
@@ -1259,7 +1323,7 @@ It is retried automatically.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_app/ui/login_dialog.py" line="+42" />
+        <location filename="../../agent_app/ui/login_dialog.py" line="+45" />
         <source>Follow-up Desk — Sign in</source>
         <translation>Follow-up Desk — Sign in</translation>
     </message>
@@ -1277,6 +1341,11 @@ It is retried automatically.</translation>
         <location line="+7" />
         <source>Sign in</source>
         <translation>Sign in</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Restore a backup…</source>
+        <translation>Restore a backup…</translation>
     </message>
     <message>
         <location line="+5" />
@@ -2530,7 +2599,7 @@ It is retried automatically.</translation>
 <context>
     <name>SamplingPlanForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+91" />
+        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+109" />
         <source>Level 2: department spot-check</source>
         <translation>Level 2: department spot-check</translation>
     </message>
@@ -2615,7 +2684,7 @@ It is retried automatically.</translation>
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+69" />
         <source>Your role may not run this level of spot-check.</source>
         <translation>Your role may not run this level of spot-check.</translation>
     </message>
@@ -2639,7 +2708,7 @@ It is retried automatically.</translation>
 <context>
     <name>SamplingRunsView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+61" />
+        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+60" />
         <source>Run</source>
         <translation>Run</translation>
     </message>
@@ -2684,7 +2753,7 @@ It is retried automatically.</translation>
         <translation>Picked / completed / new tasks</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+5" />
         <source>&amp;Draw again</source>
         <translation>&amp;Draw again</translation>
     </message>
@@ -2742,7 +2811,7 @@ It is retried automatically.</translation>
 <context>
     <name>SamplingScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+78" />
+        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+77" />
         <source>&amp;Preview (F5)</source>
         <translation>&amp;Preview (F5)</translation>
     </message>
@@ -2777,7 +2846,7 @@ It is retried automatically.</translation>
         <translation>Picked follow-up tasks</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+28" />
         <source>&amp;Sample</source>
         <translation>&amp;Sample</translation>
     </message>
@@ -3278,6 +3347,44 @@ It is retried automatically.</translation>
         <location line="+44" />
         <source>The period ends before it starts; swap the two dates.</source>
         <translation>The period ends before it starts; swap the two dates.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessages</name>
+    <message>
+        <location filename="../../agent_app/ui/store_messages.py" line="+15" />
+        <source>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</source>
+        <translation>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Another follow-up desk is already open on the data folder {folder}. Use that desk, or close it before starting this one.</source>
+        <translation>Another follow-up desk is already open on the data folder {folder}. Use that desk, or close it before starting this one.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The data store {path} cannot be reserved for this desk ({detail}).</source>
+        <translation>The data store {path} cannot be reserved for this desk ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The data folder {folder} is on a network share ({fstype}), where the data store can be damaged without warning. Ask IT to set data_dir to a folder on this computer's own disk.</source>
+        <translation>The data folder {folder} is on a network share ({fstype}), where the data store can be damaged without warning. Ask IT to set data_dir to a folder on this computer's own disk.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The backup {path} is damaged ({detail}); it was not restored and the data store was not changed.</source>
+        <translation>The backup {path} is damaged ({detail}); it was not restored and the data store was not changed.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The automatic backup into {folder} failed ({detail}).</source>
+        <translation>The automatic backup into {folder} failed ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The backup {path} could not be restored ({detail}); the data store was not changed.</source>
+        <translation>The backup {path} could not be restored ({detail}); the data store was not changed.</translation>
     </message>
 </context>
 <context>

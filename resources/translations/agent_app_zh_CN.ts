@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+10" />
-        <location line="+164" />
+        <location line="+162" />
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location line="-164" />
+        <location line="-162" />
         <source>Compared</source>
         <translation>比对数</translation>
     </message>
@@ -50,7 +50,7 @@
         <translation>一致率</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+13" />
         <source>Past &amp;run</source>
         <translation>历史批次(&amp;R)</translation>
     </message>
@@ -90,12 +90,12 @@
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+10" />
         <source>Run {run}: L{level}, {start} – {end}, seed {seed}</source>
         <translation>批次 {run}：L{level}，{start} – {end}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+42" />
         <source>The period ends before it starts; swap the dates.</source>
         <translation>结束日期早于开始日期，请对调两个日期。</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation>正在比对各级随访结果…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+21" />
         <source>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</source>
         <translation>已将 {pairs} 个抽查与原随访比对；{flagged} 个被标记，共 {count} 处不一致。</translation>
     </message>
@@ -171,6 +171,69 @@
         <location line="+1" />
         <source>Q&amp;uestion:</source>
         <translation>题目(&amp;U)：</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRestoreDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="+47" />
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The current data store is kept aside, not deleted.</source>
+        <translation>当前的数据存储会另行保留，不会被删除。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>There are no backups in {0} yet.</source>
+        <translation>{0} 中还没有备份。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>{0:.1f} MB</source>
+        <translation>{0:.1f} MB</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Restore the backup taken {0}? Work saved after it is no longer in the data store (the current store is kept aside), and the desk closes afterwards.</source>
+        <translation>要恢复 {0} 的备份吗？此后保存的工作将不再在数据存储中（当前的数据存储会另行保留），恢复后工作台将关闭。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Checking and restoring the backup…</source>
+        <translation>正在检查并恢复备份…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The backup was restored. The previous data store was kept as {0}. The desk will now close; start it again.</source>
+        <translation>备份已恢复。原来的数据存储已保留为 {0}。工作台现在将关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Close the desk</source>
+        <translation>关闭工作台</translation>
     </message>
 </context>
 <context>
@@ -303,7 +366,7 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+59" />
+        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+58" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -328,7 +391,7 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
         <source>Note for the department (optional)</source>
         <translation>给科室的说明（选填）</translation>
     </message>
@@ -523,7 +586,7 @@
 <context>
     <name>ComplaintsScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+79" />
+        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+78" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
@@ -554,23 +617,23 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+21" />
+        <location line="+16" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-21" />
-        <location line="+23" />
+        <location line="-16" />
+        <location line="+18" />
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-17" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+32" />
         <source>Administrators do not handle complaints.</source>
         <translation>管理员不处理投诉与建议。</translation>
     </message>
@@ -682,13 +745,14 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+82" />
+        <location filename="../../agent_app/ui/app.py" line="+120" />
         <source>Generating the demo hospital…</source>
         <translation>正在生成演示医院数据…</translation>
     </message>
     <message>
-        <location line="+30" />
-        <location filename="../../agent_app/ui/fatal.py" line="+27" />
+        <location line="+44" />
+        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="-7" />
+        <location filename="../../agent_app/ui/fatal.py" line="+33" />
         <source>Follow-up Desk</source>
         <translation>随访工作台</translation>
     </message>
@@ -1259,7 +1323,7 @@ It is retried automatically.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_app/ui/login_dialog.py" line="+42" />
+        <location filename="../../agent_app/ui/login_dialog.py" line="+45" />
         <source>Follow-up Desk — Sign in</source>
         <translation>随访工作台 — 登录</translation>
     </message>
@@ -1277,6 +1341,11 @@ It is retried automatically.</source>
         <location line="+7" />
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
     </message>
     <message>
         <location line="+5" />
@@ -1568,7 +1637,9 @@ It is retried automatically.</source>
     <message numerus="yes">
         <location line="+30" />
         <source>%n review(s) of your calls; average score {0:.0f}%.</source>
-        <translation><numerusform>您的通话共有 %n 条评分，平均得分 {0:.0f}%。</numerusform></translation>
+        <translation>
+            <numerusform>您的通话共有 %n 条评分，平均得分 {0:.0f}%。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
@@ -2158,7 +2229,9 @@ It is retried automatically.</source>
     <message numerus="yes">
         <location line="+40" />
         <source>%n recording(s)</source>
-        <translation><numerusform>%n 条录音</numerusform></translation>
+        <translation>
+            <numerusform>%n 条录音</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -2524,7 +2597,7 @@ It is retried automatically.</source>
 <context>
     <name>SamplingPlanForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+91" />
+        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+109" />
         <source>Level 2: department spot-check</source>
         <translation>二级：科室抽查</translation>
     </message>
@@ -2609,7 +2682,7 @@ It is retried automatically.</source>
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+69" />
         <source>Your role may not run this level of spot-check.</source>
         <translation>您的角色无权执行此级别的抽查。</translation>
     </message>
@@ -2633,7 +2706,7 @@ It is retried automatically.</source>
 <context>
     <name>SamplingRunsView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+61" />
+        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+60" />
         <source>Run</source>
         <translation>批次</translation>
     </message>
@@ -2678,7 +2751,7 @@ It is retried automatically.</source>
         <translation>抽中 / 已完成 / 新建任务</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+5" />
         <source>&amp;Draw again</source>
         <translation>重新抽取(&amp;D)</translation>
     </message>
@@ -2736,7 +2809,7 @@ It is retried automatically.</source>
 <context>
     <name>SamplingScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+78" />
+        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+77" />
         <source>&amp;Preview (F5)</source>
         <translation>预览(&amp;P) (F5)</translation>
     </message>
@@ -2771,7 +2844,7 @@ It is retried automatically.</source>
         <translation>抽中的随访任务</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+28" />
         <source>&amp;Sample</source>
         <translation>抽样(&amp;S)</translation>
     </message>
@@ -3272,6 +3345,44 @@ It is retried automatically.</source>
         <location line="+44" />
         <source>The period ends before it starts; swap the two dates.</source>
         <translation>结束日期早于开始日期，请对调两个日期。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessages</name>
+    <message>
+        <location filename="../../agent_app/ui/store_messages.py" line="+15" />
+        <source>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</source>
+        <translation>数据存储 {path} 已损坏（{detail}），其中的内容未作任何改动。请恢复它的一个备份，或请信息科从服务器重建数据存储。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Another follow-up desk is already open on the data folder {folder}. Use that desk, or close it before starting this one.</source>
+        <translation>另一个随访工作台已经打开了数据文件夹 {folder}。请使用那个工作台，或先将它关闭再启动本工作台。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The data store {path} cannot be reserved for this desk ({detail}).</source>
+        <translation>无法为本工作台锁定数据存储 {path}（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The data folder {folder} is on a network share ({fstype}), where the data store can be damaged without warning. Ask IT to set data_dir to a folder on this computer's own disk.</source>
+        <translation>数据文件夹 {folder} 位于网络共享上（{fstype}），数据存储在那里可能在没有任何提示的情况下损坏。请信息科将 data_dir 设置为本机硬盘上的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The backup {path} is damaged ({detail}); it was not restored and the data store was not changed.</source>
+        <translation>备份 {path} 已损坏（{detail}），未予恢复，数据存储未作改动。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The automatic backup into {folder} failed ({detail}).</source>
+        <translation>自动备份到 {folder} 失败（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The backup {path} could not be restored ({detail}); the data store was not changed.</source>
+        <translation>无法恢复备份 {path}（{detail}），数据存储未作改动。</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ def test_damage_in_a_large_store_is_found_after_the_sign_in_shows_and_said_plain
     desk = DeskApp(settings, store.engine, care)
     with qtbot.waitSignal(care.sig_damaged, timeout=30_000):
         care.start()
-    assert len(told) == 1 and "is damaged" in told[0] and "Restore a backup" in told[0]
+    assert len(told) == 1 and "is damaged" in told[0] and "Restore one of its backups" in told[0]
     assert desk.exit_code == 2 and exits == [2]  # the desk closes with exit code 2
     assert list_backups(settings.backup_dir, settings.store_path) == []  # never backed up
     store.close()
