@@ -105,7 +105,7 @@ class BackupSettings:
     """Automatic local backups of the store (taken at start when the last one is too old)."""
 
     dir: str = ""  # empty: <data_dir>/backups; keep it on this PC's disk, not a share
-    keep: int = 7  # newest backups kept; older ones are deleted
+    keep: int = 3  # newest backups kept; each is as large as the store (2.6 GB at 1M patients)
     every_hours: float = 24.0  # a start takes a backup when the newest is older than this
 
 

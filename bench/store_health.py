@@ -73,7 +73,9 @@ def main() -> None:
     if args.integrity:
         raw = engine.raw_connection()
         started = time.perf_counter()
-        raw.driver_connection.execute("PRAGMA integrity_check").fetchall()
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA integrity_check")
+        cursor.fetchall()
         full = time.perf_counter() - started
         raw.close()
         print(f"PRAGMA integrity_check:        {full:.2f} s, {full / floor_best:.1f}x the floor")

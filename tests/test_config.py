@@ -91,3 +91,15 @@ def test_data_dir_that_is_a_file_is_reported(tmp_path: Path) -> None:
         ensure_data_dir(settings)
     assert "\n" not in str(caught.value)
     assert blocker.read_text("utf-8") == "not a folder"
+
+
+def test_backups_go_beside_the_store_unless_a_folder_is_set(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f'data_dir = "{tmp_path / "data"}"\n[backup]\nkeep = 5\n', "utf-8")
+    settings = load_settings({"AGENT_APP_CONFIG": str(path)})
+    assert settings.backup_dir == tmp_path / "data" / "backups"
+    assert (settings.backup.keep, settings.backup.every_hours) == (5, 24.0)
+    moved = load_settings(
+        {"AGENT_APP_CONFIG": str(path), "AGENT_APP_BACKUP_DIR": str(tmp_path / "elsewhere")}
+    )
+    assert moved.backup_dir == tmp_path / "elsewhere"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from agent_app.store.health_errors import BackupDamagedError, StoreDamagedError
 
@@ -64,8 +65,8 @@ def quick_check(dbapi_connection: Any) -> HealthReport:
     try:
         cursor.execute(f"PRAGMA quick_check({MAX_PROBLEMS})")
         rows = [str(row[0]) for row in cursor.fetchall()]
-    except sqlite3.DatabaseError as exc:
-        if not _is_damage(exc):
+    except Exception as exc:  # sqlite3's or SQLCipher's DatabaseError: two class trees
+        if not is_damage(exc):
             raise
         rows = [str(exc)]
     finally:
@@ -74,7 +75,8 @@ def quick_check(dbapi_connection: Any) -> HealthReport:
     return HealthReport(problems, time.perf_counter() - started)
 
 
-def _is_damage(exc: BaseException) -> bool:
+def is_damage(exc: BaseException) -> bool:
+    """Whether a driver error says the file is damaged or is not a database at all."""
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int):
         return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
@@ -84,7 +86,13 @@ def _is_damage(exc: BaseException) -> bool:
 
 def require_sound_store(engine: Engine, path: Path) -> HealthReport:
     """Check the store behind ``engine``; raise StoreDamagedError (nothing written) if damaged."""
-    raw = engine.raw_connection()
+    try:
+        raw = engine.raw_connection()  # connecting sets pragmas, which read the first page
+    except Exception as exc:  # wrapped in DBAPIError, or the driver's own from the pragmas
+        cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+        if not is_damage(cause):
+            raise
+        raise StoreDamagedError(str(path), str(cause)) from exc
     try:
         report = quick_check(raw.driver_connection)
     finally:
@@ -107,14 +115,12 @@ def require_sound_file(path: Path, connect: Callable[[Path], Any] = open_read_on
     ``connect`` opens it (read-only by default; an encrypted store passes its own)."""
     try:
         connection = connect(path)
-    except sqlite3.DatabaseError as exc:
-        raise BackupDamagedError(str(path), str(exc)) from exc
-    try:
-        report = quick_check(connection)
-    except sqlite3.DatabaseError as exc:
-        raise BackupDamagedError(str(path), str(exc)) from exc
-    finally:
-        connection.close()
+        try:
+            report = quick_check(connection)
+        finally:
+            connection.close()
+    except Exception as exc:  # the driver's own error: unreadable, locked, wrong key
+        raise BackupDamagedError(str(path), str(exc) or type(exc).__name__) from exc
     if not report.sound:
         raise BackupDamagedError(str(path), report.summary)
     return report

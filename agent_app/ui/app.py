@@ -93,6 +93,7 @@ class DeskApp:
 
     def _store_replaced(self) -> None:
         # Every open screen holds rows of the store that was put aside: start afresh.
+        self.exit_code = 0
         QApplication.exit(self.exit_code)
 
     def _switch_user(self) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,3 +83,45 @@ def test_a_sound_store_passes_the_check_at_start(sound_store: Path, tmp_path: Pa
         assert store.lock.held
     finally:
         store.close()
+
+
+def test_the_desk_refuses_a_damaged_store_at_start_in_one_sentence_changing_nothing(
+    damaged_store: Path,
+) -> None:
+    data = damaged_store.parent
+    damaged_store.rename(data / "demo.sqlite3")
+    before = files_in(data)
+    env = {
+        **os.environ,
+        "AGENT_APP_NO_DIALOGS": "1",
+        "AGENT_APP_DATA_DIR": str(data),
+        "AGENT_APP_LANGUAGE": "en",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "agent_app", "--demo"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert f"The data store {data / 'demo.sqlite3'} is damaged" in done.stderr
+    after = files_in(data)
+    after.pop("demo.sqlite3.lock")
+    assert after == before
+
+
+def test_a_store_with_a_zeroed_first_page_is_reported_as_damaged(
+    sound_store: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "store.sqlite3"
+    shutil.copyfile(sound_store, path)
+    with path.open("r+b") as fh:
+        fh.write(b"\0" * 4096)
+    before = path.read_bytes()
+    with pytest.raises(StoreDamagedError):
+        open_desk_store(path)
+    assert path.read_bytes() == before

@@ -91,7 +91,9 @@ def test_the_chosen_backup_is_restored_and_the_current_store_kept_aside(
     released: list[bool] = []
     dialog = BackupRestoreDialog(store, tmp_path / "backups", lambda: released.append(True))
     qtbot.addWidget(dialog)
-    dialog.table.setCurrentItem(dialog.table.topLevelItem(1))
+    older_row = dialog.table.topLevelItem(1)
+    assert older_row is not None
+    dialog.table.setCurrentItem(older_row)
     dialog.restore_selected()
     qtbot.waitUntil(lambda: dialog.restored is not None, timeout=30_000)
     assert released == [True]
