@@ -91,6 +91,9 @@ def take_backup(
     partial = folder / f".{final.name}.partial"
     try:
         _make_private_folder(folder)
+        # Copies cut short by a killed desk; only this desk writes here (the store's lock).
+        for stale in folder.glob(f".{store_path.stem}-*.sqlite3.partial"):
+            stale.unlink(missing_ok=True)
         _create_private_file(partial)
         raw = engine.raw_connection()
         try:
