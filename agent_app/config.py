@@ -152,6 +152,15 @@ class SignInSettings:
 
 
 @dataclass(frozen=True)
+class BackupSettings:
+    """Automatic local backups of the store (taken at start when the last one is too old)."""
+
+    dir: str = ""  # empty: <data_dir>/backups; keep it on this PC's disk, not a share
+    keep: int = 3  # newest backups kept; each is as large as the store (2.6 GB at 1M patients)
+    every_hours: float = 24.0  # a start takes a backup when the newest is older than this
+
+
+@dataclass(frozen=True)
 class Settings:
     profile: Profile = Profile.SITE
     data_dir: Path = field(default_factory=lambda: default_data_dir())
@@ -168,6 +177,7 @@ class Settings:
     screenpop: ScreenPopSettings = field(default_factory=ScreenPopSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
     sign_in: SignInSettings = field(default_factory=SignInSettings)
+    backup: BackupSettings = field(default_factory=BackupSettings)
 
     @property
     def store_path(self) -> Path:
@@ -181,6 +191,11 @@ class Settings:
     @property
     def recordings_dir(self) -> Path:
         return self.data_dir / "recordings"
+
+    @property
+    def backup_dir(self) -> Path:
+        """Where the store's backups go (setting ``[backup] dir``, env AGENT_APP_BACKUP_DIR)."""
+        return Path(self.backup.dir).expanduser() if self.backup.dir else self.data_dir / "backups"
 
 
 def default_config_path() -> Path:

@@ -47,9 +47,9 @@ def child(kind: str, store: Path) -> None:
         window.show()
     else:
         # The modules the desk itself loads before its sign-in shows (agent_app.ui.app).
-        from agent_app.ui.app import LoginDialog, list_accounts, open_local_store
+        from agent_app.ui.app import LoginDialog, list_accounts, open_desk_store
 
-        engine = open_local_store(store)
+        engine = open_desk_store(store).engine
         accounts = list_accounts(engine)
         if kind == "login":
             window = LoginDialog(engine, accounts, "")

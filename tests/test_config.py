@@ -159,3 +159,15 @@ def test_the_ca_file_comes_from_the_file_or_the_environment_and_must_exist(
 def test_sslmode_must_be_one_libpq_knows(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="'verify' is not one of: disable, allow, prefer"):
         load_settings({"AGENT_APP_SERVER_SSLMODE": "verify"})
+
+
+def test_backups_go_beside_the_store_unless_a_folder_is_set(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f'data_dir = "{tmp_path / "data"}"\n[backup]\nkeep = 5\n', "utf-8")
+    settings = load_settings({"AGENT_APP_CONFIG": str(path)})
+    assert settings.backup_dir == tmp_path / "data" / "backups"
+    assert (settings.backup.keep, settings.backup.every_hours) == (5, 24.0)
+    moved = load_settings(
+        {"AGENT_APP_CONFIG": str(path), "AGENT_APP_BACKUP_DIR": str(tmp_path / "elsewhere")}
+    )
+    assert moved.backup_dir == tmp_path / "elsewhere"

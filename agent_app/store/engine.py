@@ -13,6 +13,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from agent_app.config import ServerSettings
 from agent_app.store.errors import StoreCorruptError, StoreUnavailableError
+from agent_app.store.health import require_sound_store
 from agent_app.store.migrate import is_current, upgrade_to_head
 from agent_app.store.server_tls import tls_options, tls_refusal
 
@@ -81,13 +82,15 @@ def open_local_store(path: Path) -> Engine:
     """Open (creating if needed) the local store and migrate it to the current schema.
 
     Raises SchemaTooNewError for a store from a newer version (it is left untouched),
-    StoreCorruptError for a file that is not a SQLite database.
+    StoreCorruptError for a file that is not a SQLite database (StoreDamagedError, a kind of
+    it, for damage found by quick_check before a migration).
     """
     engine = create_sqlite_engine(path)
     try:
         with engine.connect() as connection:
             current = is_current(connection)
         if not current:
+            require_sound_store(engine, path)  # a damaged store is never migrated
             upgrade_to_head(engine)
     except DatabaseError as exc:
         engine.dispose()

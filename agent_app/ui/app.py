@@ -13,8 +13,10 @@ from sqlalchemy import Engine, func, select
 
 from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
 from agent_app.domain.views import StaffAccount
-from agent_app.store.engine import create_server_engine, open_local_store, server_url
+from agent_app.store.desk_store import DeskStore, open_desk_store
+from agent_app.store.engine import create_server_engine, server_url
 from agent_app.store.errors import StoreError
+from agent_app.store.health_errors import StoreDamagedError
 from agent_app.store.repositories.staff import authenticate, list_accounts
 from agent_app.store.schema import Patient
 from agent_app.sync.sign_in import verify_with_server
@@ -22,6 +24,8 @@ from agent_app.ui.background import run_in_background
 from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.qt import QApplication, QDialog, QObject, QProgressDialog, Qt, QTimer, Signal
+from agent_app.ui.store_care import StoreCare, damaged_at_start
+from agent_app.ui.store_messages import store_error_text
 from agent_app.ui.translations import install_translations, preferred_language
 from agent_app.ui.window_curtain import hide_other_windows
 
@@ -39,12 +43,18 @@ class _SeedProgress(QObject):
 class DeskApp:
     """Owns the store engine and walks the agent from sign-in to the main window."""
 
-    def __init__(self, settings: Settings, engine: Engine) -> None:
+    def __init__(self, settings: Settings, engine: Engine, care: StoreCare | None = None) -> None:
         self.settings = settings
         self.engine = engine
         self.window: MainWindow | None = None
         self._last_user = ""
         self._session: DeskSession | None = None
+        self.care = care  # the store's check, backup and restore; None in tests of the screens
+        self.exit_code = 0
+        self._care_started = False
+        if care is not None:
+            care.sig_damaged.connect(self._store_damaged)
+            care.sig_restored.connect(self._store_replaced)
 
     @property
     def session(self) -> DeskSession:
@@ -72,6 +82,7 @@ class DeskApp:
 
         ``typed_only``: a remembered password is not offered (switching user, also from the
         lock screen): the remembered password only starts the desk."""
+        care = self.care
         dialog = LoginDialog(
             self.engine,
             list_accounts(self.engine),
@@ -79,9 +90,14 @@ class DeskApp:
             typed_only=typed_only,
             rules=self.settings.sign_in,
             verify=self._verify,
+            restore_backup=(lambda: care.offer_restore(dialog)) if care is not None else None,
         )
-        # The desk's own modules load once the sign-in is on screen, while the agent types.
+        # The desk's own modules load once the sign-in is on screen, while the agent types,
+        # and a large store gets its health check and backup then too.
         QTimer.singleShot(0, lambda: self.session)
+        if care is not None and not self._care_started:
+            self._care_started = True
+            QTimer.singleShot(0, care.start)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account is None:
             return False
         self._last_user = dialog.account.username
@@ -92,6 +108,17 @@ class DeskApp:
         self.window.sig_switch_user.connect(self._switch_user)
         return True
 
+    def _store_damaged(self, text: str) -> None:
+        assert self.care is not None
+        self.exit_code = 2
+        self.care.tell_damaged(text, QApplication.activeWindow())
+        QApplication.exit(self.exit_code)  # also ends the sign-in's own event loop
+
+    def _store_replaced(self) -> None:
+        # Every open screen holds rows of the store that was put aside: start afresh.
+        self.exit_code = 0
+        QApplication.exit(self.exit_code)
+
     def _switch_user(self) -> None:
         # The tools of the one leaving are windows of their own: hiding the main window
         # alone would leave them to whoever signs in next.
@@ -100,9 +127,10 @@ class DeskApp:
             QApplication.quit()
 
 
-def open_store(settings: Settings) -> Engine:
+def open_store(settings: Settings) -> DeskStore:
+    """The desk's store: local disk, this desk's alone, checked (see open_desk_store)."""
     ensure_data_dir(settings)
-    return open_local_store(settings.store_path)
+    return open_desk_store(settings.store_path)
 
 
 def seed_demo_if_empty(
@@ -160,13 +188,15 @@ def run(settings: Settings, demo_patients: int) -> int:
     app.setApplicationName("agent-app")
     app.setApplicationDisplayName(app.translate("DeskApp", "Follow-up Desk"))
     try:
-        engine = open_store(settings)
+        store = open_store(settings)
         if settings.profile is Profile.DEMO:
-            seed_demo_if_empty(app, engine, demo_patients, settings.recordings_dir)
+            seed_demo_if_empty(app, store.engine, demo_patients, settings.recordings_dir)
+    except StoreDamagedError as exc:
+        return damaged_at_start(settings, exc)
     except (ConfigError, StoreError) as exc:
-        show_fatal(str(exc))
+        show_fatal(store_error_text(exc))
         return 2
-    desk = DeskApp(settings, engine)
+    desk = DeskApp(settings, store.engine, StoreCare(settings, store))
     if not desk.sign_in():
-        return 0
-    return app.exec()
+        return desk.exit_code
+    return app.exec() or desk.exit_code

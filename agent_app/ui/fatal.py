@@ -14,13 +14,19 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def show_fatal(message: str, exit_app: bool = True) -> None:
+def dialogs_allowed() -> bool:
+    """Whether a start-up error may be shown in a window (a screen, no AGENT_APP_NO_DIALOGS)."""
+    return not os.environ.get("AGENT_APP_NO_DIALOGS") and _has_display()
+
+
+def show_fatal(message: str, exit_app: bool = True, dialog: bool = True) -> None:
     """Say what went wrong on stderr and, when a screen is there, in a message box.
 
-    ``AGENT_APP_NO_DIALOGS=1`` keeps it to stderr (scripts, headless checks).
+    ``AGENT_APP_NO_DIALOGS=1`` keeps it to stderr (scripts, headless checks), as does
+    ``dialog=False`` (the caller shows its own).
     """
     print(message, file=sys.stderr)
-    if os.environ.get("AGENT_APP_NO_DIALOGS") or not _has_display():
+    if not dialog or not dialogs_allowed():
         return
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert app is not None

@@ -49,6 +49,7 @@ class LoginDialog(QDialog):
         rules: SignInSettings | None = None,
         clock: Clock = utc_now,
         verify: Callable[[Engine, str, str], StaffAccount] = authenticate,
+        restore_backup: Callable[[], object] | None = None,
     ) -> None:
         """``typed_only``: the password must be typed (switching user); ``rules``: the
         sign-in guard's settings; ``clock``: the time the guard judges attempts by."""
@@ -81,6 +82,11 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
+        if restore_backup is not None:  # the store's backups (ui/backup_restore_dialog.py)
+            restore = self.buttons.addButton(
+                self.tr("Restore a backup…"), QDialogButtonBox.ButtonRole.ResetRole
+            )
+            restore.clicked.connect(lambda: restore_backup())
 
         form = QFormLayout()
         form.addRow(self.tr("&User"), self.user_box)

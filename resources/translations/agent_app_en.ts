@@ -192,6 +192,69 @@
     </message>
 </context>
 <context>
+    <name>BackupRestoreDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="+47"/>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The current data store is kept aside, not deleted.</source>
+        <translation>The current data store is kept aside, not deleted.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There are no backups in {0} yet.</source>
+        <translation>There are no backups in {0} yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0:.1f} MB</source>
+        <translation>{0:.1f} MB</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Restore the backup taken {0}? Work saved after it is no longer in the data store (the current store is kept aside), and the desk closes afterwards.</source>
+        <translation>Restore the backup taken {0}? Work saved after it is no longer in the data store (the current store is kept aside), and the desk closes afterwards.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checking and restoring the backup…</source>
+        <translation>Checking and restoring the backup…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The backup was restored. The previous data store was kept as {0}. The desk will now close; start it again.</source>
+        <translation>The backup was restored. The previous data store was kept as {0}. The desk will now close; start it again.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Restore a backup…</source>
+        <translation>Restore a backup…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the desk</source>
+        <translation>Close the desk</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
         <location filename="../../agent_app/ui/call_bar.py" line="+60"/>
@@ -700,13 +763,14 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+117"/>
+        <location filename="../../agent_app/ui/app.py" line="+145"/>
         <source>Generating the demo hospital…</source>
         <translation>Generating the demo hospital…</translation>
     </message>
     <message>
         <location line="+44"/>
-        <location filename="../../agent_app/ui/fatal.py" line="+27"/>
+        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="-7"/>
+        <location filename="../../agent_app/ui/fatal.py" line="+33"/>
         <source>Follow-up Desk</source>
         <translation>Follow-up Desk</translation>
     </message>
@@ -1277,7 +1341,7 @@ It is retried automatically.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_app/ui/login_dialog.py" line="+62"/>
+        <location filename="../../agent_app/ui/login_dialog.py" line="+63"/>
         <source>Follow-up Desk — Sign in</source>
         <translation>Follow-up Desk — Sign in</translation>
     </message>
@@ -1295,6 +1359,11 @@ It is retried automatically.</translation>
         <location line="+8"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore a backup…</source>
+        <translation>Restore a backup…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3301,6 +3370,44 @@ It is retried automatically.</translation>
         <location line="+44"/>
         <source>The period ends before it starts; swap the two dates.</source>
         <translation>The period ends before it starts; swap the two dates.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessages</name>
+    <message>
+        <location filename="../../agent_app/ui/store_messages.py" line="+15"/>
+        <source>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</source>
+        <translation>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another follow-up desk is already open on the data folder {folder}. Use that desk, or close it before starting this one.</source>
+        <translation>Another follow-up desk is already open on the data folder {folder}. Use that desk, or close it before starting this one.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The data store {path} cannot be reserved for this desk ({detail}).</source>
+        <translation>The data store {path} cannot be reserved for this desk ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The data folder {folder} is on a network share ({fstype}), where the data store can be damaged without warning. Ask IT to set data_dir to a folder on this computer&apos;s own disk.</source>
+        <translation>The data folder {folder} is on a network share ({fstype}), where the data store can be damaged without warning. Ask IT to set data_dir to a folder on this computer&apos;s own disk.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup {path} is damaged ({detail}); it was not restored and the data store was not changed.</source>
+        <translation>The backup {path} is damaged ({detail}); it was not restored and the data store was not changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The automatic backup into {folder} failed ({detail}).</source>
+        <translation>The automatic backup into {folder} failed ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The backup {path} could not be restored ({detail}); the data store was not changed.</source>
+        <translation>The backup {path} could not be restored ({detail}); the data store was not changed.</translation>
     </message>
 </context>
 <context>

@@ -192,6 +192,69 @@
     </message>
 </context>
 <context>
+    <name>BackupRestoreDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="+47"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The current data store is kept aside, not deleted.</source>
+        <translation>当前的数据存储会另行保留，不会被删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There are no backups in {0} yet.</source>
+        <translation>{0} 中还没有备份。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0:.1f} MB</source>
+        <translation>{0:.1f} MB</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Restore the backup taken {0}? Work saved after it is no longer in the data store (the current store is kept aside), and the desk closes afterwards.</source>
+        <translation>要恢复 {0} 的备份吗？此后保存的工作将不再在数据存储中（当前的数据存储会另行保留），恢复后工作台将关闭。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checking and restoring the backup…</source>
+        <translation>正在检查并恢复备份…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The backup was restored. The previous data store was kept as {0}. The desk will now close; start it again.</source>
+        <translation>备份已恢复。原来的数据存储已保留为 {0}。工作台现在将关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the desk</source>
+        <translation>关闭工作台</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
         <location filename="../../agent_app/ui/call_bar.py" line="+60"/>
@@ -700,13 +763,14 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+117"/>
+        <location filename="../../agent_app/ui/app.py" line="+145"/>
         <source>Generating the demo hospital…</source>
         <translation>正在生成演示医院数据…</translation>
     </message>
     <message>
         <location line="+44"/>
-        <location filename="../../agent_app/ui/fatal.py" line="+27"/>
+        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="-7"/>
+        <location filename="../../agent_app/ui/fatal.py" line="+33"/>
         <source>Follow-up Desk</source>
         <translation>随访工作台</translation>
     </message>
@@ -1277,7 +1341,7 @@ It is retried automatically.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_app/ui/login_dialog.py" line="+62"/>
+        <location filename="../../agent_app/ui/login_dialog.py" line="+63"/>
         <source>Follow-up Desk — Sign in</source>
         <translation>随访工作台 — 登录</translation>
     </message>
@@ -1295,6 +1359,11 @@ It is retried automatically.</source>
         <location line="+8"/>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3299,6 +3368,44 @@ It is retried automatically.</source>
         <location line="+44"/>
         <source>The period ends before it starts; swap the two dates.</source>
         <translation>结束日期早于开始日期，请对调两个日期。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessages</name>
+    <message>
+        <location filename="../../agent_app/ui/store_messages.py" line="+15"/>
+        <source>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</source>
+        <translation>数据存储 {path} 已损坏（{detail}），其中的内容未作任何改动。请恢复它的一个备份，或请信息科从服务器重建数据存储。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another follow-up desk is already open on the data folder {folder}. Use that desk, or close it before starting this one.</source>
+        <translation>另一个随访工作台已经打开了数据文件夹 {folder}。请使用那个工作台，或先将它关闭再启动本工作台。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The data store {path} cannot be reserved for this desk ({detail}).</source>
+        <translation>无法为本工作台锁定数据存储 {path}（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The data folder {folder} is on a network share ({fstype}), where the data store can be damaged without warning. Ask IT to set data_dir to a folder on this computer&apos;s own disk.</source>
+        <translation>数据文件夹 {folder} 位于网络共享上（{fstype}），数据存储在那里可能在没有任何提示的情况下损坏。请信息科将 data_dir 设置为本机硬盘上的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup {path} is damaged ({detail}); it was not restored and the data store was not changed.</source>
+        <translation>备份 {path} 已损坏（{detail}），未予恢复，数据存储未作改动。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The automatic backup into {folder} failed ({detail}).</source>
+        <translation>自动备份到 {folder} 失败（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The backup {path} could not be restored ({detail}); the data store was not changed.</source>
+        <translation>无法恢复备份 {path}（{detail}），数据存储未作改动。</translation>
     </message>
 </context>
 <context>

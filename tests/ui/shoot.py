@@ -25,7 +25,7 @@ def main(out: Path, language: str) -> int:
     app = QApplication(sys.argv[:1])
     install_translations(app, language)
     settings = load_settings(demo=True)
-    engine = open_store(settings)
+    engine = open_store(settings).engine
     seed_store(engine, 400, seed=2, today=DEMO_TODAY)
     desk = DeskApp(settings, engine)
     # A cardiology nurse: her queue holds cardiology follow-ups with their red-flag questions.

@@ -31,7 +31,7 @@ def main(out: Path, language: str, pdf: Path | None) -> int:
     app = QApplication(sys.argv[:1])
     install_translations(app, language)
     settings = load_settings(demo=True)
-    engine = open_store(settings)
+    engine = open_store(settings).engine
     seed_store(engine, 600, seed=2, today=DEMO_TODAY, recordings_dir=settings.recordings_dir)
     quality = next(a for a in list_accounts(engine) if a.role is Role.QUALITY)
     if pdf is not None:
