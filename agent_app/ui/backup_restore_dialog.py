@@ -17,6 +17,7 @@ from agent_app.ui.qt import (
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QTreeWidget,
@@ -52,6 +53,8 @@ class BackupRestoreDialog(QDialog):
         self.table.setHeaderLabels([self.tr("Taken"), self.tr("Size")])
         items = [QTreeWidgetItem([self._when(b), self._size(b)]) for b in self.backups]
         self.table.addTopLevelItems(items)
+        # The time is what tells backups apart: never cut it short.
+        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         if items:
             self.table.setCurrentItem(items[0])
             note = self.tr("The current data store is kept aside, not deleted.")
