@@ -54,6 +54,7 @@ from agent_app.dialer.modem_lines import DTMF_CODES, HANGUP_CODES, unsigned8_to_
 from agent_app.dialer.modem_link import ANY_FINAL, AtLink
 from agent_app.dialer.phone import Phone
 from agent_app.dialer.wav import WavWriter
+from agent_app.domain.enums import LineType
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ class ModemPhone(Phone):
         super().__init__()
         self.port = port
         self.description = f"Modem {port}"
+        self.line, self.address = LineType.MODEM, port
         self.reconnect_delay = reconnect_delay
         self.extra_init = tuple(extra_init)
         self._jobs: queue.SimpleQueue[Callable[[], object] | None] = queue.SimpleQueue()

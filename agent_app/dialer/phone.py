@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from agent_app.dialer.events import PhoneEvent, Registration
+from agent_app.domain.enums import LineType
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,11 @@ Listener = Callable[[PhoneEvent], None]
 class Phone(abc.ABC):
     """A phone line. Call ids are strings chosen by the backend, unique per line."""
 
-    #: short name shown to the agent, e.g. "SIP 1001@pbx" or "Modem /dev/ttyACM0"
+    #: which kind of line this is and where it goes ("1001@pbx", "/dev/ttyACM0", ""): the UI
+    #: names the line from these in the agent's language
+    line: LineType = LineType.FAKE
+    address: str = ""
+    #: the same for logs, e.g. "SIP 1001@pbx" or "Modem /dev/ttyACM0"
     description: str = ""
 
     def __init__(self) -> None:

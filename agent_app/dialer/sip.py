@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from agent_app.dialer.errors import LineUnavailableError
 from agent_app.dialer.events import PhoneEvent, RegistrationChanged
 from agent_app.dialer.phone import Phone
+from agent_app.domain.enums import LineType
 
 if TYPE_CHECKING:
     from agent_app.config import SipSettings
@@ -112,6 +113,7 @@ class SipPhone(Phone):
             ) from exc
         self.config = config
         self.description = f"SIP {config.user}@{config.dial_domain or 'direct'}"
+        self.line, self.address = LineType.SIP, f"{config.user}@{config.dial_domain or 'direct'}"
         self._line: SipLine = SipLine(config, password, self._post_from_line)
         self.registration = self._line.registration
         log.info("SIP line %s on port %s", self.description, self.local_port)

@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 from agent_app.dialer.events import DeviceBack, DeviceLost, Registration, RegistrationChanged
+from agent_app.dialer.phone import Phone
+from agent_app.domain.enums import LineType
 from agent_app.ui.phone_bridge import PhoneBridge
-from agent_app.ui.qt import QLabel, QWidget
+from agent_app.ui.qt import QCoreApplication, QLabel, QWidget
+
+
+def line_name(phone: Phone) -> str:
+    """The line as the agent calls it, in the desk's language."""
+    if phone.line is LineType.SIP:
+        return QCoreApplication.translate("LineStatusLabel", "Headset {0}").format(phone.address)
+    if phone.line is LineType.MODEM:
+        return QCoreApplication.translate("LineStatusLabel", "Phone-line box {0}").format(
+            phone.address
+        )
+    return QCoreApplication.translate("LineStatusLabel", "Simulated line")
 
 
 class LineStatusLabel(QLabel):
@@ -12,7 +25,7 @@ class LineStatusLabel(QLabel):
 
     def __init__(self, bridge: PhoneBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._name = bridge.phone.description or self.tr("phone line")
+        self._name = line_name(bridge.phone)
         self._state = bridge.phone.registration
         self._device_lost = ""
         bridge.sig_registration.connect(self._on_registration)

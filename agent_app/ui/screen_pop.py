@@ -34,6 +34,7 @@ from agent_app.store.repositories.attempts import finish_attempt
 from agent_app.store.repositories.contacts import add_contact
 from agent_app.store.repositories.patients import search_patients
 from agent_app.ui.background import run_in_background
+from agent_app.ui.line_status import line_name
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.pop_card import PopCard
 from agent_app.ui.qt import QMainWindow, QObject, QSystemTrayIcon, Qt, Signal
@@ -225,7 +226,7 @@ class ScreenPop(QObject):
 
         def saved_and_found(decision: PopDecision) -> None:
             call.decision = decision
-            self.card.show_decision(decision, call.number_text, self.bridge.phone.description)
+            self.card.show_decision(decision, call.number_text, line_name(self.bridge.phone))
             if call.ended is not None:
                 self.card.call_finished(call.ended.text)
             elif call.answered_at is not None:
@@ -257,7 +258,7 @@ class ScreenPop(QObject):
 
     # Showing and storing -----------------------------------------------------------------
     def _show(self, call: _Call, decision: PopDecision) -> None:
-        self.card.show_decision(decision, call.number_text or "—", self.bridge.phone.description)
+        self.card.show_decision(decision, call.number_text or "—", line_name(self.bridge.phone))
         self.card.show()
         self.card.raise_()
         self.sig_shown.emit(call.call_id)

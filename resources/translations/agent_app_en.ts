@@ -194,7 +194,7 @@
 <context>
     <name>BackupRestoreDialog</name>
     <message>
-        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="+47"/>
+        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="+48"/>
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>Size</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The current data store is kept aside, not deleted.</source>
         <translation>The current data store is kept aside, not deleted.</translation>
     </message>
@@ -1251,11 +1251,21 @@ It is retried automatically.</translation>
     <name>LineStatusLabel</name>
     <message>
         <location filename="../../agent_app/ui/line_status.py" line="+15"/>
-        <source>phone line</source>
-        <translation>phone line</translation>
+        <source>Headset {0}</source>
+        <translation>Headset {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>Phone-line box {0}</source>
+        <translation>Phone-line box {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simulated line</source>
+        <translation>Simulated line</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The phone device was disconnected.</source>
         <translation>The phone device was disconnected.</translation>
     </message>
@@ -2985,7 +2995,7 @@ It is retried automatically.</translation>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+89"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+90"/>
         <location line="+187"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>

@@ -194,7 +194,7 @@
 <context>
     <name>BackupRestoreDialog</name>
     <message>
-        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="+47"/>
+        <location filename="../../agent_app/ui/backup_restore_dialog.py" line="+48"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The current data store is kept aside, not deleted.</source>
         <translation>当前的数据存储会另行保留，不会被删除。</translation>
     </message>
@@ -1251,11 +1251,21 @@ It is retried automatically.</source>
     <name>LineStatusLabel</name>
     <message>
         <location filename="../../agent_app/ui/line_status.py" line="+15"/>
-        <source>phone line</source>
-        <translation>电话线路</translation>
+        <source>Headset {0}</source>
+        <translation>耳麦 {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>Phone-line box {0}</source>
+        <translation>电话线路盒 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Simulated line</source>
+        <translation>模拟线路</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The phone device was disconnected.</source>
         <translation>电话设备已断开连接。</translation>
     </message>
@@ -2983,7 +2993,7 @@ It is retried automatically.</source>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+89"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+90"/>
         <location line="+187"/>
         <source>Incoming call</source>
         <translation>来电</translation>

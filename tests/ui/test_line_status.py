@@ -36,7 +36,7 @@ def test_unplugged_phone_line_box_is_shown_then_cleared(qtbot: QtBot, tmp_path: 
     label = LineStatusLabel(bridge)
     qtbot.addWidget(label)
     try:
-        assert label.text().startswith("Line: Modem ")
+        assert label.text().startswith("Line: Phone-line box ")
         modem.unplug()
         qtbot.waitUntil(lambda: "device disconnected" in label.text(), timeout=5000)
         assert "unplugged" in label.toolTip() and not label.can_call

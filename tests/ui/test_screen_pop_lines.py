@@ -89,7 +89,7 @@ def test_sip_caller_with_a_patients_number_pops_that_patient(
                 )  # fmt: skip
             assert pop.card.pages.currentIndex() == PATIENT_PAGE
             assert "李娜, daughter of 王秀英" in pop.card.details.text()
-            assert "SIP agent@" in pop.card.caller_label.text()
+            assert "Headset agent@" in pop.card.caller_label.text()
             pop.card.reject_button.click()
             _peer_done(qtbot, peer)
         qtbot.waitUntil(lambda: any(a.ended_at for a in _attempts(hospital.engine)))
