@@ -47,7 +47,7 @@ def child(kind: str, store: Path) -> None:
         window.show()
     else:
         # The modules the desk itself loads before its sign-in shows (agent_app.ui.app).
-        from agent_app.ui.app import LoginDialog, list_accounts, open_local_store
+        from agent_app.ui.app import LoginDialog, list_accounts
 
         engine = open_local_store(store)
         accounts = list_accounts(engine)

@@ -28,6 +28,7 @@ from agent_app.store.encryption import (
     FILE_MODE,
     Progress,
     connect_encrypted,
+    quiet,
 )
 from agent_app.store.errors import StoreCorruptError, StoreUnavailableError
 
@@ -72,12 +73,21 @@ def _export(path: Path, target: Path, key: bytes, progress: Progress | None) -> 
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     os.close(fd)
     source = sqlcipher.connect(str(path), isolation_level=None)
+    quiet(source)
     try:
         source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         counts = _table_counts(source)
         source.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))
+        # The copy is thrown away whenever it is not finished, and synced once at the end:
+        # no journal and no sync per table (which made the copy thirty times slower).
+        source.execute("PRAGMA encrypted.journal_mode = OFF")
+        source.execute("PRAGMA encrypted.synchronous = OFF")
+        # A small page cache spills to the file as the copy goes, so its size tells progress.
+        source.execute("PRAGMA encrypted.cache_size = -1024")
         source.set_progress_handler(report, _HANDLER_INSTRUCTIONS)
+        source.execute("BEGIN")
         source.execute("SELECT sqlcipher_export('encrypted')")
+        source.execute("COMMIT")
         source.set_progress_handler(None, 0)
         copied = _table_counts(source, "encrypted")
         source.execute("DETACH DATABASE encrypted")
@@ -111,8 +121,7 @@ def encrypt_plaintext_store(path: Path, key: bytes, progress: Progress | None = 
             companion = path.with_name(path.name + suffix)
             if companion.exists() and companion.stat().st_size and suffix == "-wal":
                 raise StoreUnavailableError(
-                    f"The data store {path} is in use by another program; close it and start "
-                    f"again."
+                    f"The data store {path} is in use by another program; close it and start again."
                 )
             companion.unlink(missing_ok=True)
         os.replace(target, path)
@@ -127,4 +136,3 @@ def encrypt_plaintext_store(path: Path, key: bytes, progress: Progress | None = 
         raise
     if progress is not None:
         progress(STEPS, STEPS)
-

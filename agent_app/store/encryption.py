@@ -34,6 +34,7 @@ FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 ENCRYPTING_SUFFIX = ".encrypting"
 
+DBAPI = sqlcipher  # the DB-API module SQLAlchemy drives for an encrypted store
 DatabaseError = sqlcipher.DatabaseError
 Progress = Callable[[int, int], None]  # done, total (per mille of a plaintext store's migration)
 
@@ -64,8 +65,15 @@ def key_statement(key: bytes) -> str:
 def connect_encrypted(path: Path | str, key: bytes, **kwargs: Any) -> sqlcipher.Connection:
     """A DB-API connection to an encrypted store, keyed before anything reads the file."""
     connection = sqlcipher.connect(str(path), **kwargs)
+    quiet(connection)
     connection.execute(key_statement(key))
     return connection
+
+
+def quiet(connection: sqlcipher.Connection) -> None:
+    """Keep SQLCipher from printing its own error lines on stderr (a wrong key printed three);
+    the store layer reports the failure once, as a typed error."""
+    connection.execute("PRAGMA cipher_log_level = NONE")
 
 
 def connect_local_store(path: Path, **kwargs: Any) -> sqlcipher.Connection:

@@ -37,7 +37,7 @@ def create_sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
     if key is None:
         engine = create_engine(f"sqlite:///{path}", future=True)
     else:
-        engine = create_engine(f"sqlite:///{path}", future=True, module=encryption.sqlcipher)
+        engine = create_engine(f"sqlite:///{path}", future=True, module=encryption.DBAPI)
 
         def keyed(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
             return encryption.connect_encrypted(cargs[0], key, **cparams)

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func, select
 
-from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
-from agent_app.store.engine import open_local_store
+from agent_app.config import ConfigError, Profile, Settings
 from agent_app.store.errors import StoreError
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import Patient
@@ -20,6 +19,7 @@ from agent_app.ui.background import run_in_background
 from agent_app.ui.fatal import show_fatal
 from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.qt import QApplication, QDialog, QObject, QProgressDialog, Qt, QTimer, Signal
+from agent_app.ui.store_opening import open_desk_store, store_error_text
 from agent_app.ui.translations import install_translations, preferred_language
 
 if TYPE_CHECKING:
@@ -74,8 +74,8 @@ class DeskApp:
 
 
 def open_store(settings: Settings) -> Engine:
-    ensure_data_dir(settings)
-    return open_local_store(settings.store_path)
+    """The desk's encrypted store (see ui/store_opening for an old or unreadable one)."""
+    return open_desk_store(settings)
 
 
 def seed_demo_if_empty(
@@ -136,8 +136,11 @@ def run(settings: Settings, demo_patients: int) -> int:
         engine = open_store(settings)
         if settings.profile is Profile.DEMO:
             seed_demo_if_empty(app, engine, demo_patients, settings.recordings_dir)
-    except (ConfigError, StoreError) as exc:
+    except ConfigError as exc:
         show_fatal(str(exc))
+        return 2
+    except StoreError as exc:
+        show_fatal(store_error_text(exc))
         return 2
     desk = DeskApp(settings, engine)
     if not desk.sign_in():

@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+10" />
-        <location line="+164" />
+        <location line="+162" />
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location line="-164" />
+        <location line="-162" />
         <source>Compared</source>
         <translation>Compared</translation>
     </message>
@@ -50,7 +50,7 @@
         <translation>Agreement</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+13" />
         <source>Past &amp;run</source>
         <translation>Past &amp;run</translation>
     </message>
@@ -90,12 +90,12 @@
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+10" />
         <source>Run {run}: L{level}, {start} – {end}, seed {seed}</source>
         <translation>Run {run}: L{level}, {start} – {end}, seed {seed}</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+42" />
         <source>The period ends before it starts; swap the dates.</source>
         <translation>The period ends before it starts; swap the dates.</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation>Comparing the levels…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+21" />
         <source>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</source>
         <translation>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</translation>
     </message>
@@ -303,7 +303,7 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+59" />
+        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+58" />
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -328,7 +328,7 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
         <source>Note for the department (optional)</source>
         <translation>Note for the department (optional)</translation>
     </message>
@@ -339,8 +339,8 @@
     </message>
     <message>
         <location line="+3" />
-        <source>The department's reply</source>
-        <translation>The department's reply</translation>
+        <source>The department&apos;s reply</source>
+        <translation>The department&apos;s reply</translation>
     </message>
     <message>
         <location line="+3" />
@@ -511,8 +511,8 @@
     </message>
     <message>
         <location line="+21" />
-        <source>The call's department</source>
-        <translation>The call's department</translation>
+        <source>The call&apos;s department</source>
+        <translation>The call&apos;s department</translation>
     </message>
     <message>
         <location line="+26" />
@@ -523,7 +523,7 @@
 <context>
     <name>ComplaintsScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+79" />
+        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+78" />
         <source>All states</source>
         <translation>All states</translation>
     </message>
@@ -554,23 +554,23 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+21" />
+        <location line="+16" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-21" />
-        <location line="+23" />
+        <location line="-16" />
+        <location line="+18" />
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-17" />
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+32" />
         <source>Administrators do not handle complaints.</source>
         <translation>Administrators do not handle complaints.</translation>
     </message>
@@ -682,12 +682,12 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+82" />
+        <location filename="../../agent_app/ui/app.py" line="+90" />
         <source>Generating the demo hospital…</source>
         <translation>Generating the demo hospital…</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+44" />
         <location filename="../../agent_app/ui/fatal.py" line="+27" />
         <source>Follow-up Desk</source>
         <translation>Follow-up Desk</translation>
@@ -1744,8 +1744,8 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+7" />
-        <source>Caller's name</source>
-        <translation>Caller's name</translation>
+        <source>Caller&apos;s name</source>
+        <translation>Caller&apos;s name</translation>
     </message>
     <message>
         <location line="+4" />
@@ -1769,8 +1769,8 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+10" />
-        <source>The caller's number is not available (out of area).</source>
-        <translation>The caller's number is not available (out of area).</translation>
+        <source>The caller&apos;s number is not available (out of area).</source>
+        <translation>The caller&apos;s number is not available (out of area).</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1804,8 +1804,8 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+4" />
-        <source>Type the caller's name first.</source>
-        <translation>Type the caller's name first.</translation>
+        <source>Type the caller&apos;s name first.</source>
+        <translation>Type the caller&apos;s name first.</translation>
     </message>
     <message>
         <location line="+12" />
@@ -1864,8 +1864,8 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+8" />
-        <source>&lt;p&gt;A patient of &lt;b&gt;{0}&lt;/b&gt;. You may not see this patient's details: transfer the call to that department.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;A patient of &lt;b&gt;{0}&lt;/b&gt;. You may not see this patient's details: transfer the call to that department.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;A patient of &lt;b&gt;{0}&lt;/b&gt;. You may not see this patient&apos;s details: transfer the call to that department.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A patient of &lt;b&gt;{0}&lt;/b&gt;. You may not see this patient&apos;s details: transfer the call to that department.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+7" />
@@ -2321,8 +2321,8 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+28" />
-        <source>Review of {agent}'s call to {patient} on {started}</source>
-        <translation>Review of {agent}'s call to {patient} on {started}</translation>
+        <source>Review of {agent}&apos;s call to {patient} on {started}</source>
+        <translation>Review of {agent}&apos;s call to {patient} on {started}</translation>
     </message>
 </context>
 <context>
@@ -2530,7 +2530,7 @@ It is retried automatically.</translation>
 <context>
     <name>SamplingPlanForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+91" />
+        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+109" />
         <source>Level 2: department spot-check</source>
         <translation>Level 2: department spot-check</translation>
     </message>
@@ -2571,8 +2571,8 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>Unassigned spot-checks go to the department's pool, where agents work.</source>
-        <translation>Unassigned spot-checks go to the department's pool, where agents work.</translation>
+        <source>Unassigned spot-checks go to the department&apos;s pool, where agents work.</source>
+        <translation>Unassigned spot-checks go to the department&apos;s pool, where agents work.</translation>
     </message>
     <message>
         <location line="+6" />
@@ -2615,7 +2615,7 @@ It is retried automatically.</translation>
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+69" />
         <source>Your role may not run this level of spot-check.</source>
         <translation>Your role may not run this level of spot-check.</translation>
     </message>
@@ -2639,7 +2639,7 @@ It is retried automatically.</translation>
 <context>
     <name>SamplingRunsView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+61" />
+        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+60" />
         <source>Run</source>
         <translation>Run</translation>
     </message>
@@ -2684,7 +2684,7 @@ It is retried automatically.</translation>
         <translation>Picked / completed / new tasks</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+5" />
         <source>&amp;Draw again</source>
         <translation>&amp;Draw again</translation>
     </message>
@@ -2742,7 +2742,7 @@ It is retried automatically.</translation>
 <context>
     <name>SamplingScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+78" />
+        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+77" />
         <source>&amp;Preview (F5)</source>
         <translation>&amp;Preview (F5)</translation>
     </message>
@@ -2777,7 +2777,7 @@ It is retried automatically.</translation>
         <translation>Picked follow-up tasks</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+28" />
         <source>&amp;Sample</source>
         <translation>&amp;Sample</translation>
     </message>
@@ -2823,8 +2823,8 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+16" />
-        <source>The form shows the run's plan and seed; preview it to compare.</source>
-        <translation>The form shows the run's plan and seed; preview it to compare.</translation>
+        <source>The form shows the run&apos;s plan and seed; preview it to compare.</source>
+        <translation>The form shows the run&apos;s plan and seed; preview it to compare.</translation>
     </message>
     <message>
         <location line="+18" />
@@ -3025,13 +3025,13 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="-16" />
-        <source>Created script '{0}'.</source>
-        <translation>Created script '{0}'.</translation>
+        <source>Created script &apos;{0}&apos;.</source>
+        <translation>Created script &apos;{0}&apos;.</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Saved script '{0}'; the previous text is kept in the audit log.</source>
-        <translation>Saved script '{0}'; the previous text is kept in the audit log.</translation>
+        <source>Saved script &apos;{0}&apos;; the previous text is kept in the audit log.</source>
+        <translation>Saved script &apos;{0}&apos;; the previous text is kept in the audit log.</translation>
     </message>
     <message>
         <location line="+13" />
@@ -3278,6 +3278,44 @@ It is retried automatically.</translation>
         <location line="+44" />
         <source>The period ends before it starts; swap the two dates.</source>
         <translation>The period ends before it starts; swap the two dates.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOpening</name>
+    <message>
+        <location filename="../../agent_app/ui/store_opening.py" line="+43" />
+        <source>this computer&apos;s key for it is missing from the system keyring</source>
+        <translation>this computer&apos;s key for it is missing from the system keyring</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>this computer&apos;s key does not open it (it was encrypted on another computer or under a lost key, or it is damaged)</source>
+        <translation>this computer&apos;s key does not open it (it was encrypted on another computer or under a lost key, or it is damaged)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The local data store {path} cannot be read: {reason}. It was left as it is; restore the keyring entry, or connect the desk to the central server to rebuild it.</source>
+        <translation>The local data store {path} cannot be read: {reason}. It was left as it is; restore the keyring entry, or connect the desk to the central server to rebuild it.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The local data store keeps its key in the system keyring, and this computer has none available ({detail}).</source>
+        <translation>The local data store keeps its key in the system keyring, and this computer has none available ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The demo data store could not be read ({reason}). It was moved to {aside} and the demo hospital is generated again.</source>
+        <translation>The demo data store could not be read ({reason}). It was moved to {aside} and the demo hospital is generated again.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The local data store could not be read ({reason}). It was moved to {aside} and a new one was started, which the first sync fills from the central server; changes not yet sent from the old store stay in it, readable only with its key.</source>
+        <translation>The local data store could not be read ({reason}). It was moved to {aside} and a new one was started, which the first sync fills from the central server; changes not yet sent from the old store stay in it, readable only with its key.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Encrypting the local data store…</source>
+        <translation>Encrypting the local data store…</translation>
     </message>
 </context>
 <context>
@@ -3555,8 +3593,8 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+22" />
-        <source>New version {2} of '{0}', copied from version {1}. Saving adds it; version {1} and the results answered with it stay as they are.</source>
-        <translation>New version {2} of '{0}', copied from version {1}. Saving adds it; version {1} and the results answered with it stay as they are.</translation>
+        <source>New version {2} of &apos;{0}&apos;, copied from version {1}. Saving adds it; version {1} and the results answered with it stay as they are.</source>
+        <translation>New version {2} of &apos;{0}&apos;, copied from version {1}. Saving adds it; version {1} and the results answered with it stay as they are.</translation>
     </message>
     <message>
         <location line="+10" />
@@ -3614,8 +3652,8 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
     </message>
     <message>
         <location line="+21" />
-        <source>Saved version {1} of '{0}'.</source>
-        <translation>Saved version {1} of '{0}'.</translation>
+        <source>Saved version {1} of &apos;{0}&apos;.</source>
+        <translation>Saved version {1} of &apos;{0}&apos;.</translation>
     </message>
     <message>
         <location line="+2" />

@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+10" />
-        <location line="+164" />
+        <location line="+162" />
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location line="-164" />
+        <location line="-162" />
         <source>Compared</source>
         <translation>比对数</translation>
     </message>
@@ -50,7 +50,7 @@
         <translation>一致率</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+13" />
         <source>Past &amp;run</source>
         <translation>历史批次(&amp;R)</translation>
     </message>
@@ -90,12 +90,12 @@
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+10" />
         <source>Run {run}: L{level}, {start} – {end}, seed {seed}</source>
         <translation>批次 {run}：L{level}，{start} – {end}，随机种子 {seed}</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+42" />
         <source>The period ends before it starts; swap the dates.</source>
         <translation>结束日期早于开始日期，请对调两个日期。</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation>正在比对各级随访结果…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+21" />
         <source>{pairs} spot-checks compared with their follow-up; {flagged} flagged with {count} discrepancies.</source>
         <translation>已将 {pairs} 个抽查与原随访比对；{flagged} 个被标记，共 {count} 处不一致。</translation>
     </message>
@@ -303,7 +303,7 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+59" />
+        <location filename="../../agent_app/ui/supervisor/complaint_detail.py" line="+58" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -328,7 +328,7 @@
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
         <source>Note for the department (optional)</source>
         <translation>给科室的说明（选填）</translation>
     </message>
@@ -339,7 +339,7 @@
     </message>
     <message>
         <location line="+3" />
-        <source>The department's reply</source>
+        <source>The department&apos;s reply</source>
         <translation>科室的回复</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <location line="+21" />
-        <source>The call's department</source>
+        <source>The call&apos;s department</source>
         <translation>本次通话所属科室</translation>
     </message>
     <message>
@@ -523,7 +523,7 @@
 <context>
     <name>ComplaintsScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+79" />
+        <location filename="../../agent_app/ui/supervisor/complaints_screen.py" line="+78" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
@@ -554,23 +554,23 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+21" />
+        <location line="+16" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-21" />
-        <location line="+23" />
+        <location line="-16" />
+        <location line="+18" />
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-17" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+32" />
         <source>Administrators do not handle complaints.</source>
         <translation>管理员不处理投诉与建议。</translation>
     </message>
@@ -682,12 +682,12 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+82" />
+        <location filename="../../agent_app/ui/app.py" line="+90" />
         <source>Generating the demo hospital…</source>
         <translation>正在生成演示医院数据…</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+44" />
         <location filename="../../agent_app/ui/fatal.py" line="+27" />
         <source>Follow-up Desk</source>
         <translation>随访工作台</translation>
@@ -1568,7 +1568,9 @@ It is retried automatically.</source>
     <message numerus="yes">
         <location line="+30" />
         <source>%n review(s) of your calls; average score {0:.0f}%.</source>
-        <translation><numerusform>您的通话共有 %n 条评分，平均得分 {0:.0f}%。</numerusform></translation>
+        <translation>
+            <numerusform>您的通话共有 %n 条评分，平均得分 {0:.0f}%。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
@@ -1741,7 +1743,7 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+7" />
-        <source>Caller's name</source>
+        <source>Caller&apos;s name</source>
         <translation>来电人姓名</translation>
     </message>
     <message>
@@ -1766,7 +1768,7 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+10" />
-        <source>The caller's number is not available (out of area).</source>
+        <source>The caller&apos;s number is not available (out of area).</source>
         <translation>无法获取来电号码（区域外）。</translation>
     </message>
     <message>
@@ -1801,7 +1803,7 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+4" />
-        <source>Type the caller's name first.</source>
+        <source>Type the caller&apos;s name first.</source>
         <translation>请先输入来电人姓名。</translation>
     </message>
     <message>
@@ -1861,7 +1863,7 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+8" />
-        <source>&lt;p&gt;A patient of &lt;b&gt;{0}&lt;/b&gt;. You may not see this patient's details: transfer the call to that department.&lt;/p&gt;</source>
+        <source>&lt;p&gt;A patient of &lt;b&gt;{0}&lt;/b&gt;. You may not see this patient&apos;s details: transfer the call to that department.&lt;/p&gt;</source>
         <translation>&lt;p&gt;该患者属于&lt;b&gt;{0}&lt;/b&gt;。您无权查看此患者的详细信息，请将电话转接至该科室。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2158,7 +2160,9 @@ It is retried automatically.</source>
     <message numerus="yes">
         <location line="+40" />
         <source>%n recording(s)</source>
-        <translation><numerusform>%n 条录音</numerusform></translation>
+        <translation>
+            <numerusform>%n 条录音</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -2315,7 +2319,7 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+28" />
-        <source>Review of {agent}'s call to {patient} on {started}</source>
+        <source>Review of {agent}&apos;s call to {patient} on {started}</source>
         <translation>{agent} 于 {started} 致电 {patient} 的通话评分</translation>
     </message>
 </context>
@@ -2524,7 +2528,7 @@ It is retried automatically.</source>
 <context>
     <name>SamplingPlanForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+91" />
+        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+109" />
         <source>Level 2: department spot-check</source>
         <translation>二级：科室抽查</translation>
     </message>
@@ -2565,7 +2569,7 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+3" />
-        <source>Unassigned spot-checks go to the department's pool, where agents work.</source>
+        <source>Unassigned spot-checks go to the department&apos;s pool, where agents work.</source>
         <translation>未分配的抽查任务将进入科室任务池，由随访员领取处理。</translation>
     </message>
     <message>
@@ -2609,7 +2613,7 @@ It is retried automatically.</source>
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+69" />
         <source>Your role may not run this level of spot-check.</source>
         <translation>您的角色无权执行此级别的抽查。</translation>
     </message>
@@ -2633,7 +2637,7 @@ It is retried automatically.</source>
 <context>
     <name>SamplingRunsView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+61" />
+        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+60" />
         <source>Run</source>
         <translation>批次</translation>
     </message>
@@ -2678,7 +2682,7 @@ It is retried automatically.</source>
         <translation>抽中 / 已完成 / 新建任务</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+5" />
         <source>&amp;Draw again</source>
         <translation>重新抽取(&amp;D)</translation>
     </message>
@@ -2736,7 +2740,7 @@ It is retried automatically.</source>
 <context>
     <name>SamplingScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+78" />
+        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+77" />
         <source>&amp;Preview (F5)</source>
         <translation>预览(&amp;P) (F5)</translation>
     </message>
@@ -2771,7 +2775,7 @@ It is retried automatically.</source>
         <translation>抽中的随访任务</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+28" />
         <source>&amp;Sample</source>
         <translation>抽样(&amp;S)</translation>
     </message>
@@ -2817,7 +2821,7 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+16" />
-        <source>The form shows the run's plan and seed; preview it to compare.</source>
+        <source>The form shows the run&apos;s plan and seed; preview it to compare.</source>
         <translation>表单已填入该批次的方案和随机种子；可点击预览进行比对。</translation>
     </message>
     <message>
@@ -3019,12 +3023,12 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="-16" />
-        <source>Created script '{0}'.</source>
+        <source>Created script &apos;{0}&apos;.</source>
         <translation>已创建话术“{0}”。</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Saved script '{0}'; the previous text is kept in the audit log.</source>
+        <source>Saved script &apos;{0}&apos;; the previous text is kept in the audit log.</source>
         <translation>已保存话术“{0}”；修改前的内容已保留在审计日志中。</translation>
     </message>
     <message>
@@ -3272,6 +3276,44 @@ It is retried automatically.</source>
         <location line="+44" />
         <source>The period ends before it starts; swap the two dates.</source>
         <translation>结束日期早于开始日期，请对调两个日期。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOpening</name>
+    <message>
+        <location filename="../../agent_app/ui/store_opening.py" line="+43" />
+        <source>this computer&apos;s key for it is missing from the system keyring</source>
+        <translation>本机用于它的密钥已从系统密钥环中丢失</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>this computer&apos;s key does not open it (it was encrypted on another computer or under a lost key, or it is damaged)</source>
+        <translation>本机的密钥无法打开它(它是在另一台电脑上或用已丢失的密钥加密的,或者文件已损坏)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The local data store {path} cannot be read: {reason}. It was left as it is; restore the keyring entry, or connect the desk to the central server to rebuild it.</source>
+        <translation>无法读取本地数据库 {path}:{reason}。文件保持原样未作改动;请恢复密钥环中的条目,或将工作台连接到中心服务器以重建本地数据库。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The local data store keeps its key in the system keyring, and this computer has none available ({detail}).</source>
+        <translation>本地数据库的密钥保存在系统密钥环中,而本机没有可用的密钥环({detail})。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The demo data store could not be read ({reason}). It was moved to {aside} and the demo hospital is generated again.</source>
+        <translation>无法读取演示数据库({reason})。它已被移到 {aside},演示医院将重新生成。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The local data store could not be read ({reason}). It was moved to {aside} and a new one was started, which the first sync fills from the central server; changes not yet sent from the old store stay in it, readable only with its key.</source>
+        <translation>无法读取本地数据库({reason})。它已被移到 {aside},并已新建一个本地数据库,首次同步时将从中心服务器填充;旧数据库中尚未上传的更改仍留在其中,只有用原密钥才能读取。</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Encrypting the local data store…</source>
+        <translation>正在加密本地数据库…</translation>
     </message>
 </context>
 <context>
@@ -3549,7 +3591,7 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+22" />
-        <source>New version {2} of '{0}', copied from version {1}. Saving adds it; version {1} and the results answered with it stay as they are.</source>
+        <source>New version {2} of &apos;{0}&apos;, copied from version {1}. Saving adds it; version {1} and the results answered with it stay as they are.</source>
         <translation>“{0}”的新版本 {2}，复制自版本 {1}。保存后将新增此版本；版本 {1} 及用它填写的随访结果保持不变。</translation>
     </message>
     <message>
@@ -3608,7 +3650,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
     </message>
     <message>
         <location line="+21" />
-        <source>Saved version {1} of '{0}'.</source>
+        <source>Saved version {1} of &apos;{0}&apos;.</source>
         <translation>已保存“{0}”的版本 {1}。</translation>
     </message>
     <message>

@@ -1,0 +1,139 @@
+"""Open the desk's encrypted store at start: encrypt an old plaintext store behind a progress
+bar, and say in one translated sentence what happens to a store this desk cannot read.
+
+A store is unreadable when the keyring lost the desk's key, or holds a different one. Its
+data cannot be recovered without that key, so:
+
+- with a central server (``[server]`` set) the unreadable store is moved aside, untouched,
+  and a new empty one is started, which the first sync fills as on a new desk; changes the
+  old store had not yet pushed stay in it, readable only if the key is found again;
+- in the demo, the same, and the demo hospital is generated again;
+- on a desk that works offline only, the desk stops and changes nothing: the store is the
+  only copy of its data.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Engine
+
+from agent_app.config import Profile, Settings, ensure_data_dir
+from agent_app.store.encryption import StoreFile, set_aside, store_file_kind
+from agent_app.store.engine import open_local_store
+from agent_app.store.errors import StoreError
+from agent_app.store.store_key import (
+    KeyringUnavailableError,
+    StoreUnreadableError,
+    UnreadableReason,
+)
+from agent_app.ui.background import run_in_background
+from agent_app.ui.fatal import show_fatal
+from agent_app.ui.qt import QApplication, QCoreApplication, QObject, QProgressDialog, Qt, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Progress(QObject):
+    sig_progress = Signal(int, int)  # done, total; emitted on the worker, shown on the GUI thread
+
+
+def _reason(code: UnreadableReason) -> str:
+    if code is UnreadableReason.KEY_MISSING:
+        return QCoreApplication.translate(
+            "StoreOpening", "this computer's key for it is missing from the system keyring"
+        )
+    return QCoreApplication.translate(
+        "StoreOpening",
+        "this computer's key does not open it (it was encrypted on another computer or under "
+        "a lost key, or it is damaged)",
+    )
+
+
+def store_error_text(error: StoreError) -> str:
+    """The one sentence a person reads for a store that cannot be opened."""
+    if isinstance(error, StoreUnreadableError):
+        return QCoreApplication.translate(
+            "StoreOpening",
+            "The local data store {path} cannot be read: {reason}. It was left as it is; "
+            "restore the keyring entry, or connect the desk to the central server to rebuild it.",
+        ).format(path=error.path, reason=_reason(error.code))
+    if isinstance(error, KeyringUnavailableError):
+        return QCoreApplication.translate(
+            "StoreOpening",
+            "The local data store keeps its key in the system keyring, and this computer has "
+            "none available ({detail}).",
+        ).format(detail=error.detail)
+    return str(error)
+
+
+def rebuilt_text(error: StoreUnreadableError, aside: str, demo: bool) -> str:
+    """What the desk says after setting an unreadable store aside and starting a new one."""
+    if demo:
+        text = QCoreApplication.translate(
+            "StoreOpening",
+            "The demo data store could not be read ({reason}). It was moved to {aside} and "
+            "the demo hospital is generated again.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "StoreOpening",
+            "The local data store could not be read ({reason}). It was moved to {aside} and "
+            "a new one was started, which the first sync fills from the central server; "
+            "changes not yet sent from the old store stay in it, readable only with its key.",
+        )
+    return text.format(reason=_reason(error.code), aside=aside)
+
+
+def _open_with_progress(settings: Settings) -> Engine:
+    path = settings.store_path
+    app = QApplication.instance()
+    if store_file_kind(path) is not StoreFile.PLAINTEXT or not isinstance(app, QApplication):
+        return open_local_store(path)
+    log.info("encrypting the plaintext store %s", path.name)
+    progress = QProgressDialog(
+        QCoreApplication.translate("StoreOpening", "Encrypting the local data store…"), "", 0, 1000
+    )
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    outcome: dict[str, object] = {}
+    relay = _Progress()
+    relay.sig_progress.connect(lambda done, total: progress.setValue(done * 1000 // total))
+
+    def finished(key: str, value: object) -> None:
+        outcome[key] = value
+        progress.close()
+
+    run_in_background(
+        lambda: open_local_store(path, relay.sig_progress.emit),
+        lambda engine: finished("engine", engine),
+        lambda error: finished("error", error),
+    )
+    progress.exec()
+    while not outcome:
+        app.processEvents()
+    if "error" in outcome:
+        error = outcome["error"]
+        assert isinstance(error, BaseException)
+        raise error
+    engine = outcome["engine"]
+    assert isinstance(engine, Engine)
+    return engine
+
+
+def open_desk_store(settings: Settings) -> Engine:
+    """The desk's store, encrypted and current; an unreadable one is replaced where the data
+    can come back (central server, demo), else StoreError is raised for ``store_error_text``."""
+    ensure_data_dir(settings)
+    try:
+        return _open_with_progress(settings)
+    except StoreUnreadableError as error:
+        demo = settings.profile is Profile.DEMO
+        if not (demo or settings.server.configured):
+            raise
+        aside = set_aside(settings.store_path)
+        log.warning("unreadable store (%s) moved aside to %s", error.code.value, aside.name)
+        show_fatal(rebuilt_text(error, str(aside), demo), exit_app=False)
+        return open_local_store(settings.store_path)
