@@ -19,7 +19,7 @@ from agent_app.credentials import KEYRING_SERVICE
 from agent_app.demo.seed import seed_store
 from agent_app.store.engine import create_server_engine, open_local_store
 from agent_app.store.migrate import upgrade_to_head
-from tests.keyring_memory import DESK_KEY_ENTRIES, FILE_VARIABLE, SharedKeyring
+from tests.keyring_memory import DESK_KEY_ENTRIES, FILE_VARIABLE, MemoryKeyring, SharedKeyring
 from tests.pg_server import PgServer, running_server
 
 DEMO_TODAY = dt.date(2026, 11, 23)
@@ -41,6 +41,17 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # The desk's store and recordings keys, one pair for the whole run: a store made by a
 # module-wide fixture opens again in any later test, as on one real desk.
 DESK_KEYS = {entry: secrets.token_bytes(32).hex() for entry in sorted(DESK_KEY_ENTRIES)}
+
+
+def _baseline_keyring() -> MemoryKeyring:
+    """The keyring between tests, where module-wide fixtures run: the same desk keys."""
+    backend = MemoryKeyring()
+    for entry, key in DESK_KEYS.items():
+        backend.set_password(KEYRING_SERVICE, entry, key)
+    return backend
+
+
+keyring.set_keyring(_baseline_keyring())
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,6 @@
-"""Open the desk's encrypted store at start: encrypt an old plaintext store behind a progress
-bar, and say in one translated sentence what happens to a store this desk cannot read.
+"""Open the desk's encrypted store at start: encrypt an old plaintext store (and plaintext
+call recordings) behind a progress bar, and say in one translated sentence what happens to a
+store this desk cannot read.
 
 A store is unreadable when the keyring lost the desk's key, or holds a different one. Its
 data cannot be recovered without that key, so:
@@ -15,6 +16,8 @@ data cannot be recovered without that key, so:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
@@ -22,6 +25,7 @@ from agent_app.config import Profile, Settings, ensure_data_dir
 from agent_app.store.encryption import StoreFile, set_aside, store_file_kind
 from agent_app.store.engine import open_local_store
 from agent_app.store.errors import StoreError
+from agent_app.store.recordings_at_rest import encrypt_recordings, plaintext_recordings
 from agent_app.store.store_key import (
     KeyringUnavailableError,
     StoreUnreadableError,
@@ -85,20 +89,21 @@ def rebuilt_text(error: StoreUnreadableError, aside: str, demo: bool) -> str:
     return text.format(reason=_reason(error.code), aside=aside)
 
 
-def _open_with_progress(settings: Settings) -> Engine:
-    path = settings.store_path
+T = TypeVar("T")
+
+
+def _behind_progress(label: str, work: Callable[[Callable[[int, int], None]], T]) -> T:
+    """Run ``work(progress)`` on a worker thread behind a modal progress bar; its result, or
+    its exception raised here. Without a QApplication (scripts) it simply runs."""
     app = QApplication.instance()
-    if store_file_kind(path) is not StoreFile.PLAINTEXT or not isinstance(app, QApplication):
-        return open_local_store(path)
-    log.info("encrypting the plaintext store %s", path.name)
-    progress = QProgressDialog(
-        QCoreApplication.translate("StoreOpening", "Encrypting the local data store…"), "", 0, 1000
-    )
+    if not isinstance(app, QApplication):
+        return work(lambda _done, _total: None)
+    progress = QProgressDialog(label, "", 0, 1000)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
     progress.setMinimumDuration(0)
     progress.setAutoClose(False)
-    outcome: dict[str, object] = {}
+    outcome: dict[str, Any] = {}
     relay = _Progress()
     relay.sig_progress.connect(lambda done, total: progress.setValue(done * 1000 // total))
 
@@ -107,20 +112,34 @@ def _open_with_progress(settings: Settings) -> Engine:
         progress.close()
 
     run_in_background(
-        lambda: open_local_store(path, relay.sig_progress.emit),
-        lambda engine: finished("engine", engine),
+        lambda: work(relay.sig_progress.emit),
+        lambda result: finished("result", result),
         lambda error: finished("error", error),
     )
     progress.exec()
     while not outcome:
         app.processEvents()
     if "error" in outcome:
-        error = outcome["error"]
-        assert isinstance(error, BaseException)
-        raise error
-    engine = outcome["engine"]
-    assert isinstance(engine, Engine)
-    return engine
+        raise outcome["error"]
+    result: T = outcome["result"]
+    return result
+
+
+def _open_with_progress(settings: Settings) -> Engine:
+    path = settings.store_path
+    if store_file_kind(path) is not StoreFile.PLAINTEXT:
+        return open_local_store(path)
+    log.info("encrypting the plaintext store %s", path.name)
+    label = QCoreApplication.translate("StoreOpening", "Encrypting the local data store…")
+    return _behind_progress(label, lambda progress: open_local_store(path, progress))
+
+
+def _encrypt_old_recordings(settings: Settings) -> None:
+    folders = (settings.recordings_dir, settings.data_dir / "recording-cache")
+    files = plaintext_recordings(folders)
+    if files:
+        label = QCoreApplication.translate("StoreOpening", "Encrypting the call recordings…")
+        _behind_progress(label, lambda progress: encrypt_recordings(files, progress))
 
 
 def open_desk_store(settings: Settings) -> Engine:
@@ -128,7 +147,7 @@ def open_desk_store(settings: Settings) -> Engine:
     can come back (central server, demo), else StoreError is raised for ``store_error_text``."""
     ensure_data_dir(settings)
     try:
-        return _open_with_progress(settings)
+        engine = _open_with_progress(settings)
     except StoreUnreadableError as error:
         demo = settings.profile is Profile.DEMO
         if not (demo or settings.server.configured):
@@ -136,4 +155,6 @@ def open_desk_store(settings: Settings) -> Engine:
         aside = set_aside(settings.store_path)
         log.warning("unreadable store (%s) moved aside to %s", error.code.value, aside.name)
         show_fatal(rebuilt_text(error, str(aside), demo), exit_app=False)
-        return open_local_store(settings.store_path)
+        engine = open_local_store(settings.store_path)
+    _encrypt_old_recordings(settings)
+    return engine

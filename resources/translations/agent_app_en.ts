@@ -2065,7 +2065,7 @@ It is retried automatically.</translation>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+73" />
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+74" />
         <source>Choose a recording and press Enter to play it.</source>
         <translation>Choose a recording and press Enter to play it.</translation>
     </message>
@@ -2105,7 +2105,7 @@ It is retried automatically.</translation>
         <translation>Opening the recording…</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+26" />
         <source>Fetched from the central server.</source>
         <translation>Fetched from the central server.</translation>
     </message>
@@ -3283,7 +3283,7 @@ It is retried automatically.</translation>
 <context>
     <name>StoreOpening</name>
     <message>
-        <location filename="../../agent_app/ui/store_opening.py" line="+43" />
+        <location filename="../../agent_app/ui/store_opening.py" line="+47" />
         <source>this computer&apos;s key for it is missing from the system keyring</source>
         <translation>this computer&apos;s key for it is missing from the system keyring</translation>
     </message>
@@ -3313,9 +3313,14 @@ It is retried automatically.</translation>
         <translation>The local data store could not be read ({reason}). It was moved to {aside} and a new one was started, which the first sync fills from the central server; changes not yet sent from the old store stay in it, readable only with its key.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+50" />
         <source>Encrypting the local data store…</source>
         <translation>Encrypting the local data store…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Encrypting the call recordings…</source>
+        <translation>Encrypting the call recordings…</translation>
     </message>
 </context>
 <context>

@@ -2064,7 +2064,7 @@ It is retried automatically.</source>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+73" />
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+74" />
         <source>Choose a recording and press Enter to play it.</source>
         <translation>请选择一条录音，按 Enter 键播放。</translation>
     </message>
@@ -2104,7 +2104,7 @@ It is retried automatically.</source>
         <translation>正在打开录音…</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+26" />
         <source>Fetched from the central server.</source>
         <translation>已从中心服务器获取。</translation>
     </message>
@@ -3281,7 +3281,7 @@ It is retried automatically.</source>
 <context>
     <name>StoreOpening</name>
     <message>
-        <location filename="../../agent_app/ui/store_opening.py" line="+43" />
+        <location filename="../../agent_app/ui/store_opening.py" line="+47" />
         <source>this computer&apos;s key for it is missing from the system keyring</source>
         <translation>本机用于它的密钥已从系统密钥环中丢失</translation>
     </message>
@@ -3311,9 +3311,14 @@ It is retried automatically.</source>
         <translation>无法读取本地数据库({reason})。它已被移到 {aside},并已新建一个本地数据库,首次同步时将从中心服务器填充;旧数据库中尚未上传的更改仍留在其中,只有用原密钥才能读取。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+50" />
         <source>Encrypting the local data store…</source>
         <translation>正在加密本地数据库…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Encrypting the call recordings…</source>
+        <translation>正在加密通话录音…</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from agent_app.domain.views import StaffAccount
+from agent_app.store.recordings_at_rest import discard_play_copy
 from agent_app.store.repositories.recordings import RecordingNotFoundError, RecordingRow
 from agent_app.sync.errors import SyncError
 from agent_app.ui.background import run_in_background
@@ -148,6 +149,8 @@ class RecordingPlayer(QWidget):
     def _close_media(self) -> None:
         self._generation += 1  # results of an earlier open are not for this recording
         self.bar.unload()
+        if self.opened is not None:
+            discard_play_copy(self.opened.path)  # the plaintext copy lives only while it plays
         self.opened = None
         self._chosen = None
         self.busy.hide()
