@@ -50,6 +50,8 @@ def _table_counts(connection: sqlcipher.Connection, schema: str = "main") -> dic
 
 
 def _fsync(path: Path) -> None:
+    if path.is_dir() and os.name == "nt":
+        return  # Windows cannot open a folder to sync it; NTFS journals the rename itself
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

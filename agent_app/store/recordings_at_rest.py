@@ -68,7 +68,11 @@ def play_copy(path: Path, suffix: str) -> Path:
         return path
     handle, name = tempfile.mkstemp(suffix=f".{suffix}", dir=_private_folder())  # 0600
     os.close(handle)
-    return decrypt_to(path, Path(name))
+    try:
+        return decrypt_to(path, Path(name))
+    except BaseException:
+        Path(name).unlink(missing_ok=True)  # no half-written plaintext left behind
+        raise
 
 
 def discard_play_copy(path: Path) -> None:

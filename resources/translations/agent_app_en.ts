@@ -2065,7 +2065,7 @@ It is retried automatically.</translation>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+74" />
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+75" />
         <source>Choose a recording and press Enter to play it.</source>
         <translation>Choose a recording and press Enter to play it.</translation>
     </message>
@@ -2121,6 +2121,11 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+3" />
+        <source>This recording cannot be decrypted with this computer&apos;s key, and the central server has no copy to play instead.</source>
+        <translation>This recording cannot be decrypted with this computer&apos;s key, and the central server has no copy to play instead.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>The recording could not be fetched from the central server: {0}</source>
         <translation>The recording could not be fetched from the central server: {0}</translation>
     </message>

@@ -2064,7 +2064,7 @@ It is retried automatically.</source>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+74" />
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+75" />
         <source>Choose a recording and press Enter to play it.</source>
         <translation>请选择一条录音，按 Enter 键播放。</translation>
     </message>
@@ -2120,6 +2120,11 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+3" />
+        <source>This recording cannot be decrypted with this computer&apos;s key, and the central server has no copy to play instead.</source>
+        <translation>此录音无法用本机的密钥解密,且中心服务器上没有可替代播放的副本。</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>The recording could not be fetched from the central server: {0}</source>
         <translation>无法从中心服务器获取录音：{0}</translation>
     </message>

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from agent_app.domain.views import StaffAccount
+from agent_app.store.recording_crypto import RecordingDecryptError
 from agent_app.store.recordings_at_rest import discard_play_copy
 from agent_app.store.repositories.recordings import RecordingNotFoundError, RecordingRow
 from agent_app.sync.errors import SyncError
@@ -200,6 +201,11 @@ class RecordingPlayer(QWidget):
             )
         if isinstance(error, RecordingNotFoundError):
             return self.tr("This recording is no longer in the store.")
+        if isinstance(error, RecordingDecryptError):
+            return self.tr(
+                "This recording cannot be decrypted with this computer's key, and the central "
+                "server has no copy to play instead."
+            )
         if isinstance(error, SyncError):
             return self.tr(
                 "The recording could not be fetched from the central server: {0}"
