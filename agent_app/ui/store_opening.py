@@ -1,6 +1,6 @@
 """Open the desk's encrypted store at start: encrypt an old plaintext store (and plaintext
-call recordings) behind a progress bar, and say in one translated sentence what happens to a
-store this desk cannot read.
+call recordings and drafts) behind a progress bar, and say in one translated sentence what
+happens to a store this desk cannot read.
 
 A store is unreadable when the keyring lost the desk's key, or holds a different one. Its
 data cannot be recovered without that key, so:
@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 
 from agent_app.config import Profile, Settings, ensure_data_dir
+from agent_app.store.drafts import seal_plaintext_drafts
 from agent_app.store.encryption import StoreFile, set_aside, store_file_kind
 from agent_app.store.engine import open_local_store
 from agent_app.store.errors import StoreError
@@ -134,7 +135,10 @@ def _open_with_progress(settings: Settings) -> Engine:
     return _behind_progress(label, lambda progress: open_local_store(path, progress))
 
 
-def _encrypt_old_recordings(settings: Settings) -> None:
+def _encrypt_old_files(settings: Settings) -> None:
+    """Recordings and drafts an older version left in plaintext (a few milliseconds when
+    there are none)."""
+    seal_plaintext_drafts(settings.data_dir / "drafts")
     folders = (settings.recordings_dir, settings.data_dir / "recording-cache")
     files = plaintext_recordings(folders)
     if files:
@@ -156,5 +160,5 @@ def open_desk_store(settings: Settings) -> Engine:
         log.warning("unreadable store (%s) moved aside to %s", error.code.value, aside.name)
         show_fatal(rebuilt_text(error, str(aside), demo), exit_app=False)
         engine = open_local_store(settings.store_path)
-    _encrypt_old_recordings(settings)
+    _encrypt_old_files(settings)
     return engine

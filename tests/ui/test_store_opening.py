@@ -23,6 +23,7 @@ from agent_app.store.engine import create_sqlite_engine, open_local_store
 from agent_app.store.migrate import upgrade_to_head
 from agent_app.store.recording_crypto import is_encrypted, plain_chunks
 from agent_app.store.schema import Department
+from agent_app.store.sealed_files import is_sealed
 from agent_app.store.store_key import STORE_KEY_ENTRY, StoreUnreadableError
 from agent_app.ui import store_opening
 from agent_app.ui.qt import QApplication, QProgressDialog
@@ -135,16 +136,20 @@ def test_the_desk_says_a_lost_key_in_one_line_and_exits(tmp_path: Path) -> None:
     assert "cannot be read" in said[0] and "missing from the system keyring" in said[0]
 
 
-def test_plaintext_recordings_of_an_older_version_are_encrypted_at_start(
+def test_plaintext_recordings_and_drafts_of_an_older_version_are_encrypted_at_start(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     settings = _settings(tmp_path)
     old = settings.recordings_dir / "2026-11-20" / "call.opus"
     cached = settings.data_dir / "recording-cache" / "fetched.wav"
+    draft = settings.data_dir / "drafts" / "7" / "task-42.json"
     for path, data in ((old, b"OggS" + bytes(3000)), (cached, b"RIFF" + bytes(3000))):
         path.parent.mkdir(parents=True)
         path.write_bytes(data)
+    draft.parent.mkdir(parents=True)
+    draft.write_text('{"format": 1, "notes": "胸痛"}', "utf-8")
     store_opening.open_desk_store(settings).dispose()
+    assert is_sealed(draft.read_bytes()) and "胸痛".encode() not in draft.read_bytes()
     for path, head in ((old, b"OggS"), (cached, b"RIFF")):
         assert is_encrypted(path) and head not in path.read_bytes()
         assert b"".join(plain_chunks(path)).startswith(head)
