@@ -23,13 +23,12 @@ import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from typing import TYPE_CHECKING
 
 from agent_app.store.store_key import recordings_key
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"FDREC1\x00\x00"
 SALT_BYTES = 16
@@ -58,6 +57,12 @@ def is_encrypted(path: Path) -> bool:
 
 
 def _cipher(key: bytes, salt: bytes) -> AESGCM:
+    # cryptography takes some 75 ms to import: only when a recording is read or written,
+    # not at the desk's start (which only checks headers).
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"follow-up recording v1")
     return AESGCM(hkdf.derive(key))
 
@@ -136,6 +141,8 @@ class DecryptingReader(io.RawIOBase):
             return self._cached[1]
         self._file.seek(HEADER_BYTES + index * (CHUNK + TAG_BYTES))
         sealed = self._file.read(CHUNK + TAG_BYTES)
+        from cryptography.exceptions import InvalidTag
+
         try:
             plain = self._aead.decrypt(
                 _nonce(index, index == self._chunks - 1), sealed, self._header

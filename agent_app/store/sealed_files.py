@@ -10,11 +10,6 @@ from __future__ import annotations
 
 import secrets
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from agent_app.store.store_key import store_key
 
 MAGIC = b"FDSEAL1\x00"
@@ -29,6 +24,11 @@ class Sealer:
     """Seals and opens files for one purpose; reads the keyring once, when made."""
 
     def __init__(self, purpose: str, key: bytes | None = None) -> None:
+        # Imported here: cryptography costs some 75 ms, and the desk's start needs none of it.
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
         self._purpose = purpose.encode("utf-8")
         hkdf = HKDF(
             algorithm=hashes.SHA256(),
@@ -46,6 +46,8 @@ class Sealer:
         if not is_sealed(blob):
             raise SealedFileError("not a sealed file")
         nonce = blob[len(MAGIC) : len(MAGIC) + NONCE_BYTES]
+        from cryptography.exceptions import InvalidTag
+
         try:
             return self._aead.decrypt(
                 nonce, blob[len(MAGIC) + NONCE_BYTES :], MAGIC + self._purpose
