@@ -10,10 +10,10 @@ of oncology survival results marked deceased (so Kaplan–Meier has events) and 
 dissatisfied patients (with the tally triggers paused, the tallies worked out afterwards).
 Each dashboard query runs through ``agent_app.reports`` — which reads the statistics tallies
 that migration 0007's triggers keep (``agent_app.store.tallies``) — and as one hand-written raw
-SQL statement over the raw (SQLCipher) connection computing the same aggregate from the rows (the floor), each
-best of two runs after a warm-up; the ratio is app time / floor time, so below 1 is what
-keeping the sums saves. The survival row's app time includes the Kaplan–Meier fits; its floor
-is the subject query alone.
+SQL statement over the raw SQLCipher connection computing the same aggregate from the rows (the
+floor), each best of two runs after a warm-up; the ratio is app time / floor time, so below 1
+is what keeping the sums saves. The survival row's app time includes the Kaplan–Meier fits;
+its floor is the subject query alone.
 """
 
 from __future__ import annotations
