@@ -2121,7 +2121,7 @@ It is retried automatically.</source>
     <message>
         <location line="+3" />
         <source>This recording cannot be decrypted with this computer&apos;s key, and the central server has no copy to play instead.</source>
-        <translation>此录音无法用本机的密钥解密,且中心服务器上没有可替代播放的副本。</translation>
+        <translation>此录音无法用本机的密钥解密，且中心服务器上没有可替代播放的副本。</translation>
     </message>
     <message>
         <location line="+5" />
@@ -3293,27 +3293,27 @@ It is retried automatically.</source>
     <message>
         <location line="+3" />
         <source>this computer&apos;s key does not open it (it was encrypted on another computer or under a lost key, or it is damaged)</source>
-        <translation>本机的密钥无法打开它(它是在另一台电脑上或用已丢失的密钥加密的,或者文件已损坏)</translation>
+        <translation>本机的密钥无法打开它（它是在另一台电脑上或用已丢失的密钥加密的，或者文件已损坏）</translation>
     </message>
     <message>
         <location line="+10" />
         <source>The local data store {path} cannot be read: {reason}. It was left as it is; restore the keyring entry, or connect the desk to the central server to rebuild it.</source>
-        <translation>无法读取本地数据库 {path}:{reason}。文件保持原样未作改动;请恢复密钥环中的条目,或将工作台连接到中心服务器以重建本地数据库。</translation>
+        <translation>无法读取本地数据库 {path}：{reason}。文件保持原样未作改动；请恢复密钥环中的条目，或将工作台连接到中心服务器以重建本地数据库。</translation>
     </message>
     <message>
         <location line="+6" />
         <source>The local data store keeps its key in the system keyring, and this computer has none available ({detail}).</source>
-        <translation>本地数据库的密钥保存在系统密钥环中,而本机没有可用的密钥环({detail})。</translation>
+        <translation>本地数据库的密钥保存在系统密钥环中，而本机没有可用的密钥环（{detail}）。</translation>
     </message>
     <message>
         <location line="+11" />
         <source>The demo data store could not be read ({reason}). It was moved to {aside} and the demo hospital is generated again.</source>
-        <translation>无法读取演示数据库({reason})。它已被移到 {aside},演示医院将重新生成。</translation>
+        <translation>无法读取演示数据库（{reason}）。它已被移到 {aside}，演示医院将重新生成。</translation>
     </message>
     <message>
         <location line="+6" />
         <source>The local data store could not be read ({reason}). It was moved to {aside} and a new one was started, which the first sync fills from the central server; changes not yet sent from the old store stay in it, readable only with its key.</source>
-        <translation>无法读取本地数据库({reason})。它已被移到 {aside},并已新建一个本地数据库,首次同步时将从中心服务器填充;旧数据库中尚未上传的更改仍留在其中,只有用原密钥才能读取。</translation>
+        <translation>无法读取本地数据库（{reason}）。它已被移到 {aside}，并已新建一个本地数据库，首次同步时将从中心服务器填充；旧数据库中尚未上传的更改仍留在其中，只有用原密钥才能读取。</translation>
     </message>
     <message>
         <location line="+50" />
