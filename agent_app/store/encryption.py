@@ -2,10 +2,10 @@
 
 The key is the desk's raw 256-bit key from the keyring (``store_key``), given as
 ``PRAGMA key = "x'…'"`` so that opening a connection runs no key derivation (SQLCipher's
-PBKDF2 would cost a quarter of a second at every connection). Pages are AES-256 with an
-HMAC-SHA512 each, so neither the main file nor its ``-wal`` holds a readable byte. The wheel's
-SQLCipher is built with ``SQLITE_TEMP_STORE=2``: sorts and temporary tables stay in memory,
-never in a plaintext temporary file.
+PBKDF2 of a passphrase took 110 ms per connection here; a raw key opens in 0.2 ms). Pages
+are AES-256 with an HMAC-SHA512 each, so neither the main file nor its ``-wal`` holds a
+readable byte. The wheel's SQLCipher is built with ``SQLITE_TEMP_STORE=2``: sorts and
+temporary tables stay in memory, never in a plaintext temporary file.
 
 Files are created 0600 before SQLite opens them; SQLite gives the ``-wal`` and ``-shm`` the
 database file's own mode, so they follow.
