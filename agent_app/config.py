@@ -314,10 +314,12 @@ def _coerce(kind: Any, value: Any, where: str) -> Any:
 
 
 def ensure_data_dir(settings: Settings) -> Path:
-    """Create the data folder if needed and prove it is writable, or raise ConfigError."""
+    """Create the data folder if needed, owner-only (0700: it holds patient data, even if an
+    older version made it 0755), and prove it is writable, or raise ConfigError."""
     folder = settings.data_dir
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
         probe = folder / ".write-test"
         probe.write_bytes(b"")
         probe.unlink()

@@ -14,7 +14,6 @@ import argparse
 import datetime as dt
 import itertools
 import resource
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 from agent_app.demo.hospital import DemoHospital
 from agent_app.demo.rows import COLUMNS, PATIENT_TABLES
 from agent_app.demo.seed import hash_demo_password, seed_store
+from agent_app.store.encryption import connect_local_store
 from agent_app.store.engine import open_local_store
 
 
@@ -31,7 +31,7 @@ def _size(path: Path) -> int:
 
 def _raw_floor(path: Path, patients: int, seed: int, today: dt.date) -> tuple[float, int]:
     open_local_store(path).dispose()  # same schema and indexes, created by the migrations
-    db = sqlite3.connect(path, isolation_level=None)
+    db = connect_local_store(path, isolation_level=None)  # encrypted, as the seeded store
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=FULL")
     db.execute("PRAGMA foreign_keys=ON")

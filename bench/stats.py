@@ -2,18 +2,18 @@
 
     .venv/bin/python -m bench.stats [--attempts 3000000] [--month 2026-10]
 
-The store is made once and cached in ~/.cache/agent-app-bench/: a consistent copy (SQLite
-backup API, the source is only read) of the 1,000,000-patient screen-pop store, or a freshly
+The store is made once and cached in ~/.cache/agent-app-bench/: a copy of the 1,000,000-patient
+screen-pop store (encrypted and checkpointed by opening it first), or a freshly
 seeded one when that is missing, migrated to the current schema, then topped up in SQL with
 earlier unanswered calls on reached tasks until it holds ``--attempts`` call attempts, a share
 of oncology survival results marked deceased (so Kaplan–Meier has events) and complaints from
 dissatisfied patients (with the tally triggers paused, the tallies worked out afterwards).
 Each dashboard query runs through ``agent_app.reports`` — which reads the statistics tallies
 that migration 0007's triggers keep (``agent_app.store.tallies``) — and as one hand-written raw
-SQL statement over ``sqlite3`` computing the same aggregate from the rows (the floor), each
-best of two runs after a warm-up; the ratio is app time / floor time, so below 1 is what
-keeping the sums saves. The survival row's app time includes the Kaplan–Meier fits; its floor
-is the subject query alone.
+SQL statement over the raw SQLCipher connection computing the same aggregate from the rows (the
+floor), each best of two runs after a warm-up; the ratio is app time / floor time, so below 1
+is what keeping the sums saves. The survival row's app time includes the Kaplan–Meier fits;
+its floor is the subject query alone.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-import sqlite3
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,8 +43,8 @@ from agent_app.reports.charts import (
 )
 from agent_app.reports.filters import StatsFilter, month_filter
 from agent_app.reports.pdf_report import write_monthly_report
-from agent_app.store.engine import create_sqlite_engine, open_local_store
-from agent_app.store.migrate import is_current
+from agent_app.store.encryption import connect_local_store
+from agent_app.store.engine import open_local_store
 from agent_app.store.tallies import SOURCE_TABLES, paused_tallies, set_complete, tallies_complete
 
 CACHE = Path.home() / ".cache" / "agent-app-bench"
@@ -60,12 +60,7 @@ def prepare(target_attempts: int) -> Path:
     """The cached benchmark store, made on first use."""
     final = CACHE / f"stats-{target_attempts}.sqlite3"
     if final.exists():
-        engine = create_sqlite_engine(final)
-        with engine.connect() as connection:
-            current = is_current(connection)
-        engine.dispose()
-        if not current:
-            _log("migrating the cached store (0007 works the statistics tallies out) …")
+        _log("opening the cached store (encrypted and migrated on the first open) …")
         open_local_store(final).dispose()
         return final
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -73,12 +68,9 @@ def prepare(target_attempts: int) -> Path:
     work.unlink(missing_ok=True)
     started = time.perf_counter()
     if SOURCE.exists():
-        _log(f"copying {SOURCE.name} (read only) …")
-        source = sqlite3.connect(f"file:{SOURCE}?mode=ro", uri=True)
-        target = sqlite3.connect(work)
-        source.backup(target)
-        target.close()
-        source.close()
+        _log(f"copying {SOURCE.name} …")
+        open_local_store(SOURCE).dispose()  # encrypted, current and checkpointed: one file
+        shutil.copyfile(SOURCE, work)
     else:
         _log("seeding 1,000,000 patients (no screen-pop store to copy) …")
         subprocess.run(
@@ -93,7 +85,7 @@ def prepare(target_attempts: int) -> Path:
     with paused_tallies(engine, SOURCE_TABLES):
         _top_up(work, target_attempts)
     engine.dispose()
-    db = sqlite3.connect(work, isolation_level=None)
+    db = connect_local_store(work, isolation_level=None)
     db.execute("ANALYZE")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
@@ -105,7 +97,7 @@ def prepare(target_attempts: int) -> Path:
 
 
 def _top_up(work: Path, target_attempts: int) -> None:
-    db = sqlite3.connect(work, isolation_level=None)
+    db = connect_local_store(work, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     have = db.execute("SELECT count(*) FROM call_attempt").fetchone()[0]
     reached = db.execute(
@@ -239,7 +231,7 @@ FLOORS = {
 }
 
 
-def _fetch(raw: sqlite3.Connection, sql: str, params: dict[str, str]) -> list[Any]:
+def _fetch(raw: Any, sql: str, params: dict[str, str]) -> list[Any]:
     return raw.execute(sql, params).fetchall()
 
 
@@ -263,7 +255,7 @@ def main() -> None:
     args = parser.parse_args()
     path = prepare(args.attempts)
     engine = open_local_store(path)
-    raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    raw = connect_local_store(path)
     counts = {
         t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
         for t in ("patient", "followup_task", "call_attempt", "followup_result", "complaint")
@@ -284,7 +276,7 @@ def main() -> None:
         engine.dispose()
 
 
-def _run(engine: Engine, raw: sqlite3.Connection, month_text: str) -> None:
+def _run(engine: Engine, raw: Any, month_text: str) -> None:
     year, month = (int(p) for p in month_text.split("-"))
     flt = month_filter(year, month)
     trend = StatsFilter((flt.start - dt.timedelta(days=150)).replace(day=1), flt.end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,10 +15,11 @@ from sqlalchemy import Engine, create_engine, text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from agent_app.credentials import KEYRING_SERVICE
 from agent_app.demo.seed import seed_store
 from agent_app.store.engine import create_server_engine, open_local_store
 from agent_app.store.migrate import upgrade_to_head
-from tests.keyring_memory import MemoryKeyring
+from tests.keyring_memory import DESK_KEY_ENTRIES, FILE_VARIABLE, MemoryKeyring, SharedKeyring
 from tests.pg_server import PgServer, running_server
 from tests.tls_certs import TlsServer, make_authority, server_tls_setup
 
@@ -37,10 +39,34 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
+# The desk's store and recordings keys, one pair for the whole run: a store made by a
+# module-wide fixture opens again in any later test, as on one real desk.
+DESK_KEYS = {entry: secrets.token_bytes(32).hex() for entry in sorted(DESK_KEY_ENTRIES)}
+
+
+def _baseline_keyring() -> MemoryKeyring:
+    """The keyring between tests, where module-wide fixtures run: the same desk keys."""
     backend = MemoryKeyring()
+    for entry, key in DESK_KEYS.items():
+        backend.set_password(KEYRING_SERVICE, entry, key)
+    return backend
+
+
+keyring.set_keyring(_baseline_keyring())
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[SharedKeyring]:
+    """A fresh keyring per test holding the desk's keys, shared with the test's child
+    processes (a desk started with ``subprocess`` reads and writes the same entries)."""
+    previous = keyring.get_keyring()
+    backend = SharedKeyring(tmp_path_factory.mktemp("keyring") / "keyring.json")
+    for entry, key in DESK_KEYS.items():
+        backend.set_password(KEYRING_SERVICE, entry, key)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.keyring_memory.SharedKeyring")
+    monkeypatch.setenv(FILE_VARIABLE, str(backend.path))
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)

@@ -32,14 +32,13 @@ def test_corrupt_settings_file_is_explained_without_a_traceback(tmp_path: Path) 
 
 
 def test_store_from_a_newer_version_is_refused_with_one_sentence(tmp_path: Path) -> None:
-    import sqlite3
-
+    from agent_app.store.encryption import connect_local_store
     from agent_app.store.engine import open_local_store
 
     data = tmp_path / "data"
     data.mkdir()
     open_local_store(data / "demo.sqlite3").dispose()
-    with sqlite3.connect(data / "demo.sqlite3") as db:
+    with connect_local_store(data / "demo.sqlite3") as db:
         db.execute("UPDATE alembic_version SET version_num = '0999_future'")
     done = _run("--demo", env={"AGENT_APP_DATA_DIR": str(data)})
     assert done.returncode == 2

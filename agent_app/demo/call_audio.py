@@ -17,8 +17,9 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from agent_app.dialer.transcode import FinishedRecording, sha256_of
+from agent_app.dialer.transcode import FinishedRecording
 from agent_app.dialer.wav import SAMPLE_RATE
+from agent_app.store.recording_crypto import encrypt_in_place
 
 AGENT_PITCH = (200.0, 250.0)  # Hz; the follow-up nurses and doctors
 PATIENT_PITCH = (105.0, 175.0)
@@ -94,5 +95,6 @@ def write_call_recording(
     samples = call_audio(seconds, answer_offsets, seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     sf.write(path, samples, SAMPLE_RATE, format="WAV", subtype="PCM_16")
+    digest = encrypt_in_place(path)  # at rest like the desk's own recordings
     duration_ms = math.floor(len(samples) * 1000 / SAMPLE_RATE)
-    return FinishedRecording(path, "wav", duration_ms, path.stat().st_size, sha256_of(path))
+    return FinishedRecording(path, "wav", duration_ms, digest.size_bytes, digest.sha256)

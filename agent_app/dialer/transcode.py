@@ -2,7 +2,9 @@
 
 8 kHz mono speech at libsndfile's Opus ``compression_level`` 1.0 comes to about 3 MB per hour
 (DESIGN.md, measured); the check refuses a result whose duration is off or that turned a
-recording with speech into silence, and then the WAV is kept instead.
+recording with speech into silence, and then the WAV is kept instead. The Opus file is then
+encrypted in place under the desk's recordings key (``store.recording_crypto``); its size and
+sha256 describe the plaintext, which is what the central server receives and checks.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import numpy as np
 import soundfile as sf
 
 from agent_app.dialer.errors import RecordingError
+from agent_app.store.recording_crypto import encrypt_in_place
 
 OPUS_LEVEL = 1.0
 SILENCE_RMS = 1e-4  # full scale 1.0; a line's hiss is well above this
@@ -66,6 +69,7 @@ def transcode_to_opus(wav: Path, keep_wav: bool = False) -> FinishedRecording:
         raise RecordingError(
             f"The compressed recording {target.name} came out silent; the original WAV was kept."
         )
+    digest = encrypt_in_place(target)
     if not keep_wav:
         wav.unlink()
-    return FinishedRecording(target, "opus", decoded_ms, target.stat().st_size, sha256_of(target))
+    return FinishedRecording(target, "opus", decoded_ms, digest.size_bytes, digest.sha256)

@@ -22,6 +22,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from agent_app.store import encryption
+from agent_app.store.encryption import StoreFile, connect_local_store, store_file_kind
 from agent_app.store.health import HealthReport, open_read_only, require_sound_file
 from agent_app.store.health_errors import BackupFailedError, RestoreFailedError, StoreDamagedError
 
@@ -81,7 +83,8 @@ def take_backup(
 
     ``health`` is the quick_check of this store: a damaged store is never backed up (its
     damage would overwrite a good backup in the rotation). ``connect_target`` opens the new
-    file with the same driver and key as the store (default: the store's own driver, no key).
+    file with the same driver and key as the store (default: the store's own driver, and the
+    desk's key when the store is encrypted).
     Blocking: call it off the GUI thread.
     """
     if not health.sound:
@@ -134,7 +137,7 @@ def restore_backup(
     store_path: Path,
     *,
     now: dt.datetime | None = None,
-    connect_backup: Callable[[Path], Any] = open_read_only,
+    connect_backup: Callable[[Path], Any] | None = None,
 ) -> Path:
     """Make ``backup`` the store; return where the current store was put aside.
 
@@ -143,7 +146,7 @@ def restore_backup(
     must be closed first (engine.dispose()): Windows cannot rename an open file, and a
     connection left open would go on writing into the file put aside.
     """
-    require_sound_file(backup, connect_backup)
+    require_sound_file(backup, connect_backup or _open_backup)
     stamp = (now or _utc_now()).astimezone(dt.UTC).strftime(_STAMP)
     aside = store_path.with_name(f"{store_path.name}.before-restore-{stamp}")
     incoming = store_path.with_name(f".{store_path.name}.restoring")
@@ -176,8 +179,17 @@ def restore_backup(
     return aside
 
 
+def _open_backup(path: Path) -> Any:
+    """A backup opened for its check: under the desk's key when it is encrypted."""
+    if store_file_kind(path) is StoreFile.ENCRYPTED:
+        return connect_local_store(path)
+    return open_read_only(path)
+
+
 def _same_driver(source: Any) -> Callable[[Path], Any]:
     module = sys.modules[type(source).__module__]
+    if isinstance(source, encryption.DBAPI.Connection):  # encrypted: the backup is keyed too
+        return connect_local_store
 
     def connect(path: Path) -> Any:
         return module.connect(str(path))

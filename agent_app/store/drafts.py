@@ -3,6 +3,8 @@
 One small JSON file per task and agent, replaced atomically (write a temporary file, fsync,
 rename, fsync the folder), so a draft on disk is always either the previous or the new version,
 never half of one. The result itself goes to the store at wrap-up; the draft is removed after.
+The JSON is sealed with AES-GCM under a key derived from the store's (``sealed_files``), and the
+file is 0600: typed answers are patient data like the store's own rows.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from agent_app.store.sealed_files import Sealer, is_sealed
+
 log = logging.getLogger(__name__)
 
 FORMAT = 1
+DRAFTS_PURPOSE = "drafts"
 
 
 class DraftError(OSError):
@@ -49,9 +54,10 @@ def _plain_reason(exc: OSError) -> str:
 class DraftStore:
     """Drafts of one agent under ``folder/<staff id>/task-<id>.json``."""
 
-    def __init__(self, folder: Path, staff_id: int) -> None:
+    def __init__(self, folder: Path, staff_id: int, sealer: Sealer | None = None) -> None:
         self.folder = folder / str(staff_id)
         self.staff_id = staff_id
+        self._sealer = sealer or Sealer(DRAFTS_PURPOSE)
 
     def path(self, task_id: int) -> Path:
         return self.folder / f"task-{task_id}.json"
@@ -80,9 +86,11 @@ class DraftStore:
         target = self.path(draft.task_id)
         temporary = target.with_suffix(".tmp")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            sealed = self._sealer.seal(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+            with os.fdopen(os.open(temporary, flags, 0o600), "wb") as handle:
+                handle.write(sealed)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, target)
@@ -109,7 +117,7 @@ class DraftStore:
         """The task's draft, or None. A damaged file is kept aside (``.bad``) and reported."""
         target = self.path(task_id)
         try:
-            text = target.read_text("utf-8")
+            blob = target.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as exc:
@@ -117,8 +125,10 @@ class DraftStore:
                 exc.errno or 0, f"The saved answers cannot be read: {_plain_reason(exc)}."
             ) from exc
         try:
-            return _from_json(json.loads(text))
-        except (ValueError, KeyError, TypeError) as exc:
+            # A draft from before sealing is read as it is (and sealed by the next save).
+            text = self._sealer.open(blob) if is_sealed(blob) else blob
+            return _from_json(json.loads(text.decode("utf-8")))
+        except (ValueError, KeyError, TypeError) as exc:  # SealedFileError is a ValueError
             aside = target.with_suffix(".bad")
             os.replace(target, aside)
             log.warning("damaged draft for task %s moved to %s: %s", task_id, aside, exc)
@@ -161,3 +171,24 @@ def _from_json(data: dict[str, Any]) -> Draft:
         extra=dict(data.get("extra") or {}),
         saved_at=dt.datetime.fromisoformat(saved) if saved else None,
     )
+
+
+def seal_plaintext_drafts(folder: Path) -> int:
+    """Seal, in place and atomically, the drafts an older version left in plaintext under
+    ``folder`` (every agent's); returns how many."""
+    sealer: Sealer | None = None
+    count = 0
+    for path in sorted(folder.glob("*/task-*.json")):
+        blob = path.read_bytes()
+        if is_sealed(blob):
+            continue
+        sealer = sealer or Sealer(DRAFTS_PURPOSE)
+        temporary = path.with_suffix(".tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+        with os.fdopen(os.open(temporary, flags, 0o600), "wb") as handle:
+            handle.write(sealer.seal(blob))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+        count += 1
+    return count

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +11,12 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from agent_app.config import ServerSettings
-from agent_app.store.errors import StoreCorruptError, StoreUnavailableError
+from agent_app.store import encryption
+from agent_app.store.errors import StoreUnavailableError
 from agent_app.store.health import require_sound_store
 from agent_app.store.migrate import is_current, upgrade_to_head
 from agent_app.store.server_tls import tls_options, tls_refusal
+from agent_app.store.store_key import StoreUnreadableError, UnreadableReason
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def create_sqlite_engine(path: Path) -> Engine:
-    """An engine over a SQLite file in WAL mode with foreign keys enforced."""
-    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
+def create_sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
+    """An engine over a SQLite file in WAL mode with foreign keys enforced; with ``key``, an
+    SQLCipher store keyed on every new connection before anything reads it. Bound parameters
+    (phone numbers, patient ids) never appear in its errors or logs."""
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}", future=True, module=encryption.DBAPI, hide_parameters=True
+        )
+
+        def keyed(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+            return encryption.connect_encrypted(cargs[0], key, **cparams)
+
+        event.listen(engine, "do_connect", keyed)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -78,14 +91,17 @@ def server_url(settings: ServerSettings, username: str, password: str | None) ->
     )
 
 
-def open_local_store(path: Path) -> Engine:
-    """Open (creating if needed) the local store and migrate it to the current schema.
+def open_local_store(path: Path, progress: encryption.Progress | None = None) -> Engine:
+    """Open (creating if needed) the encrypted local store and migrate it to the current schema.
 
+    A plaintext store from an older version is encrypted first (``progress`` hears how far).
     Raises SchemaTooNewError for a store from a newer version (it is left untouched),
-    StoreCorruptError for a file that is not a SQLite database (StoreDamagedError, a kind of
-    it, for damage found by quick_check before a migration).
+    StoreUnreadableError (a StoreCorruptError) for a file this desk's key does not open,
+    StoreDamagedError (also a StoreCorruptError) for damage quick_check finds before a
+    migration: a damaged store is never migrated.
     """
-    engine = create_sqlite_engine(path)
+    key = encryption.prepare_store_file(path, progress)
+    engine = create_sqlite_engine(path, key)
     try:
         with engine.connect() as connection:
             current = is_current(connection)
@@ -94,10 +110,8 @@ def open_local_store(path: Path) -> Engine:
             upgrade_to_head(engine)
     except DatabaseError as exc:
         engine.dispose()
-        if isinstance(exc.orig, sqlite3.DatabaseError) and "not a database" in str(exc.orig):
-            raise StoreCorruptError(
-                f"The file {path} is not a follow-up desk data store; it was left as it is."
-            ) from exc
+        if isinstance(exc.orig, encryption.DatabaseError) and "not a database" in str(exc.orig):
+            raise StoreUnreadableError(UnreadableReason.KEY_WRONG, path) from exc
         raise StoreUnavailableError(f"The data store {path} cannot be opened: {exc.orig}.") from exc
     except Exception:
         engine.dispose()

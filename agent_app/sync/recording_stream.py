@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from agent_app.domain.enums import UploadState
+from agent_app.store.recording_crypto import encrypt_in_place
 from agent_app.store.schema import Recording
 from agent_app.sync.errors import SyncError, as_sync_error
 
@@ -57,8 +58,8 @@ def recording_chunks(server: Engine, recording_id: uuid.UUID) -> Iterator[bytes]
 
 
 def download_recording(server: Engine, recording_id: uuid.UUID, target: Path) -> Path:
-    """Write the recording to ``target`` (via a temporary file, checked against the sha256
-    the server holds), for the player."""
+    """Write the recording to ``target`` (via a temporary 0600 file, checked against the
+    sha256 the server holds, then encrypted under the desk's recordings key), for the player."""
     try:
         with server.connect() as connection:
             expected = connection.execute(
@@ -69,7 +70,7 @@ def download_recording(server: Engine, recording_id: uuid.UUID, target: Path) ->
     partial = target.with_name(target.name + ".part")
     digest = hashlib.sha256()
     try:
-        with open(partial, "wb") as fh:
+        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             for chunk in recording_chunks(server, recording_id):
                 digest.update(chunk)
                 fh.write(chunk)
@@ -77,6 +78,7 @@ def download_recording(server: Engine, recording_id: uuid.UUID, target: Path) ->
             raise RecordingUnavailableError(
                 "The recording fetched from the server does not match its checksum."
             )
+        encrypt_in_place(partial)  # the cache is at rest like the desk's own recordings
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)

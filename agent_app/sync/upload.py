@@ -7,12 +7,14 @@ row is on the server. The server says how many bytes it already holds
 sha256 against the row at the end (``recording_finish``, migration 0003). Only then is the
 recording ``verified`` here too; the local file is removed ``retention_days`` after the call,
 and never before the server verified it.
+
+Local files are encrypted at rest (``store.recording_crypto``); they are decrypted a chunk at a
+time while uploading, so the server stores and checks the plaintext Opus, as before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Sequence
@@ -24,6 +26,7 @@ from sqlalchemy import Engine, select, text, update
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from agent_app.domain.enums import UploadState
+from agent_app.store.recording_crypto import RecordingDecryptError, open_recording, plain_digest
 from agent_app.store.schema import CallAttempt, Recording
 from agent_app.sync.errors import as_sync_error
 from agent_app.sync.outbox import pending_row_ids
@@ -33,14 +36,6 @@ log = logging.getLogger(__name__)
 DEFAULT_CHUNK_BYTES = 256 * 1024
 DEFAULT_RETENTION_DAYS = 30
 ChunkDone = Callable[[uuid.UUID, int, int], None]  # recording, bytes on the server, size
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class _NotOnServerYet(Exception):
@@ -106,7 +101,11 @@ def upload_recording(
         log.warning("recording %s: the file %s is missing", recording_id, row.local_path)
         _set_state(local, recording_id, UploadState.FAILED)
         return UploadState.FAILED, 0
-    if path.stat().st_size != row.size_bytes or sha256_of(path).lower() != row.sha256.lower():
+    try:
+        digest = plain_digest(path)
+    except RecordingDecryptError:
+        digest = None
+    if digest is None or (digest.size_bytes, digest.sha256) != (row.size_bytes, row.sha256.lower()):
         log.warning("recording %s: the file no longer matches its checksum", recording_id)
         _set_state(local, recording_id, UploadState.FAILED)
         return UploadState.FAILED, 0
@@ -119,7 +118,7 @@ def upload_recording(
         )
         if server_state != UploadState.VERIFIED.value:
             _set_state(local, recording_id, UploadState.UPLOADING)
-            with open(path, "rb") as fh:
+            with open_recording(path) as fh:
                 fh.seek(stored)
                 while stored < row.size_bytes:
                     chunk = fh.read(chunk_bytes)

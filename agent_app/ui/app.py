@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func, select
 
-from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
+from agent_app.config import ConfigError, Profile, Settings
 from agent_app.domain.views import StaffAccount
-from agent_app.store.desk_store import DeskStore, open_desk_store
+from agent_app.store.desk_store import DeskStore
 from agent_app.store.engine import create_server_engine, server_url
 from agent_app.store.errors import StoreError
 from agent_app.store.health_errors import StoreDamagedError
@@ -26,6 +26,7 @@ from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.qt import QApplication, QDialog, QObject, QProgressDialog, Qt, QTimer, Signal
 from agent_app.ui.store_care import StoreCare, damaged_at_start
 from agent_app.ui.store_messages import store_error_text
+from agent_app.ui.store_opening import open_desk_store
 from agent_app.ui.translations import install_translations, preferred_language
 from agent_app.ui.window_curtain import hide_other_windows
 
@@ -128,9 +129,9 @@ class DeskApp:
 
 
 def open_store(settings: Settings) -> DeskStore:
-    """The desk's store: local disk, this desk's alone, checked (see open_desk_store)."""
-    ensure_data_dir(settings)
-    return open_desk_store(settings.store_path)
+    """The desk's store: local disk, this desk's alone, checked, encrypted (an old plaintext
+    or an unreadable one is handled in ui/store_opening)."""
+    return open_desk_store(settings)
 
 
 def seed_demo_if_empty(

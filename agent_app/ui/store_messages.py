@@ -3,11 +3,42 @@
 from __future__ import annotations
 
 from agent_app.store.health_errors import CodedError, HealthCode
+from agent_app.store.store_key import (
+    KeyringUnavailableError,
+    StoreUnreadableError,
+    UnreadableReason,
+)
 from agent_app.ui.qt import QCoreApplication
 
 
+def unreadable_reason(code: UnreadableReason) -> str:
+    """Why this desk cannot read its encrypted store, as a clause."""
+    if code is UnreadableReason.KEY_MISSING:
+        return QCoreApplication.translate(
+            "StoreOpening", "this computer's key for it is missing from the system keyring"
+        )
+    return QCoreApplication.translate(
+        "StoreOpening",
+        "this computer's key does not open it (it was encrypted on another computer or under "
+        "a lost key, or it is damaged)",
+    )
+
+
 def store_error_text(error: BaseException) -> str:
-    """One translated sentence for a coded store error; other errors keep their own text."""
+    """One translated sentence for a store that cannot be opened, checked, locked or backed
+    up; other errors keep their own text."""
+    if isinstance(error, StoreUnreadableError):
+        return QCoreApplication.translate(
+            "StoreOpening",
+            "The local data store {path} cannot be read: {reason}. It was left as it is; "
+            "restore the keyring entry, or connect the desk to the central server to rebuild it.",
+        ).format(path=error.path, reason=unreadable_reason(error.code))
+    if isinstance(error, KeyringUnavailableError):
+        return QCoreApplication.translate(
+            "StoreOpening",
+            "The local data store keeps its key in the system keyring, and this computer has "
+            "none available ({detail}).",
+        ).format(detail=error.detail)
     if not isinstance(error, CodedError):
         return str(error) or type(error).__name__
     params = error.params

@@ -763,7 +763,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+145"/>
+        <location filename="../../agent_app/ui/app.py" line="+146"/>
         <source>Generating the demo hospital…</source>
         <translation>Generating the demo hospital…</translation>
     </message>
@@ -2167,7 +2167,7 @@ It is retried automatically.</translation>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+73"/>
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+75"/>
         <source>Choose a recording and press Enter to play it.</source>
         <translation>Choose a recording and press Enter to play it.</translation>
     </message>
@@ -2207,7 +2207,7 @@ It is retried automatically.</translation>
         <translation>Opening the recording…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Fetched from the central server.</source>
         <translation>Fetched from the central server.</translation>
     </message>
@@ -2223,6 +2223,11 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>This recording cannot be decrypted with this computer&apos;s key, and the central server has no copy to play instead.</source>
+        <translation>This recording cannot be decrypted with this computer&apos;s key, and the central server has no copy to play instead.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The recording could not be fetched from the central server: {0}</source>
         <translation>The recording could not be fetched from the central server: {0}</translation>
     </message>
@@ -3385,7 +3390,7 @@ It is retried automatically.</translation>
 <context>
     <name>StoreMessages</name>
     <message>
-        <location filename="../../agent_app/ui/store_messages.py" line="+15"/>
+        <location filename="../../agent_app/ui/store_messages.py" line="+46"/>
         <source>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</source>
         <translation>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</translation>
     </message>
@@ -3418,6 +3423,49 @@ It is retried automatically.</translation>
         <location line="+3"/>
         <source>The backup {path} could not be restored ({detail}); the data store was not changed.</source>
         <translation>The backup {path} could not be restored ({detail}); the data store was not changed.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOpening</name>
+    <message>
+        <location line="-56"/>
+        <source>this computer&apos;s key for it is missing from the system keyring</source>
+        <translation>this computer&apos;s key for it is missing from the system keyring</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this computer&apos;s key does not open it (it was encrypted on another computer or under a lost key, or it is damaged)</source>
+        <translation>this computer&apos;s key does not open it (it was encrypted on another computer or under a lost key, or it is damaged)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The local data store {path} cannot be read: {reason}. It was left as it is; restore the keyring entry, or connect the desk to the central server to rebuild it.</source>
+        <translation>The local data store {path} cannot be read: {reason}. It was left as it is; restore the keyring entry, or connect the desk to the central server to rebuild it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The local data store keeps its key in the system keyring, and this computer has none available ({detail}).</source>
+        <translation>The local data store keeps its key in the system keyring, and this computer has none available ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../agent_app/ui/store_opening.py" line="+53"/>
+        <source>The demo data store could not be read ({reason}). It was moved to {aside} and the demo hospital is generated again.</source>
+        <translation>The demo data store could not be read ({reason}). It was moved to {aside} and the demo hospital is generated again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The local data store could not be read ({reason}). It was moved to {aside} and a new one was started, which the first sync fills from the central server; changes not yet sent from the old store stay in it, readable only with its key.</source>
+        <translation>The local data store could not be read ({reason}). It was moved to {aside} and a new one was started, which the first sync fills from the central server; changes not yet sent from the old store stay in it, readable only with its key.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Encrypting the local data store…</source>
+        <translation>Encrypting the local data store…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Encrypting the call recordings…</source>
+        <translation>Encrypting the call recordings…</translation>
     </message>
 </context>
 <context>

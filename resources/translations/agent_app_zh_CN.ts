@@ -763,7 +763,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+145"/>
+        <location filename="../../agent_app/ui/app.py" line="+146"/>
         <source>Generating the demo hospital…</source>
         <translation>正在生成演示医院数据…</translation>
     </message>
@@ -2166,7 +2166,7 @@ It is retried automatically.</source>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+73"/>
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+75"/>
         <source>Choose a recording and press Enter to play it.</source>
         <translation>请选择一条录音，按 Enter 键播放。</translation>
     </message>
@@ -2206,7 +2206,7 @@ It is retried automatically.</source>
         <translation>正在打开录音…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Fetched from the central server.</source>
         <translation>已从中心服务器获取。</translation>
     </message>
@@ -2222,6 +2222,11 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>This recording cannot be decrypted with this computer&apos;s key, and the central server has no copy to play instead.</source>
+        <translation>此录音无法用本机的密钥解密，且中心服务器上没有可替代播放的副本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The recording could not be fetched from the central server: {0}</source>
         <translation>无法从中心服务器获取录音：{0}</translation>
     </message>
@@ -3383,7 +3388,7 @@ It is retried automatically.</source>
 <context>
     <name>StoreMessages</name>
     <message>
-        <location filename="../../agent_app/ui/store_messages.py" line="+15"/>
+        <location filename="../../agent_app/ui/store_messages.py" line="+46"/>
         <source>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</source>
         <translation>数据存储 {path} 已损坏（{detail}），其中的内容未作任何改动。请恢复它的一个备份，或请信息科从服务器重建数据存储。</translation>
     </message>
@@ -3416,6 +3421,49 @@ It is retried automatically.</source>
         <location line="+3"/>
         <source>The backup {path} could not be restored ({detail}); the data store was not changed.</source>
         <translation>无法恢复备份 {path}（{detail}），数据存储未作改动。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOpening</name>
+    <message>
+        <location line="-56"/>
+        <source>this computer&apos;s key for it is missing from the system keyring</source>
+        <translation>本机用于它的密钥已从系统密钥环中丢失</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this computer&apos;s key does not open it (it was encrypted on another computer or under a lost key, or it is damaged)</source>
+        <translation>本机的密钥无法打开它（它是在另一台电脑上或用已丢失的密钥加密的，或者文件已损坏）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The local data store {path} cannot be read: {reason}. It was left as it is; restore the keyring entry, or connect the desk to the central server to rebuild it.</source>
+        <translation>无法读取本地数据库 {path}：{reason}。文件保持原样未作改动；请恢复密钥环中的条目，或将工作台连接到中心服务器以重建本地数据库。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The local data store keeps its key in the system keyring, and this computer has none available ({detail}).</source>
+        <translation>本地数据库的密钥保存在系统密钥环中，而本机没有可用的密钥环（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../agent_app/ui/store_opening.py" line="+53"/>
+        <source>The demo data store could not be read ({reason}). It was moved to {aside} and the demo hospital is generated again.</source>
+        <translation>无法读取演示数据库（{reason}）。它已被移到 {aside}，演示医院将重新生成。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The local data store could not be read ({reason}). It was moved to {aside} and a new one was started, which the first sync fills from the central server; changes not yet sent from the old store stay in it, readable only with its key.</source>
+        <translation>无法读取本地数据库（{reason}）。它已被移到 {aside}，并已新建一个本地数据库，首次同步时将从中心服务器填充；旧数据库中尚未上传的更改仍留在其中，只有用原密钥才能读取。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Encrypting the local data store…</source>
+        <translation>正在加密本地数据库…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Encrypting the call recordings…</source>
+        <translation>正在加密通话录音…</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from agent_app.reports.filters import StatsFilter
 from agent_app.reports.followup_stats import Grouping, followup_rates
 from agent_app.reports.survival import survival_by_diagnosis
 from agent_app.store.engine import open_local_store
+from agent_app.store.recording_crypto import is_encrypted, open_recording, plain_chunks
 from agent_app.store.repositories.recordings import recording_markers
 from agent_app.store.schema import (
     CallAttempt,
@@ -203,10 +204,12 @@ def test_recordings_are_wav_files_that_match_their_rows_and_answer_times(
     assert len(recordings) == RECORDINGS
     for recording, answered, ended in recordings:
         path = Path(recording.local_path)
-        data = path.read_bytes()
+        assert is_encrypted(path)  # at rest like the desk's own recordings
+        data = b"".join(plain_chunks(path))
         assert hashlib.sha256(data).hexdigest() == recording.sha256
         assert len(data) == recording.size_bytes
-        info = sf.info(path)
+        with open_recording(path) as plain:
+            info = sf.info(plain)
         assert (info.samplerate, info.channels, info.subtype) == (8000, 1, "PCM_16")
         assert info.frames * 1000 // 8000 == recording.duration_ms
         assert ended is not None and answered is not None

@@ -17,8 +17,9 @@ import pytest
 import soundfile as sf
 
 from agent_app.dialer.errors import RecordingError
-from agent_app.dialer.transcode import sha256_of, transcode_to_opus
+from agent_app.dialer.transcode import transcode_to_opus
 from agent_app.dialer.wav import SAMPLE_RATE, WavWriter, repair_wav
+from agent_app.store.recording_crypto import PlainDigest, open_recording, plain_digest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -99,8 +100,9 @@ def test_transcode_keeps_duration_and_sound_then_removes_the_wav(tmp_path: Path)
     done = transcode_to_opus(wav)
     assert not wav.exists() and done.path.suffix == ".opus"
     assert abs(done.duration_ms - 6000) <= 100
-    assert done.sha256 == sha256_of(done.path) and done.size_bytes == done.path.stat().st_size
-    decoded, rate = sf.read(done.path, dtype="float32")
+    assert plain_digest(done.path) == PlainDigest(done.size_bytes, done.sha256)
+    with open_recording(done.path) as plain:
+        decoded, rate = sf.read(plain, dtype="float32")
     assert rate == SAMPLE_RATE and float(np.sqrt(np.mean(decoded**2))) > 0.05
     assert done.size_bytes * 3600 / 6 < 8_000_000  # under 8 MB per call-hour
 

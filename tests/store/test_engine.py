@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
+from agent_app.store.encryption import connect_local_store
 from agent_app.store.engine import check_server, create_server_engine, open_local_store
 from agent_app.store.errors import SchemaTooNewError, StoreCorruptError, StoreUnavailableError
 from tests.pg_server import free_port
@@ -16,14 +16,14 @@ from tests.pg_server import free_port
 def test_store_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "store.sqlite3"
     open_local_store(path).dispose()
-    with sqlite3.connect(path) as db:
+    with connect_local_store(path) as db:
         db.execute("UPDATE alembic_version SET version_num = '9999_future'")
         db.execute("CREATE TABLE future_table (x INTEGER)")
     before = path.read_bytes()
     with pytest.raises(SchemaTooNewError, match="newer version"):
         open_local_store(path)
     assert path.read_bytes() == before
-    with sqlite3.connect(path) as db:
+    with connect_local_store(path) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999_future",)
 
 

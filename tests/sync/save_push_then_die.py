@@ -17,6 +17,7 @@ import traceback
 from pathlib import Path
 
 from agent_app.store.engine import create_server_engine, create_sqlite_engine
+from agent_app.store.store_key import existing_store_key
 from agent_app.sync.push import push_pending
 from tests.sync.desk_actions import open_tasks, save_call_result
 
@@ -28,7 +29,7 @@ def run_child(store: Path, url: str, phase_file: Path, seed: int) -> None:
         phase = mmap.mmap(handle.fileno(), 1)
     try:
         rng = random.Random(seed)
-        local = create_sqlite_engine(store)
+        local = create_sqlite_engine(store, existing_store_key())  # the desk's encrypted store
         server = create_server_engine(url)
         tasks = [(task, staff) for task, staff in open_tasks(local) if staff != 1][:12]
         while True:

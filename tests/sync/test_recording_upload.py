@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, select, text, update
 
 from agent_app.domain.enums import UploadState
+from agent_app.store.recording_crypto import is_encrypted, plain_chunks
 from agent_app.store.schema import Recording
 from agent_app.sync.errors import SyncOfflineError
 from agent_app.sync.pull import pull_changes
@@ -25,6 +26,11 @@ from tests.sync.desk_actions import RecordedCall, save_recorded_call
 from tests.sync.tcp_proxy import TcpProxy
 
 Connect = Callable[..., Engine]
+
+
+def plain_bytes(path: Path) -> bytes:
+    """A recording's plaintext (the file on disk is encrypted)."""
+    return b"".join(plain_chunks(path))
 
 
 def _first_task(engine: Engine, staff_id: int, department_id: int) -> int:
@@ -78,7 +84,7 @@ def test_recording_waits_for_its_row_then_uploads_verified_and_is_kept_until_ret
     assert (report.verified, report.failed, report.bytes_sent) == (1, 0, call.size)
     chunks, digest = _server_bytes(server, call)
     assert chunks == -(-call.size // 8192)
-    assert digest == hashlib.sha256(call.path.read_bytes()).hexdigest()
+    assert digest == hashlib.sha256(plain_bytes(call.path)).hexdigest()
     assert _local_state(local, call) == (UploadState.VERIFIED, str(call.path))
     assert upload_pending(local, nurse1).verified == 0  # nothing left to send
     assert remove_uploaded_files(local, 30) == []
@@ -110,7 +116,7 @@ def test_upload_cut_midway_resumes_after_the_last_chunk_the_server_stored(
     state, sent = upload_recording(local, desk, call.recording_id, chunk_bytes=4096)
     assert state is UploadState.VERIFIED
     assert sent == call.size - 3 * 4096  # resumed, not restarted
-    assert _server_bytes(server, call)[1] == hashlib.sha256(call.path.read_bytes()).hexdigest()
+    assert _server_bytes(server, call)[1] == hashlib.sha256(plain_bytes(call.path)).hexdigest()
 
 
 def test_a_file_that_changed_since_recording_is_never_sent_nor_removed(
@@ -160,9 +166,9 @@ def test_department_supervisor_streams_a_recording_and_other_departments_cannot(
         next(recording_chunks(as_staff("nurse4"), call.recording_id))
     upload_pending(local, nurse2, chunk_bytes=8192)
     copy = download_recording(as_staff("nurse4"), call.recording_id, tmp_path / "heard.opus")
-    assert copy.read_bytes() == call.path.read_bytes()
+    assert is_encrypted(copy) and plain_bytes(copy) == plain_bytes(call.path)
     assert b"".join(recording_chunks(as_staff("nurse5"), call.recording_id)) == (
-        call.path.read_bytes()
+        plain_bytes(call.path)
     )
     for outsider in ("nurse1", "nurse6"):  # an agent of department 2, the admin
         with pytest.raises(RecordingUnavailableError, match="may not listen"):

@@ -4,6 +4,7 @@ all of it, then waits to be killed with SIGKILL."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -45,8 +46,9 @@ def main(store: Path, drafts: Path, department_id: int) -> None:
     path = window.drafts.path(view.work.task_id)
     while time.monotonic() < deadline:
         app.processEvents()
-        if path.exists() and "患者下午方便" in path.read_text("utf-8"):
-            text = path.read_text("utf-8")
+        draft = window.drafts.load(view.work.task_id) if path.exists() else None  # sealed
+        if draft is not None and draft.notes == "患者下午方便":
+            text = json.dumps(draft.answers, ensure_ascii=False)
             if '"weight_gain": "25"' in text and "edema" in text:
                 break
         time.sleep(0.02)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from agent_app.dialer.events import EndReason
 from agent_app.dialer.fake import FakeOutcome, FakePhone
+from agent_app.store.recording_crypto import is_encrypted, open_recording
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.qt import Qt
@@ -53,7 +54,9 @@ def test_dial_answer_record_hang_up_and_compress(qtbot: QtBot, call_bar: CallBar
     assert recording.path.suffix == ".opus" and recording.path.exists()
     assert 1000 <= recording.duration_ms <= 4000
     assert not recording.path.with_suffix(".wav").exists()
-    audio, rate = sf.read(recording.path)
+    assert is_encrypted(recording.path)  # no plaintext Opus left on disk
+    with open_recording(recording.path) as plain:
+        audio, rate = sf.read(plain)
     assert len(audio) / rate == pytest.approx(recording.duration_ms / 1000, abs=0.05)
     assert call_bar.dial_button.isEnabled() and call_bar.record_label.text() == ""
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from agent_app.dialer.sip import SipLineConfig, SipPhone
 from agent_app.domain.enums import Disposition, LineType, TaskStatus
+from agent_app.store.recording_crypto import is_encrypted, plain_size
 from agent_app.store.schema import CallAttempt, FollowupResult, FollowupTask, Recording
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.main_window import MainWindow
@@ -94,7 +95,7 @@ def test_a_follow_up_over_a_real_sip_call_is_recorded_and_saved(
     assert recording is not None and recording.duration_ms >= 1000
     assert "identity_confirmed" in recording.markers
     path = Path(recording.local_path)
-    assert path.exists() and path.stat().st_size == recording.size_bytes
+    assert is_encrypted(path) and plain_size(path) == recording.size_bytes  # encrypted at rest
 
 
 def _recording(engine: Engine, attempt_id: object) -> Recording | None:

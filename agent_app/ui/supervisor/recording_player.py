@@ -15,6 +15,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from agent_app.domain.views import StaffAccount
+from agent_app.store.recording_crypto import RecordingDecryptError
+from agent_app.store.recordings_at_rest import discard_play_copy
 from agent_app.store.repositories.recordings import RecordingNotFoundError, RecordingRow
 from agent_app.sync.errors import SyncError
 from agent_app.ui.background import run_in_background
@@ -148,6 +150,8 @@ class RecordingPlayer(QWidget):
     def _close_media(self) -> None:
         self._generation += 1  # results of an earlier open are not for this recording
         self.bar.unload()
+        if self.opened is not None:
+            discard_play_copy(self.opened.path)  # the plaintext copy lives only while it plays
         self.opened = None
         self._chosen = None
         self.busy.hide()
@@ -197,6 +201,11 @@ class RecordingPlayer(QWidget):
             )
         if isinstance(error, RecordingNotFoundError):
             return self.tr("This recording is no longer in the store.")
+        if isinstance(error, RecordingDecryptError):
+            return self.tr(
+                "This recording cannot be decrypted with this computer's key, and the central "
+                "server has no copy to play instead."
+            )
         if isinstance(error, SyncError):
             return self.tr(
                 "The recording could not be fetched from the central server: {0}"

@@ -15,6 +15,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from agent_app.config import default_data_dir
+from agent_app.store.encryption import private_folder
+from agent_app.store.recording_crypto import RecordingDecryptError
+from agent_app.store.recordings_at_rest import play_copy
 from agent_app.store.repositories.audit import AuditAction
 from agent_app.store.repositories.recordings import (
     AnswerMarker,
@@ -59,23 +62,31 @@ def fetch_recording(
 
     Raises RecordingNotFoundError (not in this store), RecordingMissingError (no file here and
     no server), SyncError children (the server refused or the line failed), OSError (the
-    cache folder cannot be written).
+    cache folder cannot be written), RecordingDecryptError (only a copy made under a lost key,
+    and no server to fetch another from). The file handed back is a private plaintext copy of the
+    encrypted recording; the player discards it (``discard_play_copy``) when done.
     """
     media = open_recording(engine, staff_id, recording_id, AuditAction.PLAY)
     markers = tuple(recording_markers(engine, recording_id))
-    local = Path(media.local_path) if media.local_path else None
-    if local is not None and local.is_file():
-        return OpenedRecording(media, local, markers, downloaded=False)
+    suffix = cache_path(Path(), media).suffix.lstrip(".")
     folder = cache_dir or default_cache_dir()
     cached = cache_path(folder, media)
-    if cached.is_file():  # fetched earlier, checked against its sha256 then
-        return OpenedRecording(media, cached, markers, downloaded=False)
+    unreadable: RecordingDecryptError | None = None
+    # The desk's own copy first, then one fetched earlier (checked against its sha256 then).
+    for candidate in (Path(media.local_path) if media.local_path else None, cached):
+        if candidate is not None and candidate.is_file():
+            try:
+                return OpenedRecording(media, play_copy(candidate, suffix), markers, False)
+            except RecordingDecryptError as exc:  # made under a key the keyring lost
+                unreadable = exc
     if server is None:
+        if unreadable is not None:
+            raise unreadable
         raise RecordingMissingError(
             "This recording is not on this computer, and the desk is not connected to the "
             "central server to fetch it."
         )
     open_recording(engine, staff_id, recording_id, AuditAction.DOWNLOAD)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     download_recording(server, recording_id, cached)
-    return OpenedRecording(media, cached, markers, downloaded=True)
+    return OpenedRecording(media, play_copy(cached, suffix), markers, downloaded=True)

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from agent_app.store.engine import create_server_engine
 from agent_app.store.migrate import upgrade_to_head
+from agent_app.store.recording_crypto import is_encrypted, plain_chunks
 from agent_app.store.repositories.audit import audit_entries
 from agent_app.ui.qt_media import QMediaPlayer
 from agent_app.ui.supervisor.recording_player import RecordingPlayer
@@ -62,8 +63,9 @@ def test_a_recording_only_on_the_server_is_downloaded_audited_and_played(
         player.open(calls.recording("gone"))
     result: OpenedRecording = opened.args[0]
     assert result.downloaded
-    assert result.path.parent == cache
-    assert result.path.read_bytes() == data
+    (cached,) = cache.iterdir()  # the cache holds it encrypted; the player gets a 0600 copy
+    assert is_encrypted(cached) and b"".join(plain_chunks(cached)) == data
+    assert result.path.read_bytes() == data and result.path.stat().st_mode & 0o077 == 0
     assert player.status.text() == "Fetched from the central server."
     entries = audit_entries(engine, object_type="recording", object_id=str(calls.recording("gone")))
     assert sorted((e.action, e.staff_id) for e in entries) == [
