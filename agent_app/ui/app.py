@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func, select
 
-from agent_app.config import ConfigError, Profile, Settings
+from agent_app.config import ConfigError, Profile, Settings, ensure_data_dir
 from agent_app.domain.views import StaffAccount
 from agent_app.store.desk_store import DeskStore
 from agent_app.store.engine import create_server_engine, server_url
@@ -189,6 +189,11 @@ def run(settings: Settings, demo_patients: int) -> int:
     app.setApplicationName("agent-app")
     app.setApplicationDisplayName(app.translate("DeskApp", "Follow-up Desk"))
     try:
+        if settings.profile is Profile.DEMO:
+            from agent_app.demo.demo_keyring import use_demo_keys_without_a_keyring
+
+            ensure_data_dir(settings)
+            use_demo_keys_without_a_keyring(settings.data_dir)
         store = open_store(settings)
         if settings.profile is Profile.DEMO:
             seed_demo_if_empty(app, store.engine, demo_patients, settings.recordings_dir)

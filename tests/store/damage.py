@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
 from agent_app.demo.seed import seed_store
+from agent_app.store.encryption import SQLITE_HEADER, connect_local_store
 from agent_app.store.engine import open_local_store
+from agent_app.store.health import open_read_only
 from tests.conftest import DEMO_TODAY
 
 
@@ -22,8 +25,11 @@ def seeded_store(path: Path, patients: int = 200) -> Path:
 def zero_pages_in_the_middle(path: Path, count: int = 4) -> list[int]:
     """Write zeros over ``count`` pages in the middle of the file; the 1-based page numbers."""
     data = path.read_bytes()
-    page_size = int.from_bytes(data[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
+    if data.startswith(SQLITE_HEADER):
+        page_size = int.from_bytes(data[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+    else:  # an encrypted store: its header is ciphertext; SQLCipher 4's pages are 4 KiB
+        page_size = 4096
     pages = len(data) // page_size
     first = pages // 2
     assert first > 2 and first + count < pages, "store too small to damage in the middle"
@@ -36,3 +42,10 @@ def zero_pages_in_the_middle(path: Path, count: int = 4) -> list[int]:
 def files_in(folder: Path) -> dict[str, bytes]:
     """Every file of a folder with its bytes, to prove nothing was changed."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def open_store_file(path: Path) -> Any:
+    """A DB-API connection to a store file: under the desk's key when it is encrypted."""
+    if path.read_bytes()[:16] == SQLITE_HEADER:
+        return open_read_only(path)
+    return connect_local_store(path)

@@ -3,9 +3,9 @@ a damaged backup is refused and a damaged store is never backed up."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from agent_app.store.engine import open_local_store
 from agent_app.store.health import HealthReport, require_sound_store
 from agent_app.store.health_errors import BackupDamagedError, HealthCode, StoreDamagedError
 from agent_app.store.schema import Patient
-from tests.store.damage import seeded_store, zero_pages_in_the_middle
+from tests.store.damage import open_store_file, seeded_store, zero_pages_in_the_middle
 
 T0 = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
 
@@ -43,7 +43,7 @@ def store(seeded: Path, tmp_path: Path) -> Path:
 
 def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, sorted: equal dumps mean nothing was lost or added."""
-    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as db:
+    with contextlib.closing(open_store_file(path)) as db:
         tables = [
             name
             for (name,) in db.execute(

@@ -13,9 +13,11 @@ import pytest
 
 from agent_app.store.desk_store import open_desk_store
 from agent_app.store.engine import create_sqlite_engine, open_local_store
+from agent_app.store.errors import StoreCorruptError
 from agent_app.store.health import require_sound_store
 from agent_app.store.health_errors import HealthCode, StoreDamagedError
 from agent_app.store.instance_lock import StoreLock
+from agent_app.store.store_key import existing_store_key
 from tests.store.damage import files_in, seeded_store, zero_pages_in_the_middle
 
 
@@ -64,7 +66,7 @@ def test_a_large_store_is_opened_unchecked_and_its_later_check_finds_the_damage(
 
 
 def test_a_damaged_store_is_never_migrated(damaged_store: Path) -> None:
-    engine = create_sqlite_engine(damaged_store)
+    engine = create_sqlite_engine(damaged_store, existing_store_key())
     with engine.begin() as connection:  # as if written by the first version of the desk
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
     engine.dispose()
@@ -114,14 +116,16 @@ def test_the_desk_refuses_a_damaged_store_at_start_in_one_sentence_changing_noth
     assert after == before
 
 
-def test_a_store_with_a_zeroed_first_page_is_reported_as_damaged(
+def test_a_store_with_a_zeroed_first_page_is_refused_and_left_unchanged(
     sound_store: Path, tmp_path: Path
 ) -> None:
+    """An encrypted store's first page holds its salt: zeroed, the store cannot be told from
+    one under another key, and is refused as unreadable ("...or it is damaged")."""
     path = tmp_path / "store.sqlite3"
     shutil.copyfile(sound_store, path)
     with path.open("r+b") as fh:
         fh.write(b"\0" * 4096)
     before = path.read_bytes()
-    with pytest.raises(StoreDamagedError):
+    with pytest.raises(StoreCorruptError):
         open_desk_store(path)
     assert path.read_bytes() == before

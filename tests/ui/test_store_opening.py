@@ -27,6 +27,7 @@ from agent_app.store.sealed_files import is_sealed
 from agent_app.store.store_key import STORE_KEY_ENTRY, StoreUnreadableError
 from agent_app.ui import store_opening
 from agent_app.ui.qt import QApplication, QProgressDialog
+from agent_app.ui.store_messages import store_error_text
 from agent_app.ui.translations import install_translations, remove_translations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,10 +60,10 @@ def test_an_old_plaintext_store_is_encrypted_at_start_behind_a_progress_bar(
     old = create_sqlite_engine(settings.store_path)
     upgrade_to_head(old)
     old.dispose()
-    engine = store_opening.open_desk_store(settings)
-    with engine.connect() as connection:
+    store = store_opening.open_desk_store(settings)
+    with store.engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(Department)).scalar() == 0
-    engine.dispose()
+    store.close()
     assert not settings.store_path.read_bytes().startswith(SQLITE_HEADER)
     assert _Watched.seen and _Watched.seen[-1] == 1000
 
@@ -76,8 +77,7 @@ def test_a_lost_key_on_a_server_desk_sets_the_store_aside_and_starts_a_new_one(
     )
     settings = _settings(tmp_path, server=ServerSettings(host="followup-db.hospital.local"))
     before = _lose_the_key(settings)
-    engine = store_opening.open_desk_store(settings)
-    engine.dispose()
+    store_opening.open_desk_store(settings).close()
     aside = [p for p in settings.data_dir.iterdir() if ".unreadable-" in p.name]
     assert len(aside) == 1 and aside[0].read_bytes() == before  # kept, untouched
     assert settings.store_path.read_bytes() != before  # a new store under a new key
@@ -100,7 +100,7 @@ def test_a_lost_key_on_an_offline_desk_stops_with_one_translated_sentence(
     assert isinstance(app, QApplication)
     install_translations(app, "zh_CN")
     try:
-        text = store_opening.store_error_text(caught.value)
+        text = store_error_text(caught.value)
     finally:
         remove_translations(app)
     assert "密钥" in text and str(settings.store_path) in text and "\n" not in text
@@ -113,7 +113,7 @@ def test_a_lost_key_in_the_demo_starts_a_new_demo_store(
     monkeypatch.setattr(store_opening, "show_fatal", lambda text, exit_app: said.append(text))
     settings = _settings(tmp_path, profile=Profile.DEMO)
     _lose_the_key(settings)
-    store_opening.open_desk_store(settings).dispose()
+    store_opening.open_desk_store(settings).close()
     assert any(".unreadable-" in p.name for p in settings.data_dir.iterdir())
     assert said and "demo hospital is generated again" in said[0]
 
@@ -148,7 +148,7 @@ def test_plaintext_recordings_and_drafts_of_an_older_version_are_encrypted_at_st
         path.write_bytes(data)
     draft.parent.mkdir(parents=True)
     draft.write_text('{"format": 1, "notes": "胸痛"}', "utf-8")
-    store_opening.open_desk_store(settings).dispose()
+    store_opening.open_desk_store(settings).close()
     assert is_sealed(draft.read_bytes()) and "胸痛".encode() not in draft.read_bytes()
     for path, head in ((old, b"OggS"), (cached, b"RIFF")):
         assert is_encrypted(path) and head not in path.read_bytes()
