@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
+from tests.security.test_hostile_logins import HOSTILE_CALLS
+
 Connect = Callable[..., Engine]
 LOGINS = {"agent": "nurse1", "supervisor": "nurse4", "quality": "nurse5", "admin": "nurse6"}
 ALL = frozenset(LOGINS)
@@ -231,3 +233,12 @@ def test_a_function_created_later_is_not_callable_by_everyone(server: Engine) ->
             text("SELECT has_function_privilege('public', 'desk_later()', 'EXECUTE')")
         ).scalar_one()
     assert granted is False
+
+
+def test_every_security_definer_function_a_desk_may_call_has_a_hostile_test(
+    server: Engine,
+) -> None:
+    callable_definers = {
+        name for name, definer, _ in _catalog_functions(server) if definer and FUNCTIONS[name]
+    }
+    assert callable_definers - set(HOSTILE_CALLS) == set()
