@@ -6,11 +6,13 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import OutboxState, SmsState
+from agent_app.store.engine import open_local_store
 from agent_app.store.schema import AuditLog, Outbox, SmsMessage
 from agent_app.sync.outbox import enqueue
 from agent_app.sync.pull import pull_changes
@@ -173,3 +175,30 @@ def test_result_for_a_task_moved_to_another_department_is_kept_and_flagged(
             text("SELECT status FROM followup_task WHERE id = :t"), {"t": task_id}
         ).scalar_one()
     assert flagged == "task_reassigned:2" and status == "pending"
+
+
+def test_a_second_result_for_a_follow_up_a_colleague_already_finished_is_kept_and_flagged(
+    server: Engine, as_staff: Connect, local: Engine, tmp_path: Path
+) -> None:
+    nurse1, nurse3 = as_staff("nurse1"), as_staff("nurse3")  # both agents of department 2
+    theirs = open_local_store(tmp_path / "nurse3.sqlite3")
+    pull_changes(local, nurse1)
+    pull_changes(theirs, nurse3)
+    with local.connect() as connection:
+        pool = connection.execute(
+            text("SELECT id FROM followup_task WHERE department_id = 2 "
+                 "AND assigned_staff_id IS NULL ORDER BY id LIMIT 1")
+        ).scalar_one()  # fmt: skip
+    mine = save_call_result(local, pool, 1)  # both called the patient while offline
+    first = save_call_result(theirs, pool, 3)
+    push_pending(theirs, nurse3)
+    report = push_pending(local, nurse1)
+    assert report.flagged == 1 and report.quarantined == 0
+    with server.connect() as connection:
+        flags = dict(
+            connection.execute(
+                text("SELECT id, flagged_reason FROM followup_result WHERE task_id = :t"),
+                {"t": pool},
+            ).all()
+        )
+    assert flags == {first.result_id: "", mine.result_id: "task_already_done"}
