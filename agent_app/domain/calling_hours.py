@@ -12,23 +12,36 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from agent_app.domain.coded_error import CodedError
 
 DEFAULT_ZONE = "Asia/Shanghai"
 
 
-class CallingHoursError(ValueError):
-    """Calling hours that cannot be used; the message names the bad part."""
+class CallingHoursError(CodedError, ValueError):
+    """Calling hours that cannot be used; the code names the bad part."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "hours_bad_time": 'window {window} {end}: "{text}" is not a time like "08:30"',
+        "hours_bad_days": "calling days must be weekdays 1 (Monday) to 7 (Sunday)",
+        "hours_no_window": "calling hours need at least one time window",
+        "hours_window_reversed": "the window {start}–{stop} ends before it starts",
+        "hours_windows_overlap": "calling windows must be in order and not overlap",
+        "hours_bad_zone": 'unknown time zone "{zone}"',
+        "hours_bad_window": "window {window} must be a [start, end] pair",
+        "hours_bad_windows": '"windows" must be a list of [start, end] pairs',
+    }
 
 
-def _parse_time(text: object, where: str) -> dt.time:
-    if not isinstance(text, str):
-        raise CallingHoursError(f'{where}: expected a time like "08:30", got {text!r}')
+def _parse_time(text: object, window: int, end: str) -> dt.time:
     try:
-        return dt.time.fromisoformat(text)
+        if isinstance(text, str):
+            return dt.time.fromisoformat(text)
     except ValueError:
-        raise CallingHoursError(f'{where}: "{text}" is not a time like "08:30"') from None
+        pass
+    raise CallingHoursError("hours_bad_time", window=window, end=end, text=text)
 
 
 @dataclass(frozen=True)
@@ -41,22 +54,22 @@ class CallingHours:
 
     def __post_init__(self) -> None:
         if not self.days or not self.days <= frozenset(range(1, 8)):
-            raise CallingHoursError("calling days must be weekdays 1 (Monday) to 7 (Sunday)")
+            raise CallingHoursError("hours_bad_days")
         if not self.windows:
-            raise CallingHoursError("calling hours need at least one time window")
+            raise CallingHoursError("hours_no_window")
         previous_end: dt.time | None = None
         for start, end in self.windows:
             if start >= end:
                 raise CallingHoursError(
-                    f"the window {start:%H:%M}–{end:%H:%M} ends before it starts"
+                    "hours_window_reversed", start=f"{start:%H:%M}", stop=f"{end:%H:%M}"
                 )
             if previous_end is not None and start < previous_end:
-                raise CallingHoursError("calling windows must be in order and not overlap")
+                raise CallingHoursError("hours_windows_overlap")
             previous_end = end
         try:
             ZoneInfo(self.zone)
         except (ZoneInfoNotFoundError, ValueError):
-            raise CallingHoursError(f'unknown time zone "{self.zone}"') from None
+            raise CallingHoursError("hours_bad_zone", zone=self.zone) from None
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> CallingHours:
@@ -65,27 +78,27 @@ class CallingHours:
             return DEFAULT_CALLING_HOURS
         days = data.get("days", sorted(DEFAULT_CALLING_HOURS.days))
         if not isinstance(days, list) or not all(isinstance(d, int) for d in days):
-            raise CallingHoursError('"days" must be a list of weekday numbers 1–7')
+            raise CallingHoursError("hours_bad_days")
         raw_windows = data.get("windows")
         if raw_windows is None:
             windows = DEFAULT_CALLING_HOURS.windows
         else:
             if not isinstance(raw_windows, list):
-                raise CallingHoursError('"windows" must be a list of [start, end] pairs')
+                raise CallingHoursError("hours_bad_windows")
             parsed = []
             for index, pair in enumerate(raw_windows, start=1):
                 if not isinstance(pair, list) or len(pair) != 2:
-                    raise CallingHoursError(f"window {index} must be a [start, end] pair")
+                    raise CallingHoursError("hours_bad_window", window=index)
                 parsed.append(
                     (
-                        _parse_time(pair[0], f"window {index} start"),
-                        _parse_time(pair[1], f"window {index} end"),
+                        _parse_time(pair[0], index, "start"),
+                        _parse_time(pair[1], index, "end"),
                     )
                 )
             windows = tuple(parsed)
         zone = data.get("zone", DEFAULT_ZONE)
         if not isinstance(zone, str):
-            raise CallingHoursError('"zone" must be a time zone name like "Asia/Shanghai"')
+            raise CallingHoursError("hours_bad_zone", zone=zone)
         return cls(frozenset(days), windows, zone)
 
     def to_json(self) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, select
 
@@ -30,6 +31,7 @@ class RunView:
     tasks_updated: int
     tasks_cancelled: int
     error: str
+    skipped_plans: list[dict[str, Any]]  # {"plan", "code", "params"}: plans the run left out
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class PlanView:
     sms_before_call: bool
     rules: dict[str, object]
     calling_hours: dict[str, object]
-    problem: str  # why the plan cannot be used, "" when it can
+    problem: dict[str, Any] | None  # why the plan cannot be used: {"code", "params"}
+    spot_check: bool = False  # a sampling plan: the import never applies it
 
 
 def recent_runs(engine: Engine, limit: int = 100) -> list[RunView]:
@@ -100,13 +103,15 @@ def plan_overview(engine: Engine) -> list[PlanView]:
     views = []
     for row in rows:
         plan = row._mapping
-        problem = ""
+        problem = None
+        spot_check = False
         try:
-            PlanSpec.from_row(
+            spec = PlanSpec.from_row(
                 plan["id"], plan["name"], plan["rules"], plan["offsets_days"], plan["calling_hours"]
             )
+            spot_check = spec.rules.spot_check
         except PlanRuleError as exc:
-            problem = str(exc)
+            problem = exc.as_json()
         offsets = plan["offsets_days"] if isinstance(plan["offsets_days"], list) else []
         views.append(
             PlanView(
@@ -121,6 +126,7 @@ def plan_overview(engine: Engine) -> list[PlanView]:
                 rules=dict(plan["rules"] or {}),
                 calling_hours=dict(plan["calling_hours"] or {}),
                 problem=problem,
+                spot_check=spot_check,
             )
         )
     return views

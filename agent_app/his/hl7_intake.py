@@ -86,8 +86,9 @@ class Hl7Intake:
                 if result.episode_ids:
                     plans = load_plans(connection)
                     tasks = generate_for_batch(
-                        connection, result.episode_ids, plans, now, self._late_days
+                        connection, result.episode_ids, plans.plans, now, self._late_days
                     )
+                    tasks.skipped_plans = plans.skipped_json()
             report = add_batch(report, 1, result)
             if tasks is not None:
                 report = dataclasses.replace(
@@ -95,6 +96,8 @@ class Hl7Intake:
                     tasks_created=report.tasks_created + tasks.created,
                     tasks_updated=report.tasks_updated + tasks.updated,
                     tasks_cancelled=report.tasks_cancelled + tasks.cancelled,
+                    skipped_plans=report.skipped_plans
+                    + tuple(p for p in tasks.skipped_plans if p not in report.skipped_plans),
                 )
             self._report = report
             finish_run(self._store, report)

@@ -10,7 +10,11 @@ A plan's ``rules`` JSON, every key optional (an empty object matches every episo
      "stay_days": {"min": 3},                # length of stay, both ends inclusive
      "disposition": ["home", "transferred"], # default: every one but deceased
      "fallback": true,                       # only when no other plan matched the episode
-     "assign": "nurse"}                      # nurse | doctor (attending, L1) | pool (department)
+     "assign": "nurse",                      # nurse | doctor (attending, L1) | pool (department)
+     "spot_check": true}                     # made by spot-check sampling, never by the import
+
+A spot-check plan (the verification plan sampling stores) is not an import plan: the importer
+leaves it out, and never matches an episode to it.
 
 An episode ending in death never gets a task, whatever the rules say.
 """
@@ -29,7 +33,7 @@ from agent_app.his.errors import PlanRuleError
 
 _KEYS = frozenset(
     {"department", "ward", "icd10", "icd10_exclude", "age", "stay_days", "disposition"}
-    | {"fallback", "assign"}
+    | {"fallback", "assign", "spot_check"}
 )
 _LIVING = frozenset(DischargeDisposition) - {DischargeDisposition.DECEASED}
 
@@ -74,11 +78,11 @@ class IcdPattern:
     @classmethod
     def parse(cls, text: object) -> IcdPattern:
         if not isinstance(text, str) or not text.strip():
-            raise PlanRuleError(f"'{text}' is not an ICD-10 code, prefix or range.")
+            raise PlanRuleError("plan_bad_icd", text=text)
         if "-" in text:
             low, high = (_icd_key(part)[:3] for part in text.split("-", 1))
             if not low or not high or low > high:
-                raise PlanRuleError(f"The ICD-10 range '{text}' is not a range like C00-C97.")
+                raise PlanRuleError("plan_bad_icd_range", text=text)
             return cls(low, high)
         return cls(_icd_key(text))
 
@@ -88,18 +92,18 @@ def _texts(value: object, key: str) -> frozenset[str]:
         return frozenset({value})
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return frozenset(value)
-    raise PlanRuleError(f'"{key}" must be a text or a list of texts.')
+    raise PlanRuleError("plan_not_texts", rule=key)
 
 
 def _bounds(value: object, key: str) -> tuple[int | None, int | None]:
     if not isinstance(value, dict) or set(value) - {"min", "max"}:
-        raise PlanRuleError(f'"{key}" must be an object like {{"min": 18, "max": 80}}.')
+        raise PlanRuleError("plan_bad_bounds", rule=key)
     low, high = value.get("min"), value.get("max")
     for bound in (low, high):
         if bound is not None and (not isinstance(bound, int) or isinstance(bound, bool)):
-            raise PlanRuleError(f'"{key}" bounds must be whole numbers.')
+            raise PlanRuleError("plan_bounds_not_whole", rule=key)
     if low is not None and high is not None and low > high:
-        raise PlanRuleError(f'"{key}": min {low} is above max {high}.')
+        raise PlanRuleError("plan_min_above_max", rule=key, low=low, high=high)
     return low, high
 
 
@@ -119,25 +123,33 @@ class PlanRules:
     dispositions: frozenset[DischargeDisposition] = _LIVING
     fallback: bool = False
     assign: Assignment = Assignment.NURSE
+    spot_check: bool = False
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> PlanRules:
         """Read a plan's rules; raise PlanRuleError naming the bad part."""
         data = data or {}
         if not isinstance(data, dict):
-            raise PlanRuleError("Plan rules must be a JSON object.")
+            raise PlanRuleError("plan_rules_not_object")
         unknown = sorted(set(data) - _KEYS)
         if unknown:
-            raise PlanRuleError(f'Unknown plan rule "{unknown[0]}".')
+            raise PlanRuleError("plan_unknown_rule", rule=unknown[0])
         try:
             dispositions = (
-                frozenset(DischargeDisposition(v) for v in _texts(data["disposition"], "x"))
+                frozenset(
+                    DischargeDisposition(v) for v in _texts(data["disposition"], "disposition")
+                )
                 if "disposition" in data
                 else _LIVING
             )
+        except ValueError:
+            raise PlanRuleError(
+                "plan_bad_value", rule="disposition", value=data["disposition"]
+            ) from None
+        try:
             assign = Assignment(data.get("assign", "nurse"))
-        except ValueError as exc:
-            raise PlanRuleError(f"Bad plan rule value: {exc}.") from None
+        except ValueError:
+            raise PlanRuleError("plan_bad_value", rule="assign", value=data["assign"]) from None
         return cls(
             departments=_texts(data["department"], "department")
             if "department" in data
@@ -152,6 +164,7 @@ class PlanRules:
             dispositions=dispositions - {DischargeDisposition.DECEASED},
             fallback=bool(data.get("fallback", False)),
             assign=assign,
+            spot_check=bool(data.get("spot_check", False)),
         )
 
     def matches(self, facts: EpisodeFacts) -> bool:
@@ -189,13 +202,15 @@ class PlanSpec:
     ) -> PlanSpec:
         try:
             if not isinstance(offsets, list) or not offsets:
-                raise PlanRuleError("the follow-up points must be a list of days, like [3, 30]")
+                raise PlanRuleError("plan_points_not_list")
             if not all(isinstance(o, int) and not isinstance(o, bool) and o >= 0 for o in offsets):
-                raise PlanRuleError("follow-up points must be whole days from 0 up")
+                raise PlanRuleError("plan_points_not_days")
             parsed = PlanRules.from_json(rules)
             calling = CallingHours.from_json(hours)
-        except (PlanRuleError, CallingHoursError) as exc:
-            raise PlanRuleError(f"The follow-up plan '{name}' cannot be used: {exc}") from None
+        except CallingHoursError as exc:
+            raise PlanRuleError(exc.code, **exc.params).for_plan(name) from None
+        except PlanRuleError as exc:
+            raise exc.for_plan(name) from None
         return cls(plan_id, name, parsed, tuple(sorted(set(offsets))), calling)
 
 

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, update
 
@@ -56,6 +57,7 @@ class RunReport:
     tasks_updated: int = 0
     tasks_cancelled: int = 0
     error: str = ""
+    skipped_plans: tuple[dict[str, Any], ...] = ()  # plans not applied: {"plan", "code", …}
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ def start_run(engine: Engine, source: str, kind: str, trigger: str) -> int:
 def finish_run(engine: Engine, report: RunReport) -> None:
     values = dataclasses.asdict(report)
     del values["run_id"], values["source"]
+    values["skipped_plans"] = list(values["skipped_plans"])
     with engine.begin() as connection:
         connection.execute(
             update(HisImportRun)
@@ -215,6 +218,7 @@ def run_import(
             tasks_created=tasks.created,
             tasks_updated=tasks.updated,
             tasks_cancelled=tasks.cancelled,
+            skipped_plans=tuple(tasks.skipped_plans),
         )
     except Exception as exc:
         report = dataclasses.replace(report, status="failed", error=str(exc)[:2000])

@@ -9,13 +9,16 @@ Finished tasks, tasks being called and tasks already attempted are never touched
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, bindparam, select, update
 
 from agent_app.domain.enums import TaskStatus
+from agent_app.his.errors import PlanRuleError
 from agent_app.his.importer import store_time
 from agent_app.his.plan_rules import (
     Assignment,
@@ -27,6 +30,8 @@ from agent_app.his.plan_rules import (
 from agent_app.store.bulk import bulk_insert
 from agent_app.store.schema import Base, Department, Episode, FollowupPlan, FollowupTask, Patient
 from agent_app.store.schema.base import utcnow
+
+log = logging.getLogger(__name__)
 
 BATCH = 2000
 TASK_COLUMNS = (
@@ -50,11 +55,24 @@ class TaskCounts:
     created: int = 0
     updated: int = 0
     cancelled: int = 0
+    skipped_plans: list[dict[str, Any]] = field(default_factory=list)  # PlanRuleError.as_json
 
     def add(self, other: TaskCounts) -> None:
         self.created += other.created
         self.updated += other.updated
         self.cancelled += other.cancelled
+        self.skipped_plans += [p for p in other.skipped_plans if p not in self.skipped_plans]
+
+
+@dataclass(frozen=True)
+class ImportPlans:
+    """The plans the import applies, and the ones it had to skip with the reason."""
+
+    plans: list[PlanSpec]
+    skipped: list[PlanRuleError]
+
+    def skipped_json(self) -> list[dict[str, Any]]:
+        return [problem.as_json() for problem in self.skipped]
 
 
 @dataclass(frozen=True)
@@ -63,8 +81,12 @@ class _Wanted:
     assigned_staff_id: int | None
 
 
-def load_plans(connection: Connection) -> list[PlanSpec]:
-    """The active plans, parsed; raise PlanRuleError naming a plan that cannot be used."""
+def load_plans(connection: Connection) -> ImportPlans:
+    """The active import plans, parsed; a plan that cannot be used is skipped, with its reason.
+
+    One bad plan never stops an import: its episodes still get every other plan's tasks, and
+    the run records the skipped plan for the administrator. Spot-check plans are left out.
+    """
     rows = connection.execute(
         select(
             FollowupPlan.id,
@@ -76,7 +98,17 @@ def load_plans(connection: Connection) -> list[PlanSpec]:
         .where(FollowupPlan.active.is_(True))
         .order_by(FollowupPlan.id)
     )
-    return [PlanSpec.from_row(*row) for row in rows]
+    plans, skipped = [], []
+    for row in rows:
+        try:
+            plan = PlanSpec.from_row(*row)
+        except PlanRuleError as exc:
+            log.warning("Discharge import skips a plan: %s", exc)
+            skipped.append(exc)
+            continue
+        if not plan.rules.spot_check:
+            plans.append(plan)
+    return ImportPlans(plans, skipped)
 
 
 def due_moment(plan: PlanSpec, day: dt.date) -> dt.datetime:
@@ -99,13 +131,13 @@ def generate_tasks(
     """
     now = now or utcnow()
     with engine.connect() as connection:
-        plans = load_plans(connection)
+        loaded = load_plans(connection)
         if episode_ids is None:
             episode_ids = list(connection.execute(select(Episode.id)).scalars())
-    counts = TaskCounts()
+    counts = TaskCounts(skipped_plans=loaded.skipped_json())
     for chunk in _chunks(sorted(set(episode_ids)), BATCH):
         with engine.begin() as connection:
-            counts.add(generate_for_batch(connection, chunk, plans, now, late_days))
+            counts.add(generate_for_batch(connection, chunk, loaded.plans, now, late_days))
     return counts
 
 

@@ -127,7 +127,6 @@ def _add_supervision(
 
 
 def _add_admin(window: MainWindow, tools: _Tools) -> None:
-    from agent_app.ui.his_admin import HisAdminWidget
     from agent_app.ui.template_editor import TemplateEditor
 
     engine, account, menus = window.engine, window.account, window.menus
@@ -139,15 +138,17 @@ def _add_admin(window: MainWindow, tools: _Tools) -> None:
     menus.add(
         menus.admin,
         QCoreApplication.translate("DeskTools", "Discharge import and plans…"),
-        tools.opener(
-            "his",
-            lambda: _as_window(
-                HisAdminWidget(engine),
-                window,
-                QCoreApplication.translate("DeskTools", "Discharge import"),
-                (1000, 620),
-            ),
-        ),
+        tools.opener("his", lambda: _his_admin(window)),
+    )
+
+
+def _his_admin(window: MainWindow) -> QWidget:
+    from agent_app.ui.his_admin import HisAdminWidget
+
+    widget = HisAdminWidget(window.engine)
+    widget.sig_message.connect(lambda text: window.statusBar().showMessage(text, 30_000))
+    return _as_window(
+        widget, window, QCoreApplication.translate("DeskTools", "Discharge import"), (1000, 620)
     )
 
 

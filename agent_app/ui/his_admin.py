@@ -38,6 +38,7 @@ from agent_app.his.mapping import ColumnMapping
 from agent_app.his.runs import RunReport, run_import
 from agent_app.ui.admin.text_table import TextTable
 from agent_app.ui.background import run_in_background
+from agent_app.ui.import_texts import plan_problem_text, run_word, skipped_plans_text
 from agent_app.ui.qt import (
     QAbstractItemView,
     QCoreApplication,
@@ -82,6 +83,7 @@ class HisAdminWidget(QWidget):
 
     sig_loaded = Signal()  # the three tables were refreshed
     sig_import_finished = Signal(object)  # RunReport, or the exception that stopped the import
+    sig_message = Signal(str)  # a warning for the desk's status bar (plans an import skipped)
 
     def __init__(
         self,
@@ -114,6 +116,7 @@ class HisAdminWidget(QWidget):
                 self.tr("Tasks updated"),
                 self.tr("Tasks cancelled"),
                 self.tr("Error"),
+                self.tr("Plans skipped"),
             ],
             self,
         )
@@ -164,6 +167,10 @@ class HisAdminWidget(QWidget):
         self.progress.setVisible(False)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b71c1c;")
+        self.warning.setVisible(False)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
@@ -172,6 +179,7 @@ class HisAdminWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        layout.addWidget(self.warning)
         layout.addWidget(self.tabs, 1)
 
         self._relay.sig_total.connect(self._on_total)
@@ -194,9 +202,9 @@ class HisAdminWidget(QWidget):
                 (
                     _when(r.started_at),
                     r.source,
-                    r.kind,
-                    r.trigger,
-                    r.status,
+                    run_word(r.kind),
+                    run_word(r.trigger),
+                    run_word(r.status),
                     *(
                         str(n)
                         for n in (
@@ -211,10 +219,12 @@ class HisAdminWidget(QWidget):
                         )
                     ),
                     r.error,
+                    skipped_plans_text(r.skipped_plans or []),
                 )
                 for r in runs
             ]
         )
+        self._warn_skipped(runs[0].skipped_plans if runs else [])
         self.rejected.set_cells(
             [(_when(r.created_at), r.source, r.row_ref, r.visit_number, r.reason) for r in rejected]
         )
@@ -231,12 +241,30 @@ class HisAdminWidget(QWidget):
                     yes if p.sms_before_call else no,
                     json.dumps(p.rules, ensure_ascii=False),
                     json.dumps(p.calling_hours, ensure_ascii=False),
-                    p.problem,
+                    self._plan_problem(p),
                 )
                 for p in plans
             ]
         )
         self.sig_loaded.emit()
+
+    def _plan_problem(self, plan: PlanView) -> str:
+        if plan.problem is not None:
+            return plan_problem_text(plan.problem)
+        if plan.spot_check:
+            return self.tr("Spot-check plan: made by sampling, never by the import")
+        return ""
+
+    def _warn_skipped(self, skipped: list[dict[str, Any]]) -> None:
+        """The newest run's skipped plans stay on the screen until a run applies every plan."""
+        self.warning.setText(
+            self.tr(
+                "The newest import left out plans; fix them under Follow-up plans:\n{0}"
+            ).format(skipped_plans_text(skipped))
+            if skipped
+            else ""
+        )
+        self.warning.setVisible(bool(skipped))
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("Could not load the import history: {0}").format(exc))
@@ -285,6 +313,12 @@ class HisAdminWidget(QWidget):
                 report.tasks_created,
             )
         )
+        if report.skipped_plans:
+            self.sig_message.emit(
+                self.tr("Import finished, but plans were left out: {0}").format(
+                    skipped_plans_text(report.skipped_plans).replace("\n", "; ")
+                )
+            )
         self.sig_import_finished.emit(report)
         self.refresh()
 

@@ -867,7 +867,7 @@
         <translation>Spot-check sampling</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Questionnaires and call scripts…</source>
         <translation>Questionnaires and call scripts…</translation>
     </message>
@@ -877,7 +877,7 @@
         <translation>Discharge import and plans…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Discharge import</source>
         <translation>Discharge import</translation>
     </message>
@@ -1028,7 +1028,7 @@ It is retried automatically.</translation>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+73"/>
+        <location filename="../../agent_app/ui/his_admin.py" line="+74"/>
         <source>Import discharged patients</source>
         <translation>Import discharged patients</translation>
     </message>
@@ -1038,18 +1038,18 @@ It is retried automatically.</translation>
         <translation>Discharge exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
@@ -1107,6 +1107,11 @@ It is retried automatically.</translation>
         <location line="+1"/>
         <source>Error</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plans skipped</source>
+        <translation>Plans skipped</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1204,7 +1209,7 @@ It is retried automatically.</translation>
         <translation>Import a file…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
@@ -1214,7 +1219,19 @@ It is retried automatically.</translation>
         <translation>no</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
+        <source>Spot-check plan: made by sampling, never by the import</source>
+        <translation>Spot-check plan: made by sampling, never by the import</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The newest import left out plans; fix them under Follow-up plans:
+{0}</source>
+        <translation>The newest import left out plans; fix them under Follow-up plans:
+{0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Could not load the import history: {0}</source>
         <translation>Could not load the import history: {0}</translation>
     </message>
@@ -1229,9 +1246,172 @@ It is retried automatically.</translation>
         <translation>Imported: {0} rows, {1} new, {2} corrected, {3} unchanged, {4} rejected; {5} follow-up tasks created.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>Import finished, but plans were left out: {0}</source>
+        <translation>Import finished, but plans were left out: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The import stopped: {0}</source>
         <translation>The import stopped: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/import_texts.py" line="+17"/>
+        <source>the rules must be a JSON object</source>
+        <translation>the rules must be a JSON object</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it has a rule this version does not know: &quot;{rule}&quot;</source>
+        <translation>it has a rule this version does not know: &quot;{rule}&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{text}&quot; is not an ICD-10 code, prefix or range</source>
+        <translation>&quot;{text}&quot; is not an ICD-10 code, prefix or range</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the ICD-10 range &quot;{text}&quot; is not a range like C00-C97</source>
+        <translation>the ICD-10 range &quot;{text}&quot; is not a range like C00-C97</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{rule}&quot; must be a text or a list of texts</source>
+        <translation>&quot;{rule}&quot; must be a text or a list of texts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{rule}&quot; must look like {{&quot;min&quot;: 18, &quot;max&quot;: 80}}</source>
+        <translation>&quot;{rule}&quot; must look like {{&quot;min&quot;: 18, &quot;max&quot;: 80}}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the bounds of &quot;{rule}&quot; must be whole numbers</source>
+        <translation>the bounds of &quot;{rule}&quot; must be whole numbers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{rule}&quot;: the minimum {low} is above the maximum {high}</source>
+        <translation>&quot;{rule}&quot;: the minimum {low} is above the maximum {high}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{rule}&quot; has a value that is not allowed: {value}</source>
+        <translation>&quot;{rule}&quot; has a value that is not allowed: {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the follow-up days must be a list, like [3, 30]</source>
+        <translation>the follow-up days must be a list, like [3, 30]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the follow-up days must be whole days from 0 up</source>
+        <translation>the follow-up days must be whole days from 0 up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>calling window {window}: &quot;{text}&quot; is not a time like 08:30</source>
+        <translation>calling window {window}: &quot;{text}&quot; is not a time like 08:30</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the calling days must be weekdays 1 (Monday) to 7 (Sunday)</source>
+        <translation>the calling days must be weekdays 1 (Monday) to 7 (Sunday)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the calling hours need at least one time window</source>
+        <translation>the calling hours need at least one time window</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the calling window {start}–{stop} ends before it starts</source>
+        <translation>the calling window {start}–{stop} ends before it starts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the calling windows must be in order and not overlap</source>
+        <translation>the calling windows must be in order and not overlap</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{zone}&quot; is not a time zone</source>
+        <translation>&quot;{zone}&quot; is not a time zone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>calling window {window} must be a start and an end</source>
+        <translation>calling window {window} must be a start and an end</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the calling windows must be a list of start and end times</source>
+        <translation>the calling windows must be a list of start and end times</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the plan cannot be used ({0})</source>
+        <translation>the plan cannot be used ({0})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Plan “{0}” was skipped: {1}</source>
+        <translation>Plan “{0}” was skipped: {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HIS database</source>
+        <translation>HIS database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HL7 messages</source>
+        <translation>HL7 messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>by hand</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scheduled</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on request</source>
+        <translation>on request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HIS message feed</source>
+        <translation>HIS message feed</translation>
     </message>
 </context>
 <context>
@@ -3448,7 +3628,7 @@ It is retried automatically.</translation>
         <translation>The local data store keeps its key in the system keyring, and this computer has none available ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../agent_app/ui/store_opening.py" line="+53"/>
+        <location filename="../../agent_app/ui/store_opening.py" line="+50"/>
         <source>The demo data store could not be read ({reason}). It was moved to {aside} and the demo hospital is generated again.</source>
         <translation>The demo data store could not be read ({reason}). It was moved to {aside} and the demo hospital is generated again.</translation>
     </message>

@@ -867,7 +867,7 @@
         <translation>抽样抽查</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Questionnaires and call scripts…</source>
         <translation>问卷模板与随访话术…</translation>
     </message>
@@ -877,7 +877,7 @@
         <translation>出院患者导入与随访计划…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Discharge import</source>
         <translation>出院患者导入</translation>
     </message>
@@ -1028,7 +1028,7 @@ It is retried automatically.</source>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+73"/>
+        <location filename="../../agent_app/ui/his_admin.py" line="+74"/>
         <source>Import discharged patients</source>
         <translation>导入出院患者</translation>
     </message>
@@ -1038,18 +1038,18 @@ It is retried automatically.</source>
         <translation>出院数据导出文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1107,6 +1107,11 @@ It is retried automatically.</source>
         <location line="+1"/>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plans skipped</source>
+        <translation>未使用的方案</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1204,7 +1209,7 @@ It is retried automatically.</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1214,7 +1219,19 @@ It is retried automatically.</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
+        <source>Spot-check plan: made by sampling, never by the import</source>
+        <translation>质控抽查方案：由抽查生成，导入不使用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The newest import left out plans; fix them under Follow-up plans:
+{0}</source>
+        <translation>最近一次导入跳过了以下方案，请在“随访方案”中修正：
+{0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Could not load the import history: {0}</source>
         <translation>无法加载导入历史：{0}</translation>
     </message>
@@ -1229,9 +1246,172 @@ It is retried automatically.</source>
         <translation>导入完成：共 {0} 行，新增 {1} 行，更正 {2} 行，未变化 {3} 行，拒绝 {4} 行；已生成 {5} 个随访任务。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>Import finished, but plans were left out: {0}</source>
+        <translation>导入已完成，但跳过了方案：{0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The import stopped: {0}</source>
         <translation>导入已中断：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/import_texts.py" line="+17"/>
+        <source>the rules must be a JSON object</source>
+        <translation>规则必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it has a rule this version does not know: &quot;{rule}&quot;</source>
+        <translation>含有本版本不认识的规则“{rule}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{text}&quot; is not an ICD-10 code, prefix or range</source>
+        <translation>“{text}”不是 ICD-10 编码、前缀或范围</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the ICD-10 range &quot;{text}&quot; is not a range like C00-C97</source>
+        <translation>ICD-10 范围“{text}”应写成 C00-C97 这样的范围</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{rule}&quot; must be a text or a list of texts</source>
+        <translation>“{rule}”必须是文字或文字列表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{rule}&quot; must look like {{&quot;min&quot;: 18, &quot;max&quot;: 80}}</source>
+        <translation>“{rule}”应写成 {{&quot;min&quot;: 18, &quot;max&quot;: 80}} 的形式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the bounds of &quot;{rule}&quot; must be whole numbers</source>
+        <translation>“{rule}”的上下限必须是整数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{rule}&quot;: the minimum {low} is above the maximum {high}</source>
+        <translation>“{rule}”：下限 {low} 大于上限 {high}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{rule}&quot; has a value that is not allowed: {value}</source>
+        <translation>“{rule}”的取值不允许：{value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the follow-up days must be a list, like [3, 30]</source>
+        <translation>随访天数必须是列表，例如 [3, 30]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the follow-up days must be whole days from 0 up</source>
+        <translation>随访天数必须是从 0 起的整数天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>calling window {window}: &quot;{text}&quot; is not a time like 08:30</source>
+        <translation>第 {window} 个呼叫时段：“{text}”不是 08:30 这样的时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the calling days must be weekdays 1 (Monday) to 7 (Sunday)</source>
+        <translation>呼叫日必须是星期 1（周一）到 7（周日）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the calling hours need at least one time window</source>
+        <translation>呼叫时间至少需要一个时段</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the calling window {start}–{stop} ends before it starts</source>
+        <translation>呼叫时段 {start}–{stop} 的结束早于开始</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the calling windows must be in order and not overlap</source>
+        <translation>呼叫时段必须按顺序排列且不能重叠</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{zone}&quot; is not a time zone</source>
+        <translation>“{zone}”不是时区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>calling window {window} must be a start and an end</source>
+        <translation>第 {window} 个呼叫时段必须有开始和结束时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the calling windows must be a list of start and end times</source>
+        <translation>呼叫时段必须是开始、结束时间的列表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the plan cannot be used ({0})</source>
+        <translation>该方案无法使用（{0}）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Plan “{0}” was skipped: {1}</source>
+        <translation>方案“{0}”已跳过：{1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HIS database</source>
+        <translation>HIS 数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HL7 messages</source>
+        <translation>HL7 消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on request</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HIS message feed</source>
+        <translation>HIS 消息接口</translation>
     </message>
 </context>
 <context>
@@ -3446,7 +3626,7 @@ It is retried automatically.</source>
         <translation>本地数据库的密钥保存在系统密钥环中，而本机没有可用的密钥环（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../agent_app/ui/store_opening.py" line="+53"/>
+        <location filename="../../agent_app/ui/store_opening.py" line="+50"/>
         <source>The demo data store could not be read ({reason}). It was moved to {aside} and the demo hospital is generated again.</source>
         <translation>无法读取演示数据库（{reason}）。它已被移到 {aside}，演示医院将重新生成。</translation>
     </message>

@@ -51,5 +51,9 @@ def test_plans_are_listed_with_the_reason_one_cannot_be_used(his_store: Engine) 
 
     assert plans[102].offsets_days == (3, 7, 30, 90, 365)
     assert plans[102].rules == {"icd10": ["C00-C97"], "assign": "doctor"}
-    assert plans[101].problem == ""
-    assert "'通用出院随访' cannot be used" in plans[103].problem
+    assert plans[101].problem is None
+    assert plans[103].problem == {
+        "plan": "通用出院随访",
+        "code": "plan_points_not_list",
+        "params": {},
+    }

@@ -83,22 +83,34 @@ def test_rule_matching(rules: dict[str, Any], episode: EpisodeFacts, expected: b
     assert PlanRules.from_json(rules).matches(episode) is expected
 
 
-BAD: list[tuple[dict[str, Any], str]] = [
-    ({"departmnet": "CARD"}, 'Unknown plan rule "departmnet"'),
-    ({"department": 12}, '"department" must be a text'),
-    ({"icd10": ["C97-C00"]}, "not a range"),
-    ({"age": {"min": 80, "max": 18}}, "min 80 is above max 18"),
-    ({"age": {"min": "18"}}, "whole numbers"),
-    ({"stay_days": [1, 2]}, '"stay_days" must be an object'),
-    ({"disposition": ["gone"]}, "Bad plan rule value"),
-    ({"assign": "cleaner"}, "Bad plan rule value"),
+BAD: list[tuple[dict[str, Any], str, dict[str, str]]] = [
+    ({"departmnet": "CARD"}, "plan_unknown_rule", {"rule": "departmnet"}),
+    ({"department": 12}, "plan_not_texts", {"rule": "department"}),
+    ({"icd10": ["C97-C00"]}, "plan_bad_icd_range", {"text": "C97-C00"}),
+    (
+        {"age": {"min": 80, "max": 18}},
+        "plan_min_above_max",
+        {"rule": "age", "low": "80", "high": "18"},
+    ),
+    ({"age": {"min": "18"}}, "plan_bounds_not_whole", {"rule": "age"}),
+    ({"stay_days": [1, 2]}, "plan_bad_bounds", {"rule": "stay_days"}),
+    ({"disposition": ["gone"]}, "plan_bad_value", {"rule": "disposition", "value": "['gone']"}),
+    ({"assign": "cleaner"}, "plan_bad_value", {"rule": "assign", "value": "cleaner"}),
 ]
 
 
-@pytest.mark.parametrize(("rules", "message"), BAD)
-def test_bad_rules_are_refused_with_the_reason(rules: dict[str, Any], message: str) -> None:
-    with pytest.raises(PlanRuleError, match=message):
+@pytest.mark.parametrize(("rules", "code", "params"), BAD)
+def test_bad_rules_are_refused_with_a_code_naming_the_part(
+    rules: dict[str, Any], code: str, params: dict[str, str]
+) -> None:
+    with pytest.raises(PlanRuleError) as caught:
         PlanRules.from_json(rules)
+    assert (caught.value.code, caught.value.params) == (code, params)
+
+
+def test_the_spot_check_rule_marks_a_plan_the_import_leaves_out() -> None:
+    assert PlanRules.from_json({"spot_check": True}).spot_check
+    assert not PlanRules.from_json({"department": "CARD"}).spot_check
 
 
 def plan(plan_id: int, rules: dict[str, Any], offsets: list[int] | None = None) -> PlanSpec:
@@ -137,15 +149,14 @@ def test_plan_reads_assignment_offsets_and_calling_hours() -> None:
 
 
 @pytest.mark.parametrize(
-    ("offsets", "hours", "message"),
+    ("offsets", "hours", "code"),
     [
-        ([], HOURS, "list of days"),
-        ([3, -1], HOURS, "whole days from 0 up"),
-        ([3], {"days": [0, 1], "windows": [["08:00", "12:00"]]}, "weekdays 1"),
+        ([], HOURS, "plan_points_not_list"),
+        ([3, -1], HOURS, "plan_points_not_days"),
+        ([3], {"days": [0, 1], "windows": [["08:00", "12:00"]]}, "hours_bad_days"),
     ],
 )
-def test_unusable_plan_names_itself(
-    offsets: list[int], hours: dict[str, Any], message: str
-) -> None:
-    with pytest.raises(PlanRuleError, match=f"'bad plan' cannot be used: .*{message}"):
+def test_unusable_plan_names_itself(offsets: list[int], hours: dict[str, Any], code: str) -> None:
+    with pytest.raises(PlanRuleError, match="'bad plan' cannot be used") as caught:
         PlanSpec.from_row(9, "bad plan", {}, offsets, hours)
+    assert caught.value.as_json() == {"plan": "bad plan", "code": code, "params": {}}

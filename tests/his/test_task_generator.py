@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import Engine, func, insert, select, update
 
 from agent_app.domain.enums import TaskStatus
-from agent_app.his.errors import PlanRuleError
 from agent_app.his.file_source import read_file
 from agent_app.his.mapping import ColumnMapping
 from agent_app.his.runs import ImportOptions, run_import
@@ -119,19 +118,6 @@ def test_tasks_being_called_are_left_alone(imported: Engine) -> None:
 
     assert counts.cancelled == 0
     assert {s for s, _ in _tasks(imported, 101).values()} == {TaskStatus.IN_PROGRESS}
-
-
-@sqlite_only
-def test_a_plan_with_bad_calling_hours_stops_the_run_with_its_name(imported: Engine) -> None:
-    with imported.begin() as connection:
-        connection.execute(
-            update(FollowupPlan)
-            .where(FollowupPlan.id == 103)
-            .values(calling_hours={"days": [0, 1, 2], "start": "08:30", "end": "20:00"})
-        )
-
-    with pytest.raises(PlanRuleError, match="'通用出院随访' cannot be used"):
-        generate_tasks(imported, now=NOW)
 
 
 def test_the_unique_index_refuses_a_duplicate_generated_task(imported: Engine) -> None:

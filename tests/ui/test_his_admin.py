@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 
 from agent_app.his.runs import RunReport
 from agent_app.store.engine import open_local_store
 from agent_app.ui.his_admin import HisAdminWidget
-from agent_app.ui.qt import Qt
+from agent_app.store.schema import FollowupPlan
+from agent_app.ui.qt import QApplication, Qt
+from agent_app.ui.translations import install_translations, remove_translations
 from tests.his.conftest import load_reference
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "his" / "sample_discharges.csv"
@@ -65,7 +67,8 @@ def test_importing_a_file_shows_progress_then_the_run_and_its_rejected_rows(
     assert progress[-1] == widget.progress.maximum() == 8
     assert widget.import_button.isEnabled()
     assert "5 new" in widget.status.text() and "3 rejected" in widget.status.text()
-    assert _cells(widget.runs, 4) == ["ok"]
+    assert _cells(widget.runs, 4) == ["finished"]
+    assert widget.warning.isHidden()
     assert sorted(_cells(widget.rejected, 4)) == [
         "No phone number for the patient or a contact.",
         "The discharge date '2026-13-45' is not a date.",
@@ -95,3 +98,32 @@ def test_cancelling_the_file_chooser_does_nothing(qtbot: QtBot, store: Engine) -
 
     assert widget.import_button.isEnabled()
     assert widget.status.text() == ""
+
+
+def test_a_skipped_plan_is_said_on_the_screen_and_the_status_bar_in_chinese(
+    qtbot: QtBot, store: Engine
+) -> None:
+    with store.begin() as connection:
+        connection.execute(
+            update(FollowupPlan).where(FollowupPlan.id == 103).values(offsets_days=[3, -1])
+        )
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translations(app, "zh_CN")
+    try:
+        widget = _widget(qtbot, store, SAMPLE)
+        said: list[str] = []
+        widget.sig_message.connect(said.append)
+        with qtbot.waitSignal(widget.sig_import_finished, timeout=30_000) as finished:
+            qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitSignal(widget.sig_loaded, timeout=10_000).wait()
+    finally:
+        remove_translations(app)
+
+    report = finished.args[0]
+    assert isinstance(report, RunReport) and report.status == "ok" and report.tasks_created > 0
+    assert len(said) == 1 and "通用出院随访" in said[0] and "随访天数" in said[0]
+    assert not widget.warning.isHidden() and "通用出院随访" in widget.warning.text()
+    problem = _cells(widget.plans, 9)[2]
+    assert "随访天数" in problem and "plan_" not in problem
+    assert _cells(widget.runs, 4) == ["已完成"] and "随访天数" in _cells(widget.runs, 14)[0]

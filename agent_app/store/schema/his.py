@@ -54,6 +54,8 @@ class HisImportRun(Base):
     tasks_updated: Mapped[int] = mapped_column(default=0)
     tasks_cancelled: Mapped[int] = mapped_column(default=0)
     error: Mapped[str] = mapped_column(Text, default="")
+    # Plans the run could not use, each {"plan", "code", "params"}: the rest still applied.
+    skipped_plans: Mapped[list[dict[str, Any]]] = mapped_column(JsonType, default=list)
 
     __table_args__ = (Index("ix_his_import_run_started_at", "started_at"),)
 

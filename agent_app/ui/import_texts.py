@@ -1,0 +1,113 @@
+"""The discharge import's codes in the agent's language: plan problems, run kinds and states.
+
+The core (``his.errors.PlanRuleError``, ``his_import_run``) keeps codes with parameters; this
+module is the one place that says them, so the admin screen and the status bar agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from agent_app.ui.qt import QCoreApplication
+
+
+def _sentences() -> dict[str, str]:
+    return {
+        "plan_rules_not_object": QCoreApplication.translate(
+            "ImportTexts", "the rules must be a JSON object"
+        ),
+        "plan_unknown_rule": QCoreApplication.translate(
+            "ImportTexts", 'it has a rule this version does not know: "{rule}"'
+        ),
+        "plan_bad_icd": QCoreApplication.translate(
+            "ImportTexts", '"{text}" is not an ICD-10 code, prefix or range'
+        ),
+        "plan_bad_icd_range": QCoreApplication.translate(
+            "ImportTexts", 'the ICD-10 range "{text}" is not a range like C00-C97'
+        ),
+        "plan_not_texts": QCoreApplication.translate(
+            "ImportTexts", '"{rule}" must be a text or a list of texts'
+        ),
+        "plan_bad_bounds": QCoreApplication.translate(
+            "ImportTexts", '"{rule}" must look like {{"min": 18, "max": 80}}'
+        ),
+        "plan_bounds_not_whole": QCoreApplication.translate(
+            "ImportTexts", 'the bounds of "{rule}" must be whole numbers'
+        ),
+        "plan_min_above_max": QCoreApplication.translate(
+            "ImportTexts", '"{rule}": the minimum {low} is above the maximum {high}'
+        ),
+        "plan_bad_value": QCoreApplication.translate(
+            "ImportTexts", '"{rule}" has a value that is not allowed: {value}'
+        ),
+        "plan_points_not_list": QCoreApplication.translate(
+            "ImportTexts", "the follow-up days must be a list, like [3, 30]"
+        ),
+        "plan_points_not_days": QCoreApplication.translate(
+            "ImportTexts", "the follow-up days must be whole days from 0 up"
+        ),
+        "hours_bad_time": QCoreApplication.translate(
+            "ImportTexts", 'calling window {window}: "{text}" is not a time like 08:30'
+        ),
+        "hours_bad_days": QCoreApplication.translate(
+            "ImportTexts", "the calling days must be weekdays 1 (Monday) to 7 (Sunday)"
+        ),
+        "hours_no_window": QCoreApplication.translate(
+            "ImportTexts", "the calling hours need at least one time window"
+        ),
+        "hours_window_reversed": QCoreApplication.translate(
+            "ImportTexts", "the calling window {start}–{stop} ends before it starts"
+        ),
+        "hours_windows_overlap": QCoreApplication.translate(
+            "ImportTexts", "the calling windows must be in order and not overlap"
+        ),
+        "hours_bad_zone": QCoreApplication.translate("ImportTexts", '"{zone}" is not a time zone'),
+        "hours_bad_window": QCoreApplication.translate(
+            "ImportTexts", "calling window {window} must be a start and an end"
+        ),
+        "hours_bad_windows": QCoreApplication.translate(
+            "ImportTexts", "the calling windows must be a list of start and end times"
+        ),
+    }
+
+
+def plan_problem_text(problem: Mapping[str, Any]) -> str:
+    """Why a plan cannot be used, from its stored ``{"code", "params"}``."""
+    template = _sentences().get(str(problem.get("code", "")))
+    if template is None:
+        return QCoreApplication.translate("ImportTexts", "the plan cannot be used ({0})").format(
+            problem.get("code", "")
+        )
+    params = {key: str(value) for key, value in dict(problem.get("params") or {}).items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def skipped_plans_text(skipped: Sequence[Mapping[str, Any]]) -> str:
+    """One line per plan a run left out: the plan's name and why."""
+    return "\n".join(
+        QCoreApplication.translate("ImportTexts", "Plan “{0}” was skipped: {1}").format(
+            item.get("plan", ""), plan_problem_text(item)
+        )
+        for item in skipped
+    )
+
+
+def run_word(code: str) -> str:
+    """A run's status, kind or trigger code (ok, file, schedule…) as a word."""
+    words = {
+        "ok": QCoreApplication.translate("ImportTexts", "finished"),
+        "failed": QCoreApplication.translate("ImportTexts", "failed"),
+        "running": QCoreApplication.translate("ImportTexts", "running"),
+        "file": QCoreApplication.translate("ImportTexts", "file"),
+        "sql": QCoreApplication.translate("ImportTexts", "HIS database"),
+        "hl7": QCoreApplication.translate("ImportTexts", "HL7 messages"),
+        "manual": QCoreApplication.translate("ImportTexts", "by hand"),
+        "schedule": QCoreApplication.translate("ImportTexts", "scheduled"),
+        "on_demand": QCoreApplication.translate("ImportTexts", "on request"),
+        "mllp": QCoreApplication.translate("ImportTexts", "HIS message feed"),
+    }
+    return words.get(code, code)
