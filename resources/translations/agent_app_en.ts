@@ -975,17 +975,17 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+154"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+176"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+76"/>
         <source>Earlier answers could not be restored: {0}</source>
         <translation>Earlier answers could not be restored: {0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Answered {0} of {1} · required {2} of {3}</source>
         <translation>Answered {0} of {1} · required {2} of {3}</translation>
     </message>
@@ -995,12 +995,27 @@ It is retried automatically.</translation>
         <translation>Red flag — the attending doctor is alerted when you save:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Hang up before leaving this follow-up.</source>
         <translation>Hang up before leaving this follow-up.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
+        <source>Choose how the follow-up ended under Outcome.</source>
+        <translation>Choose how the follow-up ended under Outcome.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Answers typed</source>
+        <translation>Answers typed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answers were typed, but the outcome says the patient was not reached ({0}). Save it as not reached?</source>
+        <translation>Answers were typed, but the outcome says the patient was not reached ({0}). Save it as not reached?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Questions left</source>
         <translation>Questions left</translation>
     </message>
@@ -1020,7 +1035,7 @@ It is retried automatically.</translation>
         <translation>Hang up before saving the follow-up.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The follow-up was not saved: {0}. Your answers are still here.</source>
         <translation>The follow-up was not saved: {0}. Your answers are still here.</translation>
     </message>
@@ -4050,7 +4065,12 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>Wrap-up</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>— choose how the follow-up ended —</source>
+        <translation>— choose how the follow-up ended —</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Notes for the next caller and the doctor</source>
         <translation>Notes for the next caller and the doctor</translation>
     </message>
@@ -4090,7 +4110,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>Reached — follow-up done</source>
         <translation>Reached — follow-up done</translation>
     </message>

@@ -975,17 +975,17 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+154"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+176"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+76"/>
         <source>Earlier answers could not be restored: {0}</source>
         <translation>之前的答案无法恢复：{0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Answered {0} of {1} · required {2} of {3}</source>
         <translation>已答 {0}/{1} 题 · 必答 {2}/{3} 题</translation>
     </message>
@@ -995,12 +995,27 @@ It is retried automatically.</source>
         <translation>危急值提醒——保存后将通知主治医生：</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Hang up before leaving this follow-up.</source>
         <translation>离开本次随访前请先挂断电话。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
+        <source>Choose how the follow-up ended under Outcome.</source>
+        <translation>请在“随访结果”中选择本次随访的结果。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Answers typed</source>
+        <translation>已填写答案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answers were typed, but the outcome says the patient was not reached ({0}). Save it as not reached?</source>
+        <translation>已经填写了答案，但结果是未联系到患者（{0}）。确定按未联系到保存吗？</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Questions left</source>
         <translation>尚有未答题目</translation>
     </message>
@@ -1020,7 +1035,7 @@ It is retried automatically.</source>
         <translation>保存随访前请先挂断电话。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The follow-up was not saved: {0}. Your answers are still here.</source>
         <translation>随访未能保存：{0}。您填写的答案仍保留在此。</translation>
     </message>
@@ -4048,7 +4063,12 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <translation>结束处理</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>— choose how the follow-up ended —</source>
+        <translation>— 请选择随访结果 —</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Notes for the next caller and the doctor</source>
         <translation>给下一位随访员和医生的备注</translation>
     </message>
@@ -4088,7 +4108,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>Reached — follow-up done</source>
         <translation>已接通——随访完成</translation>
     </message>

@@ -243,3 +243,78 @@ def test_no_answer_wrap_up_reschedules_and_returns_to_the_queue(
         assert (task.status, task.attempt_count) == (TaskStatus.PENDING, before)
         assert task.due_at > dt.datetime.now(dt.UTC)
     assert "next call is due" in window.statusBar().currentMessage()
+
+
+def _dial_and_wait(qtbot: QtBot, view: FollowupView, signal_name: str) -> None:
+    signal = getattr(view.call_log, signal_name)
+    with qtbot.waitSignal(signal, timeout=10_000):
+        qtbot.mouseClick(view.patient.dial_buttons[0], Qt.MouseButton.LeftButton)
+
+
+def _raise_chest_pain_flag(view: FollowupView) -> None:
+    form = view.form
+    form.boxes["identity_confirmed"].editor.pick(1)
+    form.boxes["chest_pain"].editor.pick(1)
+    duration = form.boxes["chest_pain_duration"]
+    over_20 = next(i for i, v in enumerate(duration.editor.values, 1) if v == "over_20")  # type: ignore[attr-defined]
+    duration.editor.pick(over_20)
+
+
+def test_the_outcome_follows_the_call_and_a_contradiction_is_asked_once(
+    qtbot: QtBot, desk: tuple[MainWindow, FakePhone], desk_store: Engine
+) -> None:
+    window, phone = desk
+    phone.no_answer_seconds = 0.6
+    view = open_next(qtbot, window)
+    # Before any call nothing is chosen, and saving asks for the outcome instead.
+    assert view.wrapup.chosen() is None
+    view.finish()
+    assert not view.saving and view.notice.isVisibleTo(view)
+    assert "Outcome" in view.notice.text() or "结果" in view.notice.text()
+
+    phone.odds = FakeOdds(answer=0, no_answer=1, busy=0, wrong_number=0)
+    _dial_and_wait(qtbot, view, "sig_ended")
+    assert view.wrapup.chosen() is Disposition.NO_ANSWER
+    assert not view.notice.isVisibleTo(view)  # an outcome is chosen: the prompt went
+
+    phone.odds = FakeOdds(answer=1, no_answer=0, busy=0, wrong_number=0)
+    _dial_and_wait(qtbot, view, "sig_answered")
+    assert view.wrapup.chosen() is Disposition.REACHED  # connected: reached, before hang-up
+    view.form.boxes["identity_confirmed"].editor.pick(1)
+    with qtbot.waitSignal(view.call_log.sig_ended, timeout=5000):  # type: ignore[union-attr]
+        window.call_bar.hangup()  # type: ignore[union-attr]
+    assert view.wrapup.chosen() is Disposition.REACHED
+
+    # The nurse picks "no answer" although answers were typed: one question, and "no" keeps
+    # the screen with every answer.
+    asked: list[str] = []
+
+    def answer_no(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No
+
+    QMessageBox.question = answer_no  # type: ignore[method-assign,assignment]
+    view.wrapup.choose(Disposition.NO_ANSWER)
+    view.finish()
+    assert len(asked) == 1 and not view.saving and window.followup is view
+    assert view.form.sheet.entry("identity_confirmed") is not None
+
+
+def test_the_red_flag_banner_stays_whatever_else_is_said(
+    qtbot: QtBot, desk: tuple[MainWindow, FakePhone]
+) -> None:
+    window, _phone = desk
+    view = open_next(qtbot, window)
+    _dial_and_wait(qtbot, view, "sig_answered")
+    _raise_chest_pain_flag(view)
+    flag_text = view.banner.text()
+    assert view.banner.isVisible() and "120" in flag_text
+
+    view.wrapup.save_button.click()  # what Ctrl+S presses
+    assert view.notice.isVisible() and view.notice.text() != flag_text  # "hang up first"
+    assert view.banner.isVisible() and view.banner.text() == flag_text
+
+    with qtbot.waitSignal(view.call_log.sig_ended, timeout=5000):  # type: ignore[union-attr]
+        window.call_bar.hangup()  # type: ignore[union-attr]
+    assert not view.notice.isVisible()  # no longer true once the call ended
+    assert view.banner.isVisible() and view.banner.text() == flag_text

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from agent_app.domain.enums import TaskStatus
+from agent_app.domain.enums import Disposition, TaskStatus
 from agent_app.store.schema import FollowupResult, FollowupTask
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.qt import QApplication, Qt
@@ -117,6 +117,9 @@ def test_a_follow_up_can_be_completed_from_the_keyboard_alone(
     assert done, "Enter on the last question moves on to the wrap-up"
     assert form.sheet.can_finish
     assert view.wrapup.disposition.hasFocus()
+    # No call on this screen: the agent picks the outcome, first in the list after the prompt.
+    qtbot.keyClick(view.wrapup.disposition, Qt.Key.Key_Down)
+    assert view.wrapup.chosen() is Disposition.REACHED
     with qtbot.waitSignal(view.sig_finished, timeout=10_000):
         qtbot.keyClick(view.wrapup.disposition, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     with Session(desk_store) as session:

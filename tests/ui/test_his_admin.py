@@ -11,8 +11,8 @@ from sqlalchemy import Engine, update
 
 from agent_app.his.runs import RunReport
 from agent_app.store.engine import open_local_store
-from agent_app.ui.his_admin import HisAdminWidget
 from agent_app.store.schema import FollowupPlan
+from agent_app.ui.his_admin import HisAdminWidget
 from agent_app.ui.qt import QApplication, Qt
 from agent_app.ui.translations import install_translations, remove_translations
 from tests.his.conftest import load_reference

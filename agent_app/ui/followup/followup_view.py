@@ -2,8 +2,13 @@
 
 Every change is saved to a draft file (off the GUI thread, in order) a moment after it is
 made, so a crash or kill loses nothing; "Save and close" writes the result to the store in one
-transaction and only then leaves the screen. Errors are said in the banner in plain words and
-the screen keeps every answer.
+transaction and only then leaves the screen.
+
+Two lines sit above the screen. The red-flag banner stays while a red flag is raised, whatever
+else happens, until the follow-up is saved. Every other message (an error, "hang up first")
+goes to the notice line below it and clears itself once it is no longer true. The outcome
+follows the call: "reached" once a call connected, else the last attempt's result; the agent
+may change it, and saving answers as an unreached call asks once.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from agent_app.ui.followup.patient_panel import PatientPanel
 from agent_app.ui.followup.questionnaire_form import QuestionnaireForm
 from agent_app.ui.followup.result_dialog import ResultDialog
 from agent_app.ui.followup.script_panel import ScriptPanel
-from agent_app.ui.followup.wrapup_panel import WrapUpPanel
+from agent_app.ui.followup.wrapup_panel import WrapUpPanel, disposition_name
 from agent_app.ui.qt import (
     QKeySequence,
     QLabel,
@@ -50,6 +55,16 @@ from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 AUTOSAVE_DELAY_MS = 300
+# Outcomes that say nobody was reached: answers typed beside one of these need a confirmation.
+UNREACHED = frozenset(
+    {
+        Disposition.NO_ANSWER,
+        Disposition.BUSY,
+        Disposition.WRONG_NUMBER,
+        Disposition.NUMBER_INVALID,
+        Disposition.LINE_FAILED,
+    }
+)
 HOSPITAL_NAME = "本院"
 
 
@@ -80,9 +95,14 @@ class FollowupView(QWidget):
         self.saving = False
         self.today = dt.datetime.now(HOSPITAL_TZ).date()
 
-        self.banner = QLabel()
+        self.banner = QLabel()  # red flags only: never replaced by another message
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.notice = QLabel()  # every other message, cleared when no longer true
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self._notice_key = ""
+        self.connected = False  # a call of this follow-up was answered
         self.progress = QLabel()
         self.patient = PatientPanel()
         self.patient.show_card(work.card, self.today)
@@ -119,6 +139,7 @@ class FollowupView(QWidget):
         splitter.setSizes([290, 640, 330])
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
 
         self._autosave = QTimer(self)
@@ -129,6 +150,7 @@ class FollowupView(QWidget):
         self.form.sig_flags.connect(self._show_flags)
         self.form.sig_done.connect(lambda: self.wrapup.disposition.setFocus())
         self.wrapup.sig_changed.connect(self._autosave.start)
+        self.wrapup.disposition.currentIndexChanged.connect(self._outcome_changed)
         self.wrapup.sig_save.connect(self.finish)
         self.wrapup.sig_later.connect(self.leave)
         for keys, reason in (("Ctrl+U", NonAnswer.UNABLE), ("Ctrl+R", NonAnswer.REFUSED)):
@@ -164,6 +186,8 @@ class FollowupView(QWidget):
 
     def _call_answered(self, attempt_id: uuid.UUID, at: dt.datetime) -> None:
         if attempt_id == self.attempt_id:
+            self.connected = True
+            self.wrapup.choose(Disposition.REACHED)
             self.form.sheet.start_call(at)
             self.form.focus_first()
 
@@ -171,9 +195,18 @@ class FollowupView(QWidget):
         if attempt_id != self.attempt_id:
             return
         self.in_call = False
+        self._clear_notice("in_call")
         self.patient.set_dialing_enabled(True)
-        self.wrapup.choose(suggested_disposition(event.reason, answered))
+        # Once a call connected the follow-up reached the patient, whatever a later try did.
+        self.connected = self.connected or answered
+        self.wrapup.choose(
+            Disposition.REACHED if self.connected else suggested_disposition(event.reason, False)
+        )
         self._autosave.start()
+
+    def _outcome_changed(self) -> None:
+        if self.wrapup.chosen() is not None:
+            self._clear_notice("outcome")
 
     def _markers(self) -> dict[str, float]:
         """Seconds from the answer of the call to each shown answer, for the player."""
@@ -201,17 +234,23 @@ class FollowupView(QWidget):
 
     def save_draft(self) -> None:
         draft, drafts = self.draft(), self.drafts
-        self.writer.submit(lambda: drafts.save(draft), on_error=self._draft_failed)
+        self.writer.submit(
+            lambda: drafts.save(draft),
+            lambda _done: self._clear_notice("draft"),
+            self._draft_failed,
+        )
 
     def _draft_failed(self, error: BaseException) -> None:
-        self._say(str(error), error=True)
+        self._say(str(error), error=True, key="draft")
 
     def restore(self, draft: Draft) -> None:
         """Put an unfinished follow-up back on screen exactly as it was."""
         try:
             self.form.restore(draft.answers)
         except StoredAnswersError as exc:
-            self._say(self.tr("Earlier answers could not be restored: {0}").format(exc), True)
+            self._say(
+                self.tr("Earlier answers could not be restored: {0}").format(exc), True, "restore"
+            )
         self.wrapup.restore(draft.extra)
         self.wrapup.notes.setPlainText(draft.notes)
         if draft.attempt_id:
@@ -244,19 +283,28 @@ class FollowupView(QWidget):
         )
         self.banner.show()
 
-    def _say(self, text: str, error: bool = False) -> None:
-        self.banner.setStyleSheet(
+    def _say(self, text: str, error: bool = False, key: str = "") -> None:
+        """Show a message on the notice line; ``key`` names what clears it (see _clear_notice)."""
+        self.notice.setStyleSheet(
             "background: #fdecea; color: #b71c1c; padding: 6px;" if error else "padding: 6px;"
         )
-        self.banner.setText(text)
-        self.banner.show()
+        self.notice.setText(text)
+        self.notice.show()
+        self._notice_key = key
         self.sig_message.emit(text)
+
+    def _clear_notice(self, key: str) -> None:
+        """The condition ``key`` is over (the call ended, a draft saved): its message goes."""
+        if self.notice.isVisibleTo(self) and self._notice_key == key:
+            self.notice.hide()
+            self.notice.clear()
+            self._notice_key = ""
 
     # Finishing -----------------------------------------------------------------------------
     def leave(self) -> None:
         """Back to the queue; the draft keeps everything for later."""
         if self.in_call:
-            self._say(self.tr("Hang up before leaving this follow-up."), True)
+            self._say(self.tr("Hang up before leaving this follow-up."), True, "in_call")
             return
         self._autosave.stop()
         self.save_draft()
@@ -269,6 +317,23 @@ class FollowupView(QWidget):
         disposition = self.wrapup.chosen()
         sheet = self.form.sheet
         outcome: Outcome | None = None
+        if disposition is None:
+            self._say(self.tr("Choose how the follow-up ended under Outcome."), True, "outcome")
+            self.wrapup.disposition.setFocus()
+            return None
+        self._clear_notice("outcome")
+        if sheet.counted_entries() and disposition in UNREACHED:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Answers typed"),
+                self.tr(
+                    "Answers were typed, but the outcome says the patient was not reached "
+                    "({0}). Save it as not reached?"
+                ).format(disposition_name(disposition)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.wrapup.disposition.setFocus()
+                return None
         if disposition is Disposition.REACHED and not sheet.can_finish:
             names = "、".join(q.text.in_language(desk_language())[:20] for q in sheet.missing()[:3])
             answer = QMessageBox.question(
@@ -319,11 +384,12 @@ class FollowupView(QWidget):
         if self.saving:
             return
         if self.in_call:
-            self._say(self.tr("Hang up before saving the follow-up."), True)
+            self._say(self.tr("Hang up before saving the follow-up."), True, "in_call")
             return
         wrap = self.wrap_up()
         if wrap is None:
             return
+        self._clear_notice("save")
         self.saving = True
         self.wrapup.set_busy(True)
         self._autosave.stop()
@@ -348,5 +414,6 @@ class FollowupView(QWidget):
         self._say(
             self.tr("The follow-up was not saved: {0}. Your answers are still here.").format(error),
             True,
+            "save",
         )
         self.save_draft()

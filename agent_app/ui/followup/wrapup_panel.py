@@ -61,6 +61,8 @@ class WrapUpPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Wrap-up"), parent)
         self.disposition = QComboBox()
+        # Nothing is chosen before a call: the outcome follows the call, or the agent picks it.
+        self.disposition.addItem(self.tr("— choose how the follow-up ended —"), "")
         for disposition in DISPOSITION_ORDER:
             self.disposition.addItem(disposition_name(disposition), disposition.value)
         self.callback = QDateTimeEdit()
@@ -103,11 +105,15 @@ class WrapUpPanel(QGroupBox):
             self.callback.setDateTime(QDateTime.currentDateTime().addSecs(2 * 3600))
         self.sig_changed.emit()
 
-    def chosen(self) -> Disposition:
-        return Disposition(str(self.disposition.currentData()))
+    def chosen(self) -> Disposition | None:
+        """The outcome, or None while nothing is chosen (no call yet)."""
+        value = str(self.disposition.currentData() or "")
+        return Disposition(value) if value else None
 
-    def choose(self, disposition: Disposition) -> None:
-        self.disposition.setCurrentIndex(self.disposition.findData(disposition.value))
+    def choose(self, disposition: Disposition | None) -> None:
+        self.disposition.setCurrentIndex(
+            self.disposition.findData(disposition.value if disposition else "")
+        )
 
     def callback_at(self) -> dt.datetime | None:
         if self.chosen() is not Disposition.CALL_BACK_LATER:
@@ -118,7 +124,7 @@ class WrapUpPanel(QGroupBox):
 
     def draft(self) -> dict[str, Any]:
         return {
-            "disposition": self.chosen().value,
+            "disposition": chosen.value if (chosen := self.chosen()) else "",
             "callback": self.callback.dateTime().toString("yyyy-MM-ddTHH:mm"),
             "reminder": self.reminder.isChecked(),
         }
