@@ -12,7 +12,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QPointF,
+    QRect,
     QRectF,
     QRunnable,
     QSize,
@@ -50,6 +52,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
@@ -70,6 +73,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QListView,
     QListWidget,
@@ -106,6 +111,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QAbstractButton",
     "QAbstractItemView",
     "QAbstractListModel",
     "QAbstractSpinBox",
@@ -143,6 +149,8 @@ __all__ = [
     "QKeyEvent",
     "QKeySequence",
     "QLabel",
+    "QLayout",
+    "QLayoutItem",
     "QLibraryInfo",
     "QLineEdit",
     "QListView",
@@ -163,11 +171,13 @@ __all__ = [
     "QPersistentModelIndex",
     "QPixmap",
     "QPlainTextEdit",
+    "QPoint",
     "QPointF",
     "QProgressBar",
     "QProgressDialog",
     "QPushButton",
     "QRadioButton",
+    "QRect",
     "QRectF",
     "QResizeEvent",
     "QRunnable",

@@ -33,7 +33,9 @@ class QuestionBox(QFrame):
         self.question = question
         language = desk_language()
         required = " *" if question.required else ""
-        self.title = QLabel(f"{number}. {question.text.in_language(language)}{required}")
+        self._title_text = f"{question.text.in_language(language)}{required}"
+        self.number = number
+        self.title = QLabel(f"{number}. {self._title_text}")
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
@@ -46,14 +48,16 @@ class QuestionBox(QFrame):
         self.problem.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.title)
+        # The title shares its line with "unable" and "refused", so the options below keep the
+        # whole width and the form is never wider than a 1024-pixel screen allows.
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        layout.addLayout(heading)
         if question.hint is not None:
             hint = QLabel(question.hint.in_language(language))
             hint.setStyleSheet("color: #616161;")
             hint.setWordWrap(True)
             layout.addWidget(hint)
-        row = QHBoxLayout()
-        row.addWidget(self.editor, 1)
         self.unable = QPushButton(self.tr("Unable to answer"))
         self.refused = QPushButton(self.tr("Refused"))
         for button, reason in ((self.unable, NonAnswer.UNABLE), (self.refused, NonAnswer.REFUSED)):
@@ -61,9 +65,15 @@ class QuestionBox(QFrame):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setVisible(question.allow_unable)
             button.clicked.connect(lambda on, r=reason: self._decline(r, on))
-            row.addWidget(button)
-        layout.addLayout(row)
+            heading.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.editor)
         layout.addWidget(self.problem)
+
+    def set_number(self, number: int) -> None:
+        """The question's number among those shown (skipped questions are not counted)."""
+        if number != self.number:
+            self.number = number
+            self.title.setText(f"{number}. {self._title_text}")
 
     def _decline(self, reason: NonAnswer, on: bool) -> None:
         other = self.refused if reason is NonAnswer.UNABLE else self.unable

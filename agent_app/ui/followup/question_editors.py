@@ -10,14 +10,18 @@ from __future__ import annotations
 import datetime as dt
 
 from agent_app.domain.questionnaire import AnswerValue, Question, QuestionType
+from agent_app.ui.flow_layout import FlowLayout
 from agent_app.ui.followup.language import desk_language
 from agent_app.ui.qt import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMouseEvent,
     QRadioButton,
+    Qt,
     QWidget,
     Signal,
 )
@@ -26,11 +30,14 @@ from agent_app.ui.qt import (
 class QuestionEditor(QWidget):
     sig_edited = Signal(object)  # the raw entry; None when cleared
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, question: Question, parent: QWidget | None = None, *, wrap: bool = False
+    ) -> None:
+        """``wrap``: options flow onto more lines when narrow, never beyond the form's edge."""
         super().__init__(parent)
         self.question = question
         self.language = desk_language()
-        self.row = QHBoxLayout(self)
+        self.row: QHBoxLayout | FlowLayout = FlowLayout(self) if wrap else QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
 
     def set_value(self, value: AnswerValue | None) -> None:
@@ -45,19 +52,49 @@ class QuestionEditor(QWidget):
         self.setFocus()
 
 
+class _OptionLabel(QLabel):
+    """An option's words, wrapped when narrow; a click on them clicks the option."""
+
+    sig_clicked = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.sig_clicked.emit()
+        super().mousePressEvent(event)
+
+
+def option_widget(button: QAbstractButton, words: str, parent: QWidget) -> QWidget:
+    """A radio button or check box with its number, and its words in a label that wraps.
+
+    Qt's buttons never wrap their text, so a long option would make the whole form wider
+    than the screen; here the words wrap and the form never scrolls sideways.
+    """
+    option = QWidget(parent)
+    row = QHBoxLayout(option)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(2)
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    if words:
+        label = _OptionLabel(words, option)
+        label.setWordWrap(True)
+        label.sig_clicked.connect(button.click)
+        button.setAccessibleName(f"{button.text()} {words}".strip())
+        row.addWidget(label, 1)
+    return option
+
+
 class ChoiceEditor(QuestionEditor):
     """Single choice, yes/no and scales: one radio button per option, numbered."""
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
-        super().__init__(question, parent)
+        super().__init__(question, parent, wrap=True)
         self.group = QButtonGroup(self)
         self.values: list[object] = []
         for number, (value, label) in enumerate(self._choices(), 1):
-            button = QRadioButton(f"{number} {label}".strip() if number < 10 else label)
+            button = QRadioButton(str(number) if number < 10 else "")
             self.group.addButton(button, number - 1)
-            self.row.addWidget(button)
+            self.row.addWidget(option_widget(button, label, self))
             self.values.append(value)
-        self.row.addStretch(1)
         self.group.idClicked.connect(lambda index: self.sig_edited.emit(self.values[index]))
 
     def _choices(self) -> list[tuple[object, str]]:
@@ -91,14 +128,13 @@ class MultiEditor(QuestionEditor):
     """Multiple choice; an exclusive option ("none of these") clears the others."""
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
-        super().__init__(question, parent)
+        super().__init__(question, parent, wrap=True)
         self.boxes: list[tuple[str, QCheckBox]] = []
         for number, option in enumerate(question.options, 1):
-            box = QCheckBox(f"{number} {option.label.in_language(self.language)}")
+            box = QCheckBox(str(number) if number < 10 else "")
             box.clicked.connect(lambda checked, v=option.value: self._clicked(v, checked))
-            self.row.addWidget(box)
+            self.row.addWidget(option_widget(box, option.label.in_language(self.language), self))
             self.boxes.append((option.value, box))
-        self.row.addStretch(1)
 
     def _clicked(self, value: str, checked: bool) -> None:
         option = self.question.option(value)
@@ -139,17 +175,19 @@ class LineEditor(QuestionEditor):
         q = question
         if q.type is QuestionType.TEXT:
             self.edit.setMaxLength(q.max_length)
-            self.edit.setMinimumWidth(360)
+            self.edit.setMinimumWidth(200)  # grows with the form; never forces it wider
         else:
             self.edit.setMaximumWidth(160)
         if q.type is QuestionType.DATE:
             self.edit.setPlaceholderText("2026-11-23")
         elif q.type is QuestionType.NUMBER and q.minimum is not None and q.maximum is not None:
             self.edit.setPlaceholderText(f"{q.minimum:g}–{q.maximum:g}")
-        self.row.addWidget(self.edit)
+        row = self.row
+        assert isinstance(row, QHBoxLayout)
+        row.addWidget(self.edit, 1 if q.type is QuestionType.TEXT else 0)
         if q.unit is not None:
-            self.row.addWidget(QLabel(q.unit.in_language(self.language)))
-        self.row.addStretch(1)
+            row.addWidget(QLabel(q.unit.in_language(self.language)))
+        row.addStretch(0 if q.type is QuestionType.TEXT else 1)
         self.edit.textEdited.connect(lambda text: self.sig_edited.emit(text.strip() or None))
 
     def set_value(self, value: AnswerValue | None) -> None:

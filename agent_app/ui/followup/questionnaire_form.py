@@ -33,6 +33,10 @@ class QuestionnaireForm(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Options wrap (FlowLayout), so the body is never wider than the view; should a long
+        # word still not fit, the view stays at its left edge rather than hide the numbers.
+        sideways = self.horizontalScrollBar()
+        sideways.valueChanged.connect(lambda value: sideways.setValue(0) if value else None)
         body = QWidget()
         column = QVBoxLayout(body)
         self.boxes: dict[str, QuestionBox] = {}
@@ -130,8 +134,13 @@ class QuestionnaireForm(QScrollArea):
     # Showing -------------------------------------------------------------------------------
     def _refresh(self) -> None:
         visible = {q.id for q in self.sheet.visible_questions()}
+        number = 0
         for question_id, box in self.boxes.items():
-            box.setVisible(question_id in visible)
+            shown = question_id in visible
+            box.setVisible(shown)
+            if shown:  # numbered 1, 2, 3… as read out, with no gaps for skipped questions
+                number += 1
+                box.set_number(number)
         for section in self.template.sections:
             self.headers[section.id].setVisible(any(q.id in visible for q in section.questions))
         flags = self.sheet.red_flags()
