@@ -672,6 +672,44 @@
     </message>
 </context>
 <context>
+    <name>DashboardCaption</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/dashboard_caption.py" line="+25"/>
+        <source>MMMM yyyy</source>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Figures for {period}.</source>
+        <translation>Figures for {period}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The statistics for the changed filter are computed next…</source>
+        <translation>The statistics for the changed filter are computed next…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Figures for {shown}; the changed filter is computed next…</source>
+        <translation>Figures for {shown}; the changed filter is computed next…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Computing the statistics for {period}…</source>
+        <translation>Computing the statistics for {period}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figures for {shown}; computing {wanted}…</source>
+        <translation>Figures for {shown}; computing {wanted}…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The figures shown are for {shown}.</source>
+        <translation>The figures shown are for {shown}.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardOutputs</name>
     <message>
         <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50"/>
@@ -2301,7 +2339,7 @@ It is retried automatically.</translation>
 <context>
     <name>QuestionBox</name>
     <message>
-        <location filename="../../agent_app/ui/followup/question_box.py" line="+57"/>
+        <location filename="../../agent_app/ui/followup/question_box.py" line="+61"/>
         <source>Unable to answer</source>
         <translation>Unable to answer</translation>
     </message>
@@ -3349,12 +3387,12 @@ It is retried automatically.</translation>
 <context>
     <name>StatsDashboard</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard.py" line="+86"/>
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+98"/>
         <source>Follow-up statistics</source>
         <translation>Follow-up statistics</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
@@ -3459,25 +3497,15 @@ It is retried automatically.</translation>
         <translation>Survival after discharge by diagnosis (Kaplan–Meier)</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>Computing the statistics for {period}…</source>
-        <translation>Computing the statistics for {period}…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Refresh cancelled; the figures shown are the previous ones.</source>
-        <translation>Refresh cancelled; the figures shown are the previous ones.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Figures for {period}.</source>
-        <translation>Figures for {period}.</translation>
+        <location line="+95"/>
+        <source>Refresh cancelled.</source>
+        <translation>Refresh cancelled.</translation>
     </message>
 </context>
 <context>
     <name>StatsFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/reports/stats_filter_bar.py" line="+79"/>
+        <location filename="../../agent_app/ui/reports/stats_filter_bar.py" line="+91"/>
         <source>Chosen dates</source>
         <translation>Chosen dates</translation>
     </message>
@@ -3490,6 +3518,11 @@ It is retried automatically.</translation>
         <location line="+1"/>
         <source>Last month</source>
         <translation>Last month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3567,7 +3600,7 @@ It is retried automatically.</translation>
         <translation>G&amp;roup by:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
@@ -3577,7 +3610,7 @@ It is retried automatically.</translation>
         <translation>All plans</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>The period ends before it starts; swap the two dates.</source>
         <translation>The period ends before it starts; swap the two dates.</translation>
     </message>

@@ -672,6 +672,44 @@
     </message>
 </context>
 <context>
+    <name>DashboardCaption</name>
+    <message>
+        <location filename="../../agent_app/ui/reports/dashboard_caption.py" line="+25"/>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Figures for {period}.</source>
+        <translation>{period}的统计数据。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The statistics for the changed filter are computed next…</source>
+        <translation>稍后按新的筛选条件计算统计数据…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Figures for {shown}; the changed filter is computed next…</source>
+        <translation>当前显示{shown}的数据；稍后按新的筛选条件重新计算…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Computing the statistics for {period}…</source>
+        <translation>正在计算{period}的统计数据…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figures for {shown}; computing {wanted}…</source>
+        <translation>当前显示{shown}的数据；正在计算{wanted}…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The figures shown are for {shown}.</source>
+        <translation>当前显示的是{shown}的数据。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardOutputs</name>
     <message>
         <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50"/>
@@ -2300,7 +2338,7 @@ It is retried automatically.</source>
 <context>
     <name>QuestionBox</name>
     <message>
-        <location filename="../../agent_app/ui/followup/question_box.py" line="+57"/>
+        <location filename="../../agent_app/ui/followup/question_box.py" line="+61"/>
         <source>Unable to answer</source>
         <translation>无法回答</translation>
     </message>
@@ -3347,12 +3385,12 @@ It is retried automatically.</source>
 <context>
     <name>StatsDashboard</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard.py" line="+86"/>
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+98"/>
         <source>Follow-up statistics</source>
         <translation>随访统计</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -3457,25 +3495,15 @@ It is retried automatically.</source>
         <translation>按诊断分组的出院后生存分析（Kaplan–Meier）</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>Computing the statistics for {period}…</source>
-        <translation>正在计算 {period} 的统计数据…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Refresh cancelled; the figures shown are the previous ones.</source>
-        <translation>已取消刷新；当前显示的是之前的数据。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Figures for {period}.</source>
-        <translation>{period} 的统计数据。</translation>
+        <location line="+95"/>
+        <source>Refresh cancelled.</source>
+        <translation>已取消刷新。</translation>
     </message>
 </context>
 <context>
     <name>StatsFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/reports/stats_filter_bar.py" line="+79"/>
+        <location filename="../../agent_app/ui/reports/stats_filter_bar.py" line="+91"/>
         <source>Chosen dates</source>
         <translation>自定义日期</translation>
     </message>
@@ -3488,6 +3516,11 @@ It is retried automatically.</source>
         <location line="+1"/>
         <source>Last month</source>
         <translation>上月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>最近30天</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3565,7 +3598,7 @@ It is retried automatically.</source>
         <translation>分组方式(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
@@ -3575,7 +3608,7 @@ It is retried automatically.</source>
         <translation>全部随访方案</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>The period ends before it starts; swap the two dates.</source>
         <translation>结束日期早于开始日期，请对调两个日期。</translation>
     </message>

@@ -5,7 +5,10 @@ Construct it with the desk's store and the signed-in account::
     from agent_app.ui.reports.dashboard import StatsDashboard
     widget = StatsDashboard(window.engine, window.account)
 
-Every query and chart runs off the GUI thread (F5); Esc cancels and keeps the figures shown.
+Every query and chart runs off the GUI thread; a change to the filter starts one (after a
+short pause, so a burst of changes makes one refresh), and so does F5; Esc cancels and keeps
+the figures shown. The caption under the filter always names the period the figures on screen
+are for, and the one being computed.
 A supervisor's figures are their department's; an agent's their own work. Exports, printing
 and the monthly PDF are in :mod:`agent_app.ui.reports.dashboard_outputs`.
 """
@@ -34,6 +37,7 @@ from agent_app.ui.qt import (
     QPushButton,
     Qt,
     QTabWidget,
+    QTimer,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -41,6 +45,11 @@ from agent_app.ui.qt import (
 )
 from agent_app.ui.reports.answer_picker import AnswerPicker
 from agent_app.ui.reports.chart_view import StatsPageView
+from agent_app.ui.reports.dashboard_caption import (
+    kept_caption,
+    loading_caption,
+    shown_caption,
+)
 from agent_app.ui.reports.dashboard_figures import (
     DashboardRequest,
     Page,
@@ -57,6 +66,9 @@ from agent_app.ui.reports.stats_filter_bar import StatsFilterBar
 
 class _RefreshRelay(QObject):
     sig_progress = Signal(int, int, int)  # generation, done, total; emitted on the worker
+
+
+REFRESH_PAUSE_MS = 400  # a filter change waits this long for the next one before computing
 
 
 def hospital_today() -> dt.date:
@@ -88,11 +100,17 @@ class StatsDashboard(QWidget):
         self.request: DashboardRequest | None = None  # what the figures on screen answer
         self._generation = 0
         self._answers_generation = 0
+        self._options_ready = False
         self._cancelled = threading.Event()
         self._relay = _RefreshRelay(self)
         self._relay.sig_progress.connect(self._progressed)
 
         self.filter_bar = StatsFilterBar(account, today, self)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_PAUSE_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self.filter_bar.sig_changed.connect(self._filter_changed)
         self.answer_picker = AnswerPicker(self)
         self.answer_picker.sig_question_changed.connect(self._refresh_answers)
         self.pages: dict[Page, StatsPageView] = {}
@@ -179,9 +197,22 @@ class StatsDashboard(QWidget):
 
     def _options_loaded(self, options: DashboardOptions) -> None:
         self.filter_bar.set_options(options)
+        self._options_ready = True
         self.answer_picker.set_templates(options.templates)
         self.sig_options_loaded.emit()
         self.refresh()
+
+    def _filter_changed(self) -> None:
+        """Refresh once the filter has stopped changing; until then say which figures stay."""
+        if not self._options_ready:
+            return  # the options are still loading: their arrival refreshes
+        self.refresh_timer.start()
+        self._say(loading_caption(self._shown_period(), None))
+
+    def _shown_period(self) -> tuple[dt.date, dt.date] | None:
+        if self.request is None:
+            return None
+        return self.request.filter.start, self.request.filter.end
 
     def _options_failed(self, error: BaseException) -> None:
         self._say(plain_message(error), error=True)
@@ -204,14 +235,16 @@ class StatsDashboard(QWidget):
     def refresh(self) -> None:
         """Compute every page for the filter as typed; the figures on screen stay until the
         new ones arrive (or for good, when the refresh fails or is cancelled)."""
+        self.refresh_timer.stop()
+        self._cancelled.set()  # a refresh still running is superseded
+        self._generation += 1
         try:
             request = self.current_request()
         except FilterError as error:
-            self._say(str(error), error=True)
-            self.sig_refresh_failed.emit(str(error))
+            self._show_running(False)
+            self._say(kept_caption(str(error), self._shown_period()), error=True)
+            self.sig_refresh_failed.emit(self.status.text())
             return
-        self._cancelled.set()  # a refresh still running is superseded
-        self._generation += 1
         generation, cancelled = self._generation, threading.Event()
         self._cancelled = cancelled
         engine, relay = self.engine, self._relay
@@ -226,8 +259,8 @@ class StatsDashboard(QWidget):
 
         self.progress.setValue(0)
         self._show_running(True)
-        self._say(self.tr("Computing the statistics for {period}…").format(
-            period=request.filter.describe()))  # fmt: skip
+        wanted = (request.filter.start, request.filter.end)
+        self._say(loading_caption(self._shown_period(), wanted))
         run_in_background(
             compute,
             lambda figures: self._refreshed(generation, request, figures),
@@ -237,12 +270,13 @@ class StatsDashboard(QWidget):
 
     def cancel_refresh(self) -> None:
         """Stop waiting for the running refresh; its result, if it comes, is dropped."""
+        self.refresh_timer.stop()  # a change waiting to be computed is dropped too
         if not self.cancel_action.isEnabled():
             return
         self._cancelled.set()
         self._generation += 1
         self._show_running(False)
-        self._say(self.tr("Refresh cancelled; the figures shown are the previous ones."))
+        self._say(kept_caption(self.tr("Refresh cancelled."), self._shown_period()))
         self.sig_cancelled.emit()
 
     def _progressed(self, generation: int, done: int, total: int) -> None:
@@ -259,14 +293,14 @@ class StatsDashboard(QWidget):
         self.figures, self.request = figures, request
         for page, view in self.pages.items():
             view.show_figures(figures[page].table, figures[page].chart)
-        self._say(self.tr("Figures for {period}.").format(period=request.filter.describe()))
+        self._say(shown_caption((request.filter.start, request.filter.end)))
         self.sig_refreshed.emit()
 
     def _refresh_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation or isinstance(error, RefreshCancelled):
             return
         self._show_running(False)
-        self._say(plain_message(error), error=True)
+        self._say(kept_caption(plain_message(error), self._shown_period()), error=True)
         self.sig_refresh_failed.emit(self.status.text())
 
     def _refresh_answers(self) -> None:
@@ -305,5 +339,6 @@ class StatsDashboard(QWidget):
         self.status.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.refresh_timer.stop()
         self._cancelled.set()  # no point finishing queries nobody will see
         super().closeEvent(event)

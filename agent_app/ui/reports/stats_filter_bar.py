@@ -1,5 +1,9 @@
 """The dashboard's filter: period (with quick picks), department, plan, diagnosis, check level
-and how the follow-up rate is grouped."""
+and how the follow-up rate is grouped.
+
+It opens on the last complete month: the unit hospitals report follow-up work in (the monthly
+PDF is one), whose figures do not move from one day to the next, where the current month can
+hold two days and a rolling 30 days cuts months in two."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from agent_app.ui.qt import (
     QLabel,
     QLineEdit,
     QWidget,
+    Signal,
 )
 from agent_app.ui.reports.dashboard_options import DashboardOptions, fixed_department
 
@@ -35,8 +40,10 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 def quick_period(kind: str, today: dt.date) -> tuple[dt.date, dt.date]:
-    """``this_month``, ``last_month``, ``last_3_months`` (this one and the two before) or
-    ``this_year``, each up to its natural end."""
+    """``this_month``, ``last_month``, ``last_3_months`` (this one and the two before),
+    ``last_30_days`` (up to today) or ``this_year``, each up to its natural end."""
+    if kind == "last_30_days":
+        return today - dt.timedelta(days=29), today
     if kind == "this_month":
         return month_start(today), months_before(today, -1) - dt.timedelta(days=1)
     if kind == "last_month":
@@ -48,6 +55,9 @@ def quick_period(kind: str, today: dt.date) -> tuple[dt.date, dt.date]:
     raise ValueError(f"Unknown quick period {kind!r}.")
 
 
+OPENING_PERIOD = "last_month"  # see the module docstring
+
+
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -55,6 +65,8 @@ def _qdate(day: dt.date) -> QDate:
 class StatsFilterBar(QWidget):
     """The filter as typed; ``stats_filter()`` reads it (FilterError when it makes no sense)
     and never changes what was typed."""
+
+    sig_changed = Signal()  # any part of the filter changed, typed or set from code
 
     def __init__(
         self,
@@ -79,6 +91,7 @@ class StatsFilterBar(QWidget):
             ("", self.tr("Chosen dates")),
             ("this_month", self.tr("This month")),
             ("last_month", self.tr("Last month")),
+            ("last_30_days", self.tr("Last 30 days")),
             ("last_3_months", self.tr("Last 3 months")),
             ("this_year", self.tr("This year")),
         ):
@@ -130,7 +143,10 @@ class StatsFilterBar(QWidget):
             row.addWidget(buddy)
             row.addWidget(widget, 1)
         form.addRow(row)
-        self.set_quick_period("this_month")
+        self.set_quick_period(OPENING_PERIOD)
+        for combo in (self.department, self.plan, self.level, self.grouping):
+            combo.currentIndexChanged.connect(self.sig_changed)
+        self.diagnosis.textChanged.connect(self.sig_changed)
 
     # Choices ------------------------------------------------------------------------------
 
@@ -188,6 +204,7 @@ class StatsFilterBar(QWidget):
     def _typed_period(self) -> None:
         if not self._setting_period:
             self.quick.setCurrentIndex(0)
+        self.sig_changed.emit()
 
     def period(self) -> tuple[dt.date, dt.date]:
         return self.date_from.date().toPython(), self.date_to.date().toPython()  # type: ignore[return-value]

@@ -11,12 +11,14 @@ from agent_app.domain.views import StaffAccount
 from agent_app.ui.qt import QThreadPool
 from agent_app.ui.reports.dashboard import StatsDashboard
 
-TODAY = dt.date(2026, 10, 20)  # so "this month", shown on opening, is the tiny October
+# Two days into November, so the last complete month, shown on opening, is the tiny October.
+TODAY = dt.date(2026, 11, 2)
 WAIT_MS = 60_000
 
 
 def open_dashboard(qtbot: QtBot, engine: Engine, account: StaffAccount) -> StatsDashboard:
-    """The dashboard once its first refresh (this month: October 2026) is on screen."""
+    """The dashboard once its first refresh (the last complete month: October 2026) is on
+    screen."""
     dashboard = StatsDashboard(engine, account, today=lambda: TODAY)
     qtbot.addWidget(dashboard)
     dashboard.show()

@@ -67,7 +67,7 @@ def test_refresh_fills_every_tab_with_the_core_figures_and_a_chart(
 
     refresh(qtbot, dashboard)
 
-    assert dashboard.filter_bar.period() == (OCTOBER.start, OCTOBER.end)  # "this month"
+    assert dashboard.filter_bar.period() == (OCTOBER.start, OCTOBER.end)  # the last month
     assert _shown(dashboard) == _expected(tiny_store, OCTOBER, Grouping.DEPARTMENT)
     assert _column(dashboard, Page.RATE, 0) == ["心内科", "外科"]
     assert _column(dashboard, Page.RATE, 1) == ["3", "2"]
@@ -129,6 +129,7 @@ def test_a_period_that_ends_before_it_starts_is_said_and_kept(
         dashboard.refresh_action.trigger()
 
     assert "swap" in failed.args[0] and dashboard.status.text() == failed.args[0]
+    assert failed.args[0].endswith("The figures shown are for October 2026.")
     assert dashboard.filter_bar.period() == (dt.date(2026, 10, 31), dt.date(2026, 10, 1))
     assert _shown(dashboard) == before
     assert not dashboard.progress.isVisible()
@@ -140,7 +141,7 @@ def test_cancelling_a_refresh_keeps_the_previous_figures(
     dashboard = open_dashboard(qtbot, tiny_store, quality)
     october = _shown(dashboard)
     assert _column(dashboard, Page.RATE, 1) == ["3", "2"]
-    dashboard.filter_bar.set_quick_period("last_month")  # September: nothing due
+    dashboard.filter_bar.set_quick_period("this_month")  # November
 
     with qtbot.assertNotEmitted(dashboard.sig_refreshed):
         dashboard.refresh_action.trigger()
@@ -151,8 +152,8 @@ def test_cancelling_a_refresh_keeps_the_previous_figures(
 
     assert _shown(dashboard) == october
     assert not dashboard.progress.isVisible() and not dashboard.cancel_action.isEnabled()
-    assert "cancelled" in dashboard.status.text()
-    assert dashboard.filter_bar.period() == (dt.date(2026, 9, 1), dt.date(2026, 9, 30))
+    assert dashboard.status.text() == ("Refresh cancelled. The figures shown are for October 2026.")
+    assert dashboard.filter_bar.period() == (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
 
 
 def test_an_unreachable_database_is_said_in_a_sentence(
