@@ -28,6 +28,7 @@ from agent_app.reports.filters import HOSPITAL_TZ
 from agent_app.store.schema import FollowupResult, FollowupTask, SamplingRun
 from agent_app.store.schema.base import utcnow
 from agent_app.supervision.errors import NotFoundError, SamplingError
+from agent_app.supervision.sampling_checks import assign_checks
 from agent_app.supervision.verification_plan import VERIFICATION_TEMPLATE, verification_plan
 
 
@@ -175,35 +176,11 @@ def run_sampling(
     due = due_at or utcnow()
     level = int(plan.level)
     created: list[tuple[int, int]] = []
-    existing: list[tuple[int, int]] = []
     with Session(engine) as session, session.begin():
         plan_id = verification_plan(session, template_code)
-        checked: dict[int, int] = {}
-        for chunk in _chunks(picks, 500):
-            rows = session.execute(
-                select(FollowupTask.parent_task_id, FollowupTask.id).where(
-                    FollowupTask.parent_task_id.in_(chunk), FollowupTask.level == level
-                )
-            )
-            checked.update((parent, child) for parent, child in rows if parent is not None)
-        parents = {
-            t.id: t
-            for chunk in _chunks(picks, 500)
-            for t in session.scalars(select(FollowupTask).where(FollowupTask.id.in_(chunk)))
-        }
-        # One spot-check per episode, follow-up point and level: the unique key every task
-        # has. Two parents of one episode at one point (under two plans) share a check.
-        taken = _checks_by_point(
-            session, plan_id, level, {p.episode_id for p in parents.values() if p.episode_id}
-        )
-        for parent_id in picks:
-            parent = parents[parent_id]
-            # Without an episode (a task entered by hand) the key never repeats.
-            point = (parent.episode_id, parent.offset_days) if parent.episode_id else None
-            child_id = checked.get(parent_id) or (taken.get(point) if point else None)
-            if child_id is not None:
-                existing.append((parent_id, child_id))
-                continue
+        assigned = assign_checks(session, plan_id, level, picks)
+        for parent_id in assigned.new:
+            parent = assigned.parents[parent_id]
             child = FollowupTask(
                 patient_id=parent.patient_id,
                 episode_id=parent.episode_id,
@@ -220,9 +197,10 @@ def run_sampling(
             )
             session.add(child)
             session.flush()
-            if point:
-                taken[point] = child.id
             created.append((parent_id, child.id))
+        children = dict(created)
+        existing = list(assigned.existing)
+        existing += [(parent, children[sharer]) for parent, sharer in assigned.shared]
         run = SamplingRun(
             level=level,
             seed=seed,
@@ -248,10 +226,6 @@ def run_sampling(
         session.flush()
         run_id = run.id
     return SamplingResult(run_id, seed, strata, tuple(created), tuple(p for p, _ in existing))
-
-
-def _chunks(items: list[int], size: int) -> list[list[int]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 @dataclass(frozen=True)
@@ -321,20 +295,3 @@ def redraw_run(engine: Engine, run_id: int) -> tuple[int, ...]:
         record = _run_record(row)
     strata = draw_sample(engine, plan_of_run(record), record.seed)
     return tuple(sorted(p for s in strata for p in s.picked))
-
-
-def _checks_by_point(
-    session: Session, plan_id: int, level: int, episodes: set[int]
-) -> dict[tuple[int, int], int]:
-    """Spot-checks already made at ``level`` for these episodes, by (episode, offset)."""
-    found: dict[tuple[int, int], int] = {}
-    for chunk in _chunks(sorted(episodes), 500):
-        rows = session.execute(
-            select(FollowupTask.episode_id, FollowupTask.offset_days, FollowupTask.id).where(
-                FollowupTask.episode_id.in_(chunk),
-                FollowupTask.plan_id == plan_id,
-                FollowupTask.level == level,
-            )
-        )
-        found.update(((episode, offset), task_id) for episode, offset, task_id in rows if episode)
-    return found

@@ -85,3 +85,16 @@ def verification_plan(session: Session, template_code: str = VERIFICATION_TEMPLA
     session.add(plan)
     session.flush()
     return plan.id
+
+
+def find_verification_plan(
+    session: Session, template_code: str = VERIFICATION_TEMPLATE
+) -> int | None:
+    """The id of the spot-check plan for ``template_code`` if it is stored yet; reads only."""
+    return session.scalars(
+        select(FollowupPlan.id)
+        .join(QuestionnaireTemplate, FollowupPlan.template_id == QuestionnaireTemplate.id)
+        .where(QuestionnaireTemplate.code == template_code, FollowupPlan.name == PLAN_NAME)
+        .order_by(FollowupPlan.id)
+        .limit(1)
+    ).first()

@@ -2868,9 +2868,43 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>SamplingDetails</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sampling_details.py" line="+34"/>
+        <source>Details (seed and task numbers)</source>
+        <translation>Details (seed and task numbers)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same seed over the same completed follow-ups picks the same tasks.</source>
+        <translation>The same seed over the same completed follow-ups picks the same tasks.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New seed</source>
+        <translation>New seed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Seed</source>
+        <translation>&amp;Seed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Picked follow-up tasks</source>
+        <translation>Picked follow-up tasks</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>The seed must be a whole number.</source>
+        <translation>The seed must be a whole number.</translation>
+    </message>
+</context>
+<context>
     <name>SamplingPlanForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+109"/>
+        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+103"/>
         <source>Level 2: department spot-check</source>
         <translation>Level 2: department spot-check</translation>
     </message>
@@ -2895,17 +2929,7 @@ It is retried automatically.</translation>
         <translation>At least</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The same seed over the same completed follow-ups picks the same tasks.</source>
-        <translation>The same seed over the same completed follow-ups picks the same tasks.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>New seed</source>
-        <translation>New seed</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Assign the new spot-checks to me</source>
         <translation>Assign the new spot-checks to me</translation>
     </message>
@@ -2920,7 +2944,7 @@ It is retried automatically.</translation>
         <translation>at least </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Level</source>
         <translation>&amp;Level</translation>
     </message>
@@ -2945,17 +2969,12 @@ It is retried automatically.</translation>
         <translation>Per department</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Seed</source>
-        <translation>&amp;Seed</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+68"/>
         <source>Your role may not run this level of spot-check.</source>
         <translation>Your role may not run this level of spot-check.</translation>
     </message>
@@ -2969,17 +2988,11 @@ It is retried automatically.</translation>
         <source>You may only spot-check your own department.</source>
         <translation>You may only spot-check your own department.</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <location line="+2"/>
-        <source>The seed must be a whole number.</source>
-        <translation>The seed must be a whole number.</translation>
-    </message>
 </context>
 <context>
     <name>SamplingRunsView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+60"/>
+        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+63"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
@@ -3007,11 +3020,6 @@ It is retried automatically.</translation>
         <location line="+1"/>
         <source>Departments</source>
         <translation>Departments</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seed</source>
-        <translation>Seed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3044,22 +3052,42 @@ It is retried automatically.</translation>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+4"/>
+        <source>Details (seed and task numbers)</source>
+        <translation>Details (seed and task numbers)</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Drawing run {run} again…</source>
         <translation>Drawing run {run} again…</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Run {run} drawn again from seed {seed}: the same {count} follow-ups, {ids}.</source>
-        <translation>Run {run} drawn again from seed {seed}: the same {count} follow-ups, {ids}.</translation>
+        <location line="+13"/>
+        <source>Run {run} drawn again: the same {count} follow-ups.</source>
+        <translation>Run {run} drawn again: the same {count} follow-ups.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run {run} drawn again does not pick the follow-ups it recorded ({now} now, {was} then): the completed follow-ups of its period changed since.</source>
+        <translation>Run {run} drawn again does not pick the follow-ups it recorded ({now} now, {was} then): the completed follow-ups of its period changed since.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Select a run to see its seed.</source>
+        <translation>Select a run to see its seed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed {seed}; picked follow-up tasks: {ids}.</source>
+        <translation>Seed {seed}; picked follow-up tasks: {ids}.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Run {run} drawn again from seed {seed} picks {now} instead of the recorded {was}: the completed follow-ups of its period changed since.</source>
-        <translation>Run {run} drawn again from seed {seed} picks {now} instead of the recorded {was}: the completed follow-ups of its period changed since.</translation>
+        <source>Drawn again now: {ids}.</source>
+        <translation>Drawn again now: {ids}.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
         <source>L3 hospital</source>
         <translation>L3 hospital</translation>
     </message>
@@ -3082,7 +3110,7 @@ It is retried automatically.</translation>
 <context>
     <name>SamplingScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+77"/>
+        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+76"/>
         <source>&amp;Preview (F5)</source>
         <translation>&amp;Preview (F5)</translation>
     </message>
@@ -3112,12 +3140,67 @@ It is retried automatically.</translation>
         <translation>Picked</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Picked follow-up tasks</source>
-        <translation>Picked follow-up tasks</translation>
+        <location line="+83"/>
+        <source>Drawing the sample to create…</source>
+        <translation>Drawing the sample to create…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
+        <source>Nothing is created yet.</source>
+        <translation>Nothing is created yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{picked} of {population} completed follow-ups are picked: {new} new spot-check tasks.</source>
+        <translation>{picked} of {population} completed follow-ups are picked: {new} new spot-check tasks.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} already have a spot-check at this level.</source>
+        <translation>{count} already have a spot-check at this level.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is nothing to create.</source>
+        <translation>There is nothing to create.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create spot-check tasks</source>
+        <translation>Create spot-check tasks</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create {count} spot-check tasks? They are added to the follow-up queue at once.</source>
+        <translation>Create {count} spot-check tasks? They are added to the follow-up queue at once.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing was created.</source>
+        <translation>Nothing was created.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Created {created} spot-check tasks for {picked} picked follow-ups.</source>
+        <translation>Created {created} spot-check tasks for {picked} picked follow-ups.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The form shows the run&apos;s plan, and Details its seed; preview it to compare.</source>
+        <translation>The form shows the run&apos;s plan, and Details its seed; preview it to compare.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unknown department</source>
+        <translation>Unknown department</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown staff member</source>
+        <translation>Unknown staff member</translation>
+    </message>
+    <message>
+        <location line="-179"/>
         <source>&amp;Sample</source>
         <translation>&amp;Sample</translation>
     </message>
@@ -3137,37 +3220,22 @@ It is retried automatically.</translation>
         <translation>Only supervisors and quality staff run spot-checks.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+40"/>
         <source>Drawing the sample…</source>
         <translation>Drawing the sample…</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Preview with seed {seed}: {picked} of {population} completed follow-ups would be spot-checked. Nothing is created yet.</source>
-        <translation>Preview with seed {seed}: {picked} of {population} completed follow-ups would be spot-checked. Nothing is created yet.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+64"/>
         <source>Creating the spot-check tasks…</source>
         <translation>Creating the spot-check tasks…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Run {run} (seed {seed}): created {created} spot-check tasks for {picked} picked follow-ups.</source>
-        <translation>Run {run} (seed {seed}): created {created} spot-check tasks for {picked} picked follow-ups.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>{count} already had a spot-check at this level.</source>
         <translation>{count} already had a spot-check at this level.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The form shows the run&apos;s plan and seed; preview it to compare.</source>
-        <translation>The form shows the run&apos;s plan and seed; preview it to compare.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+40"/>
         <source>{strata} strata, {picked} picked of {population}.</source>
         <translation>{strata} strata, {picked} picked of {population}.</translation>
     </message>

@@ -2866,9 +2866,43 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>SamplingDetails</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sampling_details.py" line="+34"/>
+        <source>Details (seed and task numbers)</source>
+        <translation>详细信息（随机种子和任务编号）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same seed over the same completed follow-ups picks the same tasks.</source>
+        <translation>对同一批已完成随访使用相同的随机种子，会抽中相同的任务。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New seed</source>
+        <translation>生成新种子</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Seed</source>
+        <translation>随机种子(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Picked follow-up tasks</source>
+        <translation>抽中的随访任务</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>The seed must be a whole number.</source>
+        <translation>随机种子必须是整数。</translation>
+    </message>
+</context>
+<context>
     <name>SamplingPlanForm</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+109"/>
+        <location filename="../../agent_app/ui/supervisor/sampling_plan_form.py" line="+103"/>
         <source>Level 2: department spot-check</source>
         <translation>二级：科室抽查</translation>
     </message>
@@ -2893,17 +2927,7 @@ It is retried automatically.</source>
         <translation>至少</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The same seed over the same completed follow-ups picks the same tasks.</source>
-        <translation>对同一批已完成随访使用相同的随机种子，会抽中相同的任务。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>New seed</source>
-        <translation>生成新种子</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Assign the new spot-checks to me</source>
         <translation>将新的抽查任务分配给我</translation>
     </message>
@@ -2918,7 +2942,7 @@ It is retried automatically.</source>
         <translation>至少 </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
@@ -2943,17 +2967,12 @@ It is retried automatically.</source>
         <translation>各科室配额</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Seed</source>
-        <translation>随机种子(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>All departments</source>
         <translation>全部科室</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+68"/>
         <source>Your role may not run this level of spot-check.</source>
         <translation>您的角色无权执行此级别的抽查。</translation>
     </message>
@@ -2967,17 +2986,11 @@ It is retried automatically.</source>
         <source>You may only spot-check your own department.</source>
         <translation>您只能抽查本科室。</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <location line="+2"/>
-        <source>The seed must be a whole number.</source>
-        <translation>随机种子必须是整数。</translation>
-    </message>
 </context>
 <context>
     <name>SamplingRunsView</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+60"/>
+        <location filename="../../agent_app/ui/supervisor/sampling_runs_view.py" line="+63"/>
         <source>Run</source>
         <translation>批次</translation>
     </message>
@@ -3005,11 +3018,6 @@ It is retried automatically.</source>
         <location line="+1"/>
         <source>Departments</source>
         <translation>科室</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seed</source>
-        <translation>随机种子</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3042,22 +3050,42 @@ It is retried automatically.</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+4"/>
+        <source>Details (seed and task numbers)</source>
+        <translation>详细信息（随机种子和任务编号）</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Drawing run {run} again…</source>
         <translation>正在重新抽取批次 {run}…</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Run {run} drawn again from seed {seed}: the same {count} follow-ups, {ids}.</source>
-        <translation>批次 {run} 已按随机种子 {seed} 重新抽取：结果相同，共 {count} 个随访：{ids}。</translation>
+        <location line="+13"/>
+        <source>Run {run} drawn again: the same {count} follow-ups.</source>
+        <translation>批次 {run} 重新抽取：仍为相同的 {count} 例随访。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run {run} drawn again does not pick the follow-ups it recorded ({now} now, {was} then): the completed follow-ups of its period changed since.</source>
+        <translation>批次 {run} 重新抽取的随访与记录不一致（现在 {now} 例，当时 {was} 例）：该期间已完成的随访此后有变动。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Select a run to see its seed.</source>
+        <translation>请选择一个批次以查看其随机种子。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed {seed}; picked follow-up tasks: {ids}.</source>
+        <translation>随机种子 {seed}；抽中的随访任务：{ids}。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Run {run} drawn again from seed {seed} picks {now} instead of the recorded {was}: the completed follow-ups of its period changed since.</source>
-        <translation>批次 {run} 按随机种子 {seed} 重新抽取，抽中的是 {now}，而非记录中的 {was}：该时段内已完成的随访此后有变动。</translation>
+        <source>Drawn again now: {ids}.</source>
+        <translation>本次重新抽取：{ids}。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
         <source>L3 hospital</source>
         <translation>L3 全院</translation>
     </message>
@@ -3080,7 +3108,7 @@ It is retried automatically.</source>
 <context>
     <name>SamplingScreen</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+77"/>
+        <location filename="../../agent_app/ui/supervisor/sampling_screen.py" line="+76"/>
         <source>&amp;Preview (F5)</source>
         <translation>预览(&amp;P) (F5)</translation>
     </message>
@@ -3110,12 +3138,67 @@ It is retried automatically.</source>
         <translation>抽中数</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Picked follow-up tasks</source>
-        <translation>抽中的随访任务</translation>
+        <location line="+83"/>
+        <source>Drawing the sample to create…</source>
+        <translation>正在抽取样本以创建任务…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
+        <source>Nothing is created yet.</source>
+        <translation>尚未创建任何任务。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{picked} of {population} completed follow-ups are picked: {new} new spot-check tasks.</source>
+        <translation>已完成的 {population} 例随访中抽中 {picked} 例：将新建 {new} 个抽查任务。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} already have a spot-check at this level.</source>
+        <translation>其中 {count} 例已有本级抽查。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is nothing to create.</source>
+        <translation>没有需要创建的任务。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create spot-check tasks</source>
+        <translation>创建抽查任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create {count} spot-check tasks? They are added to the follow-up queue at once.</source>
+        <translation>确定创建 {count} 个抽查任务吗？任务将立即加入随访队列。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing was created.</source>
+        <translation>未创建任何任务。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Created {created} spot-check tasks for {picked} picked follow-ups.</source>
+        <translation>已为抽中的 {picked} 例随访创建 {created} 个抽查任务。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The form shows the run&apos;s plan, and Details its seed; preview it to compare.</source>
+        <translation>表单已载入该批次的抽查方案，“详细信息”中为其随机种子；可先预览进行比对。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unknown department</source>
+        <translation>未知科室</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unknown staff member</source>
+        <translation>未知人员</translation>
+    </message>
+    <message>
+        <location line="-179"/>
         <source>&amp;Sample</source>
         <translation>抽样(&amp;S)</translation>
     </message>
@@ -3135,37 +3218,22 @@ It is retried automatically.</source>
         <translation>仅主管和质控员可执行抽查。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+40"/>
         <source>Drawing the sample…</source>
         <translation>正在抽样…</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Preview with seed {seed}: {picked} of {population} completed follow-ups would be spot-checked. Nothing is created yet.</source>
-        <translation>预览（随机种子 {seed}）：将从 {population} 个已完成随访中抽查 {picked} 个。尚未生成任何任务。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+64"/>
         <source>Creating the spot-check tasks…</source>
         <translation>正在生成抽查任务…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Run {run} (seed {seed}): created {created} spot-check tasks for {picked} picked follow-ups.</source>
-        <translation>批次 {run}（随机种子 {seed}）：已为抽中的 {picked} 个随访生成 {created} 个抽查任务。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>{count} already had a spot-check at this level.</source>
         <translation>其中 {count} 个已有此级别的抽查。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The form shows the run&apos;s plan and seed; preview it to compare.</source>
-        <translation>表单已填入该批次的方案和随机种子；可点击预览进行比对。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+40"/>
         <source>{strata} strata, {picked} picked of {population}.</source>
         <translation>共 {strata} 层，从 {population} 个中抽中 {picked} 个。</translation>
     </message>

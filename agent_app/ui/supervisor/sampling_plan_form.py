@@ -1,4 +1,5 @@
-"""The form a sampling plan is read from: level, department, month, quotas, seed.
+"""The form a sampling plan is read from: level, department, month, quotas (the seed is in
+the folded details, ``sampling_details``).
 
 Choices the account may not make (level 3, another department) stay visible but disabled,
 so a supervisor sees what exists and that it is not theirs to run; ``read()`` refuses them
@@ -8,7 +9,6 @@ again in case a choice was set from code.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from collections.abc import Sequence
 
 from agent_app.domain.enums import CheckLevel
@@ -25,8 +25,6 @@ from agent_app.ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QSpinBox,
     QStandardItemModel,
     Qt,
@@ -95,12 +93,8 @@ def last_month(today: dt.date) -> dt.date:
     return (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
 
 
-def new_seed() -> int:
-    return secrets.randbits(48)
-
-
 class SamplingPlanForm(QWidget):
-    """Edits one sampling plan and its seed for the account's ``SamplingAccess``."""
+    """Edits one sampling plan for the account's ``SamplingAccess``."""
 
     def __init__(self, access: SamplingAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,12 +126,6 @@ class SamplingPlanForm(QWidget):
         self.overrides.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.overrides.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.overrides.setMaximumHeight(120)
-        self.seed = QLineEdit(str(new_seed()), self)
-        self.seed.setToolTip(
-            self.tr("The same seed over the same completed follow-ups picks the same tasks.")
-        )
-        self.new_seed_button = QPushButton(self.tr("New seed"), self)
-        self.new_seed_button.clicked.connect(lambda: self.seed.setText(str(new_seed())))
         self.assign_to_me = QCheckBox(self.tr("Assign the new spot-checks to me"), self)
         self.assign_to_me.setChecked(True)
         self.assign_to_me.setToolTip(
@@ -148,9 +136,6 @@ class SamplingPlanForm(QWidget):
         quota.addWidget(self.percent)
         quota.addWidget(self.minimum)
         self.minimum.setPrefix(self.tr("at least "))
-        seed = QHBoxLayout()
-        seed.addWidget(self.seed, 1)
-        seed.addWidget(self.new_seed_button)
         form = QFormLayout(self)
         form.addRow(self.tr("&Level"), self.level)
         form.addRow(self.tr("&Department"), self.department)
@@ -159,9 +144,6 @@ class SamplingPlanForm(QWidget):
         quota_label.setBuddy(self.percent)
         form.addRow(quota_label, quota)
         form.addRow(self.tr("Per department"), self.overrides)
-        seed_label = QLabel(self.tr("&Seed"), self)
-        seed_label.setBuddy(self.seed)
-        form.addRow(seed_label, seed)
         form.addRow("", self.assign_to_me)
         for before, after in (
             (self.level, self.department),
@@ -169,9 +151,7 @@ class SamplingPlanForm(QWidget):
             (self.month, self.percent),
             (self.percent, self.minimum),
             (self.minimum, self.overrides),
-            (self.overrides, self.seed),
-            (self.seed, self.new_seed_button),
-            (self.new_seed_button, self.assign_to_me),
+            (self.overrides, self.assign_to_me),
         ):
             QWidget.setTabOrder(before, after)
         self._select_first_enabled(self.level)
@@ -220,8 +200,8 @@ class SamplingPlanForm(QWidget):
                 percent.setValue(quota.percent)
                 minimum.setValue(quota.minimum)
 
-    def load(self, plan: SamplingPlan, seed: int) -> None:
-        """Show a recorded plan and seed, to run (or preview) it again."""
+    def load(self, plan: SamplingPlan) -> None:
+        """Show a recorded plan, to run (or preview) it again."""
         self.level.setCurrentIndex(max(0, self.level.findData(int(plan.level))))
         only = (
             plan.department_ids[0]
@@ -239,11 +219,10 @@ class SamplingPlanForm(QWidget):
             if item is not None:
                 department_id = int(item.data(Qt.ItemDataRole.UserRole))
                 self.set_override(department_id, plan.department_quotas.get(department_id))
-        self.seed.setText(str(seed))
 
     # Reading ------------------------------------------------------------------------------
-    def read(self) -> tuple[SamplingPlan, int]:
-        """The plan and seed the form shows; raises ``PlanFormError`` (or the core's
+    def read(self) -> SamplingPlan:
+        """The plan the form shows; raises ``PlanFormError`` (or the core's
         ``SamplingError``) with a sentence for the user."""
         level = CheckLevel(self.level.currentData())
         if level not in self._access.levels or not choice_enabled(
@@ -256,12 +235,6 @@ class SamplingPlanForm(QWidget):
         department_id = None if chosen == ALL_DEPARTMENTS else int(chosen)
         if not self._access.allows_department(department_id):
             raise PlanFormError(self.tr("You may only spot-check your own department."))
-        try:
-            seed = int(self.seed.text().strip())
-        except ValueError:
-            raise PlanFormError(self.tr("The seed must be a whole number.")) from None
-        if seed < 0:
-            raise PlanFormError(self.tr("The seed must be a whole number."))
         start, end = month_bounds(qdate_to_date(self.month.date()))
         overrides = {}
         for row in range(self.overrides.rowCount()):
@@ -279,7 +252,7 @@ class SamplingPlanForm(QWidget):
             overrides,
             None if department_id is None else (department_id,),
         )
-        return plan, seed
+        return plan
 
     def _row_spins(self, row: int) -> tuple[QDoubleSpinBox, QSpinBox]:
         percent = self.overrides.cellWidget(row, _PERCENT)

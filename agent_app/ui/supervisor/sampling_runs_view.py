@@ -1,5 +1,6 @@
-"""Past sampling runs with their seed and plan; a run can be drawn again to show that its
-seed still picks the same follow-ups, or put back into the form to run it again."""
+"""Past sampling runs with their plan; a run can be drawn again to show that its seed still
+picks the same follow-ups, or put back into the form to run it again. The selected run's seed
+and task numbers stay folded under Details."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from agent_app.supervision.sampling import (
     sampling_runs,
 )
 from agent_app.ui.background import run_in_background
+from agent_app.ui.collapsible_section import CollapsibleSection
 from agent_app.ui.qt import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +32,7 @@ from agent_app.ui.qt import (
 )
 from agent_app.ui.read_only_table import read_only_rows
 from agent_app.ui.supervisor.sampling_access import may_see_run, plain_failure, run_departments
+from agent_app.ui.supervisor.sampling_details import ids_text
 
 
 def recorded_picks(record: SamplingRunRecord) -> tuple[int, ...]:
@@ -54,7 +57,7 @@ class SamplingRunsView(QWidget):
         self._names: dict[int, str] = {}
         self.records: list[SamplingRunRecord] = []
 
-        self.table = QTableWidget(0, 9, self)
+        self.table = QTableWidget(0, 8, self)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Run"),
@@ -63,7 +66,6 @@ class SamplingRunsView(QWidget):
                 self.tr("Level"),
                 self.tr("Period"),
                 self.tr("Departments"),
-                self.tr("Seed"),
                 self.tr("Quota"),
                 self.tr("Picked / completed / new tasks"),
             ]
@@ -79,6 +81,11 @@ class SamplingRunsView(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.outcome = QLabel(self)
         self.outcome.setWordWrap(True)
+        self.details = CollapsibleSection(self.tr("Details (seed and task numbers)"), self)
+        self.details_text = QLabel(self.details.body)
+        self.details_text.setWordWrap(True)
+        self.details_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.details.body).addWidget(self.details_text)
 
         buttons = QHBoxLayout()
         for button in (self.redraw_button, self.reuse_button, self.refresh_button):
@@ -88,6 +95,7 @@ class SamplingRunsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.outcome)
+        layout.addWidget(self.details)
         self._selection_changed()
 
     def set_names(self, departments: Mapping[int, str], names: Mapping[int, str]) -> None:
@@ -117,7 +125,6 @@ class SamplingRunsView(QWidget):
                 self._level(record.level),
                 f"{record.period_start.isoformat()} – {record.period_end.isoformat()}",
                 self._department_text(run_departments(record)),
-                str(record.seed),
                 self._quota_text(record),
                 f"{counts.get('picked', '')} / {counts.get('population', '')} / "
                 f"{counts.get('created', '')}",
@@ -163,15 +170,16 @@ class SamplingRunsView(QWidget):
         was = recorded_picks(record)
         same = picks == was
         if same:
-            text = self.tr(
-                "Run {run} drawn again from seed {seed}: the same {count} follow-ups, {ids}."
-            ).format(run=record.id, seed=record.seed, count=len(picks), ids=_ids(picks))
+            text = self.tr("Run {run} drawn again: the same {count} follow-ups.").format(
+                run=record.id, count=len(picks)
+            )
         else:
             text = self.tr(
-                "Run {run} drawn again from seed {seed} picks {now} instead of the recorded"
-                " {was}: the completed follow-ups of its period changed since."
-            ).format(run=record.id, seed=record.seed, now=_ids(picks), was=_ids(was))
+                "Run {run} drawn again does not pick the follow-ups it recorded ({now} now,"
+                " {was} then): the completed follow-ups of its period changed since."
+            ).format(run=record.id, now=len(picks), was=len(was))
         self.outcome.setText(text)
+        self._show_details(record, picks)
         self.sig_redrawn.emit(record.id, picks, same)
 
     def _redraw_failed(self, error: BaseException) -> None:
@@ -184,9 +192,23 @@ class SamplingRunsView(QWidget):
             self.sig_reuse.emit(plan_of_run(record), record.seed)
 
     def _selection_changed(self) -> None:
-        chosen = self.selected() is not None
-        self.redraw_button.setEnabled(chosen)
-        self.reuse_button.setEnabled(chosen)
+        record = self.selected()
+        self.redraw_button.setEnabled(record is not None)
+        self.reuse_button.setEnabled(record is not None)
+        self._show_details(record, None)
+
+    def _show_details(
+        self, record: SamplingRunRecord | None, drawn: tuple[int, ...] | None
+    ) -> None:
+        if record is None:
+            self.details_text.setText(self.tr("Select a run to see its seed."))
+            return
+        text = self.tr("Seed {seed}; picked follow-up tasks: {ids}.").format(
+            seed=record.seed, ids=ids_text(recorded_picks(record))
+        )
+        if drawn is not None:
+            text += " " + self.tr("Drawn again now: {ids}.").format(ids=ids_text(drawn))
+        self.details_text.setText(text)
 
     # Text ---------------------------------------------------------------------------------
     def _level(self, level: CheckLevel) -> str:
@@ -208,10 +230,3 @@ class SamplingRunsView(QWidget):
             name = self._departments.get(department_id, f"#{department_id}")
             text += f"; {name} {quota.percent:g}% ≥{quota.minimum}"
         return text
-
-
-def _ids(ids: tuple[int, ...], shown: int = 12) -> str:
-    if not ids:
-        return "—"
-    text = ", ".join(str(i) for i in ids[:shown])
-    return text + ", …" if len(ids) > shown else text

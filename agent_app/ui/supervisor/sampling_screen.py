@@ -7,11 +7,13 @@ the new spot-check tasks are written there; the local store in the demo)::
 
 Previewing and creating run off the GUI thread (creating through the desk's serial writer,
 with a busy bar); the core's errors are shown as they are worded, the form is never reset.
+The preview counts the picks per agent by name; creating draws the sample first and asks once,
+naming how many tasks it will add. The seed and the task numbers stay folded under Details.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from sqlalchemy import Engine
 
@@ -20,18 +22,14 @@ from agent_app.domain.views import StaffAccount
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import list_departments
 from agent_app.supervision.errors import SamplingError
-from agent_app.supervision.sampling import (
-    SamplingPlan,
-    SamplingResult,
-    Stratum,
-    draw_sample,
-    run_sampling,
-)
+from agent_app.supervision.sampling import SamplingPlan, SamplingResult, Stratum, run_sampling
+from agent_app.supervision.sampling_preview import SamplingPreview, preview_sampling
 from agent_app.ui.background import run_in_background
 from agent_app.ui.qt import (
     QHBoxLayout,
     QKeySequence,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QShortcut,
@@ -47,10 +45,11 @@ from agent_app.ui.read_only_table import read_only_rows
 from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.supervisor.agreement_view import AgreementView
 from agent_app.ui.supervisor.sampling_access import plain_failure, sampling_access
+from agent_app.ui.supervisor.sampling_details import SamplingDetails
 from agent_app.ui.supervisor.sampling_plan_form import PlanFormError, SamplingPlanForm
 from agent_app.ui.supervisor.sampling_runs_view import SamplingRunsView
 
-STRATA_COLUMNS = 5  # department, agent, completed, picked, picked task ids
+STRATA_COLUMNS = 4  # department, agent, completed, picked
 
 
 class SamplingScreen(QWidget):
@@ -90,11 +89,11 @@ class SamplingScreen(QWidget):
                 self.tr("Agent"),
                 self.tr("Completed follow-ups"),
                 self.tr("Picked"),
-                self.tr("Picked follow-up tasks"),
             ]
         )
         read_only_rows(self.strata, single=False)
         self.summary = QLabel(self)
+        self.details = SamplingDetails(self)
 
         self.runs = SamplingRunsView(engine, account, self)
         self.runs.sig_reuse.connect(self._reuse_run)
@@ -112,6 +111,7 @@ class SamplingScreen(QWidget):
         sample_layout.addWidget(self.status)
         sample_layout.addWidget(self.summary)
         sample_layout.addWidget(self.strata, 1)
+        sample_layout.addWidget(self.details)
         for keys, action in (("F5", self.preview), ("Ctrl+Return", self.create_tasks)):
             shortcut = QShortcut(QKeySequence(keys), sample)
             # Scoped to the tab: F5 on the agreement tab means "show" there.
@@ -158,7 +158,7 @@ class SamplingScreen(QWidget):
     # Preview and create -------------------------------------------------------------------
     def _read_form(self) -> tuple[SamplingPlan, int] | None:
         try:
-            return self.form.read()
+            return self.form.read(), self.details.seed()
         except (PlanFormError, SamplingError) as error:
             self._say(str(error), error=True)
             self.sig_failed.emit(str(error))
@@ -166,6 +166,14 @@ class SamplingScreen(QWidget):
 
     def preview(self) -> None:
         """Draw the sample the form describes, without writing anything."""
+        self._draw(self.tr("Drawing the sample…"), self._previewed)
+
+    def create_tasks(self) -> None:
+        """Draw the sample, ask once (naming how many tasks it adds), then create its
+        spot-check tasks and record the run."""
+        self._draw(self.tr("Drawing the sample to create…"), self._confirm_and_create)
+
+    def _draw(self, doing: str, then: Callable[[SamplingPlan, SamplingPreview], None]) -> None:
         if not self._access.may_sample or self._busy:
             return
         read = self._read_form()
@@ -174,37 +182,54 @@ class SamplingScreen(QWidget):
         plan, seed = read
         engine = self._engine
         self._set_busy(True)
-        self._say(self.tr("Drawing the sample…"))
+        self._say(doing)
         run_in_background(
-            lambda: draw_sample(engine, plan, seed),
-            lambda strata: self._previewed(plan, seed, strata),
+            lambda: preview_sampling(engine, plan, seed),
+            lambda preview: then(plan, preview),
             self._failed,
             owner=self,
         )
 
-    def _previewed(self, plan: SamplingPlan, seed: int, strata: tuple[Stratum, ...]) -> None:
+    def _previewed(self, plan: SamplingPlan, preview: SamplingPreview) -> None:
         self._set_busy(False)
-        self._show_strata(plan.level, strata)
-        picked = sum(len(s.picked) for s in strata)
-        self._say(
-            self.tr(
-                "Preview with seed {seed}: {picked} of {population} completed follow-ups would"
-                " be spot-checked. Nothing is created yet."
-            ).format(seed=seed, picked=picked, population=sum(s.population for s in strata))
-        )
-        self.sig_previewed.emit(strata)
+        self._show_preview(plan.level, preview)
+        self._say(self._preview_text(preview) + " " + self.tr("Nothing is created yet."))
+        self.sig_previewed.emit(preview.strata)
 
-    def create_tasks(self) -> None:
-        """Draw the sample and create its spot-check tasks, recording the run."""
-        if not self._access.may_sample or self._busy:
+    def _preview_text(self, preview: SamplingPreview) -> str:
+        text = self.tr(
+            "{picked} of {population} completed follow-ups are picked: {new} new spot-check tasks."
+        ).format(picked=preview.picked, population=preview.population, new=preview.new_tasks)
+        if preview.already_checked:
+            text += " " + self.tr("{count} already have a spot-check at this level.").format(
+                count=preview.already_checked
+            )
+        return text
+
+    def _confirm_and_create(self, plan: SamplingPlan, preview: SamplingPreview) -> None:
+        self._show_preview(plan.level, preview)
+        if preview.new_tasks == 0:
+            self._set_busy(False)
+            self._say(self._preview_text(preview) + " " + self.tr("There is nothing to create."))
             return
-        read = self._read_form()
-        if read is None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Create spot-check tasks"),
+            self.tr(
+                "Create {count} spot-check tasks? They are added to the follow-up queue at once."
+            ).format(count=preview.new_tasks)
+            + "\n\n"
+            + self._preview_text(preview),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self._set_busy(False)
+            self._say(self.tr("Nothing was created."))
             return
-        plan, seed = read
         engine, me = self._engine, self._account.id
         assign_to = me if self.form.assign_to_me.isChecked() else None
-        self._set_busy(True)
+        seed = preview.seed
         self._say(self.tr("Creating the spot-check tasks…"))
         self._writer.submit(
             lambda: run_sampling(engine, me, plan, seed=seed, assign_to=assign_to),
@@ -215,11 +240,9 @@ class SamplingScreen(QWidget):
     def _created(self, plan: SamplingPlan, result: SamplingResult) -> None:
         self._set_busy(False)
         self._show_strata(plan.level, result.strata)
-        text = self.tr(
-            "Run {run} (seed {seed}): created {created} spot-check tasks for {picked} picked"
-            " follow-ups."
-        ).format(
-            run=result.run_id, seed=result.seed, created=len(result.created), picked=result.picked
+        self.details.show_picks(sorted(p for p, _ in result.created))
+        text = self.tr("Created {created} spot-check tasks for {picked} picked follow-ups.").format(
+            created=len(result.created), picked=result.picked
         )
         if result.already_checked:
             text += " " + self.tr("{count} already had a spot-check at this level.").format(
@@ -236,22 +259,28 @@ class SamplingScreen(QWidget):
         self.sig_failed.emit(message)
 
     def _reuse_run(self, plan: SamplingPlan, seed: int) -> None:
-        self.form.load(plan, seed)
+        self.form.load(plan)
+        self.details.set_seed(seed)
         self.tabs.setCurrentIndex(0)
-        self._say(self.tr("The form shows the run's plan and seed; preview it to compare."))
+        self._say(
+            self.tr("The form shows the run's plan, and Details its seed; preview it to compare.")
+        )
 
     # Display ------------------------------------------------------------------------------
+    def _show_preview(self, level: CheckLevel, preview: SamplingPreview) -> None:
+        self._show_strata(level, preview.strata)
+        self.details.show_picks(preview.picked_ids)
+
     def _show_strata(self, level: CheckLevel, strata: Sequence[Stratum]) -> None:
         self.strata.setRowCount(0)
         for stratum in strata:
             row = self.strata.rowCount()
             self.strata.insertRow(row)
             cells = (
-                self._departments.get(stratum.department_id, f"#{stratum.department_id}"),
+                self._departments.get(stratum.department_id, self.tr("Unknown department")),
                 self._agent(level, stratum.staff_id, self._names),
                 str(stratum.population),
                 str(len(stratum.picked)),
-                ", ".join(str(p) for p in stratum.picked),
             )
             for column, text in enumerate(cells):
                 self.strata.setItem(row, column, QTableWidgetItem(text))
@@ -268,7 +297,7 @@ class SamplingScreen(QWidget):
             return self.tr("Whole department")
         if staff_id is None:
             return self.tr("Department pool (unassigned)")
-        return names.get(staff_id, f"#{staff_id}")
+        return names.get(staff_id, self.tr("Unknown staff member"))
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
