@@ -48,7 +48,7 @@ class DeskApp:
         self.settings = settings
         self.engine = engine
         self.window: MainWindow | None = None
-        self._last_user = ""
+        self._last_user: str | None = None  # None: the one remembered on this computer
         self._session: DeskSession | None = None
         self.care = care  # the store's check, backup and restore; None in tests of the screens
         self.exit_code = 0

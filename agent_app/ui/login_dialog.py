@@ -1,4 +1,7 @@
-"""Sign-in: pick the account, type the password, optionally remember it in the OS keyring.
+"""Sign-in: find the account (search, grouped by department), type the password, optionally
+remember it in the OS keyring. The account that signed in last is offered first (its user
+name is kept in the config folder; a password never is). A store with no accounts yet says
+how this computer gets them instead of offering an empty list.
 
 A remembered password only starts the desk. Switching user (also from the lock screen) opens
 the dialog with ``typed_only``: nothing is read from the keyring, nothing pre-filled, and the
@@ -12,15 +15,15 @@ from sqlalchemy import Engine
 
 from agent_app.config import SignInSettings
 from agent_app.credentials import forget_password, remember_password, remembered_password
-from agent_app.domain.enums import Role
 from agent_app.domain.views import StaffAccount
 from agent_app.store.repositories.sign_in_guard import SignInRefusedError, check_sign_in
 from agent_app.store.repositories.staff import AuthenticationError, authenticate
 from agent_app.sync.sign_in import SignInNeedsServerError
+from agent_app.ui.account_picker import AccountPicker
 from agent_app.ui.background import run_in_background
+from agent_app.ui.last_account import remember_account, remembered_account
 from agent_app.ui.qt import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -42,7 +45,7 @@ class LoginDialog(QDialog):
         self,
         engine: Engine,
         accounts: list[StaffAccount],
-        last_username: str = "",
+        last_username: str | None = None,
         parent: QWidget | None = None,
         *,
         typed_only: bool = False,
@@ -51,8 +54,10 @@ class LoginDialog(QDialog):
         verify: Callable[[Engine, str, str], StaffAccount] = authenticate,
         restore_backup: Callable[[], object] | None = None,
     ) -> None:
-        """``typed_only``: the password must be typed (switching user); ``rules``: the
-        sign-in guard's settings; ``clock``: the time the guard judges attempts by."""
+        """``last_username``: the account to offer first (None: the one that signed in last
+        on this computer); ``typed_only``: the password must be typed (switching user);
+        ``rules``: the sign-in guard's settings; ``clock``: the time the guard judges
+        attempts by."""
         super().__init__(parent)
         self._engine = engine
         self._verify = verify
@@ -63,11 +68,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Follow-up Desk — Sign in"))
         self.setMinimumWidth(420)
 
-        self.user_box = QComboBox()
-        for account in accounts:
-            role = self._role_name(account.role)
-            label = f"{account.full_name} — {account.department_name} · {role}"
-            self.user_box.addItem(label, account.username)
+        self.user_picker = AccountPicker(accounts, self)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("Password"))
@@ -89,7 +90,7 @@ class LoginDialog(QDialog):
             restore.clicked.connect(lambda: restore_backup())
 
         form = QFormLayout()
-        form.addRow(self.tr("&User"), self.user_box)
+        form.addRow(self.tr("&User"), self.user_picker)
         form.addRow(self.tr("&Password"), self.password_edit)
         form.addRow("", self.remember_box)
         self.remember_box.setVisible(not typed_only)
@@ -102,24 +103,41 @@ class LoginDialog(QDialog):
         layout.addWidget(self.countdown)
         layout.addWidget(self.buttons)
 
-        self.user_box.currentIndexChanged.connect(self._fill_remembered)
-        index = self.user_box.findData(last_username) if last_username else 0
-        self.user_box.setCurrentIndex(max(index, 0))
+        self.user_picker.sig_chosen.connect(lambda _username: self._fill_remembered())
+        self.user_picker.sig_done.connect(self._search_done)
+        if not accounts:
+            self._no_accounts()
+            return
+        last = remembered_account() if last_username is None else last_username
+        if not (last and self.user_picker.choose(last)):
+            self.user_picker.filter("")  # the first account
         self._fill_remembered()
         self.password_edit.setFocus()
 
-    def _role_name(self, role: Role) -> str:
-        names = {
-            Role.AGENT: self.tr("Follow-up agent"),
-            Role.SUPERVISOR: self.tr("Supervisor"),
-            Role.QUALITY: self.tr("Quality"),
-            Role.ADMIN: self.tr("Administrator"),
-        }
-        return names[role]
+    def _no_accounts(self) -> None:
+        """A first start: nothing to choose, so say how accounts reach this computer."""
+        self.user_picker.setEnabled(False)
+        self.password_edit.setEnabled(False)
+        self.remember_box.setEnabled(False)
+        self.sign_in_button.setEnabled(False)
+        self.error_label.setText(
+            self.tr(
+                "No staff accounts are on this computer yet, so nobody can sign in. They "
+                "arrive with the first sync from the hospital's central server or with the "
+                "discharge import; ask your administrator to set this computer up. To try "
+                "the desk, start the demo (agent-app --demo)."
+            )
+        )
+
+    def _search_done(self) -> None:
+        if self.username:
+            self.password_edit.setFocus()
+            self.password_edit.selectAll()
 
     @property
     def username(self) -> str:
-        return str(self.user_box.currentData())
+        """The chosen account's user name ("" while the search hides every account)."""
+        return self.user_picker.username()
 
     @property
     def sign_in_button(self) -> QWidget:
@@ -128,7 +146,7 @@ class LoginDialog(QDialog):
     def _fill_remembered(self) -> None:
         self.error_label.clear()
         self.countdown.release()  # a wait belongs to the account it was earned by
-        if self.typed_only:
+        if self.typed_only or not self.username:
             self.password_edit.clear()
             return
         saved = remembered_password(self.username)
@@ -138,6 +156,9 @@ class LoginDialog(QDialog):
     def try_sign_in(self) -> None:
         """Check the password off the GUI thread (argon2 is deliberately slow)."""
         username, password = self.username, self.password_edit.text()
+        if not username:
+            self.error_label.setText(self.tr("Choose your account from the list."))
+            return
         if not password:
             self.error_label.setText(self.tr("Type your password."))
             return
@@ -156,6 +177,7 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(True)
         if not self.typed_only:  # switching user leaves the keyring as the start left it
             self._remember_or_forget(account.username, password)
+        remember_account(account.username)
         self.account = account
         self.sig_signed_in.emit(account)
         self.accept()

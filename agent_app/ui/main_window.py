@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from agent_app.config import PopPlacement, SignInSettings, default_data_dir
-from agent_app.domain.enums import LineType, Role, TaskStatus
+from agent_app.domain.enums import LineType, TaskStatus
 from agent_app.domain.views import StaffAccount
 from agent_app.store.drafts import Draft, DraftStore
 from agent_app.store.engine import check_server
@@ -45,6 +45,7 @@ from agent_app.ui.qt import (
     Signal,
 )
 from agent_app.ui.queue_filters import QueueFilterBar
+from agent_app.ui.role_names import role_name
 from agent_app.ui.screen_pop import ScreenPop
 from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.sign_in_wait import Clock, utc_now
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         status.addWidget(
             QLabel(
                 self.tr("{0} · {1} · {2}").format(
-                    account.full_name, account.department_name, self._role_name(account.role)
+                    account.full_name, account.department_name, role_name(account.role)
                 )
             )
         )
@@ -304,14 +305,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("The caller has no open follow-up in your queue."), 10_000
             )
-
-    def _role_name(self, role: Role) -> str:
-        return {
-            Role.AGENT: self.tr("Follow-up agent"),
-            Role.SUPERVISOR: self.tr("Supervisor"),
-            Role.QUALITY: self.tr("Quality"),
-            Role.ADMIN: self.tr("Administrator"),
-        }[role]
 
     def _scope(self) -> QueueScope:
         scope = QueueScope.for_account(self.account, due_cutoff(str(self.window_box.currentData())))

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>AccountPicker</name>
+    <message>
+        <location filename="../../agent_app/ui/account_picker.py" line="+52"/>
+        <source>Type a name, its initials or a department</source>
+        <translation>Type a name, its initials or a department</translation>
+    </message>
+</context>
+<context>
     <name>AgreementView</name>
     <message>
         <location filename="../../agent_app/ui/supervisor/agreement_view.py" line="+87"/>
@@ -1584,12 +1592,12 @@ It is retried automatically.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_app/ui/login_dialog.py" line="+63"/>
+        <location filename="../../agent_app/ui/login_dialog.py" line="+68"/>
         <source>Follow-up Desk — Sign in</source>
         <translation>Follow-up Desk — Sign in</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
@@ -1624,27 +1632,17 @@ It is retried automatically.</translation>
         <translation>Patient follow-up desk</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Follow-up agent</source>
-        <translation>Follow-up agent</translation>
+        <location line="+27"/>
+        <source>No staff accounts are on this computer yet, so nobody can sign in. They arrive with the first sync from the hospital&apos;s central server or with the discharge import; ask your administrator to set this computer up. To try the desk, start the demo (agent-app --demo).</source>
+        <translation>No staff accounts are on this computer yet, so nobody can sign in. They arrive with the first sync from the hospital&apos;s central server or with the discharge import; ask your administrator to set this computer up. To try the desk, start the demo (agent-app --demo).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Supervisor</source>
-        <translation>Supervisor</translation>
+        <location line="+35"/>
+        <source>Choose your account from the list.</source>
+        <translation>Choose your account from the list.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Quality</source>
-        <translation>Quality</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Administrator</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+3"/>
         <source>Type your password.</source>
         <translation>Type your password.</translation>
     </message>
@@ -1654,7 +1652,7 @@ It is retried automatically.</translation>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>This computer has no keyring; the password was not remembered.</source>
         <translation>This computer has no keyring; the password was not remembered.</translation>
     </message>
@@ -1677,7 +1675,7 @@ It is retried automatically.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+104"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+105"/>
         <source>Follow-up Desk — {0}</source>
         <translation>Follow-up Desk — {0}</translation>
     </message>
@@ -1795,26 +1793,6 @@ It is retried automatically.</translation>
         <location line="+3"/>
         <source>The caller has no open follow-up in your queue.</source>
         <translation>The caller has no open follow-up in your queue.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Follow-up agent</source>
-        <translation>Follow-up agent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supervisor</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Quality</source>
-        <translation>Quality</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Administrator</source>
-        <translation>Administrator</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -2865,6 +2843,29 @@ It is retried automatically.</translation>
         <location line="+9"/>
         <source>None of your calls has been reviewed yet.</source>
         <translation>None of your calls has been reviewed yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleNames</name>
+    <message>
+        <location filename="../../agent_app/ui/role_names.py" line="+13"/>
+        <source>Follow-up agent</source>
+        <translation>Follow-up agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality staff</source>
+        <translation>Quality staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountPicker</name>
+    <message>
+        <location filename="../../agent_app/ui/account_picker.py" line="+52"/>
+        <source>Type a name, its initials or a department</source>
+        <translation>输入姓名、拼音首字母或科室</translation>
+    </message>
+</context>
+<context>
     <name>AgreementView</name>
     <message>
         <location filename="../../agent_app/ui/supervisor/agreement_view.py" line="+87"/>
@@ -82,7 +90,7 @@
     <message>
         <location line="+4"/>
         <source>Only supervisors and quality staff see agreement.</source>
-        <translation>仅主管和质控员可查看一致性分析。</translation>
+        <translation>仅护士长和质控员可查看一致性分析。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1584,12 +1592,12 @@ It is retried automatically.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_app/ui/login_dialog.py" line="+63"/>
+        <location filename="../../agent_app/ui/login_dialog.py" line="+68"/>
         <source>Follow-up Desk — Sign in</source>
         <translation>随访工作台 — 登录</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1624,27 +1632,17 @@ It is retried automatically.</source>
         <translation>患者随访工作台</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Follow-up agent</source>
-        <translation>随访员</translation>
+        <location line="+27"/>
+        <source>No staff accounts are on this computer yet, so nobody can sign in. They arrive with the first sync from the hospital&apos;s central server or with the discharge import; ask your administrator to set this computer up. To try the desk, start the demo (agent-app --demo).</source>
+        <translation>本机还没有任何员工账号，暂时无法登录。账号会在首次与医院中心服务器同步或导入出院数据时写入本机；请联系管理员为本机完成设置。如需试用，请启动演示模式（agent-app --demo）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Supervisor</source>
-        <translation>主管</translation>
+        <location line="+35"/>
+        <source>Choose your account from the list.</source>
+        <translation>请从列表中选择您的账号。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Quality</source>
-        <translation>质控员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+3"/>
         <source>Type your password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -1654,7 +1652,7 @@ It is retried automatically.</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>This computer has no keyring; the password was not remembered.</source>
         <translation>此电脑没有可用的密钥环，密码未被记住。</translation>
     </message>
@@ -1677,7 +1675,7 @@ It is retried automatically.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+104"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+105"/>
         <source>Follow-up Desk — {0}</source>
         <translation>随访工作台 — {0}</translation>
     </message>
@@ -1795,26 +1793,6 @@ It is retried automatically.</source>
         <location line="+3"/>
         <source>The caller has no open follow-up in your queue.</source>
         <translation>您的队列中没有该来电人的待办随访。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Follow-up agent</source>
-        <translation>随访员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Supervisor</source>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Quality</source>
-        <translation>质控员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Administrator</source>
-        <translation>管理员</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -2322,7 +2300,7 @@ It is retried automatically.</source>
     <message>
         <location line="+20"/>
         <source>Only supervisors and quality staff score calls.</source>
-        <translation>仅主管和质控员可为通话评分。</translation>
+        <translation>仅护士长和质控员可为通话评分。</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -2866,6 +2844,29 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>RoleNames</name>
+    <message>
+        <location filename="../../agent_app/ui/role_names.py" line="+13"/>
+        <source>Follow-up agent</source>
+        <translation>随访员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>护士长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality staff</source>
+        <translation>质控员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
     <name>SamplingDetails</name>
     <message>
         <location filename="../../agent_app/ui/supervisor/sampling_details.py" line="+34"/>
@@ -3215,7 +3216,7 @@ It is retried automatically.</source>
     <message>
         <location line="+6"/>
         <source>Only supervisors and quality staff run spot-checks.</source>
-        <translation>仅主管和质控员可执行抽查。</translation>
+        <translation>仅护士长和质控员可执行抽查。</translation>
     </message>
     <message>
         <location line="+40"/>

@@ -44,7 +44,7 @@ def main(out: Path, language: str) -> int:
         if not isinstance(dialog, LoginDialog):
             QTimer.singleShot(100, at_login)
             return
-        dialog.user_box.setCurrentIndex(dialog.user_box.findData(nurse.username))
+        dialog.user_picker.choose(nurse.username)
         dialog.password_edit.setText("demo")
         app.processEvents()
         grab("login.png")

@@ -132,14 +132,14 @@ def test_the_sign_in_dialog_speaks_chinese_then_english(
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "登录"
     # Qt's own catalog translates the standard buttons.
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
-    assert dialog.user_box.itemText(0).endswith("· 主管")
+    assert dialog.user_picker.tree.topLevelItem(0).child(0).text(0) == "王芳 · 护士长"
     assert desk_language() == "zh_CN"
 
     assert install_translations(speaking, "en") == "en"
     dialog = _login(qtbot)
     assert dialog.windowTitle() == "Follow-up Desk — Sign in"
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
-    assert dialog.user_box.itemText(0).endswith("· Supervisor")
+    assert dialog.user_picker.tree.topLevelItem(0).child(0).text(0) == "王芳 · Supervisor"
     assert desk_language() == "en"
 
 
@@ -208,3 +208,23 @@ def test_every_catalog_context_is_one_the_code_looks_up() -> None:
         "name as the context; use QCoreApplication.translate('ClassName', '...') instead:\n"
         + "\n".join(f"  {c or '(empty)'}: {s!r}" for c, s in dead)
     )
+
+
+ROLE_WORDS = {"Follow-up agent": "随访员", "Supervisor": "护士长", "Quality staff": "质控员",
+              "Administrator": "管理员"}  # fmt: skip
+
+
+def test_each_role_has_one_word_in_the_app_and_the_readme() -> None:
+    names = {
+        source: translations(message)
+        for (context, source, _), message in messages(catalog("zh_CN"))
+        if context == "RoleNames"
+    }
+    assert names == {english: [chinese] for english, chinese in ROLE_WORDS.items()}
+    zh = [form for _, message in messages(catalog("zh_CN")) for form in translations(message)]
+    # The word the supervisor role lost (主管护师, a nurse's title, is another word).
+    assert not [form for form in zh if re.search("主管(?!护师|医师)", form)]
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for english, chinese in ROLE_WORDS.items():
+        assert f"{chinese}" in readme, english
+    assert "主管" not in readme
