@@ -198,6 +198,9 @@ class Settings:
         return Path(self.backup.dir).expanduser() if self.backup.dir else self.data_dir / "backups"
 
 
+DEMO_HOSPITAL_PHONE = "0571-88888888"
+
+
 def default_config_path() -> Path:
     if sys.platform == "win32":
         base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
@@ -229,6 +232,9 @@ def load_settings(environ: dict[str, str] | None = None, *, demo: bool = False) 
     settings = _build(Settings, raw, str(path), env, ENV_PREFIX)
     if demo and settings.profile is not Profile.DEMO:
         settings = dataclasses.replace(settings, profile=Profile.DEMO)
+    if settings.profile is Profile.DEMO and not settings.hospital_phone:
+        # The demo hospital's enquiry line, so the demo's call scripts have a number to give.
+        settings = dataclasses.replace(settings, hospital_phone=DEMO_HOSPITAL_PHONE)
     if not settings.sign_in.sensible:
         raise ConfigError(
             f"In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 "

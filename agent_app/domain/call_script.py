@@ -67,6 +67,25 @@ PLACEHOLDERS: dict[str, LocalText] = {
     "hospital_phone": LocalText("医院咨询电话", "hospital's phone number"),
 }
 
+# What is read aloud when a value is not known: words that still make the sentence true and
+# useful ("please come back on the date your doctor gave you"), never a raw placeholder.
+SPOKEN_FALLBACKS: dict[str, LocalText] = {
+    "patient_name": LocalText("患者本人", "the patient"),
+    "patient_title": LocalText("患者本人", "the patient"),
+    "agent_name": LocalText("随访护士", "the follow-up nurse"),
+    "hospital_name": LocalText("我院", "our hospital"),
+    "department": LocalText("您出院的科室", "the department you left"),
+    "ward": LocalText("您住的病区", "your ward"),
+    "discharge_date": LocalText("前些天", "a few days ago"),
+    "days_since_discharge": LocalText("几", "a few"),
+    "revisit_date": LocalText("医生跟您约定的日期", "the date your doctor gave you"),
+    "diagnosis": LocalText("这次住院的病", "the illness you were treated for"),
+    "attending_doctor": LocalText("您的主治医生", "your doctor"),
+    "hospital_phone": LocalText(
+        "出院小结上的医院电话", "the hospital number on your discharge papers"
+    ),
+}
+
 NO_MEDICAL_ADVICE = LocalText(
     "【注意】请勿在电话中给出诊断、用药或治疗建议。患者如有不适,请建议其及时就医或按时复诊,"
     "并在问卷中如实记录。",
@@ -190,21 +209,28 @@ def _names(text: str) -> list[str]:
     return [m.group(1) for m in _TOKEN.finditer(text) if m.group(1) is not None]
 
 
-def missing_value(name: str) -> str:
-    """How a placeholder without a value shows in the rendered script."""
-    return f"【未知:{name}】"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def spoken_fallback(name: str, line: str) -> str:
+    """What the agent reads for a placeholder with no value, in the line's own language."""
+    words = SPOKEN_FALLBACKS[name]
+    return words.zh_CN if _CJK.search(line) else words.en
 
 
 def render_script(script: CallScriptText, values: Mapping[str, str | None]) -> RenderedScript:
-    """Fill the placeholders from ``values``; a missing or empty value shows as
-    :func:`missing_value` so the agent sees the gap instead of a wrong sentence."""
+    """Fill the placeholders from ``values``; a missing or empty value is read as its
+    :data:`SPOKEN_FALLBACKS` words, and the line names it in ``missing`` so the screen can mark
+    the gap beside the text, not inside what is read aloud."""
     sections = []
     for section in script.sections:
         lines = []
         for line in section.lines:
             missing: list[str] = []
 
-            def fill(match: re.Match[str], missing: list[str] = missing) -> str:
+            def fill(
+                match: re.Match[str], missing: list[str] = missing, line: ScriptLine = line
+            ) -> str:
                 whole = match.group(0)
                 if whole == "{{":
                     return "{"
@@ -214,7 +240,7 @@ def render_script(script: CallScriptText, values: Mapping[str, str | None]) -> R
                 value = values.get(name)
                 if value is None or not value.strip():
                     missing.append(name)
-                    return missing_value(name)
+                    return spoken_fallback(name, line.text)
                 return value
 
             text = _TOKEN.sub(fill, line.text)
@@ -311,7 +337,7 @@ def script_values(
         "ward": episode.ward if episode else None,
         "discharge_date": format_day(episode.discharged_on) if episode else None,
         "days_since_discharge": str((today - episode.discharged_on).days) if episode else None,
-        "revisit_date": format_day(revisit_date),
+        "revisit_date": format_day(revisit_date or (episode.revisit_on if episode else None)),
         "diagnosis": episode.diagnosis_name if episode else None,
         "attending_doctor": episode.attending_doctor if episode else None,
         "hospital_phone": hospital_phone,

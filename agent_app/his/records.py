@@ -30,6 +30,7 @@ FIELDS: frozenset[str] = frozenset(
         "contact_phone",
         "admitted_on",
         "discharged_on",  # a date or a date and time
+        "revisit_on",  # the booked re-visit (复诊日期), when the HIS has it
         "department",  # department code (or name)
         "ward",
         "diagnosis_code",
@@ -84,6 +85,7 @@ class DischargeRecord:
     attending_doctor: str
     attending_nurse: str
     disposition: DischargeDisposition
+    revisit_on: dt.date | None = None
 
     def content_hash(self) -> str:
         """Hash of everything imported; equal hashes mean a repeated row, not a correction."""
@@ -104,6 +106,7 @@ class DischargeRecord:
             self.attending_doctor,
             self.attending_nurse,
             self.disposition.value,
+            *([self.revisit_on.isoformat()] if self.revisit_on else []),  # older hashes hold
         ]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 

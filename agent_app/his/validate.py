@@ -202,6 +202,9 @@ def _validate(
     admitted = parse_date(row.get("admitted_on") or row.get("discharged_on"), "admission date")
     if admitted > discharged:
         raise RowInvalid(f"Admitted on {admitted} after the discharge on {discharged}.")
+    revisit = parse_date(row.get("revisit_on"), "re-visit date") if row.get("revisit_on") else None
+    if revisit is not None and revisit < discharged:
+        raise RowInvalid(f"The re-visit on {revisit} is before the discharge on {discharged}.")
     if birth > discharged:
         raise RowInvalid(f"Born on {birth}, after the discharge on {discharged}.")
     code = row.get("diagnosis_code").upper().replace(".X", ".x")
@@ -234,4 +237,5 @@ def _validate(
         attending_doctor=row.get("attending_doctor"),
         attending_nurse=row.get("attending_nurse"),
         disposition=disposition,
+        revisit_on=revisit,
     )

@@ -2301,7 +2301,7 @@ It is retried automatically.</translation>
 <context>
     <name>QuestionBox</name>
     <message>
-        <location filename="../../agent_app/ui/followup/question_box.py" line="+57"/>
+        <location filename="../../agent_app/ui/followup/question_box.py" line="+61"/>
         <source>Unable to answer</source>
         <translation>Unable to answer</translation>
     </message>
@@ -3239,14 +3239,19 @@ It is retried automatically.</translation>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/script_panel.py" line="+27"/>
+        <location filename="../../agent_app/ui/followup/script_panel.py" line="+32"/>
         <source>This follow-up plan has no call script.</source>
         <translation>This follow-up plan has no call script.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>Not known for this patient: {0}</source>
         <translation>Not known for this patient: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(not known: {0})</source>
+        <translation>(not known: {0})</translation>
     </message>
 </context>
 <context>

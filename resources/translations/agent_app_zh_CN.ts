@@ -2300,7 +2300,7 @@ It is retried automatically.</source>
 <context>
     <name>QuestionBox</name>
     <message>
-        <location filename="../../agent_app/ui/followup/question_box.py" line="+57"/>
+        <location filename="../../agent_app/ui/followup/question_box.py" line="+61"/>
         <source>Unable to answer</source>
         <translation>无法回答</translation>
     </message>
@@ -3237,14 +3237,19 @@ It is retried automatically.</source>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/script_panel.py" line="+27"/>
+        <location filename="../../agent_app/ui/followup/script_panel.py" line="+32"/>
         <source>This follow-up plan has no call script.</source>
         <translation>此随访方案没有通话话术。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>Not known for this patient: {0}</source>
         <translation>该患者缺少以下信息：{0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(not known: {0})</source>
+        <translation>（未知：{0}）</translation>
     </message>
 </context>
 <context>
