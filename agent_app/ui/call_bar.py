@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from agent_app.dialer.errors import DialerError
 from agent_app.dialer.events import Ended, RecordingChanged
 from agent_app.ui.background import run_in_background
+from agent_app.ui.enum_names import end_reason_text
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.qt import (
     QGridLayout,
@@ -233,7 +234,7 @@ class CallBar(QWidget):
         self._answered_at = None
         self._recording = None
         self._tick.stop()
-        self._set_state(event.text)
+        self._set_state(end_reason_text(event.reason))
         for button in (self.hold_button, self.mute_button, self.pause_button):
             button.setChecked(False)
         self._update_buttons()

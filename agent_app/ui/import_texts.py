@@ -111,3 +111,74 @@ def run_word(code: str) -> str:
         "mllp": QCoreApplication.translate("ImportTexts", "HIS message feed"),
     }
     return words.get(code, code)
+
+
+def _span(bounds: object) -> str:
+    if not isinstance(bounds, dict):
+        return str(bounds)
+    low, high = bounds.get("min"), bounds.get("max")
+    return f"{'' if low is None else low}–{'' if high is None else high}"
+
+
+def _listed(value: object) -> str:
+    return "、".join(str(v) for v in value) if isinstance(value, list) else str(value)
+
+
+def rules_text(rules: Mapping[str, Any]) -> str:
+    """A plan's rules in words, one part per rule, for the plans table."""
+    assign = {
+        "nurse": QCoreApplication.translate("ImportTexts", "the discharging nurse"),
+        "doctor": QCoreApplication.translate("ImportTexts", "the attending doctor"),
+        "pool": QCoreApplication.translate("ImportTexts", "the department's pool"),
+    }
+    parts = []
+    for key, value in rules.items():
+        if key == "department":
+            parts.append(QCoreApplication.translate("ImportTexts", "department {0}"))
+        elif key == "ward":
+            parts.append(QCoreApplication.translate("ImportTexts", "ward {0}"))
+        elif key == "icd10":
+            parts.append(QCoreApplication.translate("ImportTexts", "diagnosis ICD-10 {0}"))
+        elif key == "icd10_exclude":
+            parts.append(QCoreApplication.translate("ImportTexts", "not ICD-10 {0}"))
+        elif key == "age":
+            parts.append(QCoreApplication.translate("ImportTexts", "age {0}"))
+            value = _span(value)
+        elif key == "stay_days":
+            parts.append(QCoreApplication.translate("ImportTexts", "stay of {0} days"))
+            value = _span(value)
+        elif key == "disposition":
+            parts.append(QCoreApplication.translate("ImportTexts", "discharged as {0}"))
+        elif key == "fallback" and value:
+            parts.append(QCoreApplication.translate("ImportTexts", "only when no other plan fits"))
+        elif key == "assign":
+            parts.append(QCoreApplication.translate("ImportTexts", "assigned to {0}"))
+            value = assign.get(str(value), str(value))
+        elif key == "spot_check" and value:
+            parts.append(QCoreApplication.translate("ImportTexts", "spot-check"))
+        else:
+            parts.append(f"{key}: {{0}}")
+        parts[-1] = parts[-1].format(_listed(value))
+    return "；".join(parts) or QCoreApplication.translate("ImportTexts", "every discharge")
+
+
+def hours_text(hours: Mapping[str, Any]) -> str:
+    """A plan's calling hours in words: the weekdays and the time windows."""
+    if not hours:
+        return QCoreApplication.translate("ImportTexts", "the desk's usual hours")
+    names = [
+        QCoreApplication.translate("ImportTexts", "Mon"),
+        QCoreApplication.translate("ImportTexts", "Tue"),
+        QCoreApplication.translate("ImportTexts", "Wed"),
+        QCoreApplication.translate("ImportTexts", "Thu"),
+        QCoreApplication.translate("ImportTexts", "Fri"),
+        QCoreApplication.translate("ImportTexts", "Sat"),
+        QCoreApplication.translate("ImportTexts", "Sun"),
+    ]
+    days = hours.get("days", [])
+    day_words = "、".join(names[d - 1] for d in days if isinstance(d, int) and 1 <= d <= 7)
+    windows = hours.get("windows", [])
+    window_words = "、".join(
+        f"{w[0]}–{w[1]}" for w in windows if isinstance(w, list) and len(w) == 2
+    )
+    return " ".join(part for part in (day_words, window_words) if part)

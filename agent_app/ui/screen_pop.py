@@ -34,6 +34,7 @@ from agent_app.store.repositories.attempts import finish_attempt
 from agent_app.store.repositories.contacts import add_contact
 from agent_app.store.repositories.patients import search_patients
 from agent_app.ui.background import run_in_background
+from agent_app.ui.enum_names import end_reason_text
 from agent_app.ui.line_status import line_name
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.pop_card import PopCard
@@ -160,7 +161,7 @@ class ScreenPop(QObject):
         ):
             self.card.call_finished(self.tr("Missed call: the caller hung up."))
         else:
-            self.card.call_finished(event.text)
+            self.card.call_finished(end_reason_text(event.reason))
         self._finish(call)
 
     # Agent actions -----------------------------------------------------------------------
@@ -228,7 +229,7 @@ class ScreenPop(QObject):
             call.decision = decision
             self.card.show_decision(decision, call.number_text, line_name(self.bridge.phone))
             if call.ended is not None:
-                self.card.call_finished(call.ended.text)
+                self.card.call_finished(end_reason_text(call.ended.reason))
             elif call.answered_at is not None:
                 self.card.call_answered()
             self.card.set_state(self.tr("Saved {0} as a contact of the patient.").format(name))
@@ -306,7 +307,7 @@ class ScreenPop(QObject):
         elif call.answered_at is None:
             reason = MISSED
         else:
-            reason = call.ended.text
+            reason = call.ended.reason.value  # the store keeps the code, not a sentence
         engine, attempt_id, answered = self.engine, call.attempt_id, call.answered_at
         ended_at = dt.datetime.now(dt.UTC)
         run_in_background(

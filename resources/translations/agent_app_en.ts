@@ -257,7 +257,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agent_app/ui/call_bar.py" line="+60"/>
+        <location filename="../../agent_app/ui/call_bar.py" line="+61"/>
         <source>Number to call</source>
         <translation>Number to call</translation>
     </message>
@@ -883,6 +883,134 @@
     </message>
 </context>
 <context>
+    <name>EnumNames</name>
+    <message>
+        <location filename="../../agent_app/ui/enum_names.py" line="+13"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly answered</source>
+        <translation>Partly answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outgoing call</source>
+        <translation>Outgoing call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming call</source>
+        <translation>Incoming call</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You ended the call.</source>
+        <translation>You ended the call.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The other side hung up.</source>
+        <translation>The other side hung up.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The line was busy.</source>
+        <translation>The line was busy.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody answered.</source>
+        <translation>Nobody answered.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The call was declined.</source>
+        <translation>The call was declined.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number does not exist or cannot be reached.</source>
+        <translation>The number does not exist or cannot be reached.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call was cancelled before it was answered.</source>
+        <translation>The call was cancelled before it was answered.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone line has no dial tone; check the cable.</source>
+        <translation>The phone line has no dial tone; check the cable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone account is not registered; calls cannot be made.</source>
+        <translation>The phone account is not registered; calls cannot be made.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to the other side was lost.</source>
+        <translation>The connection to the other side was lost.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone device was disconnected during the call.</source>
+        <translation>The phone device was disconnected during the call.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call failed.</source>
+        <translation>The call failed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cardiology</source>
+        <translation>Cardiology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neurology</source>
+        <translation>Neurology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Obstetrics</source>
+        <translation>Obstetrics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oncology</source>
+        <translation>Oncology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orthopedics</source>
+        <translation>Orthopedics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality control</source>
+        <translation>Quality control</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General surgery</source>
+        <translation>General surgery</translation>
+    </message>
+</context>
+<context>
     <name>FirstSyncDialog</name>
     <message>
         <location filename="../../agent_app/ui/first_sync_dialog.py" line="+21"/>
@@ -1043,7 +1171,7 @@ It is retried automatically.</translation>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+74"/>
+        <location filename="../../agent_app/ui/his_admin.py" line="+79"/>
         <source>Import discharged patients</source>
         <translation>Import discharged patients</translation>
     </message>
@@ -1427,6 +1555,116 @@ It is retried automatically.</translation>
         <location line="+1"/>
         <source>HIS message feed</source>
         <translation>HIS message feed</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the discharging nurse</source>
+        <translation>the discharging nurse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the attending doctor</source>
+        <translation>the attending doctor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the department&apos;s pool</source>
+        <translation>the department&apos;s pool</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>department {0}</source>
+        <translation>department {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ward {0}</source>
+        <translation>ward {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diagnosis ICD-10 {0}</source>
+        <translation>diagnosis ICD-10 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not ICD-10 {0}</source>
+        <translation>not ICD-10 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>age {0}</source>
+        <translation>age {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stay of {0} days</source>
+        <translation>stay of {0} days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>discharged as {0}</source>
+        <translation>discharged as {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only when no other plan fits</source>
+        <translation>only when no other plan fits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assigned to {0}</source>
+        <translation>assigned to {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>spot-check</source>
+        <translation>spot-check</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every discharge</source>
+        <translation>every discharge</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the desk&apos;s usual hours</source>
+        <translation>the desk&apos;s usual hours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>Sun</translation>
     </message>
 </context>
 <context>
@@ -2015,7 +2253,7 @@ It is retried automatically.</translation>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+71"/>
+        <location filename="../../agent_app/ui/pop_card.py" line="+73"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -2701,7 +2939,7 @@ It is retried automatically.</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+35"/>
+        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+36"/>
         <source>Follow-up result — {0}, {1}</source>
         <translation>Follow-up result — {0}, {1}</translation>
     </message>
@@ -2741,22 +2979,7 @@ It is retried automatically.</translation>
         <translation>Answer</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Completed</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Partly answered</source>
-        <translation>Partly answered</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refused</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>The questionnaire of this result cannot be read: {0}</source>
         <translation>The questionnaire of this result cannot be read: {0}</translation>
     </message>
@@ -3195,7 +3418,7 @@ It is retried automatically.</translation>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+90"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+91"/>
         <location line="+187"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
@@ -3899,7 +4122,7 @@ It is retried automatically.</translation>
 <context>
     <name>TemplateTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_tab.py" line="+85"/>
+        <location filename="../../agent_app/ui/admin/template_tab.py" line="+86"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>

@@ -257,7 +257,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agent_app/ui/call_bar.py" line="+60"/>
+        <location filename="../../agent_app/ui/call_bar.py" line="+61"/>
         <source>Number to call</source>
         <translation>拨打号码</translation>
     </message>
@@ -883,6 +883,134 @@
     </message>
 </context>
 <context>
+    <name>EnumNames</name>
+    <message>
+        <location filename="../../agent_app/ui/enum_names.py" line="+13"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly answered</source>
+        <translation>部分作答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>拒绝回答</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outgoing call</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You ended the call.</source>
+        <translation>您已挂断电话。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The other side hung up.</source>
+        <translation>对方已挂断。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The line was busy.</source>
+        <translation>对方占线。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody answered.</source>
+        <translation>无人接听。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The call was declined.</source>
+        <translation>对方拒接了电话。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number does not exist or cannot be reached.</source>
+        <translation>号码不存在或无法接通。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call was cancelled before it was answered.</source>
+        <translation>电话在接听前已取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone line has no dial tone; check the cable.</source>
+        <translation>电话线路没有拨号音，请检查线缆。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone account is not registered; calls cannot be made.</source>
+        <translation>电话账号未注册，无法拨打电话。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to the other side was lost.</source>
+        <translation>与对方的连接已中断。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone device was disconnected during the call.</source>
+        <translation>通话中电话设备已断开。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call failed.</source>
+        <translation>呼叫失败。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cardiology</source>
+        <translation>心血管内科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neurology</source>
+        <translation>神经内科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Obstetrics</source>
+        <translation>产科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oncology</source>
+        <translation>肿瘤科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orthopedics</source>
+        <translation>骨科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality control</source>
+        <translation>质量控制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General surgery</source>
+        <translation>普外科</translation>
+    </message>
+</context>
+<context>
     <name>FirstSyncDialog</name>
     <message>
         <location filename="../../agent_app/ui/first_sync_dialog.py" line="+21"/>
@@ -1043,7 +1171,7 @@ It is retried automatically.</source>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+74"/>
+        <location filename="../../agent_app/ui/his_admin.py" line="+79"/>
         <source>Import discharged patients</source>
         <translation>导入出院患者</translation>
     </message>
@@ -1427,6 +1555,116 @@ It is retried automatically.</source>
         <location line="+1"/>
         <source>HIS message feed</source>
         <translation>HIS 消息接口</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the discharging nurse</source>
+        <translation>责任护士</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the attending doctor</source>
+        <translation>主治医生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the department&apos;s pool</source>
+        <translation>科室公共队列</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>department {0}</source>
+        <translation>科室 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ward {0}</source>
+        <translation>病区 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diagnosis ICD-10 {0}</source>
+        <translation>诊断 ICD-10 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not ICD-10 {0}</source>
+        <translation>排除 ICD-10 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>age {0}</source>
+        <translation>年龄 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stay of {0} days</source>
+        <translation>住院 {0} 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>discharged as {0}</source>
+        <translation>离院方式 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only when no other plan fits</source>
+        <translation>仅在没有其他方案适用时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assigned to {0}</source>
+        <translation>分配给{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>spot-check</source>
+        <translation>质控抽查</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every discharge</source>
+        <translation>所有出院患者</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the desk&apos;s usual hours</source>
+        <translation>默认呼叫时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
 </context>
 <context>
@@ -2014,7 +2252,7 @@ It is retried automatically.</source>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+71"/>
+        <location filename="../../agent_app/ui/pop_card.py" line="+73"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
@@ -2699,7 +2937,7 @@ It is retried automatically.</source>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+35"/>
+        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+36"/>
         <source>Follow-up result — {0}, {1}</source>
         <translation>随访结果 — {0}，{1}</translation>
     </message>
@@ -2739,22 +2977,7 @@ It is retried automatically.</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Partly answered</source>
-        <translation>部分作答</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refused</source>
-        <translation>拒绝回答</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>The questionnaire of this result cannot be read: {0}</source>
         <translation>无法读取此随访结果对应的问卷：{0}</translation>
     </message>
@@ -3193,7 +3416,7 @@ It is retried automatically.</source>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+90"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+91"/>
         <location line="+187"/>
         <source>Incoming call</source>
         <translation>来电</translation>
@@ -3897,7 +4120,7 @@ It is retried automatically.</source>
 <context>
     <name>TemplateTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_tab.py" line="+85"/>
+        <location filename="../../agent_app/ui/admin/template_tab.py" line="+86"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>

@@ -214,7 +214,7 @@ def test_template_file_is_imported_into_the_editor_and_saved(
     with qtbot.waitSignal(tab.sig_saved, timeout=10_000):
         tab.save()
     qtbot.waitUntil(lambda: "stroke_rehab" in tab.model.keys, timeout=10_000)
-    assert _cells(editor, "stroke_rehab")[3] == "neurology"
+    assert _cells(editor, "stroke_rehab")[3] == "Neurology"  # the specialty in words
 
 
 def test_malformed_script_shows_the_reason_and_a_valid_one_is_saved(
