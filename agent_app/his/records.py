@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from agent_app.domain.enums import DischargeDisposition, PhoneKind, Relation, Sex
 
@@ -43,11 +43,25 @@ FIELDS: frozenset[str] = frozenset(
 
 
 @dataclass(frozen=True)
+class ContactRow:
+    """A relative or other contact as a source gave it; ``phones`` may hold several numbers."""
+
+    name: str
+    relation: str
+    phones: str
+
+
+@dataclass(frozen=True)
 class SourceRow:
-    """One row as a source delivered it; ``ref`` says where (line 12, message 0042)."""
+    """One row as a source delivered it; ``ref`` says where (line 12, message 0042).
+
+    ``contacts`` holds further contacts from sources that carry more than one (HL7 NK1
+    segments); a flat export has at most the one in ``contact_*``.
+    """
 
     ref: str
     values: Mapping[str, str]
+    contacts: tuple[ContactRow, ...] = ()
 
     def get(self, field: str) -> str:
         return (self.values.get(field) or "").strip()
@@ -118,5 +132,7 @@ class Rejection:
     source: str
     ref: str
     visit_number: str
-    reason: str
-    raw: Mapping[str, str]
+    reason: str  # English, for logs and the HL7 acknowledgement
+    raw: Mapping[str, object]
+    code: str = ""  # when set, the store keeps the code and ``params`` instead of ``reason``
+    params: Mapping[str, str] = field(default_factory=dict)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from agent_app.domain.enums import DischargeDisposition, PhoneKind, Relation, Sex
+from agent_app.his.errors import RowRefused
 from agent_app.his.records import DischargeRecord, Phone, Rejection, SourceRow
 from agent_app.screenpop.normalize import InvalidNumberError, normalize_number
 
@@ -127,19 +128,29 @@ def _split_numbers(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;,，/、]", text) if part.strip()]
 
 
-def _phones(row: SourceRow, name: str, region: str) -> tuple[Phone, ...]:
+def phones_of(row: SourceRow, name: str, region: str) -> tuple[list[Phone], list[str]]:
+    """The row's usable numbers (the patient's first, then contacts', no repeats) and the
+    texts that are not numbers."""
     found: list[Phone] = []
     bad: list[str] = []
     wanted = [(raw, Relation.SELF, name) for raw in _split_numbers(row.get("phone"))]
     relation = relation_of(row.get("contact_relation"))
     contact_name = row.get("contact_name") or name
     wanted += [(raw, relation, contact_name) for raw in _split_numbers(row.get("contact_phone"))]
+    for contact in row.contacts:
+        kin = relation_of(contact.relation)
+        wanted += [(raw, kin, contact.name or name) for raw in _split_numbers(contact.phones)]
     for raw, rel, who in wanted:
         phone = _phone(raw, rel, who, region)
         if phone is None:
             bad.append(raw)
         elif all(p.e164 != phone.e164 for p in found):
             found.append(phone)
+    return found, bad
+
+
+def _phones(row: SourceRow, name: str, region: str) -> tuple[Phone, ...]:
+    found, bad = phones_of(row, name, region)
     if not found:
         if bad:
             raise RowInvalid(f"No valid phone number (not a number: {', '.join(bad)}).")
@@ -174,6 +185,16 @@ def validate_row(
         return _validate(row, source, departments, region)
     except RowInvalid as exc:
         return Rejection(source, row.ref, row.get("visit_number"), str(exc), dict(row.values))
+    except RowRefused as exc:
+        return Rejection(
+            source,
+            row.ref,
+            row.get("visit_number"),
+            str(exc),
+            dict(row.values),
+            exc.code,
+            exc.params,
+        )
 
 
 def _validate(
@@ -182,7 +203,9 @@ def _validate(
     visit = row.get("visit_number")
     if not visit:
         raise RowInvalid("The visit number (住院号) is missing.")
-    mrn = row.get("mrn") or visit
+    mrn = row.get("mrn")  # never the visit number by guess: the mapping names a stand-in
+    if not mrn:
+        raise RowRefused("row_no_patient_id")
     name = row.get("name")
     if not name:
         raise RowInvalid("The patient's name is missing.")

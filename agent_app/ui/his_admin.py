@@ -40,6 +40,7 @@ from agent_app.ui.background import run_in_background
 from agent_app.ui.import_texts import (
     hours_text,
     plan_problem_text,
+    rejection_text,
     rules_text,
     run_word,
     skipped_plans_text,
@@ -231,7 +232,16 @@ class HisAdminWidget(QWidget):
         )
         self._warn_skipped(runs[0].skipped_plans if runs else [])
         self.rejected.set_cells(
-            [(_when(r.created_at), r.source, r.row_ref, r.visit_number, r.reason) for r in rejected]
+            [
+                (
+                    _when(r.created_at),
+                    r.source,
+                    r.row_ref,
+                    r.visit_number,
+                    rejection_text(r.reason, r.params),
+                )
+                for r in rejected
+            ]
         )
         yes, no = self.tr("yes"), self.tr("no")
         self.plans.set_cells(

@@ -96,6 +96,65 @@ def skipped_plans_text(skipped: Sequence[Mapping[str, Any]]) -> str:
     )
 
 
+def _rejection_sentences() -> dict[str, str]:
+    return {
+        "row_no_patient_id": QCoreApplication.translate(
+            "ImportTexts",
+            "no patient identifier (MRN), and the mapping names no other field to use instead",
+        ),
+        "hl7_no_msh": QCoreApplication.translate(
+            "ImportTexts", "the HL7 message does not start with an MSH segment"
+        ),
+        "hl7_bad_separators": QCoreApplication.translate(
+            "ImportTexts", "the HL7 message declares unusable separators: {found}"
+        ),
+        "hl7_unsupported_type": QCoreApplication.translate(
+            "ImportTexts", "HL7 messages of type {kind} are not taken (only A03, A08, A13, A40)"
+        ),
+        "hl7_missing_segment": QCoreApplication.translate(
+            "ImportTexts", "the {kind} message has no {segment} segment"
+        ),
+        "hl7_no_patient_id": QCoreApplication.translate(
+            "ImportTexts",
+            "no patient identifier in the message (looked in {where}); it was not imported",
+        ),
+        "hl7_no_visit": QCoreApplication.translate(
+            "ImportTexts", "the {kind} message has no visit number (PV1-19)"
+        ),
+        "hl7_no_prior_id": QCoreApplication.translate(
+            "ImportTexts", "the merge message does not name the prior patient (MRG-1)"
+        ),
+        "hl7_unreadable": QCoreApplication.translate(
+            "ImportTexts", "the HL7 message could not be read ({error})"
+        ),
+        "hl7_not_stored": QCoreApplication.translate(
+            "ImportTexts",
+            "the store could not save the HL7 message ({error}); the HIS may resend it",
+        ),
+        "hl7_not_text": QCoreApplication.translate(
+            "ImportTexts", "the HL7 message is not {encoding} text"
+        ),
+        "hl7_no_start_byte": QCoreApplication.translate(
+            "ImportTexts", "an MLLP block without its start byte"
+        ),
+        "hl7_too_large": QCoreApplication.translate(
+            "ImportTexts", "an HL7 message larger than 1 MiB"
+        ),
+    }
+
+
+def rejection_text(reason: str, params: Mapping[str, Any] | None = None) -> str:
+    """Why a row was rejected: a stored code in the reader's language (older rows kept a
+    sentence, shown as it is)."""
+    template = _rejection_sentences().get(reason)
+    if template is None:
+        return reason
+    try:
+        return template.format(**{k: str(v) for k, v in dict(params or {}).items()})
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
 def run_word(code: str) -> str:
     """A run's status, kind or trigger code (ok, file, schedule…) as a word."""
     words = {

@@ -1171,7 +1171,7 @@ It is retried automatically.</translation>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+79"/>
+        <location filename="../../agent_app/ui/his_admin.py" line="+80"/>
         <source>Import discharged patients</source>
         <translation>Import discharged patients</translation>
     </message>
@@ -1352,7 +1352,7 @@ It is retried automatically.</translation>
         <translation>Import a file…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+76"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
@@ -1507,7 +1507,72 @@ It is retried automatically.</translation>
         <translation>Plan “{0}” was skipped: {1}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>no patient identifier (MRN), and the mapping names no other field to use instead</source>
+        <translation>no patient identifier (MRN), and the mapping names no other field to use instead</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the HL7 message does not start with an MSH segment</source>
+        <translation>the HL7 message does not start with an MSH segment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the HL7 message declares unusable separators: {found}</source>
+        <translation>the HL7 message declares unusable separators: {found}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HL7 messages of type {kind} are not taken (only A03, A08, A13, A40)</source>
+        <translation>HL7 messages of type {kind} are not taken (only A03, A08, A13, A40)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {kind} message has no {segment} segment</source>
+        <translation>the {kind} message has no {segment} segment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no patient identifier in the message (looked in {where}); it was not imported</source>
+        <translation>no patient identifier in the message (looked in {where}); it was not imported</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the {kind} message has no visit number (PV1-19)</source>
+        <translation>the {kind} message has no visit number (PV1-19)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the merge message does not name the prior patient (MRG-1)</source>
+        <translation>the merge message does not name the prior patient (MRG-1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the HL7 message could not be read ({error})</source>
+        <translation>the HL7 message could not be read ({error})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the store could not save the HL7 message ({error}); the HIS may resend it</source>
+        <translation>the store could not save the HL7 message ({error}); the HIS may resend it</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the HL7 message is not {encoding} text</source>
+        <translation>the HL7 message is not {encoding} text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an MLLP block without its start byte</source>
+        <translation>an MLLP block without its start byte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an HL7 message larger than 1 MiB</source>
+        <translation>an HL7 message larger than 1 MiB</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>finished</source>
         <translation>finished</translation>
     </message>

@@ -1171,7 +1171,7 @@ It is retried automatically.</source>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+79"/>
+        <location filename="../../agent_app/ui/his_admin.py" line="+80"/>
         <source>Import discharged patients</source>
         <translation>导入出院患者</translation>
     </message>
@@ -1352,7 +1352,7 @@ It is retried automatically.</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+76"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1507,7 +1507,72 @@ It is retried automatically.</source>
         <translation>方案“{0}”已跳过：{1}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>no patient identifier (MRN), and the mapping names no other field to use instead</source>
+        <translation>缺少患者标识（病案号），且映射未指定可替代的字段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the HL7 message does not start with an MSH segment</source>
+        <translation>HL7 消息不是以 MSH 段开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the HL7 message declares unusable separators: {found}</source>
+        <translation>HL7 消息声明了无法使用的分隔符：{found}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HL7 messages of type {kind} are not taken (only A03, A08, A13, A40)</source>
+        <translation>不接收 {kind} 类型的 HL7 消息（仅接收 A03、A08、A13、A40）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {kind} message has no {segment} segment</source>
+        <translation>{kind} 消息缺少 {segment} 段</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no patient identifier in the message (looked in {where}); it was not imported</source>
+        <translation>消息中没有患者标识（已查找 {where}），未导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the {kind} message has no visit number (PV1-19)</source>
+        <translation>{kind} 消息缺少住院号（PV1-19）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the merge message does not name the prior patient (MRG-1)</source>
+        <translation>合并消息未指明原患者（MRG-1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the HL7 message could not be read ({error})</source>
+        <translation>无法读取该 HL7 消息（{error}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the store could not save the HL7 message ({error}); the HIS may resend it</source>
+        <translation>数据库未能保存该 HL7 消息（{error}），HIS 可重新发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the HL7 message is not {encoding} text</source>
+        <translation>该 HL7 消息不是 {encoding} 文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an MLLP block without its start byte</source>
+        <translation>缺少起始字节的 MLLP 数据块</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an HL7 message larger than 1 MiB</source>
+        <translation>超过 1 MiB 的 HL7 消息</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
