@@ -394,12 +394,18 @@ class MainWindow(QMainWindow):
         view.sig_finished.connect(self._followup_finished)
         view.sig_left.connect(lambda _task: self._close_followup())
         view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        view.sig_message_over.connect(self._withdraw_message)
         view.patient.sig_play_recording.connect(self.play_recording)
         self.followup = view
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
         self.next_action.setEnabled(False)
         QTimer.singleShot(0, view.form.focus_first)  # once the page is laid out and shown
+
+    def _withdraw_message(self, text: str) -> None:
+        """A message that is no longer true leaves the status bar too."""
+        if self.statusBar().currentMessage() == text:
+            self.statusBar().clearMessage()
 
     def _close_followup(self) -> None:
         view = self.followup

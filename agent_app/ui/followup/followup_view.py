@@ -72,6 +72,7 @@ class FollowupView(QWidget):
     sig_finished = Signal(int, object)  # task id, SavedWrapUp
     sig_left = Signal(int)  # task id: back to the queue, draft kept
     sig_message = Signal(str)  # for the status bar
+    sig_message_over = Signal(str)  # that message is no longer true: take it off
 
     def __init__(
         self,
@@ -296,6 +297,7 @@ class FollowupView(QWidget):
     def _clear_notice(self, key: str) -> None:
         """The condition ``key`` is over (the call ended, a draft saved): its message goes."""
         if self.notice.isVisibleTo(self) and self._notice_key == key:
+            self.sig_message_over.emit(self.notice.text())
             self.notice.hide()
             self.notice.clear()
             self._notice_key = ""
