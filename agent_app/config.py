@@ -18,15 +18,37 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from agent_app import APP_NAME
+from agent_app.domain.coded_error import CodedError
 
 ENV_PREFIX = "AGENT_APP_"
 
 
-class ConfigError(Exception):
-    """The settings cannot be used; the message is one sentence a person can act on."""
+class ConfigError(CodedError):
+    """The settings cannot be used: a code and its parameters, which ui/ says in the desk's
+    language; ``str()`` is the English sentence, for logs and the terminal."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "config_weak_tls": "The [server] sslmode '{sslmode}' does not verify the central "
+        "database, so it needs allow_weak_tls = true in [server] as well; use 'verify-full' "
+        "with ca_file instead.",
+        "config_no_ca_file": "The [server] ca_file {path} is not a file.",
+        "config_file_missing": "The settings file {path} named by {variable} does not exist.",
+        "config_bad_sign_in": "In {path}, [sign_in] needs max_failures of at least 1, "
+        "lockout_minutes above 0 and first_delay_seconds of 0 or more.",
+        "config_not_toml": "The settings file {path} is not valid TOML: {detail}.",
+        "config_not_utf8": "The settings file {path} is not UTF-8 text.",
+        "config_unreadable": "The settings file {path} cannot be read: {detail}.",
+        "config_not_table": "In {where}, [{section}] must be a table of settings.",
+        "config_unknown_setting": "In {where}, the setting '{name}' is not known.",
+        "config_password": "In {where}, passwords do not belong in settings; use the keyring.",
+        "config_not_one_of": "In {where}, '{value}' is not one of: {allowed}.",
+        "config_bad_value": "In {where}, '{value}' is not a valid {kind}.",
+        "config_bad_type": "In {where}, the value has an unsupported type.",
+        "config_data_dir": "Cannot write to the data folder {folder}: {detail}.",
+    }
 
 
 class Profile(enum.StrEnum):
@@ -72,13 +94,9 @@ class ServerSettings:
 
     def __post_init__(self) -> None:
         if self.unverified and not self.allow_weak_tls:
-            raise ConfigError(
-                f"The [server] sslmode '{self.sslmode}' does not verify the central database, "
-                "so it needs allow_weak_tls = true in [server] as well; use 'verify-full' "
-                "with ca_file instead."
-            )
+            raise ConfigError("config_weak_tls", sslmode=self.sslmode)
         if self.ca_file and not Path(self.ca_file).expanduser().is_file():
-            raise ConfigError(f"The [server] ca_file {self.ca_file} is not a file.")
+            raise ConfigError("config_no_ca_file", path=self.ca_file)
 
     @property
     def configured(self) -> bool:
@@ -226,7 +244,7 @@ def load_settings(environ: dict[str, str] | None = None, *, demo: bool = False) 
     if path.exists():
         raw = _read_toml(path)
     elif explicit:
-        raise ConfigError(f"The settings file {path} named by {ENV_PREFIX}CONFIG does not exist.")
+        raise ConfigError("config_file_missing", path=path, variable=f"{ENV_PREFIX}CONFIG")
     if demo:
         raw["profile"] = Profile.DEMO.value
     settings = _build(Settings, raw, str(path), env, ENV_PREFIX)
@@ -236,10 +254,7 @@ def load_settings(environ: dict[str, str] | None = None, *, demo: bool = False) 
         # The demo hospital's enquiry line, so the demo's call scripts have a number to give.
         settings = dataclasses.replace(settings, hospital_phone=DEMO_HOSPITAL_PHONE)
     if not settings.sign_in.sensible:
-        raise ConfigError(
-            f"In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 "
-            "and first_delay_seconds of 0 or more."
-        )
+        raise ConfigError("config_bad_sign_in", path=path)
     return settings
 
 
@@ -248,11 +263,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"The settings file {path} is not valid TOML: {exc}.") from exc
+        raise ConfigError("config_not_toml", path=path, detail=exc) from exc
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"The settings file {path} is not UTF-8 text.") from exc
+        raise ConfigError("config_not_utf8", path=path) from exc
     except OSError as exc:
-        raise ConfigError(f"The settings file {path} cannot be read: {exc.strerror}.") from exc
+        raise ConfigError("config_unreadable", path=path, detail=exc.strerror) from exc
 
 
 T = TypeVar("T")
@@ -260,11 +275,11 @@ T = TypeVar("T")
 
 def _build(cls: type[T], raw: dict[str, Any], where: str, env: dict[str, str], prefix: str) -> T:
     if not isinstance(raw, dict):
-        raise ConfigError(f"In {where}, [{prefix.lower()}] must be a table of settings.")
+        raise ConfigError("config_not_table", where=where, section=prefix.lower())
     fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     unknown = sorted(set(raw) - set(fields))
     if unknown:
-        raise ConfigError(f"In {where}, the setting '{unknown[0]}' is not known.")
+        raise ConfigError("config_unknown_setting", where=where, name=unknown[0])
     values: dict[str, Any] = {}
     hints = _field_types(cls)
     for name in fields:
@@ -278,7 +293,7 @@ def _build(cls: type[T], raw: dict[str, Any], where: str, env: dict[str, str], p
         elif name in raw:
             values[name] = _coerce(kind, raw[name], f"{where}, setting '{name}'")
     if "password" in values or any("password" in k.lower() for k in raw):
-        raise ConfigError(f"In {where}, passwords do not belong in settings; use the keyring.")
+        raise ConfigError("config_password", where=where)
     return cls(**values)
 
 
@@ -314,9 +329,13 @@ def _coerce(kind: Any, value: Any, where: str) -> Any:
     except ValueError:
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
             allowed = ", ".join(m.value for m in kind)
-            raise ConfigError(f"In {where}, '{value}' is not one of: {allowed}.") from None
-        raise ConfigError(f"In {where}, '{value}' is not a valid {kind.__name__}.") from None
-    raise ConfigError(f"In {where}, the value has an unsupported type.")
+            raise ConfigError(
+                "config_not_one_of", where=where, value=value, allowed=allowed
+            ) from None
+        raise ConfigError(
+            "config_bad_value", where=where, value=value, kind=kind.__name__
+        ) from None
+    raise ConfigError("config_bad_type", where=where)
 
 
 def ensure_data_dir(settings: Settings) -> Path:
@@ -331,5 +350,5 @@ def ensure_data_dir(settings: Settings) -> Path:
         probe.unlink()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ConfigError(f"Cannot write to the data folder {folder}: {reason.lower()}.") from exc
+        raise ConfigError("config_data_dir", folder=folder, detail=reason.lower()) from exc
     return folder

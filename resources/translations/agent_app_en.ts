@@ -672,6 +672,79 @@
     </message>
 </context>
 <context>
+    <name>ConfigTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/config_texts.py" line="+11"/>
+        <source>The [server] sslmode &apos;{sslmode}&apos; does not check the central database&apos;s certificate. Use &apos;verify-full&apos; with ca_file, or, if the hospital accepts the risk, also set allow_weak_tls = true in [server].</source>
+        <translation>The [server] sslmode &apos;{sslmode}&apos; does not check the central database&apos;s certificate. Use &apos;verify-full&apos; with ca_file, or, if the hospital accepts the risk, also set allow_weak_tls = true in [server].</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The [server] ca_file {path} is not a file.</source>
+        <translation>The [server] ca_file {path} is not a file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} named by {variable} does not exist.</source>
+        <translation>The settings file {path} named by {variable} does not exist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 and first_delay_seconds of 0 or more.</source>
+        <translation>In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 and first_delay_seconds of 0 or more.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The settings file {path} is not a valid settings file ({detail}).</source>
+        <translation>The settings file {path} is not a valid settings file ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} is not saved as UTF-8 text.</source>
+        <translation>The settings file {path} is not saved as UTF-8 text.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} cannot be read ({detail}).</source>
+        <translation>The settings file {path} cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, [{section}] must be a section of settings.</source>
+        <translation>In {where}, [{section}] must be a section of settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, the setting &apos;{name}&apos; is not known.</source>
+        <translation>In {where}, the setting &apos;{name}&apos; is not known.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, a password was written into the settings. Passwords belong in the system keyring only: remove it from the file.</source>
+        <translation>In {where}, a password was written into the settings. Passwords belong in the system keyring only: remove it from the file.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In {where}, &apos;{value}&apos; is not one of: {allowed}.</source>
+        <translation>In {where}, &apos;{value}&apos; is not one of: {allowed}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, &apos;{value}&apos; is not a valid value.</source>
+        <translation>In {where}, &apos;{value}&apos; is not a valid value.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, the value has a kind the setting cannot take.</source>
+        <translation>In {where}, the value has a kind the setting cannot take.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desk cannot write to its data folder {folder} ({detail}).</source>
+        <translation>The desk cannot write to its data folder {folder} ({detail}).</translation>
+    </message>
+</context>
+<context>
     <name>DashboardOutputs</name>
     <message>
         <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50"/>
@@ -770,7 +843,7 @@
     <message>
         <location line="+44"/>
         <location filename="../../agent_app/ui/backup_restore_dialog.py" line="-7"/>
-        <location filename="../../agent_app/ui/fatal.py" line="+33"/>
+        <location filename="../../agent_app/ui/fatal.py" line="+48"/>
         <source>Follow-up Desk</source>
         <translation>Follow-up Desk</translation>
     </message>
@@ -1103,7 +1176,7 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+176"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+177"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
     </message>
@@ -1123,7 +1196,7 @@ It is retried automatically.</translation>
         <translation>Red flag — the attending doctor is alerted when you save:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Hang up before leaving this follow-up.</source>
         <translation>Hang up before leaving this follow-up.</translation>
     </message>
@@ -2102,7 +2175,7 @@ It is retried automatically.</translation>
         <translation>This follow-up is already closed.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Saved. The next call is due {0}.</source>
         <translation>Saved. The next call is due {0}.</translation>
     </message>
@@ -3878,7 +3951,7 @@ It is retried automatically.</translation>
 <context>
     <name>StoreMessages</name>
     <message>
-        <location filename="../../agent_app/ui/store_messages.py" line="+46"/>
+        <location filename="../../agent_app/ui/store_messages.py" line="+50"/>
         <source>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</source>
         <translation>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</translation>
     </message>
@@ -3916,7 +3989,7 @@ It is retried automatically.</translation>
 <context>
     <name>StoreOpening</name>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>this computer&apos;s key for it is missing from the system keyring</source>
         <translation>this computer&apos;s key for it is missing from the system keyring</translation>
     </message>

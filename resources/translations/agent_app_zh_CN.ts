@@ -672,6 +672,79 @@
     </message>
 </context>
 <context>
+    <name>ConfigTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/config_texts.py" line="+11"/>
+        <source>The [server] sslmode &apos;{sslmode}&apos; does not check the central database&apos;s certificate. Use &apos;verify-full&apos; with ca_file, or, if the hospital accepts the risk, also set allow_weak_tls = true in [server].</source>
+        <translation>[server] 中的 sslmode “{sslmode}” 不校验中心数据库的证书。请使用 “verify-full” 并设置 ca_file；如医院接受此风险，也可在 [server] 中同时设置 allow_weak_tls = true。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The [server] ca_file {path} is not a file.</source>
+        <translation>[server] 中的 ca_file {path} 不是文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} named by {variable} does not exist.</source>
+        <translation>{variable} 指定的设置文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 and first_delay_seconds of 0 or more.</source>
+        <translation>{path} 中的 [sign_in] 要求 max_failures 至少为 1、lockout_minutes 大于 0、first_delay_seconds 不小于 0。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The settings file {path} is not a valid settings file ({detail}).</source>
+        <translation>设置文件 {path} 格式不正确（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} is not saved as UTF-8 text.</source>
+        <translation>设置文件 {path} 不是以 UTF-8 编码保存的文本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} cannot be read ({detail}).</source>
+        <translation>无法读取设置文件 {path}（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, [{section}] must be a section of settings.</source>
+        <translation>{where} 中的 [{section}] 必须是一个设置段。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, the setting &apos;{name}&apos; is not known.</source>
+        <translation>{where} 中的设置项 “{name}” 无法识别。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, a password was written into the settings. Passwords belong in the system keyring only: remove it from the file.</source>
+        <translation>{where} 的设置中写入了密码。密码只能保存在系统密钥环中，请从文件中删除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In {where}, &apos;{value}&apos; is not one of: {allowed}.</source>
+        <translation>{where} 中的 “{value}” 不在可选值之内：{allowed}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, &apos;{value}&apos; is not a valid value.</source>
+        <translation>{where} 中的 “{value}” 不是有效的取值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, the value has a kind the setting cannot take.</source>
+        <translation>{where} 中的取值类型不被该设置项接受。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desk cannot write to its data folder {folder} ({detail}).</source>
+        <translation>工作台无法写入数据文件夹 {folder}（{detail}）。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardOutputs</name>
     <message>
         <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50"/>
@@ -770,7 +843,7 @@
     <message>
         <location line="+44"/>
         <location filename="../../agent_app/ui/backup_restore_dialog.py" line="-7"/>
-        <location filename="../../agent_app/ui/fatal.py" line="+33"/>
+        <location filename="../../agent_app/ui/fatal.py" line="+48"/>
         <source>Follow-up Desk</source>
         <translation>随访工作台</translation>
     </message>
@@ -1103,7 +1176,7 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+176"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+177"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
     </message>
@@ -1123,7 +1196,7 @@ It is retried automatically.</source>
         <translation>危急值提醒——保存后将通知主治医生：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Hang up before leaving this follow-up.</source>
         <translation>离开本次随访前请先挂断电话。</translation>
     </message>
@@ -2102,7 +2175,7 @@ It is retried automatically.</source>
         <translation>此随访已结束。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Saved. The next call is due {0}.</source>
         <translation>已保存。下次拨打时间为 {0}。</translation>
     </message>
@@ -3876,7 +3949,7 @@ It is retried automatically.</source>
 <context>
     <name>StoreMessages</name>
     <message>
-        <location filename="../../agent_app/ui/store_messages.py" line="+46"/>
+        <location filename="../../agent_app/ui/store_messages.py" line="+50"/>
         <source>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</source>
         <translation>数据存储 {path} 已损坏（{detail}），其中的内容未作任何改动。请恢复它的一个备份，或请信息科从服务器重建数据存储。</translation>
     </message>
@@ -3914,7 +3987,7 @@ It is retried automatically.</source>
 <context>
     <name>StoreOpening</name>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>this computer&apos;s key for it is missing from the system keyring</source>
         <translation>本机用于它的密钥已从系统密钥环中丢失</translation>
     </message>
