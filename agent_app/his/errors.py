@@ -71,7 +71,38 @@ class RowRefused(CodedError, HisError):
             "The patient identifier (MRN) is missing; the mapping names no other identifier "
             "to use instead."
         ),
+        # ``field`` is the imported field's name (discharged_on, birth_date…), a code too.
+        "row_missing": "The {field} is missing.",
+        "row_bad_date": "The {field} '{value}' is not a date.",
+        "row_bad_phones": "No valid phone number (not a number: {numbers}).",
+        "row_no_phone": "No phone number for the patient or a contact.",
+        "row_unknown_department": "Unknown department '{department}'.",
+        "row_no_birth_date": "The birth date is missing (and no ID number to read it from).",
+        "row_bad_sex": "The sex '{value}' is not one of 男, 女, M, F.",
+        "row_admitted_after_discharge": "Admitted on {admitted} after the discharge on "
+        "{discharged}.",
+        "row_revisit_before_discharge": "The re-visit on {revisit} is before the discharge on "
+        "{discharged}.",
+        "row_born_after_discharge": "Born on {birth}, after the discharge on {discharged}.",
+        "row_bad_icd": "The diagnosis code '{icd}' is not an ICD-10 code.",
+        "row_bad_disposition": "Unknown discharge disposition '{value}'.",
+        "row_too_long": "The {field} is longer than {limit} characters.",
     }
+    _FIELD_WORDS: ClassVar[dict[str, str]] = {
+        "visit_number": "visit number (住院号)",
+        "discharged_on": "discharge date",
+        "admitted_on": "admission date",
+        "birth_date": "birth date",
+        "revisit_on": "re-visit date",
+        "name": "patient's name",
+    }
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, **params)
+        if "field" in self.params:  # the code stays in params; the sentence gets the words
+            field = self.params["field"]
+            words = self._FIELD_WORDS.get(field, field.replace("_", " "))
+            self.args = (self.ENGLISH[code].format(**{**self.params, "field": words}),)
 
 
 class MessageRefused(CodedError, HisError):

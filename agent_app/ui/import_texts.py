@@ -140,7 +140,66 @@ def _rejection_sentences() -> dict[str, str]:
         "hl7_too_large": QCoreApplication.translate(
             "ImportTexts", "an HL7 message larger than 1 MiB"
         ),
+        "row_missing": QCoreApplication.translate("ImportTexts", "the {field} is missing"),
+        "row_bad_date": QCoreApplication.translate(
+            "ImportTexts", "the {field} “{value}” is not a date"
+        ),
+        "row_bad_phones": QCoreApplication.translate(
+            "ImportTexts", "no usable phone number (not a number: {numbers})"
+        ),
+        "row_no_phone": QCoreApplication.translate(
+            "ImportTexts", "no phone number for the patient or a contact"
+        ),
+        "row_unknown_department": QCoreApplication.translate(
+            "ImportTexts", "the department “{department}” is not known"
+        ),
+        "row_no_birth_date": QCoreApplication.translate(
+            "ImportTexts", "the birth date is missing, and no ID number to read it from"
+        ),
+        "row_bad_sex": QCoreApplication.translate(
+            "ImportTexts", "the sex “{value}” is not one of 男, 女, M, F"
+        ),
+        "row_admitted_after_discharge": QCoreApplication.translate(
+            "ImportTexts", "admitted on {admitted}, after the discharge on {discharged}"
+        ),
+        "row_revisit_before_discharge": QCoreApplication.translate(
+            "ImportTexts", "the re-visit on {revisit} is before the discharge on {discharged}"
+        ),
+        "row_born_after_discharge": QCoreApplication.translate(
+            "ImportTexts", "born on {birth}, after the discharge on {discharged}"
+        ),
+        "row_bad_icd": QCoreApplication.translate(
+            "ImportTexts", "the diagnosis code “{icd}” is not an ICD-10 code"
+        ),
+        "row_bad_disposition": QCoreApplication.translate(
+            "ImportTexts", "the discharge disposition “{value}” is not known"
+        ),
+        "row_too_long": QCoreApplication.translate(
+            "ImportTexts", "the {field} is longer than {limit} characters"
+        ),
     }
+
+
+def field_name(field: str) -> str:
+    """An imported field's name (discharged_on, birth_date…) as a word."""
+    names = {
+        "visit_number": QCoreApplication.translate("ImportTexts", "visit number"),
+        "mrn": QCoreApplication.translate("ImportTexts", "medical record number"),
+        "name": QCoreApplication.translate("ImportTexts", "patient's name"),
+        "id_number": QCoreApplication.translate("ImportTexts", "ID number"),
+        "address": QCoreApplication.translate("ImportTexts", "address"),
+        "ward": QCoreApplication.translate("ImportTexts", "ward"),
+        "department": QCoreApplication.translate("ImportTexts", "department"),
+        "birth_date": QCoreApplication.translate("ImportTexts", "birth date"),
+        "admitted_on": QCoreApplication.translate("ImportTexts", "admission date"),
+        "discharged_on": QCoreApplication.translate("ImportTexts", "discharge date"),
+        "revisit_on": QCoreApplication.translate("ImportTexts", "re-visit date"),
+        "diagnosis_name": QCoreApplication.translate("ImportTexts", "diagnosis"),
+        "diagnosis_code": QCoreApplication.translate("ImportTexts", "diagnosis code"),
+        "attending_doctor": QCoreApplication.translate("ImportTexts", "attending doctor"),
+        "attending_nurse": QCoreApplication.translate("ImportTexts", "responsible nurse"),
+    }
+    return names.get(field, field)
 
 
 def rejection_text(reason: str, params: Mapping[str, Any] | None = None) -> str:
@@ -149,8 +208,11 @@ def rejection_text(reason: str, params: Mapping[str, Any] | None = None) -> str:
     template = _rejection_sentences().get(reason)
     if template is None:
         return reason
+    values = {k: str(v) for k, v in dict(params or {}).items()}
+    if "field" in values:
+        values["field"] = field_name(values["field"])
     try:
-        return template.format(**{k: str(v) for k, v in dict(params or {}).items()})
+        return template.format(**values)
     except (KeyError, IndexError, ValueError):
         return template
 

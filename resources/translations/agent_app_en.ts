@@ -1645,7 +1645,147 @@ It is retried automatically.</translation>
         <translation>an HL7 message larger than 1 MiB</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>the {field} is missing</source>
+        <translation>the {field} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the {field} “{value}” is not a date</source>
+        <translation>the {field} “{value}” is not a date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no usable phone number (not a number: {numbers})</source>
+        <translation>no usable phone number (not a number: {numbers})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no phone number for the patient or a contact</source>
+        <translation>no phone number for the patient or a contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the department “{department}” is not known</source>
+        <translation>the department “{department}” is not known</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the birth date is missing, and no ID number to read it from</source>
+        <translation>the birth date is missing, and no ID number to read it from</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sex “{value}” is not one of 男, 女, M, F</source>
+        <translation>the sex “{value}” is not one of 男, 女, M, F</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>admitted on {admitted}, after the discharge on {discharged}</source>
+        <translation>admitted on {admitted}, after the discharge on {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the re-visit on {revisit} is before the discharge on {discharged}</source>
+        <translation>the re-visit on {revisit} is before the discharge on {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>born on {birth}, after the discharge on {discharged}</source>
+        <translation>born on {birth}, after the discharge on {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the diagnosis code “{icd}” is not an ICD-10 code</source>
+        <translation>the diagnosis code “{icd}” is not an ICD-10 code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the discharge disposition “{value}” is not known</source>
+        <translation>the discharge disposition “{value}” is not known</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {field} is longer than {limit} characters</source>
+        <translation>the {field} is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>visit number</source>
+        <translation>visit number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medical record number</source>
+        <translation>medical record number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>patient&apos;s name</source>
+        <translation>patient&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ward</source>
+        <translation>ward</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>department</source>
+        <translation>department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth date</source>
+        <translation>birth date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>admission date</source>
+        <translation>admission date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discharge date</source>
+        <translation>discharge date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>re-visit date</source>
+        <translation>re-visit date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diagnosis</source>
+        <translation>diagnosis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diagnosis code</source>
+        <translation>diagnosis code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attending doctor</source>
+        <translation>attending doctor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>responsible nurse</source>
+        <translation>responsible nurse</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>finished</source>
         <translation>finished</translation>
     </message>

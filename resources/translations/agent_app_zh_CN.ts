@@ -1645,7 +1645,147 @@ It is retried automatically.</source>
         <translation>超过 1 MiB 的 HL7 消息</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>the {field} is missing</source>
+        <translation>缺少{field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the {field} “{value}” is not a date</source>
+        <translation>{field}“{value}”不是日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no usable phone number (not a number: {numbers})</source>
+        <translation>没有可用的电话号码（不是号码：{numbers}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no phone number for the patient or a contact</source>
+        <translation>患者及联系人均无电话号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the department “{department}” is not known</source>
+        <translation>科室“{department}”无法识别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the birth date is missing, and no ID number to read it from</source>
+        <translation>缺少出生日期，也没有可推算出生日期的身份证号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sex “{value}” is not one of 男, 女, M, F</source>
+        <translation>性别“{value}”不是 男、女、M、F 之一</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>admitted on {admitted}, after the discharge on {discharged}</source>
+        <translation>入院日期 {admitted} 晚于出院日期 {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the re-visit on {revisit} is before the discharge on {discharged}</source>
+        <translation>复诊日期 {revisit} 早于出院日期 {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>born on {birth}, after the discharge on {discharged}</source>
+        <translation>出生日期 {birth} 晚于出院日期 {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the diagnosis code “{icd}” is not an ICD-10 code</source>
+        <translation>诊断编码“{icd}”不是 ICD-10 编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the discharge disposition “{value}” is not known</source>
+        <translation>离院方式“{value}”无法识别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {field} is longer than {limit} characters</source>
+        <translation>{field}超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>visit number</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medical record number</source>
+        <translation>病案号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>patient&apos;s name</source>
+        <translation>患者姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>admission date</source>
+        <translation>入院日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discharge date</source>
+        <translation>出院日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>re-visit date</source>
+        <translation>复诊日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diagnosis code</source>
+        <translation>诊断编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attending doctor</source>
+        <translation>主治医生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>responsible nurse</source>
+        <translation>责任护士</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>

@@ -72,9 +72,9 @@ def test_importing_a_file_shows_progress_then_the_run_and_its_rejected_rows(
     assert _cells(widget.runs, 4) == ["finished"]
     assert widget.warning.isHidden()
     assert sorted(_cells(widget.rejected, 4)) == [
-        "No phone number for the patient or a contact.",
-        "The discharge date '2026-13-45' is not a date.",
-        "Unknown department 'XYZ'.",
+        "no phone number for the patient or a contact",  # from the stored codes
+        "the department “XYZ” is not known",
+        "the discharge date “2026-13-45” is not a date",
     ]
 
 
