@@ -100,6 +100,10 @@ class SipSettings:
     port: int = 0
     display_name: str = ""
     no_answer_timeout: float = 60.0  # seconds before an unanswered outgoing call is cancelled
+    # Calls this line holds at once (ringing ones too); one more caller hears busy and the
+    # status bar says so. At most 3: the SIP library has 4 slots in all, and one stays free so
+    # that the extra caller is refused where the desk sees it.
+    max_calls: int = 3
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,11 @@ class Settings:
     language: str = ""
     region: str = "CN"
     pbx_prefix: str = ""
+    # Internal extensions the desk may dial besides the region's phone numbers: a regular
+    # expression a whole extension must match, e.g. "8[0-9]{3}" or "[0-9]{4}"; empty: none.
+    extension_pattern: str = ""
+    # Seconds an incoming call may ring unanswered before it ends as a missed call (every line).
+    inbound_ring_timeout: float = 45.0
     hospital_name: str = "本院"  # said in the call script's introduction
     hospital_phone: str = ""  # the number patients may call with questions
     lock_after_minutes: float = 10  # idle time before the lock screen; 0 never locks
@@ -229,12 +238,30 @@ def load_settings(environ: dict[str, str] | None = None, *, demo: bool = False) 
     settings = _build(Settings, raw, str(path), env, ENV_PREFIX)
     if demo and settings.profile is not Profile.DEMO:
         settings = dataclasses.replace(settings, profile=Profile.DEMO)
+    check_calling_settings(settings, path)
     if not settings.sign_in.sensible:
         raise ConfigError(
             f"In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 "
             "and first_delay_seconds of 0 or more."
         )
     return settings
+
+
+def check_calling_settings(settings: Settings, path: Path) -> None:
+    """Refuse dialling and ringing settings that would break calls, in one sentence."""
+    import re
+
+    try:
+        re.compile(settings.extension_pattern)
+    except re.error as exc:
+        raise ConfigError(
+            f"In {path}, extension_pattern '{settings.extension_pattern}' is not a valid "
+            f"regular expression ({exc})."
+        ) from None
+    if settings.inbound_ring_timeout <= 0:
+        raise ConfigError(f"In {path}, inbound_ring_timeout must be above 0 seconds.")
+    if not 1 <= settings.sip.max_calls <= 3:
+        raise ConfigError(f"In {path}, [sip] max_calls must be between 1 and 3.")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

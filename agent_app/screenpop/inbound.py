@@ -22,6 +22,7 @@ from agent_app.sync.outbox import enqueue
 log = logging.getLogger(__name__)
 
 MISSED = "Missed: the caller hung up before the call was answered."
+MISSED_UNANSWERED = "Missed: nobody answered before the ring time ran out."
 BLOCKED = "Rejected: the number is on the blacklist."
 DECLINED = "Declined by the agent before answering."
 
