@@ -203,3 +203,24 @@ def test_a_sip_account_that_failed_to_register_cannot_dial_until_it_registers(
         qtbot.waitUntil(lambda: bar.dial_button.isEnabled())
     finally:
         bridge.stop()
+
+
+def test_a_sip_line_is_reopened_on_the_window_thread_but_not_inside_the_click(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """pjsua2 belongs to the thread that pumps it, so a SIP line that could not be opened is
+    opened again on the window's thread: queued after the click, which returns at once."""
+    opener = Opener(tmp_path)
+    bridge = PhoneBridge(None, opener=opener, open_anywhere=False, line=LineType.SIP)
+    bridge.open_now()
+    label = LineStatusLabel(bridge)
+    qtbot.addWidget(label)
+    try:
+        assert label.text() == "Line: Headset — not available"
+        opener.fixed = True
+        bridge.retry()
+        assert len(opener.threads) == 1 and bridge.state is LineState.OPENING
+        qtbot.waitUntil(lambda: bridge.can_call)
+        assert opener.threads == [threading.get_ident()] * 2
+    finally:
+        bridge.stop()
