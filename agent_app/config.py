@@ -48,6 +48,10 @@ class ConfigError(CodedError):
         "config_bad_value": "In {where}, '{value}' is not a valid {kind}.",
         "config_bad_type": "In {where}, the value has an unsupported type.",
         "config_data_dir": "Cannot write to the data folder {folder}: {detail}.",
+        "config_bad_extension_pattern": "In {path}, extension_pattern '{pattern}' is not a "
+        "valid regular expression ({detail}).",
+        "config_bad_ring_timeout": "In {path}, inbound_ring_timeout must be above 0 seconds.",
+        "config_bad_max_calls": "In {path}, [sip] max_calls must be between 1 and 3.",
     }
 
 
@@ -118,6 +122,10 @@ class SipSettings:
     port: int = 0
     display_name: str = ""
     no_answer_timeout: float = 60.0  # seconds before an unanswered outgoing call is cancelled
+    # Calls this line holds at once (ringing ones too); one more caller hears busy and the
+    # status bar says so. At most 3: the SIP library has 4 slots in all, and one stays free so
+    # that the extra caller is refused where the desk sees it.
+    max_calls: int = 3
 
 
 @dataclass(frozen=True)
@@ -186,6 +194,11 @@ class Settings:
     language: str = ""
     region: str = "CN"
     pbx_prefix: str = ""
+    # Internal extensions the desk may dial besides the region's phone numbers: a regular
+    # expression a whole extension must match, e.g. "8[0-9]{3}" or "[0-9]{4}"; empty: none.
+    extension_pattern: str = ""
+    # Seconds an incoming call may ring unanswered before it ends as a missed call (every line).
+    inbound_ring_timeout: float = 45.0
     hospital_name: str = "本院"  # said in the call script's introduction
     hospital_phone: str = ""  # the number patients may call with questions
     lock_after_minutes: float = 10  # idle time before the lock screen; 0 never locks
@@ -253,9 +266,29 @@ def load_settings(environ: dict[str, str] | None = None, *, demo: bool = False) 
     if settings.profile is Profile.DEMO and not settings.hospital_phone:
         # The demo hospital's enquiry line, so the demo's call scripts have a number to give.
         settings = dataclasses.replace(settings, hospital_phone=DEMO_HOSPITAL_PHONE)
+    check_calling_settings(settings, path)
     if not settings.sign_in.sensible:
         raise ConfigError("config_bad_sign_in", path=path)
     return settings
+
+
+def check_calling_settings(settings: Settings, path: Path) -> None:
+    """Refuse dialling and ringing settings that would break calls, in one sentence."""
+    import re
+
+    try:
+        re.compile(settings.extension_pattern)
+    except re.error as exc:
+        raise ConfigError(
+            "config_bad_extension_pattern",
+            path=path,
+            pattern=settings.extension_pattern,
+            detail=exc,
+        ) from None
+    if settings.inbound_ring_timeout <= 0:
+        raise ConfigError("config_bad_ring_timeout", path=path)
+    if not 1 <= settings.sip.max_calls <= 3:
+        raise ConfigError("config_bad_max_calls", path=path)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -54,6 +54,17 @@ def _sentences() -> dict[str, str]:
         "config_bad_type": QCoreApplication.translate(
             "ConfigTexts", "In {where}, the value has a kind the setting cannot take."
         ),
+        "config_bad_extension_pattern": QCoreApplication.translate(
+            "ConfigTexts",
+            "In {path}, extension_pattern '{pattern}' is not a valid regular expression "
+            "({detail}).",
+        ),
+        "config_bad_ring_timeout": QCoreApplication.translate(
+            "ConfigTexts", "In {path}, inbound_ring_timeout must be above 0 seconds."
+        ),
+        "config_bad_max_calls": QCoreApplication.translate(
+            "ConfigTexts", "In {path}, [sip] max_calls must be between 1 and 3."
+        ),
         "config_data_dir": QCoreApplication.translate(
             "ConfigTexts", "The desk cannot write to its data folder {folder} ({detail})."
         ),

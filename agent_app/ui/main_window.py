@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from agent_app.config import PopPlacement, SignInSettings, default_data_dir
+from agent_app.dialer.events import CallLimitReached
 from agent_app.domain.enums import LineType, Role, TaskStatus
 from agent_app.domain.views import StaffAccount
 from agent_app.store.drafts import Draft, DraftStore
@@ -23,7 +24,7 @@ from agent_app.ui.desk_menus import DeskMenus
 from agent_app.ui.followup.call_log import CallLog
 from agent_app.ui.followup.call_tools import play_recording, register_complaint
 from agent_app.ui.followup.followup_view import HOSPITAL_NAME, FollowupView
-from agent_app.ui.line_status import LineStatusLabel
+from agent_app.ui.line_status import LineRetryButton, LineStatusLabel
 from agent_app.ui.lock_screen import IdleWatcher, LockScreen
 from agent_app.ui.qt import (
     QAbstractItemView,
@@ -195,6 +196,10 @@ class MainWindow(QMainWindow):
         self.line_label = (
             QLabel(line_description) if call_bar is None else LineStatusLabel(call_bar.bridge)
         )
+        self.line_retry: LineRetryButton | None = None
+        if call_bar is not None:
+            self.line_retry = LineRetryButton(call_bar.bridge)
+            call_bar.bridge.sig_call_limit.connect(self._call_limit_reached)
         status = self.statusBar()
         status.addWidget(
             QLabel(
@@ -207,9 +212,20 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.count_label)
         status.addPermanentWidget(self.server_label)
         status.addPermanentWidget(self.line_label)
+        if self.line_retry is not None:
+            status.addPermanentWidget(self.line_retry)
         self.window_box.currentIndexChanged.connect(self.refresh)
         self._update_count()
         self.table.setFocus()
+
+    def _call_limit_reached(self, event: CallLimitReached) -> None:
+        self.statusBar().showMessage(
+            self.tr(
+                "The phone line already holds {0} calls, its limit: a caller just heard busy. "
+                "Answer or end the calls that ring; if this repeats, ask IT to raise max_calls."
+            ).format(event.limit),
+            30_000,
+        )
 
     def _sorting(self, busy: bool) -> None:
         if busy:

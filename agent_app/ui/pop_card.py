@@ -166,7 +166,12 @@ class PopCard(QWidget):
             self.pages.setCurrentIndex(WITHHELD_PAGE)
         else:
             self.unknown_label.setText(
-                self.tr("Unknown caller: no patient or family contact has this number.")
+                self.tr(
+                    "The caller's number could not be read (the line sent something that is "
+                    "not a number). Ask who is calling."
+                )
+                if caller.kind is CallerKind.INVALID
+                else self.tr("Unknown caller: no patient or family contact has this number.")
             )
             self.results.clear()
             self.search_edit.clear()

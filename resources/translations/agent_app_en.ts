@@ -257,7 +257,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agent_app/ui/call_bar.py" line="+61"/>
+        <location filename="../../agent_app/ui/call_bar.py" line="+96"/>
         <source>Number to call</source>
         <translation>Number to call</translation>
     </message>
@@ -268,11 +268,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+230"/>
         <source>Dial (Ctrl+D)</source>
         <translation>Dial (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-228"/>
         <source>Hang up</source>
         <translation>Hang up</translation>
     </message>
@@ -324,23 +325,38 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+96"/>
+        <location line="+113"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+19"/>
+        <location line="-99"/>
+        <location line="+46"/>
         <source>Finish the current call first.</source>
         <translation>Finish the current call first.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-160"/>
         <source>Type a number to call.</source>
         <translation>Type a number to call.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>&quot;{number}&quot; is not a phone number: use digits only (spaces, dashes and brackets may separate them, and a + may start it). Nothing was dialled.</source>
+        <translation>&quot;{number}&quot; is not a phone number: use digits only (spaces, dashes and brackets may separate them, and a + may start it). Nothing was dialled.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{number} is not a valid phone number for this desk&apos;s region ({region}) nor an internal extension. Nothing was dialled.</source>
+        <translation>{number} is not a valid phone number for this desk&apos;s region ({region}) nor an internal extension. Nothing was dialled.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a SIP headset line can call the address {number}.</source>
+        <translation>Only a SIP headset line can call the address {number}.</translation>
+    </message>
+    <message>
+        <location line="+142"/>
         <source>Calling…</source>
         <translation>Calling…</translation>
     </message>
@@ -740,6 +756,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>In {path}, extension_pattern &apos;{pattern}&apos; is not a valid regular expression ({detail}).</source>
+        <translation>In {path}, extension_pattern &apos;{pattern}&apos; is not a valid regular expression ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In {path}, inbound_ring_timeout must be above 0 seconds.</source>
+        <translation>In {path}, inbound_ring_timeout must be above 0 seconds.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {path}, [sip] max_calls must be between 1 and 3.</source>
+        <translation>In {path}, [sip] max_calls must be between 1 and 3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The desk cannot write to its data folder {folder} ({detail}).</source>
         <translation>The desk cannot write to its data folder {folder} ({detail}).</translation>
     </message>
@@ -874,7 +905,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+50"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+49"/>
         <source>Line: simulated (demo)</source>
         <translation>Line: simulated (demo)</translation>
     </message>
@@ -882,6 +913,11 @@
         <location line="+1"/>
         <source>Line: {0}</source>
         <translation>Line: {0}</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>The phone line could not be opened: {0}</source>
+        <translation>The phone line could not be opened: {0}</translation>
     </message>
 </context>
 <context>
@@ -1176,12 +1212,13 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+177"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+169"/>
+        <location line="+13"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Earlier answers could not be restored: {0}</source>
         <translation>Earlier answers could not be restored: {0}</translation>
     </message>
@@ -1959,44 +1996,92 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>LineRetryButton</name>
+    <message>
+        <location filename="../../agent_app/ui/line_status.py" line="+112"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try to open the phone line again</source>
+        <translation>Try to open the phone line again</translation>
+    </message>
+</context>
+<context>
     <name>LineStatusLabel</name>
     <message>
-        <location filename="../../agent_app/ui/line_status.py" line="+15"/>
+        <location line="-93"/>
         <source>Headset {0}</source>
         <translation>Headset {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Phone-line box {0}</source>
         <translation>Phone-line box {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Simulated line</source>
         <translation>Simulated line</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The phone device was disconnected.</source>
-        <translation>The phone device was disconnected.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>device disconnected</source>
         <translation>device disconnected</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Calls wait until the phone line is open.</source>
+        <translation>Calls wait until the phone line is open.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>No call can be made: the phone line could not be opened. Use Retry in the status bar once it is fixed.</source>
+        <translation>No call can be made: the phone line could not be opened. Use Retry in the status bar once it is fixed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Calls wait until the phone account is registered.</source>
+        <translation>Calls wait until the phone account is registered.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No call can be made: the phone account is not registered.</source>
+        <translation>No call can be made: the phone account is not registered.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No call can be made: the phone server refused or did not answer the registration.</source>
+        <translation>No call can be made: the phone server refused or did not answer the registration.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No call can be made: the phone device is disconnected.</source>
+        <translation>No call can be made: the phone device is disconnected.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>registered</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-58"/>
         <source>registering…</source>
         <translation>registering…</translation>
     </message>
     <message>
+        <location line="-2"/>
+        <source>opening…</source>
+        <translation>opening…</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>not registered</source>
         <translation>not registered</translation>
     </message>
@@ -2006,12 +2091,12 @@ It is retried automatically.</translation>
         <translation>registration failed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+62"/>
         <source>Line: {0} — {1}</source>
         <translation>Line: {0} — {1}</translation>
     </message>
@@ -2155,7 +2240,7 @@ It is retried automatically.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+104"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+105"/>
         <source>Follow-up Desk — {0}</source>
         <translation>Follow-up Desk — {0}</translation>
     </message>
@@ -2220,7 +2305,7 @@ It is retried automatically.</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
@@ -2230,7 +2315,12 @@ It is retried automatically.</translation>
         <translation>Central database: not configured (local store only)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>The phone line already holds {0} calls, its limit: a caller just heard busy. Answer or end the calls that ring; if this repeats, ask IT to raise max_calls.</source>
+        <translation>The phone line already holds {0} calls, its limit: a caller just heard busy. Answer or end the calls that ring; if this repeats, ask IT to raise max_calls.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sorting the queue…</source>
         <translation>Sorting the queue…</translation>
     </message>
@@ -2415,7 +2505,7 @@ It is retried automatically.</translation>
         <translation>Earlier results</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{0} · {1} · {2} years</source>
         <translation>{0} · {1} · {2} years</translation>
     </message>
@@ -2485,7 +2575,7 @@ It is retried automatically.</translation>
         <translation>Dial</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+21"/>
         <source>Dial this number (Alt+{0})</source>
         <translation>Dial this number (Alt+{0})</translation>
     </message>
@@ -2591,7 +2681,12 @@ It is retried automatically.</translation>
         <translation>The caller withheld their number. Ask who is calling.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>The caller&apos;s number could not be read (the line sent something that is not a number). Ask who is calling.</source>
+        <translation>The caller&apos;s number could not be read (the line sent something that is not a number). Ask who is calling.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Unknown caller: no patient or family contact has this number.</source>
         <translation>Unknown caller: no patient or family contact has this number.</translation>
     </message>
@@ -3696,13 +3791,13 @@ It is retried automatically.</translation>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+91"/>
-        <location line="+187"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+92"/>
+        <location line="+201"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-153"/>
         <source>Rejected a call from a blacklisted number ({0}).</source>
         <translation>Rejected a call from a blacklisted number ({0}).</translation>
     </message>
@@ -3712,7 +3807,17 @@ It is retried automatically.</translation>
         <translation>The caller could not be looked up: {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>Missed call: nobody answered before the ring time ran out.</source>
+        <translation>Missed call: nobody answered before the ring time ran out.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed call: nobody answered it in time.</source>
+        <translation>Missed call: nobody answered it in time.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Missed call: the caller hung up.</source>
         <translation>Missed call: the caller hung up.</translation>
     </message>
@@ -3722,12 +3827,12 @@ It is retried automatically.</translation>
         <translation>There is no caller number to save.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Saved {0} as a contact of the patient.</source>
         <translation>Saved {0} as a contact of the patient.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>The patient could not be looked up: {0}</source>
         <translation>The patient could not be looked up: {0}</translation>
     </message>

@@ -257,7 +257,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agent_app/ui/call_bar.py" line="+61"/>
+        <location filename="../../agent_app/ui/call_bar.py" line="+96"/>
         <source>Number to call</source>
         <translation>拨打号码</translation>
     </message>
@@ -268,11 +268,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+230"/>
         <source>Dial (Ctrl+D)</source>
         <translation>拨号 (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-228"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
@@ -324,23 +325,38 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+96"/>
+        <location line="+113"/>
         <source>Connected</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+19"/>
+        <location line="-99"/>
+        <location line="+46"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-160"/>
         <source>Type a number to call.</source>
         <translation>请输入要拨打的号码。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>&quot;{number}&quot; is not a phone number: use digits only (spaces, dashes and brackets may separate them, and a + may start it). Nothing was dialled.</source>
+        <translation>“{number}”不是电话号码：只能使用数字（可用空格、短横线和括号分隔，开头可加 +）。未拨号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{number} is not a valid phone number for this desk&apos;s region ({region}) nor an internal extension. Nothing was dialled.</source>
+        <translation>{number} 不是本台所在地区（{region}）的有效电话号码，也不是内部分机号。未拨号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a SIP headset line can call the address {number}.</source>
+        <translation>只有 SIP 耳麦线路才能呼叫地址 {number}。</translation>
+    </message>
+    <message>
+        <location line="+142"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
@@ -740,6 +756,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>In {path}, extension_pattern &apos;{pattern}&apos; is not a valid regular expression ({detail}).</source>
+        <translation>{path} 中的 extension_pattern “{pattern}” 不是有效的正则表达式（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In {path}, inbound_ring_timeout must be above 0 seconds.</source>
+        <translation>{path} 中的 inbound_ring_timeout 必须大于 0 秒。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {path}, [sip] max_calls must be between 1 and 3.</source>
+        <translation>{path} 中的 [sip] max_calls 必须在 1 到 3 之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The desk cannot write to its data folder {folder} ({detail}).</source>
         <translation>工作台无法写入数据文件夹 {folder}（{detail}）。</translation>
     </message>
@@ -874,7 +905,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+50"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+49"/>
         <source>Line: simulated (demo)</source>
         <translation>线路:模拟(演示)</translation>
     </message>
@@ -882,6 +913,11 @@
         <location line="+1"/>
         <source>Line: {0}</source>
         <translation>线路:{0}</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>The phone line could not be opened: {0}</source>
+        <translation>电话线路无法打开：{0}</translation>
     </message>
 </context>
 <context>
@@ -1176,12 +1212,13 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+177"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+169"/>
+        <location line="+13"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Earlier answers could not be restored: {0}</source>
         <translation>之前的答案无法恢复：{0}</translation>
     </message>
@@ -1959,44 +1996,92 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>LineRetryButton</name>
+    <message>
+        <location filename="../../agent_app/ui/line_status.py" line="+112"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try to open the phone line again</source>
+        <translation>再次尝试打开电话线路</translation>
+    </message>
+</context>
+<context>
     <name>LineStatusLabel</name>
     <message>
-        <location filename="../../agent_app/ui/line_status.py" line="+15"/>
+        <location line="-93"/>
         <source>Headset {0}</source>
         <translation>耳麦 {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Phone-line box {0}</source>
         <translation>电话线路盒 {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Simulated line</source>
         <translation>模拟线路</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The phone device was disconnected.</source>
-        <translation>电话设备已断开连接。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>device disconnected</source>
         <translation>设备已断开</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Calls wait until the phone line is open.</source>
+        <translation>电话线路打开后才能拨号。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>No call can be made: the phone line could not be opened. Use Retry in the status bar once it is fixed.</source>
+        <translation>无法拨号：电话线路未能打开。问题解决后，请点击状态栏中的“重试”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Calls wait until the phone account is registered.</source>
+        <translation>电话账号注册成功后才能拨号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No call can be made: the phone account is not registered.</source>
+        <translation>无法拨号：电话账号尚未注册。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No call can be made: the phone server refused or did not answer the registration.</source>
+        <translation>无法拨号：电话服务器拒绝了注册或没有应答。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No call can be made: the phone device is disconnected.</source>
+        <translation>无法拨号：电话设备已断开。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>registered</source>
         <translation>已注册</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-58"/>
         <source>registering…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
+        <location line="-2"/>
+        <source>opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>not registered</source>
         <translation>未注册</translation>
     </message>
@@ -2006,12 +2091,12 @@ It is retried automatically.</source>
         <translation>注册失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+62"/>
         <source>Line: {0} — {1}</source>
         <translation>线路：{0} — {1}</translation>
     </message>
@@ -2155,7 +2240,7 @@ It is retried automatically.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+104"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+105"/>
         <source>Follow-up Desk — {0}</source>
         <translation>随访工作台 — {0}</translation>
     </message>
@@ -2220,7 +2305,7 @@ It is retried automatically.</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
@@ -2230,7 +2315,12 @@ It is retried automatically.</source>
         <translation>中心数据库：未配置（仅使用本地数据）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>The phone line already holds {0} calls, its limit: a caller just heard busy. Answer or end the calls that ring; if this repeats, ask IT to raise max_calls.</source>
+        <translation>电话线路已有 {0} 个通话，达到上限：刚有一位来电者听到忙音。请接听或结束正在振铃的来电；如果反复出现，请联系信息科调高 max_calls。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sorting the queue…</source>
         <translation>正在对随访队列排序…</translation>
     </message>
@@ -2414,7 +2504,7 @@ It is retried automatically.</source>
         <translation>既往随访结果</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{0} · {1} · {2} years</source>
         <translation>{0} · {1} · {2}岁</translation>
     </message>
@@ -2484,7 +2574,7 @@ It is retried automatically.</source>
         <translation>拨号</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+21"/>
         <source>Dial this number (Alt+{0})</source>
         <translation>拨打此号码 (Alt+{0})</translation>
     </message>
@@ -2590,7 +2680,12 @@ It is retried automatically.</source>
         <translation>来电隐藏了号码，请询问对方身份。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>The caller&apos;s number could not be read (the line sent something that is not a number). Ask who is calling.</source>
+        <translation>无法识别来电号码（线路传来的不是号码）。请询问对方身份。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Unknown caller: no patient or family contact has this number.</source>
         <translation>未知来电：没有患者或家属联系人使用此号码。</translation>
     </message>
@@ -3694,13 +3789,13 @@ It is retried automatically.</source>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+91"/>
-        <location line="+187"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+92"/>
+        <location line="+201"/>
         <source>Incoming call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-153"/>
         <source>Rejected a call from a blacklisted number ({0}).</source>
         <translation>已拒接黑名单号码的来电（{0}）。</translation>
     </message>
@@ -3710,7 +3805,17 @@ It is retried automatically.</source>
         <translation>无法查询来电人：{0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>Missed call: nobody answered before the ring time ran out.</source>
+        <translation>未接来电：振铃时间结束前无人接听。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed call: nobody answered it in time.</source>
+        <translation>未接来电：无人及时接听。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Missed call: the caller hung up.</source>
         <translation>未接来电：对方已挂断。</translation>
     </message>
@@ -3720,12 +3825,12 @@ It is retried automatically.</source>
         <translation>没有可保存的来电号码。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Saved {0} as a contact of the patient.</source>
         <translation>已将 {0} 保存为患者的联系人。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>The patient could not be looked up: {0}</source>
         <translation>无法查询患者：{0}</translation>
     </message>
