@@ -23,14 +23,34 @@ import enum
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
+from agent_app.domain.coded_error import CodedError
 from agent_app.domain.enums import Sex
 from agent_app.domain.questionnaire_model import LocalText, QuestionnaireError
 from agent_app.domain.views import PatientCard
 
 
-class ScriptError(QuestionnaireError):
-    """A script is malformed; the message names the line and the reason."""
+class ScriptError(CodedError, QuestionnaireError):
+    """A script is malformed: a code with the line, the section and the admin's text; the
+    English sentence (``str``) names the line and the reason."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "script_unknown_section": "Line {line}: unknown section '[{name}]'; known sections "
+        "are {known}.",
+        "script_section_twice": "Line {line}: section '[{name}]' appears twice.",
+        "script_text_before_header": "Line {line}: text before the first section header; "
+        "start with [identity].",
+        "script_missing_section": "The script has no [{section}] section.",
+        "script_empty_section": "Section '[{section}]' is empty.",
+        "script_lone_brace": "Line {line} (section '[{section}]'): a lone '{brace}'; write "
+        "'{braces}' for a literal brace.",
+        "script_unknown_placeholder": "Line {line} (section '[{section}]'): unknown "
+        "placeholder '{{{name}}}'; known placeholders are {known}.",
+        "script_bad_code": "Script code {value} must be 1–40 lower-case letters, digits and _ "
+        "starting with a letter.",
+        "script_bad_title": "The script title must be 1 to 120 characters.",
+    }
 
 
 class ScriptPart(enum.StrEnum):
@@ -161,18 +181,16 @@ def parse_script(text: str) -> CallScriptText:
             except ValueError:
                 known = ", ".join(f"[{p.value}]" for p in ScriptPart)
                 raise ScriptError(
-                    f"Line {number}: unknown section '[{name}]'; known sections are {known}."
+                    "script_unknown_section", line=number, name=name, known=known
                 ) from None
             if any(p is part for p, _ in sections):
-                raise ScriptError(f"Line {number}: section '[{name}]' appears twice.")
+                raise ScriptError("script_section_twice", line=number, name=name)
             sections.append((part, []))
             continue
         if not line:
             continue
         if not sections:
-            raise ScriptError(
-                f"Line {number}: text before the first section header; start with [identity]."
-            )
+            raise ScriptError("script_text_before_header", line=number)
         note = line.startswith(">")
         body = line[1:].strip() if note else line
         _check_placeholders(body, number, sections[-1][0])
@@ -180,10 +198,10 @@ def parse_script(text: str) -> CallScriptText:
     present = {p for p, _ in sections}
     for part in REQUIRED_PARTS:
         if part not in present:
-            raise ScriptError(f"The script has no [{part.value}] section.")
+            raise ScriptError("script_missing_section", section=part.value)
     for part, lines in sections:
         if not lines:
-            raise ScriptError(f"Section '[{part.value}]' is empty.")
+            raise ScriptError("script_empty_section", section=part.value)
     return CallScriptText(tuple(ScriptSection(p, tuple(lines)) for p, lines in sections))
 
 
@@ -194,14 +212,16 @@ def _check_placeholders(text: str, number: int, part: ScriptPart) -> None:
             continue
         if whole in ("{", "}"):
             raise ScriptError(
-                f"Line {number} (section '[{part.value}]'): a lone '{whole}'; write '{whole * 2}' "
-                "for a literal brace."
+                "script_lone_brace", line=number, section=part.value, brace=whole, braces=whole * 2
             )
         name = token.group(1)
         if name not in PLACEHOLDERS:
             raise ScriptError(
-                f"Line {number} (section '[{part.value}]'): unknown placeholder '{{{name}}}'; "
-                f"known placeholders are {', '.join(PLACEHOLDERS)}."
+                "script_unknown_placeholder",
+                line=number,
+                section=part.value,
+                name=name,
+                known=", ".join(PLACEHOLDERS),
             )
 
 

@@ -3312,7 +3312,7 @@ It is retried automatically.</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+36"/>
+        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+37"/>
         <source>Follow-up result — {0}, {1}</source>
         <translation>Follow-up result — {0}, {1}</translation>
     </message>
@@ -3357,7 +3357,7 @@ It is retried automatically.</translation>
         <translation>The questionnaire of this result cannot be read: {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Red flag</source>
         <translation>Red flag</translation>
     </message>
@@ -3863,19 +3863,19 @@ It is retried automatically.</translation>
 <context>
     <name>ScriptTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/script_tab.py" line="+70"/>
-        <location line="+34"/>
+        <location filename="../../agent_app/ui/admin/script_tab.py" line="+71"/>
+        <location line="+36"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-37"/>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
@@ -3890,7 +3890,7 @@ It is retried automatically.</translation>
         <translation>Insert a placeholder…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Save script</source>
         <translation>&amp;Save script</translation>
     </message>
@@ -3952,7 +3952,7 @@ It is retried automatically.</translation>
         <translation>the store could not be written ({0})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The scripts could not be read: {0}</source>
         <translation>The scripts could not be read: {0}</translation>
     </message>
@@ -4482,7 +4482,7 @@ It is retried automatically.</translation>
 <context>
     <name>TemplateRefusal</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+19"/>
+        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+49"/>
         <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
         <translation>The template is larger than {0} MB; it cannot be checked or saved.</translation>
     </message>
@@ -4500,6 +4500,536 @@ It is retried automatically.</translation>
         <location line="+3"/>
         <source>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</source>
         <translation>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template: result_fields</source>
+        <translation>Template: result_fields</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section {section}</source>
+        <translation>Section {section}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &apos;{section}&apos;</source>
+        <translation>Section &apos;{section}&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &apos;{section}&apos;: show_if</source>
+        <translation>Section &apos;{section}&apos;: show_if</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question {question} in section &apos;{section}&apos;</source>
+        <translation>Question {question} in section &apos;{section}&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: show_if</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;: show_if</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: jump {jump}</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;: jump {jump}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: option {option}</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;: option {option}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: option &apos;{option}&apos;</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;: option &apos;{option}&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: labels</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;: labels</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Red flag {flag}</source>
+        <translation>Red flag {flag}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red flag &apos;{flag}&apos;</source>
+        <translation>Red flag &apos;{flag}&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a list</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the text {found_value}</source>
+        <translation>the text {found_value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the number {found_value}</source>
+        <translation>the number {found_value}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{place} must be a JSON object, not {found}.</source>
+        <translation>{place} must be a JSON object, not {found}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; is missing.</source>
+        <translation>{place}: &apos;{key}&apos; is missing.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a list, not {found}.</source>
+        <translation>{place}: &apos;{key}&apos; must be a list, not {found}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</source>
+        <translation>{place}: &apos;{key}&apos; {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: &apos;{key}&apos; must be an object with &apos;zh_CN&apos; and &apos;en&apos; texts, not {found}.</source>
+        <translation>{place}: &apos;{key}&apos; must be an object with &apos;zh_CN&apos; and &apos;en&apos; texts, not {found}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; needs both &apos;zh_CN&apos; and &apos;en&apos;; &apos;{language}&apos; is missing or empty.</source>
+        <translation>{place}: &apos;{key}&apos; needs both &apos;zh_CN&apos; and &apos;en&apos;; &apos;{language}&apos; is missing or empty.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; has unknown language &apos;{language}&apos;.</source>
+        <translation>{place}: &apos;{key}&apos; has unknown language &apos;{language}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be true or false, not {value}.</source>
+        <translation>{place}: &apos;{key}&apos; must be true or false, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a whole number, not {value}.</source>
+        <translation>{place}: &apos;{key}&apos; must be a whole number, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a number, not {value}.</source>
+        <translation>{place}: &apos;{key}&apos; must be a number, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: unknown key &apos;{key}&apos;.</source>
+        <translation>{place}: unknown key &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: unknown key &apos;{key}&apos; for a {type} question.</source>
+        <translation>{place}: unknown key &apos;{key}&apos; for a {type} question.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; must stand alone in its object.</source>
+        <translation>{place}: &apos;{key}&apos; must stand alone in its object.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; needs a non-empty list of conditions.</source>
+        <translation>{place}: &apos;{key}&apos; needs a non-empty list of conditions.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: the condition does not say which &apos;question&apos; it tests.</source>
+        <translation>{place}: the condition does not say which &apos;question&apos; it tests.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a condition needs exactly one operator, found none.</source>
+        <translation>{place}: a condition needs exactly one operator, found none.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a condition needs exactly one operator, found {operators}.</source>
+        <translation>{place}: a condition needs exactly one operator, found {operators}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: unknown operator &apos;{operator}&apos;; expected one of {known}, all, any, not.</source>
+        <translation>{place}: unknown operator &apos;{operator}&apos;; expected one of {known}, all, any, not.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;answered&apos; takes true or false.</source>
+        <translation>{place}: &apos;answered&apos; takes true or false.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes a number, not {value}.</source>
+        <translation>{place}: &apos;{operator}&apos; takes a number, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes an option value or a number.</source>
+        <translation>{place}: &apos;{operator}&apos; takes an option value or a number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;contains&apos; takes one option value.</source>
+        <translation>{place}: &apos;contains&apos; takes one option value.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes a non-empty list of option values.</source>
+        <translation>{place}: &apos;{operator}&apos; takes a non-empty list of option values.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: condition refers to question &apos;{tested}&apos; that does not exist.</source>
+        <translation>{place}: condition refers to question &apos;{tested}&apos; that does not exist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: operator &apos;{operator}&apos; cannot test question &apos;{tested}&apos; of type &apos;{type}&apos;.</source>
+        <translation>{place}: operator &apos;{operator}&apos; cannot test question &apos;{tested}&apos; of type &apos;{type}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: question &apos;{tested}&apos; is a {type}; &apos;{operator}&apos; must compare it with a number.</source>
+        <translation>{place}: question &apos;{tested}&apos; is a {type}; &apos;{operator}&apos; must compare it with a number.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{value}&apos; is not an option of question &apos;{tested}&apos;.</source>
+        <translation>{place}: &apos;{value}&apos; is not an option of question &apos;{tested}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: {value} is not a point of the scale of question &apos;{tested}&apos; ({low}–{high}).</source>
+        <translation>{place}: {value} is not a point of the scale of question &apos;{tested}&apos; ({low}–{high}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Template: &apos;version&apos; must be a whole number from 1, not {value}.</source>
+        <translation>Template: &apos;version&apos; must be a whole number from 1, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: &apos;title&apos; is longer than 120 characters.</source>
+        <translation>Template: &apos;title&apos; is longer than 120 characters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: &apos;sections&apos; is empty; a template needs at least one.</source>
+        <translation>Template: &apos;sections&apos; is empty; a template needs at least one.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: id &apos;end&apos; is reserved for &apos;jump to the end&apos;.</source>
+        <translation>{place}: id &apos;end&apos; is reserved for &apos;jump to the end&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section id &apos;{section}&apos; is used twice.</source>
+        <translation>Section id &apos;{section}&apos; is used twice.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;questions&apos; is empty.</source>
+        <translation>{place}: &apos;questions&apos; is empty.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question id &apos;{question}&apos; is used twice (sections &apos;{first}&apos; and &apos;{section}&apos;).</source>
+        <translation>Question id &apos;{question}&apos; is used twice (sections &apos;{first}&apos; and &apos;{section}&apos;).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: unknown type {value}; expected one of {known}.</source>
+        <translation>{place}: unknown type {value}; expected one of {known}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: scale min {low} must be below max {high}.</source>
+        <translation>{place}: scale min {low} must be below max {high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a scale may have at most 11 points ({low}–{high}).</source>
+        <translation>{place}: a scale may have at most 11 points ({low}–{high}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: number min {low} must be below max {high}.</source>
+        <translation>{place}: number min {low} must be below max {high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: date_range {value} must be one of any, past, future.</source>
+        <translation>{place}: date_range {value} must be one of any, past, future.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: max_length must be from 1 to 4000, not {value}.</source>
+        <translation>{place}: max_length must be from 1 to 4000, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a {type} choice needs at least 2 options.</source>
+        <translation>{place}: a {type} choice needs at least 2 options.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: option {number} value {value} must be lower-case letters, digits and _ starting with a letter.</source>
+        <translation>{place}: option {number} value {value} must be lower-case letters, digits and _ starting with a letter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: option value &apos;{value}&apos; appears twice.</source>
+        <translation>{place}: option value &apos;{value}&apos; appears twice.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: option &apos;{value}&apos; is exclusive, which only a multi choice may have.</source>
+        <translation>{place}: option &apos;{value}&apos; is exclusive, which only a multi choice may have.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: scale label key {value} is not a whole number.</source>
+        <translation>{place}: scale label key {value} is not a whole number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: scale label {point} is outside {low}–{high}.</source>
+        <translation>{place}: scale label {point} is outside {low}–{high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;to&apos; must be a section id or &apos;end&apos;.</source>
+        <translation>{place}: &apos;to&apos; must be a section id or &apos;end&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: jump target &apos;{target}&apos; is not a section of this template.</source>
+        <translation>{place}: jump target &apos;{target}&apos; is not a section of this template.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: jump target &apos;{target}&apos; is not after section &apos;{section}&apos;; jumps may only go forward.</source>
+        <translation>{place}: jump target &apos;{target}&apos; is not after section &apos;{section}&apos;; jumps may only go forward.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: show_if tests the question&apos;s own answer.</source>
+        <translation>{place}: show_if tests the question&apos;s own answer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skip logic has a cycle (each is shown depending on the next): {cycle}.</source>
+        <translation>Skip logic has a cycle (each is shown depending on the next): {cycle}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip logic has a cycle through question &apos;{question}&apos;.</source>
+        <translation>Skip logic has a cycle through question &apos;{question}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Red flag id &apos;{flag}&apos; is used twice.</source>
+        <translation>Red flag id &apos;{flag}&apos; is used twice.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: severity {value} must be one of {known}.</source>
+        <translation>{place}: severity {value} must be one of {known}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: result_fields &apos;{key}&apos; refers to question {value} that does not exist.</source>
+        <translation>Template: result_fields &apos;{key}&apos; refers to question {value} that does not exist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template: result_fields &apos;{key}&apos; must be a {type} question; &apos;{question}&apos; is {actual}.</source>
+        <translation>Template: result_fields &apos;{key}&apos; must be a {type} question; &apos;{question}&apos; is {actual}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template: result_fields &apos;vital_status&apos; question &apos;{question}&apos; has option &apos;{value}&apos;; allowed values are alive, deceased, unknown.</source>
+        <translation>Template: result_fields &apos;vital_status&apos; question &apos;{question}&apos; has option &apos;{value}&apos;; allowed values are alive, deceased, unknown.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Template &apos;{template}&apos; is not a version of &apos;{other}&apos;.</source>
+        <translation>Template &apos;{template}&apos; is not a version of &apos;{other}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template &apos;{template}&apos;: version {version} must be higher than {previous}.</source>
+        <translation>Template &apos;{template}&apos;: version {version} must be higher than {previous}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template &apos;{template}&apos; is new, so its version must be 1, not {version}.</source>
+        <translation>Template &apos;{template}&apos; is new, so its version must be 1, not {version}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template &apos;{template}&apos;: the latest stored version is {latest}, so the new one must be version {expected}, not {version}.</source>
+        <translation>Template &apos;{template}&apos;: the latest stored version is {latest}, so the new one must be version {expected}, not {version}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else saved this version of the template a moment ago; reload and try again.</source>
+        <translation>Someone else saved this version of the template a moment ago; reload and try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The stored version {version} of &apos;{template}&apos; is damaged and cannot be compared:</source>
+        <translation>The stored version {version} of &apos;{template}&apos; is damaged and cannot be compared:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no template &apos;{template}&apos; in this store.</source>
+        <translation>There is no template &apos;{template}&apos; in this store.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no template &apos;{template}&apos; version {version} in this store.</source>
+        <translation>There is no template &apos;{template}&apos; version {version} in this store.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an administrator may change templates and scripts.</source>
+        <translation>Only an administrator may change templates and scripts.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file &apos;{file}&apos; is not UTF-8 text.</source>
+        <translation>The file &apos;{file}&apos; is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file &apos;{file}&apos; cannot be read: {detail}.</source>
+        <translation>The file &apos;{file}&apos; cannot be read: {detail}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting value.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Expecting value.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting &apos;,&apos; delimiter.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Expecting &apos;,&apos; delimiter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting &apos;:&apos; delimiter.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Expecting &apos;:&apos; delimiter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting property name enclosed in double quotes.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Expecting property name enclosed in double quotes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON syntax error at line {line}, column {column}: Unterminated string starting at.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Unterminated string starting at.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Extra data.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Extra data.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid control character {character} at.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Invalid control character {character} at.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid \escape: {character}.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Invalid \escape: {character}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid \uXXXX escape.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Invalid \uXXXX escape.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: {detail}.</source>
+        <translation>JSON syntax error at line {line}, column {column}: {detail}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line {line}: unknown section &apos;[{name}]&apos;; known sections are {known}.</source>
+        <translation>Line {line}: unknown section &apos;[{name}]&apos;; known sections are {known}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line {line}: section &apos;[{name}]&apos; appears twice.</source>
+        <translation>Line {line}: section &apos;[{name}]&apos; appears twice.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line}: text before the first section header; start with [identity].</source>
+        <translation>Line {line}: text before the first section header; start with [identity].</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The script has no [{section}] section.</source>
+        <translation>The script has no [{section}] section.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section &apos;[{section}]&apos; is empty.</source>
+        <translation>Section &apos;[{section}]&apos; is empty.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} (section &apos;[{section}]&apos;): a lone &apos;{brace}&apos;; write &apos;{braces}&apos; for a literal brace.</source>
+        <translation>Line {line} (section &apos;[{section}]&apos;): a lone &apos;{brace}&apos;; write &apos;{braces}&apos; for a literal brace.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line {line} (section &apos;[{section}]&apos;): unknown placeholder &apos;{{{name}}}&apos;; known placeholders are {known}.</source>
+        <translation>Line {line} (section &apos;[{section}]&apos;): unknown placeholder &apos;{{{name}}}&apos;; known placeholders are {known}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Script code {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</source>
+        <translation>Script code {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The script title must be 1 to 120 characters.</source>
+        <translation>The script title must be 1 to 120 characters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no call script &apos;{script}&apos; in this store.</source>
+        <translation>There is no call script &apos;{script}&apos; in this store.</translation>
     </message>
 </context>
 <context>
@@ -4655,7 +5185,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>the store could not be written ({0})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The templates could not be read: {0}</source>
         <translation>The templates could not be read: {0}</translation>
     </message>

@@ -3310,7 +3310,7 @@ It is retried automatically.</source>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+36"/>
+        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+37"/>
         <source>Follow-up result — {0}, {1}</source>
         <translation>随访结果 — {0}，{1}</translation>
     </message>
@@ -3355,7 +3355,7 @@ It is retried automatically.</source>
         <translation>无法读取此随访结果对应的问卷：{0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Red flag</source>
         <translation>危急值预警</translation>
     </message>
@@ -3861,19 +3861,19 @@ It is retried automatically.</source>
 <context>
     <name>ScriptTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/script_tab.py" line="+70"/>
-        <location line="+34"/>
+        <location filename="../../agent_app/ui/admin/script_tab.py" line="+71"/>
+        <location line="+36"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-37"/>
         <source>Plans</source>
         <translation>随访计划</translation>
     </message>
@@ -3888,7 +3888,7 @@ It is retried automatically.</source>
         <translation>插入占位符…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Save script</source>
         <translation>保存话术(&amp;S)</translation>
     </message>
@@ -3950,7 +3950,7 @@ It is retried automatically.</source>
         <translation>无法写入数据库（{0}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The scripts could not be read: {0}</source>
         <translation>无法读取话术：{0}</translation>
     </message>
@@ -4480,7 +4480,7 @@ It is retried automatically.</source>
 <context>
     <name>TemplateRefusal</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+19"/>
+        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+49"/>
         <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
         <translation>模板超过 {0} MB，无法检查或保存。</translation>
     </message>
@@ -4498,6 +4498,536 @@ It is retried automatically.</source>
         <location line="+3"/>
         <source>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</source>
         <translation>部分“{1}”中的问题“{0}”的选项超过 {2} 个。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template: result_fields</source>
+        <translation>模板的 result_fields</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section {section}</source>
+        <translation>第 {section} 个分节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &apos;{section}&apos;</source>
+        <translation>分节“{section}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &apos;{section}&apos;: show_if</source>
+        <translation>分节“{section}”的 show_if</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question {question} in section &apos;{section}&apos;</source>
+        <translation>分节“{section}”的第 {question} 个问题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;</source>
+        <translation>分节“{section}”中的问题“{question}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: show_if</source>
+        <translation>分节“{section}”中问题“{question}”的 show_if</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: jump {jump}</source>
+        <translation>分节“{section}”中问题“{question}”的第 {jump} 个跳转</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: option {option}</source>
+        <translation>分节“{section}”中问题“{question}”的第 {option} 个选项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: option &apos;{option}&apos;</source>
+        <translation>分节“{section}”中问题“{question}”的选项“{option}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: labels</source>
+        <translation>分节“{section}”中问题“{question}”的刻度标签（labels）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Red flag {flag}</source>
+        <translation>第 {flag} 条危急值预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red flag &apos;{flag}&apos;</source>
+        <translation>危急值预警“{flag}”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the text {found_value}</source>
+        <translation>文本 {found_value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the number {found_value}</source>
+        <translation>数字 {found_value}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{place} must be a JSON object, not {found}.</source>
+        <translation>{place}必须是 JSON 对象，不能是{found}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; is missing.</source>
+        <translation>{place}：缺少“{key}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a list, not {found}.</source>
+        <translation>{place}：“{key}”必须是列表，不能是{found}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</source>
+        <translation>{place}：“{key}”的值 {value} 须为 1–40 个小写字母、数字或 _，并以字母开头。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: &apos;{key}&apos; must be an object with &apos;zh_CN&apos; and &apos;en&apos; texts, not {found}.</source>
+        <translation>{place}：“{key}”必须是含 &apos;zh_CN&apos; 和 &apos;en&apos; 两种文本的对象，不能是{found}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; needs both &apos;zh_CN&apos; and &apos;en&apos;; &apos;{language}&apos; is missing or empty.</source>
+        <translation>{place}：“{key}”需要同时有 &apos;zh_CN&apos; 和 &apos;en&apos;；“{language}”缺失或为空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; has unknown language &apos;{language}&apos;.</source>
+        <translation>{place}：“{key}”含有未知的语言“{language}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be true or false, not {value}.</source>
+        <translation>{place}：“{key}”必须是 true 或 false，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a whole number, not {value}.</source>
+        <translation>{place}：“{key}”必须是整数，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a number, not {value}.</source>
+        <translation>{place}：“{key}”必须是数字，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: unknown key &apos;{key}&apos;.</source>
+        <translation>{place}：未知的键“{key}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: unknown key &apos;{key}&apos; for a {type} question.</source>
+        <translation>{place}：{type} 类型的问题没有键“{key}”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; must stand alone in its object.</source>
+        <translation>{place}：“{key}”必须单独占一个对象。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; needs a non-empty list of conditions.</source>
+        <translation>{place}：“{key}”需要一个非空的条件列表。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: the condition does not say which &apos;question&apos; it tests.</source>
+        <translation>{place}：条件没有用 &apos;question&apos; 说明它检查哪个问题。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a condition needs exactly one operator, found none.</source>
+        <translation>{place}：一个条件需要恰好一个运算符，但一个也没有。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a condition needs exactly one operator, found {operators}.</source>
+        <translation>{place}：一个条件需要恰好一个运算符，但有 {operators}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: unknown operator &apos;{operator}&apos;; expected one of {known}, all, any, not.</source>
+        <translation>{place}：未知的运算符“{operator}”；应为 {known}、all、any、not 之一。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;answered&apos; takes true or false.</source>
+        <translation>{place}：&apos;answered&apos; 只能取 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes a number, not {value}.</source>
+        <translation>{place}：“{operator}”需要一个数字，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes an option value or a number.</source>
+        <translation>{place}：“{operator}”需要一个选项值或一个数字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;contains&apos; takes one option value.</source>
+        <translation>{place}：&apos;contains&apos; 需要一个选项值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes a non-empty list of option values.</source>
+        <translation>{place}：“{operator}”需要一个非空的选项值列表。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: condition refers to question &apos;{tested}&apos; that does not exist.</source>
+        <translation>{place}：条件引用的问题“{tested}”不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: operator &apos;{operator}&apos; cannot test question &apos;{tested}&apos; of type &apos;{type}&apos;.</source>
+        <translation>{place}：运算符“{operator}”不能检查 {type} 类型的问题“{tested}”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: question &apos;{tested}&apos; is a {type}; &apos;{operator}&apos; must compare it with a number.</source>
+        <translation>{place}：问题“{tested}”是 {type} 类型；“{operator}”必须把它与数字比较。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{value}&apos; is not an option of question &apos;{tested}&apos;.</source>
+        <translation>{place}：“{value}”不是问题“{tested}”的选项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: {value} is not a point of the scale of question &apos;{tested}&apos; ({low}–{high}).</source>
+        <translation>{place}：{value} 不是问题“{tested}”量表（{low}–{high}）上的分值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Template: &apos;version&apos; must be a whole number from 1, not {value}.</source>
+        <translation>模板：&apos;version&apos; 必须是从 1 起的整数，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: &apos;title&apos; is longer than 120 characters.</source>
+        <translation>模板：&apos;title&apos; 超过 120 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: &apos;sections&apos; is empty; a template needs at least one.</source>
+        <translation>模板：&apos;sections&apos; 为空；模板至少需要一个分节。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: id &apos;end&apos; is reserved for &apos;jump to the end&apos;.</source>
+        <translation>{place}：id &apos;end&apos; 已保留，表示“跳到结尾”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section id &apos;{section}&apos; is used twice.</source>
+        <translation>分节 id“{section}”用了两次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;questions&apos; is empty.</source>
+        <translation>{place}：&apos;questions&apos; 为空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question id &apos;{question}&apos; is used twice (sections &apos;{first}&apos; and &apos;{section}&apos;).</source>
+        <translation>问题 id“{question}”用了两次（分节“{first}”和“{section}”）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: unknown type {value}; expected one of {known}.</source>
+        <translation>{place}：未知的类型 {value}；应为 {known} 之一。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: scale min {low} must be below max {high}.</source>
+        <translation>{place}：量表的最小值 {low} 必须小于最大值 {high}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a scale may have at most 11 points ({low}–{high}).</source>
+        <translation>{place}：量表最多 11 个分值（现为 {low}–{high}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: number min {low} must be below max {high}.</source>
+        <translation>{place}：数值的最小值 {low} 必须小于最大值 {high}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: date_range {value} must be one of any, past, future.</source>
+        <translation>{place}：date_range {value} 必须是 any、past、future 之一。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: max_length must be from 1 to 4000, not {value}.</source>
+        <translation>{place}：max_length 必须在 1 到 4000 之间，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a {type} choice needs at least 2 options.</source>
+        <translation>{place}：{type} 选择题至少需要 2 个选项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: option {number} value {value} must be lower-case letters, digits and _ starting with a letter.</source>
+        <translation>{place}：第 {number} 个选项的值 {value} 须由小写字母、数字和 _ 组成，并以字母开头。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: option value &apos;{value}&apos; appears twice.</source>
+        <translation>{place}：选项值“{value}”出现了两次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: option &apos;{value}&apos; is exclusive, which only a multi choice may have.</source>
+        <translation>{place}：选项“{value}”设为 exclusive（互斥），只有 multi（多选）题可以这样设。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: scale label key {value} is not a whole number.</source>
+        <translation>{place}：量表标签的键 {value} 不是整数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: scale label {point} is outside {low}–{high}.</source>
+        <translation>{place}：量表标签 {point} 超出 {low}–{high} 的范围。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;to&apos; must be a section id or &apos;end&apos;.</source>
+        <translation>{place}：&apos;to&apos; 必须是分节 id 或 &apos;end&apos;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: jump target &apos;{target}&apos; is not a section of this template.</source>
+        <translation>{place}：跳转目标“{target}”不是本模板的分节。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: jump target &apos;{target}&apos; is not after section &apos;{section}&apos;; jumps may only go forward.</source>
+        <translation>{place}：跳转目标“{target}”不在分节“{section}”之后；只能跳到后面的分节。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: show_if tests the question&apos;s own answer.</source>
+        <translation>{place}：show_if 检查的是这个问题自己的回答。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skip logic has a cycle (each is shown depending on the next): {cycle}.</source>
+        <translation>跳题逻辑形成了循环（每一个是否显示取决于下一个）：{cycle}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip logic has a cycle through question &apos;{question}&apos;.</source>
+        <translation>跳题逻辑形成了经过问题“{question}”的循环。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Red flag id &apos;{flag}&apos; is used twice.</source>
+        <translation>危急值预警 id“{flag}”用了两次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: severity {value} must be one of {known}.</source>
+        <translation>{place}：severity（严重程度）{value} 必须是 {known} 之一。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: result_fields &apos;{key}&apos; refers to question {value} that does not exist.</source>
+        <translation>模板：result_fields 的“{key}”引用的问题 {value} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template: result_fields &apos;{key}&apos; must be a {type} question; &apos;{question}&apos; is {actual}.</source>
+        <translation>模板：result_fields 的“{key}”必须是 {type} 类型的问题；“{question}”是 {actual} 类型。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template: result_fields &apos;vital_status&apos; question &apos;{question}&apos; has option &apos;{value}&apos;; allowed values are alive, deceased, unknown.</source>
+        <translation>模板：result_fields 的 &apos;vital_status&apos; 问题“{question}”有选项“{value}”；只允许 alive、deceased、unknown。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Template &apos;{template}&apos; is not a version of &apos;{other}&apos;.</source>
+        <translation>模板“{template}”不是“{other}”的一个版本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template &apos;{template}&apos;: version {version} must be higher than {previous}.</source>
+        <translation>模板“{template}”：版本 {version} 必须高于 {previous}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template &apos;{template}&apos; is new, so its version must be 1, not {version}.</source>
+        <translation>模板“{template}”是新模板，版本必须为 1，不能是 {version}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template &apos;{template}&apos;: the latest stored version is {latest}, so the new one must be version {expected}, not {version}.</source>
+        <translation>模板“{template}”：已保存的最新版本是 {latest}，新版本必须是 {expected}，不能是 {version}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else saved this version of the template a moment ago; reload and try again.</source>
+        <translation>刚才已有其他人保存了该模板的这个版本；请重新加载后再试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The stored version {version} of &apos;{template}&apos; is damaged and cannot be compared:</source>
+        <translation>模板“{template}”已保存的版本 {version} 已损坏，无法比较：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no template &apos;{template}&apos; in this store.</source>
+        <translation>本数据库中没有模板“{template}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no template &apos;{template}&apos; version {version} in this store.</source>
+        <translation>本数据库中没有模板“{template}”的版本 {version}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an administrator may change templates and scripts.</source>
+        <translation>只有管理员可以修改问卷模板和话术。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file &apos;{file}&apos; is not UTF-8 text.</source>
+        <translation>文件“{file}”不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file &apos;{file}&apos; cannot be read: {detail}.</source>
+        <translation>无法读取文件“{file}”：{detail}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting value.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：此处应有一个值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting &apos;,&apos; delimiter.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：此处应有逗号 &apos;,&apos;。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting &apos;:&apos; delimiter.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：此处应有冒号 &apos;:&apos;。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting property name enclosed in double quotes.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：此处应有用双引号括起的属性名。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON syntax error at line {line}, column {column}: Unterminated string starting at.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：从这里开始的字符串没有结束。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Extra data.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：JSON 已结束，后面还有多余的内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid control character {character} at.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：无效的控制字符 {character}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid \escape: {character}.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：无效的转义序列：{character}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid \uXXXX escape.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：无效的 \uXXXX 转义。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: {detail}.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：{detail}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line {line}: unknown section &apos;[{name}]&apos;; known sections are {known}.</source>
+        <translation>第 {line} 行：未知的分节“[{name}]”；已知的分节有 {known}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line {line}: section &apos;[{name}]&apos; appears twice.</source>
+        <translation>第 {line} 行：分节“[{name}]”出现了两次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line}: text before the first section header; start with [identity].</source>
+        <translation>第 {line} 行：第一个分节标题之前有文字；请以 [identity] 开头。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The script has no [{section}] section.</source>
+        <translation>话术缺少 [{section}] 分节。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section &apos;[{section}]&apos; is empty.</source>
+        <translation>分节“[{section}]”为空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} (section &apos;[{section}]&apos;): a lone &apos;{brace}&apos;; write &apos;{braces}&apos; for a literal brace.</source>
+        <translation>第 {line} 行（分节“[{section}]”）：有单独的“{brace}”；要写花括号本身，请写成“{braces}”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line {line} (section &apos;[{section}]&apos;): unknown placeholder &apos;{{{name}}}&apos;; known placeholders are {known}.</source>
+        <translation>第 {line} 行（分节“[{section}]”）：未知的占位符“{{{name}}}”；已知的占位符有 {known}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Script code {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</source>
+        <translation>话术编码 {value} 须为 1–40 个小写字母、数字或 _，并以字母开头。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The script title must be 1 to 120 characters.</source>
+        <translation>话术标题须为 1 到 120 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no call script &apos;{script}&apos; in this store.</source>
+        <translation>本数据库中没有话术“{script}”。</translation>
     </message>
 </context>
 <context>
@@ -4653,7 +5183,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <translation>无法写入数据库（{0}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The templates could not be read: {0}</source>
         <translation>无法读取模板：{0}</translation>
     </message>

@@ -355,7 +355,9 @@ class TemplateTab(QWidget):
 
     def _store_failed(self, exc: BaseException) -> None:
         log.error("reading the templates failed", exc_info=exc)
-        self._show_result(self.tr("The templates could not be read: {0}").format(exc), ok=False)
+        self._show_result(
+            self.tr("The templates could not be read: {0}").format(refusal_words(exc)), ok=False
+        )
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving

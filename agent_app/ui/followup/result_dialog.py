@@ -7,6 +7,7 @@ from agent_app.domain.enums import NonAnswer
 from agent_app.domain.questionnaire_model import QuestionnaireError
 from agent_app.domain.questionnaire_parse import parse_template
 from agent_app.domain.views import PastResult
+from agent_app.ui.admin.template_refusals import refusal_words
 from agent_app.ui.enum_names import outcome_name
 from agent_app.ui.followup.language import desk_language
 from agent_app.ui.qt import (
@@ -71,7 +72,9 @@ class ResultDialog(QDialog):
             template = parse_template(result.body)
         except QuestionnaireError as error:
             self.problem.setText(
-                self.tr("The questionnaire of this result cannot be read: {0}").format(error)
+                self.tr("The questionnaire of this result cannot be read: {0}").format(
+                    refusal_words(error)
+                )
             )
             self.problem.setVisible(True)
             return
