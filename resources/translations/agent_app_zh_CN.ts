@@ -931,7 +931,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+66"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+67"/>
         <source>Complaints and suggestions</source>
         <translation>投诉与建议</translation>
     </message>
@@ -966,7 +966,7 @@
         <translation>统计与报表…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Spot-check sampling…</source>
         <translation>抽样抽查…</translation>
     </message>
