@@ -35,9 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings(demo=args.demo)
     except ConfigError as exc:
-        from agent_app.ui.fatal import show_fatal
+        from agent_app.ui.fatal import show_start_up_error
 
-        show_fatal(str(exc))
+        show_start_up_error(exc)
         return 2
     from agent_app.ui.app import run
 

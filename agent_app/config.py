@@ -18,15 +18,41 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from agent_app import APP_NAME
+from agent_app.domain.coded_error import CodedError
 
 ENV_PREFIX = "AGENT_APP_"
 
 
-class ConfigError(Exception):
-    """The settings cannot be used; the message is one sentence a person can act on."""
+class ConfigError(CodedError):
+    """The settings cannot be used: a code and its parameters, which ui/ says in the desk's
+    language; ``str()`` is the English sentence, for logs and the terminal."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "config_weak_tls": "The [server] sslmode '{sslmode}' does not verify the central "
+        "database, so it needs allow_weak_tls = true in [server] as well; use 'verify-full' "
+        "with ca_file instead.",
+        "config_no_ca_file": "The [server] ca_file {path} is not a file.",
+        "config_file_missing": "The settings file {path} named by {variable} does not exist.",
+        "config_bad_sign_in": "In {path}, [sign_in] needs max_failures of at least 1, "
+        "lockout_minutes above 0 and first_delay_seconds of 0 or more.",
+        "config_not_toml": "The settings file {path} is not valid TOML: {detail}.",
+        "config_not_utf8": "The settings file {path} is not UTF-8 text.",
+        "config_unreadable": "The settings file {path} cannot be read: {detail}.",
+        "config_not_table": "In {where}, [{section}] must be a table of settings.",
+        "config_unknown_setting": "In {where}, the setting '{name}' is not known.",
+        "config_password": "In {where}, passwords do not belong in settings; use the keyring.",
+        "config_not_one_of": "In {where}, '{value}' is not one of: {allowed}.",
+        "config_bad_value": "In {where}, '{value}' is not a valid {kind}.",
+        "config_bad_type": "In {where}, the value has an unsupported type.",
+        "config_data_dir": "Cannot write to the data folder {folder}: {detail}.",
+        "config_bad_extension_pattern": "In {path}, extension_pattern '{pattern}' is not a "
+        "valid regular expression ({detail}).",
+        "config_bad_ring_timeout": "In {path}, inbound_ring_timeout must be above 0 seconds.",
+        "config_bad_max_calls": "In {path}, [sip] max_calls must be between 1 and 3.",
+    }
 
 
 class Profile(enum.StrEnum):
@@ -72,13 +98,9 @@ class ServerSettings:
 
     def __post_init__(self) -> None:
         if self.unverified and not self.allow_weak_tls:
-            raise ConfigError(
-                f"The [server] sslmode '{self.sslmode}' does not verify the central database, "
-                "so it needs allow_weak_tls = true in [server] as well; use 'verify-full' "
-                "with ca_file instead."
-            )
+            raise ConfigError("config_weak_tls", sslmode=self.sslmode)
         if self.ca_file and not Path(self.ca_file).expanduser().is_file():
-            raise ConfigError(f"The [server] ca_file {self.ca_file} is not a file.")
+            raise ConfigError("config_no_ca_file", path=self.ca_file)
 
     @property
     def configured(self) -> bool:
@@ -100,6 +122,10 @@ class SipSettings:
     port: int = 0
     display_name: str = ""
     no_answer_timeout: float = 60.0  # seconds before an unanswered outgoing call is cancelled
+    # Calls this line holds at once (ringing ones too); one more caller hears busy and the
+    # status bar says so. At most 3: the SIP library has 4 slots in all, and one stays free so
+    # that the extra caller is refused where the desk sees it.
+    max_calls: int = 3
 
 
 @dataclass(frozen=True)
@@ -168,6 +194,11 @@ class Settings:
     language: str = ""
     region: str = "CN"
     pbx_prefix: str = ""
+    # Internal extensions the desk may dial besides the region's phone numbers: a regular
+    # expression a whole extension must match, e.g. "8[0-9]{3}" or "[0-9]{4}"; empty: none.
+    extension_pattern: str = ""
+    # Seconds an incoming call may ring unanswered before it ends as a missed call (every line).
+    inbound_ring_timeout: float = 45.0
     hospital_name: str = "本院"  # said in the call script's introduction
     hospital_phone: str = ""  # the number patients may call with questions
     lock_after_minutes: float = 10  # idle time before the lock screen; 0 never locks
@@ -198,6 +229,9 @@ class Settings:
         return Path(self.backup.dir).expanduser() if self.backup.dir else self.data_dir / "backups"
 
 
+DEMO_HOSPITAL_PHONE = "0571-88888888"
+
+
 def default_config_path() -> Path:
     if sys.platform == "win32":
         base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
@@ -223,18 +257,38 @@ def load_settings(environ: dict[str, str] | None = None, *, demo: bool = False) 
     if path.exists():
         raw = _read_toml(path)
     elif explicit:
-        raise ConfigError(f"The settings file {path} named by {ENV_PREFIX}CONFIG does not exist.")
+        raise ConfigError("config_file_missing", path=path, variable=f"{ENV_PREFIX}CONFIG")
     if demo:
         raw["profile"] = Profile.DEMO.value
     settings = _build(Settings, raw, str(path), env, ENV_PREFIX)
     if demo and settings.profile is not Profile.DEMO:
         settings = dataclasses.replace(settings, profile=Profile.DEMO)
+    if settings.profile is Profile.DEMO and not settings.hospital_phone:
+        # The demo hospital's enquiry line, so the demo's call scripts have a number to give.
+        settings = dataclasses.replace(settings, hospital_phone=DEMO_HOSPITAL_PHONE)
+    check_calling_settings(settings, path)
     if not settings.sign_in.sensible:
-        raise ConfigError(
-            f"In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 "
-            "and first_delay_seconds of 0 or more."
-        )
+        raise ConfigError("config_bad_sign_in", path=path)
     return settings
+
+
+def check_calling_settings(settings: Settings, path: Path) -> None:
+    """Refuse dialling and ringing settings that would break calls, in one sentence."""
+    import re
+
+    try:
+        re.compile(settings.extension_pattern)
+    except re.error as exc:
+        raise ConfigError(
+            "config_bad_extension_pattern",
+            path=path,
+            pattern=settings.extension_pattern,
+            detail=exc,
+        ) from None
+    if settings.inbound_ring_timeout <= 0:
+        raise ConfigError("config_bad_ring_timeout", path=path)
+    if not 1 <= settings.sip.max_calls <= 3:
+        raise ConfigError("config_bad_max_calls", path=path)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -242,11 +296,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"The settings file {path} is not valid TOML: {exc}.") from exc
+        raise ConfigError("config_not_toml", path=path, detail=exc) from exc
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"The settings file {path} is not UTF-8 text.") from exc
+        raise ConfigError("config_not_utf8", path=path) from exc
     except OSError as exc:
-        raise ConfigError(f"The settings file {path} cannot be read: {exc.strerror}.") from exc
+        raise ConfigError("config_unreadable", path=path, detail=exc.strerror) from exc
 
 
 T = TypeVar("T")
@@ -254,11 +308,11 @@ T = TypeVar("T")
 
 def _build(cls: type[T], raw: dict[str, Any], where: str, env: dict[str, str], prefix: str) -> T:
     if not isinstance(raw, dict):
-        raise ConfigError(f"In {where}, [{prefix.lower()}] must be a table of settings.")
+        raise ConfigError("config_not_table", where=where, section=prefix.lower())
     fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     unknown = sorted(set(raw) - set(fields))
     if unknown:
-        raise ConfigError(f"In {where}, the setting '{unknown[0]}' is not known.")
+        raise ConfigError("config_unknown_setting", where=where, name=unknown[0])
     values: dict[str, Any] = {}
     hints = _field_types(cls)
     for name in fields:
@@ -272,7 +326,7 @@ def _build(cls: type[T], raw: dict[str, Any], where: str, env: dict[str, str], p
         elif name in raw:
             values[name] = _coerce(kind, raw[name], f"{where}, setting '{name}'")
     if "password" in values or any("password" in k.lower() for k in raw):
-        raise ConfigError(f"In {where}, passwords do not belong in settings; use the keyring.")
+        raise ConfigError("config_password", where=where)
     return cls(**values)
 
 
@@ -308,9 +362,13 @@ def _coerce(kind: Any, value: Any, where: str) -> Any:
     except ValueError:
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
             allowed = ", ".join(m.value for m in kind)
-            raise ConfigError(f"In {where}, '{value}' is not one of: {allowed}.") from None
-        raise ConfigError(f"In {where}, '{value}' is not a valid {kind.__name__}.") from None
-    raise ConfigError(f"In {where}, the value has an unsupported type.")
+            raise ConfigError(
+                "config_not_one_of", where=where, value=value, allowed=allowed
+            ) from None
+        raise ConfigError(
+            "config_bad_value", where=where, value=value, kind=kind.__name__
+        ) from None
+    raise ConfigError("config_bad_type", where=where)
 
 
 def ensure_data_dir(settings: Settings) -> Path:
@@ -325,5 +383,5 @@ def ensure_data_dir(settings: Settings) -> Path:
         probe.unlink()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ConfigError(f"Cannot write to the data folder {folder}: {reason.lower()}.") from exc
+        raise ConfigError("config_data_dir", folder=folder, detail=reason.lower()) from exc
     return folder

@@ -51,5 +51,5 @@ def test_data_folder_that_cannot_be_created_is_explained(tmp_path: Path) -> None
     blocker.write_text("x", "utf-8")
     done = _run("--demo", env={"AGENT_APP_DATA_DIR": str(blocker / "data")})
     assert done.returncode == 2
-    assert "Cannot write to the data folder" in done.stderr
+    assert "cannot write to its data folder" in done.stderr and str(blocker) in done.stderr
     assert "Traceback" not in done.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,9 @@ from agent_app.config import (
     ensure_data_dir,
     load_settings,
 )
+from agent_app.dialer.fake import FakePhone
+from agent_app.dialer.lines import open_phone
+from agent_app.dialer.sip import SipLineConfig
 
 
 def test_missing_default_file_means_defaults() -> None:
@@ -171,3 +176,38 @@ def test_backups_go_beside_the_store_unless_a_folder_is_set(tmp_path: Path) -> N
         {"AGENT_APP_CONFIG": str(path), "AGENT_APP_BACKUP_DIR": str(tmp_path / "elsewhere")}
     )
     assert moved.backup_dir == tmp_path / "elsewhere"
+
+
+def test_calling_settings_default_to_a_working_demo_and_open_the_lines_with_them(
+    tmp_path: Path,
+) -> None:
+    settings = load_settings()
+    assert (settings.extension_pattern, settings.inbound_ring_timeout) == ("", 45.0)
+    assert settings.sip.max_calls == 3
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'extension_pattern = "8[0-9]{3}"\ninbound_ring_timeout = 30\n[sip]\nmax_calls = 2\n',
+        "utf-8",
+    )
+    settings = load_settings({"AGENT_APP_CONFIG": str(path)})
+    assert (settings.extension_pattern, settings.inbound_ring_timeout) == ("8[0-9]{3}", 30.0)
+    phone = open_phone(dataclasses.replace(settings, data_dir=tmp_path))
+    assert isinstance(phone, FakePhone) and phone.missed_after == 30.0
+    assert SipLineConfig.from_settings(settings.sip, 30.0).max_calls == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('extension_pattern = "8[0-9"\n', "is not a valid regular expression"),
+        ("inbound_ring_timeout = 0\n", "inbound_ring_timeout must be above 0 seconds"),
+        ("[sip]\nmax_calls = 4\n", "[sip] max_calls must be between 1 and 3"),
+    ],
+)
+def test_calling_settings_that_would_break_calls_are_refused(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(content, "utf-8")
+    with pytest.raises(ConfigError, match=re.escape(expected)):
+        load_settings({"AGENT_APP_CONFIG": str(path)})

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from agent_app.demo.history_patients import HistoryPatient
 from agent_app.demo.hospital import HOSPITAL_TZ
-from agent_app.dialer.events import END_TEXT, EndReason
+from agent_app.dialer.events import EndReason
 from agent_app.domain.enums import Disposition, TaskStatus
 from agent_app.domain.retry_rules import BAD_NUMBER, RetryPolicy, next_step
 
@@ -105,14 +105,14 @@ def plan_calls(
         if disposition in _RING:
             low, high, reason = _RING[disposition]
             call.ended_at = start + dt.timedelta(seconds=rng.randint(low, high))
-            call.end_reason = END_TEXT[reason]
+            call.end_reason = reason.value
             wrapped = call.ended_at + dt.timedelta(seconds=rng.randint(5, 30))
         else:
             call.answered_at = start + dt.timedelta(seconds=rng.randint(4, 20))
             if disposition in _SHORT_TALK:
                 low, high = _SHORT_TALK[disposition]
                 call.ended_at = call.answered_at + dt.timedelta(seconds=rng.randint(low, high))
-                call.end_reason = END_TEXT[EndReason.LOCAL_HANGUP]
+                call.end_reason = EndReason.LOCAL_HANGUP.value
                 wrapped = call.ended_at + dt.timedelta(seconds=rng.randint(10, 40))
             else:
                 # Its length follows the answers; a wrap-up takes well under half an hour.

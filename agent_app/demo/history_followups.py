@@ -21,7 +21,7 @@ from agent_app.demo.history_calls import WITH_RESULT, PlannedCall, TaskWork
 from agent_app.demo.history_plans import AnswerPlans
 from agent_app.demo.hospital import HOSPITAL_TZ
 from agent_app.demo.rows import Clock, uuid_hex
-from agent_app.dialer.events import END_TEXT, EndReason
+from agent_app.dialer.events import EndReason
 from agent_app.domain.enums import Disposition, Outcome, TaskStatus, VitalStatus
 
 Row = tuple[Any, ...]
@@ -161,7 +161,7 @@ class FollowupRows:
         talk = math.ceil(max(markers.values(), default=0.0) + closing)
         call.ended_at = call.answered_at + dt.timedelta(seconds=max(20, talk))
         hangup = EndReason.LOCAL_HANGUP if rng.random() < 0.7 else EndReason.REMOTE_HANGUP
-        call.end_reason = END_TEXT[hangup]
+        call.end_reason = hangup.value
         saved: dt.datetime = call.ended_at + dt.timedelta(seconds=rng.randint(15, 90))
         outcome = Outcome.PARTIAL
         if disposition is Disposition.REFUSED:

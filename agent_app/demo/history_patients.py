@@ -23,6 +23,7 @@ from agent_app.demo.people import (
     landline_number,
     mobile_number,
     resident_id,
+    revisit_after,
 )
 
 Row = tuple[Any, ...]
@@ -166,6 +167,7 @@ def make_patient(
             nurse,
             "deceased" if in_hospital else "home",
             0,
+            None if in_hospital else (discharged_on + revisit_after(eid)).isoformat(),
         )
     )
     died = discharged_on if in_hospital else death_day(rng, code, discharged_on)

@@ -22,6 +22,7 @@ from agent_app.demo.people import (
     landline_number,
     mobile_number,
     resident_id,
+    revisit_after,
 )
 from agent_app.demo.rows import DAY, EPOCH, PATIENT_TABLES, Clock, uuid_hex
 from agent_app.domain.enums import Role
@@ -273,6 +274,7 @@ class DemoHospital:
                 nurse,
                 "deceased" if deceased else "home",
                 0,
+                None if deceased else clock.date(discharged + revisit_after(eid).days),
             )
         )
         if deceased:

@@ -25,7 +25,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "number_national", "priority", "change_seq"),
     "episode": ("id", "patient_id", "department_id", "ward", "admitted_on", "discharged_on",
         "diagnosis_code", "diagnosis_name", "attending_doctor_id", "attending_nurse_id",
-        "discharge_disposition", "change_seq"),
+        "discharge_disposition", "change_seq", "revisit_on"),
     "followup_task": ("id", "patient_id", "episode_id", "plan_id", "department_id",
         "offset_days", "due_at", "level", "parent_task_id", "assigned_staff_id", "status",
         "attempt_count", "lease_owner_id", "lease_expires_at", "updated_at", "change_seq"),

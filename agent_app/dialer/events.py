@@ -24,6 +24,7 @@ class EndReason(enum.StrEnum):
     REJECTED = "rejected"
     NOT_FOUND = "not_found"
     CANCELLED = "cancelled"
+    MISSED = "missed"  # an inbound call rang for the configured time and nobody answered
     NO_DIALTONE = "no_dialtone"
     NOT_REGISTERED = "not_registered"
     NETWORK = "network"
@@ -68,11 +69,25 @@ class Ended(PhoneEvent):
 
 @dataclass(frozen=True)
 class Incoming(PhoneEvent):
-    """Someone calls in; ``number`` is as the line reported it (normalize before lookup)."""
+    """Someone calls in; ``number`` is as the line reported it (normalize before lookup).
+
+    ``number`` is empty when there is none to show: ``withheld`` (the caller hid it, "P"),
+    ``unavailable`` (the network did not deliver one, "O" for out of area) or ``invalid`` (what
+    arrived was not a number, e.g. line noise in a modem's caller ID; never guessed at).
+    """
 
     number: str
     display_name: str = ""
     withheld: bool = False
+    unavailable: bool = False
+    invalid: bool = False
+
+
+@dataclass(frozen=True)
+class CallLimitReached(PhoneEvent):
+    """A caller was turned away (busy) because the line already holds ``limit`` calls."""
+
+    limit: int
 
 
 @dataclass(frozen=True)
@@ -110,6 +125,7 @@ END_TEXT: dict[EndReason, str] = {
     EndReason.REJECTED: "The call was declined.",
     EndReason.NOT_FOUND: "The number does not exist or cannot be reached.",
     EndReason.CANCELLED: "The call was cancelled before it was answered.",
+    EndReason.MISSED: "Nobody answered the incoming call in time; it is kept as a missed call.",
     EndReason.NO_DIALTONE: "The phone line has no dial tone; check the cable.",
     EndReason.NOT_REGISTERED: "The phone account is not registered; calls cannot be made.",
     EndReason.NETWORK: "The connection to the other side was lost.",

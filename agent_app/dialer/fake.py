@@ -80,6 +80,7 @@ class FakePhone(Phone):
         seed: int | None = None,
         ring_seconds: tuple[float, float] = (1.5, 4.0),
         no_answer_seconds: float = 25.0,
+        missed_after: float = 45.0,
         outcomes: dict[str, FakeOutcome] | None = None,
         voice_cache: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -89,6 +90,7 @@ class FakePhone(Phone):
         self.outcomes = dict(outcomes or {})
         self.ring_seconds = ring_seconds
         self.no_answer_seconds = no_answer_seconds
+        self.missed_after = missed_after  # an incoming call nobody answers ends MISSED
         self._rng = random.Random(seed)
         self._clock = clock
         self._voice_cache = voice_cache or Path.home() / ".cache" / "agent-app"
@@ -117,7 +119,10 @@ class FakePhone(Phone):
         """Pretend someone calls in from ``number`` (demo "callback" and screen-pop tests)."""
         call_id = f"fake-{next(self._ids)}"
         withheld = number.strip().lower() in {"", "anonymous", "p"}
-        self._calls[call_id] = _Call(number, FakeOutcome.ANSWER, incoming=True)
+        call = _Call(number, FakeOutcome.ANSWER, incoming=True)
+        missed = Ended(call_id, EndReason.MISSED, END_TEXT[EndReason.MISSED])
+        call.schedule = [(self._clock() + self.missed_after, missed)]
+        self._calls[call_id] = call
         self.post(Incoming(call_id, "" if withheld else number, display_name, withheld))
         return call_id
 
@@ -191,7 +196,7 @@ class FakePhone(Phone):
         if not call.incoming or call.answered_at is not None:
             raise CallStateError("Only a ringing incoming call can be answered.")
         call.voice = voice_pcm("callback", self._voice_cache)
-        call.schedule.append((self._clock(), Answered(call_id)))
+        call.schedule = [(self._clock(), Answered(call_id))]  # no longer missed
 
     def reject(self, call_id: str) -> None:
         self._end(call_id, EndReason.REJECTED)

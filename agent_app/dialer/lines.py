@@ -8,6 +8,16 @@ from agent_app.dialer.errors import LineUnavailableError
 from agent_app.dialer.phone import Phone
 
 
+def opens_on_any_thread(settings: Settings) -> bool:
+    """Whether ``open_phone`` may run on a worker thread. The serial box (whose opening waits
+    for the modem's answers) and the simulated line may; a SIP line may not: pjsua2 belongs
+    to the thread that pumps it, and its opening waits for nothing (registration is sent,
+    its answer arrives later as an event)."""
+    if settings.profile is Profile.DEMO or settings.line is LineKind.FAKE:
+        return True
+    return settings.line is not LineKind.SIP
+
+
 def open_phone(settings: Settings) -> Phone:
     """The simulated line in the demo, else the configured SIP account or phone-line box.
 
@@ -16,7 +26,9 @@ def open_phone(settings: Settings) -> Phone:
     if settings.profile is Profile.DEMO or settings.line is LineKind.FAKE:
         from agent_app.dialer.fake import FakePhone
 
-        return FakePhone(voice_cache=settings.data_dir / "voices")
+        return FakePhone(
+            voice_cache=settings.data_dir / "voices", missed_after=settings.inbound_ring_timeout
+        )
     if settings.line is LineKind.SIP:
         return _sip_phone(settings)
     return _modem_phone(settings)
@@ -30,7 +42,7 @@ def _sip_phone(settings: Settings) -> Phone:
         raise LineUnavailableError(
             "No SIP account is set up: put the user (extension) under [sip] in the settings file."
         )
-    config = SipLineConfig.from_settings(sip)
+    config = SipLineConfig.from_settings(sip, settings.inbound_ring_timeout)
     password = ""
     if config.registrar:
         key = sip_account_key(sip.user, config.dial_domain)
@@ -53,4 +65,9 @@ def _modem_phone(settings: Settings) -> Phone:
             "[modem] in the settings file."
         )
     extra = [cmd.strip() for cmd in modem.init.split(";") if cmd.strip()]
-    return ModemPhone(modem.port, baudrate=modem.baudrate, extra_init=extra)
+    return ModemPhone(
+        modem.port,
+        baudrate=modem.baudrate,
+        extra_init=extra,
+        missed_after=settings.inbound_ring_timeout,
+    )

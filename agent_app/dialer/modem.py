@@ -9,9 +9,10 @@ What a modem can tell us, and so what this backend promises:
   guess and may come a little early or late; ``extra_init`` lets a site tune +VRA/+VRN.
   Modems without ring-back detection say OK as soon as the digits are dialled; on those,
   Answered only means "dialled" and the agent hears the ringing in the handset.
-* Incoming calls and caller ID: see ``modem_calls``. ``answer`` sends ``ATA`` (off hook in
-  voice mode, OK or VCON); ``reject`` sends ``ATH``. A plain line cannot refuse a call without
-  picking it up, so the caller hears ringing until they give up.
+* Incoming calls and caller ID: see ``modem_calls``; a call still ringing after
+  ``missed_after`` seconds ends as MISSED (its remaining rings are ignored). ``answer`` sends
+  ``ATA`` (off hook in voice mode, OK or VCON); ``reject`` sends ``ATH``. A plain line cannot
+  refuse a call without picking it up, so the caller hears ringing until they give up.
 * Recording: ``AT+VSM=1,8000`` (8-bit unsigned linear at 8 kHz, the format V.253 itself names
   and nearly every voice chip takes), then ``AT+VRX``; samples become 16-bit PCM in a
   ``WavWriter``. The modem hears the line, so both sides are recorded. ``DLE !`` ends receive.
@@ -72,6 +73,7 @@ class ModemPhone(Phone):
         baudrate: int = 115200,
         command_timeout: float = 3.0,
         ring_timeout: float = 8.0,
+        missed_after: float = 45.0,
         caller_id_settle: float = 0.5,
         reconnect_delay: tuple[float, float] = (0.5, 10.0),
         extra_init: Sequence[str] = (),
@@ -89,6 +91,7 @@ class ModemPhone(Phone):
             self.post,
             lambda call: self._jobs.put(lambda: self._tidy_after_far_end(call)),
             ring_timeout=ring_timeout,
+            missed_after=missed_after,
             caller_id_settle=caller_id_settle,
         )
         # Lock order: the link's command lock, then the call book's; never hold the book's
@@ -96,6 +99,7 @@ class ModemPhone(Phone):
         self._lock = self._calls.lock
         self._present = True
         self._closing = threading.Event()
+        self._retry_now = threading.Event()  # cuts a reconnect wait short (``retry``)
         self._closed = False
         self._link.open()
         try:
@@ -254,6 +258,15 @@ class ModemPhone(Phone):
                     return None
             return self._finish_recording(call)
 
+    def retry(self) -> bool:
+        """While the box is unplugged: look for it again now instead of after the back-off.
+        Returns False when the line is fine (nothing to retry)."""
+        with self._lock:
+            if self._present:
+                return False
+        self._retry_now.set()
+        return True
+
     def reset(self) -> None:
         """Initialise the modem again (``ATZ`` …); refused during a call."""
         with self._link.lock:
@@ -268,6 +281,7 @@ class ModemPhone(Phone):
             return
         self._closed = True
         self._closing.set()
+        self._retry_now.set()
         call = self._calls.current
         if call is not None and self._link.is_open:
             try:
@@ -383,7 +397,9 @@ class ModemPhone(Phone):
             log.warning("%s", exc)
 
     def _reconnect(self) -> None:
-        if self._link.reopen(self._initialise, self._closing, self.reconnect_delay):
+        if self._link.reopen(
+            self._initialise, self._closing, self.reconnect_delay, wake=self._retry_now
+        ):
             with self._lock:
                 self._present = True
             log.info("The phone-line box at %s is back", self.port)

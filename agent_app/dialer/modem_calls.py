@@ -9,6 +9,8 @@ call. The rules for calls coming in on a plain line:
   when it has been quiet for ``caller_id_settle`` with a number or the reason for its absence,
   or else at the second RING, with an empty number if none came.
 * Nothing heard for ``ring_timeout``: the caller gave up (Ended CANCELLED once announced).
+* Still ringing ``missed_after`` seconds after the first ring or caller ID: Ended MISSED, and
+  the rest of its rings are ignored (a plain line cannot refuse a call without answering it).
 * A declined call keeps ringing until its caller gives up; those rings are ignored.
 
 While dialling, ``OK``/``VCON`` mean answered and BUSY, NO ANSWER, NO CARRIER, NO DIALTONE end
@@ -68,6 +70,7 @@ class ModemCall:
     announced: bool = False
     rings: int = 0
     heard_at: float = 0.0  # last RING or caller ID line
+    first_heard: float = 0.0  # the first one: the ring time counts from here
     cid_at: float | None = None
     writer: WavWriter | None = None
 
@@ -82,10 +85,12 @@ class CallBook:
         *,
         ring_timeout: float,
         caller_id_settle: float,
+        missed_after: float = 45.0,
     ) -> None:
         self.lock = threading.RLock()
         self.current: ModemCall | None = None
         self.ring_timeout = ring_timeout
+        self.missed_after = missed_after
         self.caller_id_settle = caller_id_settle
         self._post = post
         self._far_end_gone = far_end_gone
@@ -177,6 +182,16 @@ class CallBook:
                 self._announce(call)
             if now - call.heard_at > self.ring_timeout:
                 self.end(call, EndReason.CANCELLED)  # the caller gave up
+            elif call.announced and now - call.first_heard > self.missed_after:
+                # A plain line cannot refuse without picking up: the call ends here as missed
+                # and its remaining rings are ignored, like a declined call's.
+                log.info(
+                    "Incoming call %s rang %.0f s unanswered: missed",
+                    call.call_id,
+                    now - call.first_heard,
+                )
+                self._declined_ring = call.heard_at
+                self.end(call, EndReason.MISSED)
 
     def _ring(self, now: float) -> None:
         if self._declined_ring is not None:
@@ -204,7 +219,8 @@ class CallBook:
 
     def _incoming_call(self) -> ModemCall | None:
         if self.current is None:
-            self.current = ModemCall(self._new_id(), CallState.RINGING)
+            now = time.monotonic()
+            self.current = ModemCall(self._new_id(), CallState.RINGING, first_heard=now)
         elif self.current.state is not CallState.RINGING:
             log.debug("Ring or caller ID during a %s call ignored", self.current.state.value)
             return None
@@ -215,9 +231,17 @@ class CallBook:
             return
         call.announced = True
         cid = call.caller
-        shown = "withheld" if cid.withheld else ("shown" if cid.number else "absent")
+        shown = (
+            "withheld" if cid.withheld
+            else "unavailable" if cid.unavailable
+            else "invalid" if cid.invalid
+            else "shown" if cid.number
+            else "absent"
+        )  # fmt: skip
         log.info("Incoming call %s, caller ID %s", call.call_id, shown)
-        self._post(Incoming(call.call_id, cid.number, cid.name, cid.withheld))
+        self._post(
+            Incoming(call.call_id, cid.number, cid.name, cid.withheld, cid.unavailable, cid.invalid)
+        )
 
     def _new_id(self) -> str:
         return f"modem-{next(self._ids)}"

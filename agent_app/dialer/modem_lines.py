@@ -52,13 +52,19 @@ _P_NAME_ABSENT = 0x08
 _KNOWN_PARAMS = frozenset({_P_NUMBER, _P_DIALABLE, _P_NUMBER_ABSENT, _P_NAME, _P_NAME_ABSENT})
 
 
+#: A caller ID number as the exchange sends it: digits only (a "+" in front at most).
+_CID_NUMBER = re.compile(r"\+?[0-9]{1,32}")
+
+
 @dataclass
 class CallerId:
     """Who is calling, gathered from the lines a modem sends between the first two rings."""
 
     number: str = ""
     name: str = ""
-    withheld: bool = False
+    withheld: bool = False  # "P": the caller hid the number
+    unavailable: bool = False  # "O": out of area, the network has no number to give
+    invalid: bool = False  # something arrived that is not a number (line noise)
     number_known: bool = False  # a number, or the reason it is missing, has arrived
     name_known: bool = False
 
@@ -68,10 +74,27 @@ class CallerId:
         return self.number_known and self.name_known
 
     def set_number(self, value: str) -> None:
-        """Take ``NMBR``; ``P`` means withheld by the caller, ``O`` out of area (unknown)."""
+        """Take ``NMBR``; ``P`` means withheld by the caller, ``O`` out of area (unavailable).
+
+        Anything but digits is line noise (a NUL, a 0xFF, a letter inside the number): the
+        call then has no number at all. Dropping the noise could leave the digits of another
+        patient's phone, so nothing is guessed, and the noise is logged without the digits.
+        """
         value = value.strip()
+        self.withheld = self.unavailable = self.invalid = False
         if value.upper() in {"P", "O"}:
             self.withheld = value.upper() == "P"
+            self.unavailable = value.upper() == "O"
+            value = ""
+        elif not _CID_NUMBER.fullmatch(value):
+            noise = sum(1 for ch in value if not ch.isascii() or not ch.isdigit())
+            log.warning(
+                "Caller ID number is not readable (%d characters, %d of them not digits); "
+                "the call is shown without a number.",
+                len(value),
+                noise,
+            )
+            self.invalid = True
             value = ""
         self.number = value
         self.number_known = True

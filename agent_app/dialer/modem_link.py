@@ -142,16 +142,26 @@ class AtLink:
             _close(port)
 
     def reopen(
-        self, initialise: Callable[[], None], stop: threading.Event, delays: tuple[float, float]
+        self,
+        initialise: Callable[[], None],
+        stop: threading.Event,
+        delays: tuple[float, float],
+        wake: threading.Event | None = None,
     ) -> bool:
         """Try to open the port and ``initialise`` the device until it works or ``stop`` is set.
 
         Waits ``delays[0]`` seconds before the first try and doubles the wait up to
-        ``delays[1]``, so a box left unplugged costs one attempt every few seconds. Returns
-        True once the device is back, False when stopped.
+        ``delays[1]``, so a box left unplugged costs one attempt every few seconds; setting
+        ``wake`` ends the current wait at once (the agent asked to retry). Returns True once
+        the device is back, False when stopped.
         """
         delay, longest = delays
-        while not stop.wait(delay):
+        wake = wake or threading.Event()
+        while True:
+            wake.wait(delay)
+            wake.clear()
+            if stop.is_set():
+                break
             try:
                 self.open()
                 initialise()

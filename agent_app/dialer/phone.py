@@ -92,6 +92,12 @@ class Phone(abc.ABC):
     @abc.abstractmethod
     def send_dtmf(self, call_id: str, digits: str) -> None: ...
 
+    def retry(self) -> bool:
+        """Try to bring a failed line back now (register again, look for the device again)
+        without blocking; False when this line has nothing to retry. The outcome arrives as
+        events (RegistrationChanged, DeviceBack)."""
+        return False
+
     # Recording -------------------------------------------------------------------------
     @abc.abstractmethod
     def start_recording(self, call_id: str, path: Path) -> None:

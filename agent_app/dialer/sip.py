@@ -42,6 +42,13 @@ log = logging.getLogger(__name__)
 #: pass as a device index to ``SipPhone.switch_audio_device`` for "no sound device" (pjsua's
 #: PJSUA_SND_NULL_DEV; repeated here so callers need not import pjsua2).
 NULL_AUDIO_DEVICE = -99
+#: pjsua's call slots for the whole process. pjsua2-python 2.15.1.post1 is built with
+#: PJSUA_MAX_CALLS = 4 (measured: asking for 5, 10 or 32 still lets a fifth caller get 486),
+#: and pjsua refuses callers beyond its slots with 486 without telling the application. So
+#: each line keeps its own limit (``max_calls``) at least one below, refuses the extra caller
+#: itself, where it is seen and said, and ends unanswered calls after ``ring_timeout``.
+STACK_MAX_CALLS = 4
+MAX_CALLS_PER_LINE = STACK_MAX_CALLS - 1
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,8 @@ class SipLineConfig:
     display_name: str = ""
     null_audio: bool | None = None  # None: the null device only when there is no sound card
     no_answer_timeout: float = 60.0  # seconds; 0 = wait for the network's own timeout
+    ring_timeout: float = 45.0  # an inbound call unanswered this long ends MISSED (480)
+    max_calls: int = MAX_CALLS_PER_LINE  # calls at once; one more caller is refused with 486
     rtp_timeout: float = 30.0  # seconds without RTP on an answered call; 0 = never
     session_timer: int = 0  # RFC 4028 interval in seconds (>= 90); 0 = off
     reg_expires: int = 300
@@ -71,8 +80,9 @@ class SipLineConfig:
     log_level: int = 4
 
     @classmethod
-    def from_settings(cls, settings: SipSettings) -> SipLineConfig:
-        """The line described by the desk's settings file."""
+    def from_settings(cls, settings: SipSettings, ring_timeout: float = 45.0) -> SipLineConfig:
+        """The line described by the desk's settings file (``ring_timeout``: the desk's
+        ``inbound_ring_timeout``, shared by every kind of line)."""
         registrar = settings.registrar.strip()
         if registrar and not registrar.lower().startswith(("sip:", "sips:")):
             registrar = f"sip:{registrar}"
@@ -85,7 +95,17 @@ class SipLineConfig:
             port=settings.port,
             display_name=settings.display_name,
             no_answer_timeout=settings.no_answer_timeout,
+            ring_timeout=ring_timeout,
+            max_calls=settings.max_calls,
         )
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.max_calls <= MAX_CALLS_PER_LINE:
+            raise LineUnavailableError(
+                f"The SIP line's max_calls must be between 1 and {MAX_CALLS_PER_LINE}."
+            )
+        if self.ring_timeout <= 0:
+            raise LineUnavailableError("The ring time of incoming calls must be above 0 s.")
 
     @property
     def dial_domain(self) -> str:
@@ -179,6 +199,10 @@ class SipPhone(Phone):
     def switch_audio_device(self, capture_index: int, playback_index: int) -> None:
         """Move to other sound devices, also mid-call; ``NULL_AUDIO_DEVICE`` for none."""
         self._line.switch_audio_device(capture_index, playback_index)
+
+    def retry(self) -> bool:
+        """Register again now (after a failed registration); False without a registrar."""
+        return self._line.retry()
 
     def close(self) -> None:
         """Hang up, unregister and free the port; the last line closed stops the stack."""

@@ -148,6 +148,8 @@ class SipCall:
         self.ringing_reported = False
         self.early_media_reported = False
         self.ended = False
+        self.answering = False  # an inbound call the agent answered, waiting for the ACK
+        self.quiet = False  # turned away before the desk heard of it: no events at all
         self.local_end: EndReason | None = None  # set when this side ends the call
         self.on_hold = False
         self.remote_hold = False  # the far end holds us, so it may send no audio at all

@@ -25,6 +25,7 @@ from agent_app.dialer.errors import (
 )
 from agent_app.dialer.events import (
     Answered,
+    CallLimitReached,
     DeviceLost,
     DtmfReceived,
     EarlyMedia,
@@ -38,6 +39,7 @@ from agent_app.dialer.events import (
     RegistrationChanged,
     Ringing,
 )
+from agent_app.dialer.sip import STACK_MAX_CALLS
 from agent_app.dialer.sip_call import PjAccount, SipCall
 from agent_app.dialer.sip_messages import (
     caller_from_invite,
@@ -102,6 +104,7 @@ class SipLine:
                 f"The SIP account {config.user} could not be set up: {pj_error_text(exc)}."
             ) from exc
         self._stack.add_device_listener(self._device_lost)
+        self._stack.add_rejection_listener(self._refused_by_stack)
 
     # Housekeeping ----------------------------------------------------------------------
     def poll(self) -> None:
@@ -124,6 +127,19 @@ class SipLine:
             if call.ended or call.local_end is not None:
                 continue
             if call.answered_at is None:
+                if (
+                    not call.outgoing
+                    and not call.answering
+                    and c.ring_timeout
+                    and now - call.started > c.ring_timeout
+                ):
+                    # A caller whose CANCEL was lost (UDP) would ring here for ever and hold a
+                    # call slot; after the ring time the call ends as missed, with 480.
+                    log.info(
+                        "SIP call %s rang %.0f s unanswered: missed", call.call_id, c.ring_timeout
+                    )
+                    self._end_locally(call, EndReason.MISSED, 480)
+                    continue
                 if (
                     call.outgoing
                     and c.no_answer_timeout
@@ -192,6 +208,9 @@ class SipLine:
             started=time.monotonic(), pj_call_id=pj_call_id,
         )  # fmt: skip
         self._calls[call_id] = call
+        if len(self._calls) > self.config.max_calls:
+            self._turn_away(call)
+            return
         caller = caller_from_invite(message, str(call.pj.getInfo().remoteUri))
         prm = pj.CallOpParam()
         prm.statusCode = 180
@@ -199,8 +218,38 @@ class SipLine:
             call.pj.answer(prm)
         except pj.Error as exc:  # the caller hears nothing yet; the agent can still answer
             log.warning("SIP call %s: 180 Ringing not sent: %s", call_id, pj_error_text(exc))
-        log.info("incoming SIP call %s (withheld=%s)", call_id, caller.withheld)
-        self.post(Incoming(call_id, caller.number, caller.display_name, caller.withheld))
+        log.info(
+            "incoming SIP call %s (withheld=%s, invalid=%s)",
+            call_id,
+            caller.withheld,
+            caller.invalid,
+        )
+        self.post(
+            Incoming(
+                call_id, caller.number, caller.display_name, caller.withheld, invalid=caller.invalid
+            )
+        )
+
+    def _refused_by_stack(self, status: int, reason: str) -> None:
+        """pjsua turned a caller away by itself (every slot of the process taken, e.g. by
+        calls still closing): said like the line's own limit, never silently."""
+        if status != 486:
+            log.info("SIP stack refused an incoming call: %s %s", status, reason)
+            return
+        log.warning("SIP stack has no free call slot: a caller was turned away with 486")
+        self.post(CallLimitReached("", STACK_MAX_CALLS))
+
+    def _turn_away(self, call: SipCall) -> None:
+        """Refuse a caller beyond ``max_calls`` with 486, and say so: never silently."""
+        limit = self.config.max_calls
+        log.warning(
+            "SIP line %s holds %d calls, its limit: caller turned away with 486 Busy Here",
+            self.config.user,
+            limit,
+        )
+        call.quiet = True  # the desk never heard of this call: no Ended either
+        self._end_locally(call, EndReason.REJECTED, 486)
+        self.post(CallLimitReached("", limit))
 
     def reg_started(self, renew: bool) -> None:
         if self.registration is not Registration.REGISTERED:
@@ -235,7 +284,8 @@ class SipLine:
             self._finished[call.call_id] = path
             self.post(RecordingChanged(call.call_id, False, False, str(path)))
         log.info("SIP call %s ended: %s (%s)", call.call_id, reason.value, code)
-        self.post(Ended(call.call_id, reason, end_text(reason, code, status_text), code))
+        if not call.quiet:
+            self.post(Ended(call.call_id, reason, end_text(reason, code, status_text), code))
         self._calls.pop(call.call_id, None)
         self._graveyard.append(call)
 
@@ -290,6 +340,7 @@ class SipLine:
         prm = pj.CallOpParam()
         prm.statusCode = 200
         self._pj_action(lambda: call.pj.answer(prm), "The call could not be answered")
+        call.answering = True  # the ring timeout no longer applies while the ACK comes
 
     def reject(self, call_id: str) -> None:
         call = self._call(call_id)
@@ -349,6 +400,19 @@ class SipLine:
     def live_objects(self) -> int:
         return self._stack.live_objects()
 
+    def retry(self) -> bool:
+        """Register again now instead of waiting for pjsua's next retry; False when the line
+        has no registrar. Non-blocking: the outcome comes as RegistrationChanged."""
+        self._check_open()
+        if not self.config.registrar or self._account is None:
+            return False
+        try:
+            self._account.setRegistration(True)
+        except pj.Error as exc:
+            log.warning("SIP registration retry refused: %s", pj_error_text(exc))
+            return False
+        return True
+
     # Audio devices ---------------------------------------------------------------------
     def list_audio_devices(self) -> list[AudioDevice]:
         """Sound devices present now; pass their ``index`` to ``switch_audio_device``."""
@@ -396,6 +460,7 @@ class SipLine:
                 self.hangup(call.call_id)
         self._stack.handle_events()
         self._stack.remove_device_listener(self._device_lost)
+        self._stack.remove_rejection_listener(self._refused_by_stack)
         self._drop_pj_objects()
         self._stack.release(self._drop_pj_objects)
 

@@ -41,6 +41,7 @@ class CallerInfo:
     number: str
     display_name: str = ""
     withheld: bool = False
+    invalid: bool = False  # the identity has no user part: no number, and none withheld
 
 
 def sip_headers(message: str) -> dict[str, list[str]]:
@@ -104,8 +105,11 @@ def caller_from_invite(message: str, remote_uri: str = "") -> CallerInfo:
     display, user = sip_user_part(chosen)
     if not display and identities:
         display = sip_user_part(from_identity)[0]
-    if not user or _is_withheld(chosen):
+    if _is_withheld(chosen):
         return CallerInfo("", "", withheld=True)
+    if not user.split(";", 1)[0].strip():
+        # "sip:@host" or "sip:host": a broken identity, not a caller who asked for privacy.
+        return CallerInfo("", display, invalid=True)
     return CallerInfo(user, display)
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 import pjsua2 as pj
 
 from agent_app.dialer.errors import DialerError, LineUnavailableError
-from agent_app.dialer.sip import NULL_AUDIO_DEVICE
+from agent_app.dialer.sip import NULL_AUDIO_DEVICE, STACK_MAX_CALLS
 
 if TYPE_CHECKING:
     from agent_app.dialer.sip import SipLineConfig
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 assert NULL_AUDIO_DEVICE == pj.PJSUA_SND_NULL_DEV
 
 DeviceListener = Callable[[str], None]
+RejectionListener = Callable[[int, str], None]
 _T = TypeVar("_T")
 
 _NONE_FLOOR = 1_000_000  # see guard_none_refcount()
@@ -108,10 +109,22 @@ def account_config(c: SipLineConfig, transport_id: int, password: str) -> Any:
 class _Endpoint(pj.Endpoint):  # type: ignore[misc]  # pjsua2 has no type information
     """Forwards sound-device errors to the lines (delivered on the pumping thread)."""
 
-    def __init__(self, on_device_error: Callable[[str], None]) -> None:
+    def __init__(
+        self, on_device_error: Callable[[str], None], on_rejected: Callable[[int, str], None]
+    ) -> None:
         super().__init__()
         # Weak, so the stack and its endpoint form no reference cycle (see sip_call.py).
         self._on_device_error = weakref.WeakMethod(on_device_error)
+        self._on_rejected = weakref.WeakMethod(on_rejected)
+
+    def onRejectedIncomingCall(self, prm: Any) -> None:
+        # pjsua refused a caller before any account saw it (no free call slot: 486).
+        try:
+            listener = self._on_rejected()
+            if listener is not None:
+                listener(int(prm.statusCode), str(prm.reason))
+        except Exception:
+            log.exception("SIP rejected-call handler failed")
 
     def onMediaEvent(self, prm: Any) -> None:
         # An exception escaping a SWIG director callback terminates the process, so every
@@ -137,7 +150,8 @@ class SipStack:
         self._device_listeners: list[DeviceListener] = []
         self._tracked: weakref.WeakSet[Any] = weakref.WeakSet()
         self.null_audio = False
-        self.ep: Any = _Endpoint(self._device_error)
+        self._rejection_listeners: list[RejectionListener] = []
+        self.ep: Any = _Endpoint(self._device_error, self._rejected)
         self.ep.libCreate()
         cfg = pj.EpConfig()
         # No pjsip worker threads: everything, callbacks included, runs inside
@@ -145,6 +159,9 @@ class SipStack:
         cfg.uaConfig.threadCnt = 0
         cfg.uaConfig.mainThreadOnly = True
         cfg.uaConfig.userAgent = "Follow-up desk (pjsua2)"
+        # Every slot this build has (see STACK_MAX_CALLS); the lines keep their own lower
+        # limits (SipLineConfig.max_calls) and say when they hit them.
+        cfg.uaConfig.maxCalls = STACK_MAX_CALLS
         # pjsua prints to stdout by default; the desk writes its SIP trace to a file instead.
         cfg.logConfig.consoleLevel = 0
         cfg.logConfig.level = log_level if log_path else 0
@@ -227,6 +244,7 @@ class SipStack:
             log.warning("SIP stack did not shut down cleanly: %s", pj_error_text(exc))
         self._users.clear()
         self._device_listeners.clear()
+        self._rejection_listeners.clear()
         # Freed here, on this thread; the next acquire() may then create a new endpoint
         # (pjsua2 refuses a second one while this object lives).
         self.ep = None
@@ -262,6 +280,18 @@ class SipStack:
     def _device_error(self, reason: str) -> None:
         for listener in list(self._device_listeners):
             listener(reason)
+
+    def add_rejection_listener(self, listener: RejectionListener) -> None:
+        """``listener(status, reason)`` hears of every caller pjsua itself refused."""
+        self._rejection_listeners.append(listener)
+
+    def remove_rejection_listener(self, listener: RejectionListener) -> None:
+        if listener in self._rejection_listeners:
+            self._rejection_listeners.remove(listener)
+
+    def _rejected(self, status: int, reason: str) -> None:
+        for listener in list(self._rejection_listeners):
+            listener(status, reason)
 
     # Transports ------------------------------------------------------------------------
     def create_transport(self, kind: str, address: str, port: int) -> tuple[int, int]:

@@ -23,14 +23,34 @@ import enum
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
+from agent_app.domain.coded_error import CodedError
 from agent_app.domain.enums import Sex
 from agent_app.domain.questionnaire_model import LocalText, QuestionnaireError
 from agent_app.domain.views import PatientCard
 
 
-class ScriptError(QuestionnaireError):
-    """A script is malformed; the message names the line and the reason."""
+class ScriptError(CodedError, QuestionnaireError):
+    """A script is malformed: a code with the line, the section and the admin's text; the
+    English sentence (``str``) names the line and the reason."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "script_unknown_section": "Line {line}: unknown section '[{name}]'; known sections "
+        "are {known}.",
+        "script_section_twice": "Line {line}: section '[{name}]' appears twice.",
+        "script_text_before_header": "Line {line}: text before the first section header; "
+        "start with [identity].",
+        "script_missing_section": "The script has no [{section}] section.",
+        "script_empty_section": "Section '[{section}]' is empty.",
+        "script_lone_brace": "Line {line} (section '[{section}]'): a lone '{brace}'; write "
+        "'{braces}' for a literal brace.",
+        "script_unknown_placeholder": "Line {line} (section '[{section}]'): unknown "
+        "placeholder '{{{name}}}'; known placeholders are {known}.",
+        "script_bad_code": "Script code {value} must be 1–40 lower-case letters, digits and _ "
+        "starting with a letter.",
+        "script_bad_title": "The script title must be 1 to 120 characters.",
+    }
 
 
 class ScriptPart(enum.StrEnum):
@@ -65,6 +85,25 @@ PLACEHOLDERS: dict[str, LocalText] = {
     "diagnosis": LocalText("出院诊断", "diagnosis"),
     "attending_doctor": LocalText("主治医生", "attending doctor"),
     "hospital_phone": LocalText("医院咨询电话", "hospital's phone number"),
+}
+
+# What is read aloud when a value is not known: words that still make the sentence true and
+# useful ("please come back on the date your doctor gave you"), never a raw placeholder.
+SPOKEN_FALLBACKS: dict[str, LocalText] = {
+    "patient_name": LocalText("患者本人", "the patient"),
+    "patient_title": LocalText("患者本人", "the patient"),
+    "agent_name": LocalText("随访护士", "the follow-up nurse"),
+    "hospital_name": LocalText("我院", "our hospital"),
+    "department": LocalText("您出院的科室", "the department you left"),
+    "ward": LocalText("您住的病区", "your ward"),
+    "discharge_date": LocalText("前些天", "a few days ago"),
+    "days_since_discharge": LocalText("几", "a few"),
+    "revisit_date": LocalText("医生跟您约定的日期", "the date your doctor gave you"),
+    "diagnosis": LocalText("这次住院的病", "the illness you were treated for"),
+    "attending_doctor": LocalText("您的主治医生", "your doctor"),
+    "hospital_phone": LocalText(
+        "出院小结上的医院电话", "the hospital number on your discharge papers"
+    ),
 }
 
 NO_MEDICAL_ADVICE = LocalText(
@@ -142,18 +181,16 @@ def parse_script(text: str) -> CallScriptText:
             except ValueError:
                 known = ", ".join(f"[{p.value}]" for p in ScriptPart)
                 raise ScriptError(
-                    f"Line {number}: unknown section '[{name}]'; known sections are {known}."
+                    "script_unknown_section", line=number, name=name, known=known
                 ) from None
             if any(p is part for p, _ in sections):
-                raise ScriptError(f"Line {number}: section '[{name}]' appears twice.")
+                raise ScriptError("script_section_twice", line=number, name=name)
             sections.append((part, []))
             continue
         if not line:
             continue
         if not sections:
-            raise ScriptError(
-                f"Line {number}: text before the first section header; start with [identity]."
-            )
+            raise ScriptError("script_text_before_header", line=number)
         note = line.startswith(">")
         body = line[1:].strip() if note else line
         _check_placeholders(body, number, sections[-1][0])
@@ -161,10 +198,10 @@ def parse_script(text: str) -> CallScriptText:
     present = {p for p, _ in sections}
     for part in REQUIRED_PARTS:
         if part not in present:
-            raise ScriptError(f"The script has no [{part.value}] section.")
+            raise ScriptError("script_missing_section", section=part.value)
     for part, lines in sections:
         if not lines:
-            raise ScriptError(f"Section '[{part.value}]' is empty.")
+            raise ScriptError("script_empty_section", section=part.value)
     return CallScriptText(tuple(ScriptSection(p, tuple(lines)) for p, lines in sections))
 
 
@@ -175,14 +212,16 @@ def _check_placeholders(text: str, number: int, part: ScriptPart) -> None:
             continue
         if whole in ("{", "}"):
             raise ScriptError(
-                f"Line {number} (section '[{part.value}]'): a lone '{whole}'; write '{whole * 2}' "
-                "for a literal brace."
+                "script_lone_brace", line=number, section=part.value, brace=whole, braces=whole * 2
             )
         name = token.group(1)
         if name not in PLACEHOLDERS:
             raise ScriptError(
-                f"Line {number} (section '[{part.value}]'): unknown placeholder '{{{name}}}'; "
-                f"known placeholders are {', '.join(PLACEHOLDERS)}."
+                "script_unknown_placeholder",
+                line=number,
+                section=part.value,
+                name=name,
+                known=", ".join(PLACEHOLDERS),
             )
 
 
@@ -190,21 +229,28 @@ def _names(text: str) -> list[str]:
     return [m.group(1) for m in _TOKEN.finditer(text) if m.group(1) is not None]
 
 
-def missing_value(name: str) -> str:
-    """How a placeholder without a value shows in the rendered script."""
-    return f"【未知:{name}】"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def spoken_fallback(name: str, line: str) -> str:
+    """What the agent reads for a placeholder with no value, in the line's own language."""
+    words = SPOKEN_FALLBACKS[name]
+    return words.zh_CN if _CJK.search(line) else words.en
 
 
 def render_script(script: CallScriptText, values: Mapping[str, str | None]) -> RenderedScript:
-    """Fill the placeholders from ``values``; a missing or empty value shows as
-    :func:`missing_value` so the agent sees the gap instead of a wrong sentence."""
+    """Fill the placeholders from ``values``; a missing or empty value is read as its
+    :data:`SPOKEN_FALLBACKS` words, and the line names it in ``missing`` so the screen can mark
+    the gap beside the text, not inside what is read aloud."""
     sections = []
     for section in script.sections:
         lines = []
         for line in section.lines:
             missing: list[str] = []
 
-            def fill(match: re.Match[str], missing: list[str] = missing) -> str:
+            def fill(
+                match: re.Match[str], missing: list[str] = missing, line: ScriptLine = line
+            ) -> str:
                 whole = match.group(0)
                 if whole == "{{":
                     return "{"
@@ -214,7 +260,7 @@ def render_script(script: CallScriptText, values: Mapping[str, str | None]) -> R
                 value = values.get(name)
                 if value is None or not value.strip():
                     missing.append(name)
-                    return missing_value(name)
+                    return spoken_fallback(name, line.text)
                 return value
 
             text = _TOKEN.sub(fill, line.text)
@@ -311,7 +357,7 @@ def script_values(
         "ward": episode.ward if episode else None,
         "discharge_date": format_day(episode.discharged_on) if episode else None,
         "days_since_discharge": str((today - episode.discharged_on).days) if episode else None,
-        "revisit_date": format_day(revisit_date),
+        "revisit_date": format_day(revisit_date or (episode.revisit_on if episode else None)),
         "diagnosis": episode.diagnosis_name if episode else None,
         "attending_doctor": episode.attending_doctor if episode else None,
         "hospital_phone": hospital_phone,

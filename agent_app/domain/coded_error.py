@@ -17,7 +17,12 @@ class CodedError(Exception):
     def __init__(self, code: str, **params: Any) -> None:
         self.code = code
         self.params: dict[str, str] = {key: str(value) for key, value in params.items()}
-        super().__init__(self.ENGLISH[code].format(**self.params))
+        super().__init__(self.english())
+
+    def english(self) -> str:
+        """The English sentence; a subclass whose parameters hold codes (a place, a kind of
+        value) puts those into words here."""
+        return self.ENGLISH[self.code].format(**self.params)
 
     def as_json(self) -> dict[str, Any]:
         """The code and parameters, as a store keeps them."""

@@ -1,10 +1,10 @@
 """Questionnaires in one import: the template model, its parser, answers and version checks.
 
 The work is split by concern: ``questionnaire_model`` (types), ``questionnaire_parse``,
-``questionnaire_check``, ``questionnaire_cycles`` and ``template_limits`` (reading and refusing
-templates), ``questionnaire_rules`` (skip logic and red flags), ``answer_values`` (validating
-one answer), ``answer_sheet`` (a call's answers) and ``template_versions`` (what a new version
-means for stored answers).
+``questionnaire_check``, ``questionnaire_cycles``, ``template_limits`` and ``template_errors``
+(reading and refusing templates, each refusal a code), ``questionnaire_rules`` (skip logic and
+red flags), ``answer_values`` (validating one answer), ``answer_sheet`` (a call's answers) and
+``template_versions`` (what a new version means for stored answers).
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from agent_app.domain.questionnaire_model import (
     Template,
     TemplateError,
 )
+from agent_app.domain.template_errors import Place, Where
 
 _CHOICE_OPS = {ConditionOp.EQUALS, ConditionOp.NOT_EQUALS, ConditionOp.IN, ConditionOp.NOT_IN}
 _MULTI_OPS = {ConditionOp.CONTAINS, ConditionOp.CONTAINS_ANY}
@@ -36,15 +37,15 @@ def check_conditions(template: Template) -> None:
     """Every condition names an existing question, with an operator and values that fit it."""
     for section in template.sections:
         if section.show_if is not None:
-            _check(template, section.show_if, f"Section '{section.id}': show_if")
+            _check(template, section.show_if, Where(Place.SECTION_SHOW_IF, section=section.id))
         for q in section.questions:
-            where = f"Question '{q.id}' in section '{section.id}'"
+            where = Where(Place.QUESTION, section=section.id, question=q.id)
             if q.show_if is not None:
-                _check(template, q.show_if, f"{where}: show_if")
+                _check(template, q.show_if, where.at(Place.QUESTION_SHOW_IF))
             for n, jump in enumerate(q.jumps, 1):
-                _check(template, jump.when, f"{where}: jump {n}")
+                _check(template, jump.when, where.at(Place.JUMP, jump=n))
     for rule in template.red_flags:
-        _check(template, rule.when, f"Red flag '{rule.id}'")
+        _check(template, rule.when, Where(Place.RED_FLAG, flag=rule.id))
 
 
 def _leaves(condition: Condition) -> Iterator[Compare]:
@@ -57,16 +58,16 @@ def _leaves(condition: Condition) -> Iterator[Compare]:
             yield from _leaves(part)
 
 
-def _check(template: Template, condition: Condition, where: str) -> None:
+def _check(template: Template, condition: Condition, where: Where) -> None:
     for leaf in _leaves(condition):
         if not template.has_question(leaf.question_id):
             raise TemplateError(
-                f"{where}: condition refers to question '{leaf.question_id}' that does not exist."
+                "template_condition_unknown_question", where, tested=leaf.question_id
             )
         _check_leaf(template.question(leaf.question_id), leaf, where)
 
 
-def _check_leaf(q: Question, leaf: Compare, where: str) -> None:
+def _check_leaf(q: Question, leaf: Compare, where: Where) -> None:
     op = leaf.op
     if op is ConditionOp.ANSWERED:
         return
@@ -80,21 +81,23 @@ def _check_leaf(q: Question, leaf: Compare, where: str) -> None:
         allowed = set()
     if op not in allowed or (q.type.has_options and leaf.number is not None):
         raise TemplateError(
-            f"{where}: operator '{op.value}' cannot test question '{q.id}' of type "
-            f"'{q.type.value}'."
+            "template_operator_not_for_type", where, operator=op.value, tested=q.id, type=q.type
         )
     if q.type.is_numeric and leaf.number is None:
         raise TemplateError(
-            f"{where}: question '{q.id}' is a {q.type.value}; '{op.value}' must compare it "
-            "with a number."
+            "template_compare_with_number", where, tested=q.id, type=q.type, operator=op.value
         )
     for value in leaf.values:
         if q.option(value) is None:
-            raise TemplateError(f"{where}: '{value}' is not an option of question '{q.id}'.")
+            raise TemplateError("template_not_an_option", where, value=value, tested=q.id)
     if q.type is QuestionType.SCALE and op in (ConditionOp.EQUALS, ConditionOp.NOT_EQUALS):
         assert leaf.number is not None and q.minimum is not None and q.maximum is not None
         if not q.minimum <= leaf.number <= q.maximum or leaf.number != int(leaf.number):
             raise TemplateError(
-                f"{where}: {leaf.number:g} is not a point of the scale of question '{q.id}' "
-                f"({q.minimum:g}–{q.maximum:g})."
+                "template_not_a_scale_point",
+                where,
+                value=f"{leaf.number:g}",
+                tested=q.id,
+                low=f"{q.minimum:g}",
+                high=f"{q.maximum:g}",
             )

@@ -12,6 +12,7 @@ its leaf. The check then walks the graph once, without recursion.
 from __future__ import annotations
 
 from agent_app.domain.questionnaire_model import END, Template, TemplateError, condition_questions
+from agent_app.domain.template_errors import Place, Where
 
 
 def _skip_graph(template: Template) -> tuple[list[list[int]], list[str]]:
@@ -72,8 +73,8 @@ def check_skip_logic(template: Template) -> None:
     for q in template.questions:
         if q.show_if is not None and q.id in set(condition_questions(q.show_if)):
             raise TemplateError(
-                f"Question '{q.id}' in section '{q.section_id}': show_if tests the question's "
-                "own answer."
+                "template_show_if_own_answer",
+                Where(Place.QUESTION, section=q.section_id, question=q.id),
             )
     edges, names = _skip_graph(template)
     state = [0] * len(edges)  # 1 on the current path, 2 done
@@ -103,4 +104,4 @@ def check_skip_logic(template: Template) -> None:
 def _refuse_cycle(cycle: list[int], names: list[str]) -> None:
     on_it = [names[node] for node in cycle if node < len(names)]  # shared nodes are not shown
     shown = " → ".join(f"'{c}'" for c in [*on_it, on_it[0]])
-    raise TemplateError(f"Skip logic has a cycle (each is shown depending on the next): {shown}.")
+    raise TemplateError("template_skip_cycle", cycle=shown)

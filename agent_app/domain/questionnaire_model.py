@@ -13,17 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from agent_app.domain.enums import RedFlagSeverity
+from agent_app.domain.template_errors import QuestionnaireError as QuestionnaireError
+from agent_app.domain.template_errors import TemplateError as TemplateError
 
 END = "end"
 """Jump target meaning "skip everything after this question"."""
-
-
-class QuestionnaireError(Exception):
-    """Base of the questionnaire errors; the message is meant for a person."""
-
-
-class TemplateError(QuestionnaireError):
-    """A template is malformed; ``str(error)`` says what is wrong and where."""
 
 
 @dataclass(frozen=True)

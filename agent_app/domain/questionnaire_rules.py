@@ -129,7 +129,7 @@ class Visibility:
                 except _Undecided as need:
                     if len(pending) > len(self._position):
                         raise TemplateError(
-                            f"Skip logic has a cycle through question '{need.question_id}'."
+                            "template_skip_cycle_through", question=need.question_id
                         ) from None
                     pending.append(need.question_id)
                 else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
+from typing import ClassVar
 
 from agent_app.domain.questionnaire_model import TemplateError
 
@@ -35,32 +36,34 @@ class TemplateLimit(enum.StrEnum):
 class TemplateLimitError(TemplateError):
     """A template is too large or too deeply nested.
 
-    ``code`` says which limit and ``maximum`` its value; ``question_id`` and ``section_id``
-    name the question an option limit concerns (empty for the whole template). ``str(error)``
-    says the same in English.
+    ``code`` says which limit (a :class:`TemplateLimit`) and ``maximum`` its value;
+    ``question_id`` and ``section_id`` name the question an option limit concerns (empty for
+    the whole template). ``params`` hold the same, and ``str(error)`` says it in English.
     """
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        TemplateLimit.BODY_BYTES: "The template is larger than {megabytes} MB; "
+        "it cannot be checked or saved.",
+        TemplateLimit.DEPTH: "The template nests objects and lists more than {maximum} levels "
+        "deep.",
+        TemplateLimit.QUESTIONS: "The template has more than {maximum} questions.",
+        TemplateLimit.OPTIONS: "Question '{question}' in section '{section}' has more than "
+        "{maximum} options.",
+    }
 
     def __init__(
         self, code: TemplateLimit, maximum: int, question_id: str = "", section_id: str = ""
     ) -> None:
-        self.code = code
+        params: dict[str, object] = {"maximum": maximum}
+        if code is TemplateLimit.BODY_BYTES:
+            params["megabytes"] = maximum // (1024 * 1024)
+        if code is TemplateLimit.OPTIONS:
+            params.update(question=question_id, section=section_id)
+        super().__init__(code, **params)
+        self.code: TemplateLimit = code
         self.maximum = maximum
         self.question_id = question_id
         self.section_id = section_id
-        super().__init__(_english(code, maximum, question_id, section_id))
-
-
-def _english(code: TemplateLimit, maximum: int, question_id: str, section_id: str) -> str:
-    if code is TemplateLimit.BODY_BYTES:
-        return (
-            f"The template is larger than {maximum // (1024 * 1024)} MB; "
-            "it cannot be checked or saved."
-        )
-    if code is TemplateLimit.DEPTH:
-        return f"The template nests objects and lists more than {maximum} levels deep."
-    if code is TemplateLimit.QUESTIONS:
-        return f"The template has more than {maximum} questions."
-    return f"Question '{question_id}' in section '{section_id}' has more than {maximum} options."
 
 
 def check_body_size(size: int) -> None:

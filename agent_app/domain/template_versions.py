@@ -37,10 +37,13 @@ def compare_templates(old: Template, new: Template) -> TemplateDiff:
     version that is not higher.
     """
     if old.code != new.code:
-        raise TemplateError(f"Template '{new.code}' is not a version of '{old.code}'.")
+        raise TemplateError("template_other_code", template=new.code, other=old.code)
     if new.version <= old.version:
         raise TemplateError(
-            f"Template '{new.code}': version {new.version} must be higher than {old.version}."
+            "template_version_not_higher",
+            template=new.code,
+            version=new.version,
+            previous=old.version,
         )
     old_ids = [q.id for q in old.questions]
     new_ids = [q.id for q in new.questions]

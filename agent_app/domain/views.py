@@ -66,6 +66,7 @@ class EpisodeSummary:
     diagnosis_name: str
     attending_doctor: str
     attending_nurse: str
+    revisit_on: dt.date | None = None  # the re-visit the doctor booked, when the HIS sent it
 
 
 @dataclass(frozen=True)

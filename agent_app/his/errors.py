@@ -57,3 +57,80 @@ class PlanRuleError(CodedError, HisError):
 
 class HisSettingsError(HisError):
     """The [his] settings cannot be used."""
+
+
+class RowRefused(CodedError, HisError):
+    """A source row that cannot be imported, with a code a screen can say in any language.
+
+    The rejected row keeps ``code`` (``his_rejected_row.reason``) and ``params``; the English
+    sentence goes only to logs and to the HIS machine in an HL7 acknowledgement.
+    """
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "row_no_patient_id": (
+            "The patient identifier (MRN) is missing; the mapping names no other identifier "
+            "to use instead."
+        ),
+        # ``field`` is the imported field's name (discharged_on, birth_date…), a code too.
+        "row_missing": "The {field} is missing.",
+        "row_bad_date": "The {field} '{value}' is not a date.",
+        "row_bad_phones": "No valid phone number (not a number: {numbers}).",
+        "row_no_phone": "No phone number for the patient or a contact.",
+        "row_unknown_department": "Unknown department '{department}'.",
+        "row_no_birth_date": "The birth date is missing (and no ID number to read it from).",
+        "row_bad_sex": "The sex '{value}' is not one of 男, 女, M, F.",
+        "row_admitted_after_discharge": "Admitted on {admitted} after the discharge on "
+        "{discharged}.",
+        "row_revisit_before_discharge": "The re-visit on {revisit} is before the discharge on "
+        "{discharged}.",
+        "row_born_after_discharge": "Born on {birth}, after the discharge on {discharged}.",
+        "row_bad_icd": "The diagnosis code '{icd}' is not an ICD-10 code.",
+        "row_bad_disposition": "Unknown discharge disposition '{value}'.",
+        "row_too_long": "The {field} is longer than {limit} characters.",
+    }
+    _FIELD_WORDS: ClassVar[dict[str, str]] = {
+        "visit_number": "visit number (住院号)",
+        "discharged_on": "discharge date",
+        "admitted_on": "admission date",
+        "birth_date": "birth date",
+        "revisit_on": "re-visit date",
+        "name": "patient's name",
+    }
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, **params)
+        if "field" in self.params:  # the code stays in params; the sentence gets the words
+            field = self.params["field"]
+            words = self._FIELD_WORDS.get(field, field.replace("_", " "))
+            self.args = (self.ENGLISH[code].format(**{**self.params, "field": words}),)
+
+
+class MessageRefused(CodedError, HisError):
+    """An HL7 message that cannot be taken; answered AE (or AR) and kept as a rejected row."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "hl7_no_msh": "The message does not start with an MSH segment.",
+        "hl7_bad_separators": "The message declares unusable separators '{found}' in MSH-1/MSH-2.",
+        "hl7_unsupported_type": (
+            "Only ADT^A03, ADT^A08, ADT^A13 and ADT^A40 messages are accepted, not {kind}."
+        ),
+        "hl7_missing_segment": "An {kind} message needs a {segment} segment.",
+        "hl7_no_patient_id": (
+            "The message has no patient identifier ({where}); the mapping names no other "
+            "identifier to use instead."
+        ),
+        "hl7_no_visit": "An {kind} message needs the visit number in PV1-19.",
+        "hl7_no_prior_id": "An ADT^A40 message needs the prior patient identifier in MRG-1.",
+        "hl7_unreadable": "The message could not be read ({error}).",
+        "hl7_not_stored": "The follow-up store could not save the message ({error}); resend it.",
+        "hl7_not_text": "The message is not {encoding} text.",
+        "hl7_no_start_byte": "The block does not start with the MLLP start byte.",
+        "hl7_too_large": "The message is larger than 1 MiB.",
+    }
+    # HL7 table 0008: AR when the message type is not supported or the fault is ours (the
+    # sender may resend it later); AE when the content is wrong.
+    REJECT: ClassVar[frozenset[str]] = frozenset({"hl7_unsupported_type", "hl7_not_stored"})
+
+    @property
+    def ack_code(self) -> str:
+        return "AR" if self.code in self.REJECT else "AE"

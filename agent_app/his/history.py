@@ -41,8 +41,9 @@ class RejectedView:
     source: str
     row_ref: str
     visit_number: str
-    reason: str
+    reason: str  # a code (see ``errors.RowRefused``/``MessageRefused``) or an older sentence
     created_at: dt.datetime
+    params: dict[str, Any]  # the code's parameters
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,25 @@ def open_rejections(engine: Engine, limit: int = 1000) -> list[RejectedView]:
                 HisRejectedRow.visit_number,
                 HisRejectedRow.reason,
                 HisRejectedRow.created_at,
+                HisRejectedRow.raw,
             )
             .where(HisRejectedRow.resolved.is_(False))
             .order_by(HisRejectedRow.id.desc())
             .limit(limit)
         )
-        return [RejectedView(*row) for row in rows]
+        return [
+            RejectedView(
+                row.id,
+                row.run_id,
+                row.source,
+                row.row_ref,
+                row.visit_number,
+                row.reason,
+                row.created_at,
+                dict((row.raw or {}).get("reason_params") or {}),
+            )
+            for row in rows
+        ]
 
 
 def plan_overview(engine: Engine) -> list[PlanView]:

@@ -73,6 +73,7 @@ def _episode_values(record: DischargeRecord, ref: Reference) -> dict[str, object
         "attending_doctor_id": ref.staff_id(record.attending_doctor, department_id),
         "attending_nurse_id": ref.staff_id(record.attending_nurse, department_id),
         "discharge_disposition": record.disposition,
+        "revisit_on": record.revisit_on,
     }
 
 

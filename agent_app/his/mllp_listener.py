@@ -20,12 +20,14 @@ from collections.abc import Callable, Sequence
 
 from hl7.mllp import InvalidBlockError, start_hl7_server  # type: ignore[import-untyped, unused-ignore]
 
-from agent_app.his.hl7_adt import ack
+from agent_app.his.errors import MessageRefused
+from agent_app.his.hl7_message import ack, control_id_of
 from agent_app.his.mllp_security import LOOPBACK_SENDERS, Network, parse_senders, sender_allowed
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str], str]
+Refuser = Callable[[str, MessageRefused], str]  # (what arrived, why) → the ACK, kept as rejected
 MAX_MESSAGE = 1 << 20  # 1 MiB: a discharge message is a few kB
 LOOPBACK = parse_senders(LOOPBACK_SENDERS)
 TLS_HANDSHAKE_SECONDS = 10.0
@@ -50,8 +52,10 @@ class MllpListener:
         *,
         allowed: Sequence[Network] = LOOPBACK,
         tls: ssl.SSLContext | None = None,
+        refuse: Refuser | None = None,
     ) -> None:
         self._handler = handler
+        self._refuse = refuse or _plain_refusal
         self._host = host
         self._port = port
         self._encoding = encoding
@@ -139,6 +143,30 @@ class MllpListener:
                 return None
         return address
 
+    async def _answer(self, loop: asyncio.AbstractEventLoop, block: bytes) -> str:
+        text = _decode(block, self._encoding)
+        if text is None:
+            printable = block.decode(self._encoding, errors="replace")
+            reason = MessageRefused("hl7_not_text", encoding=self._encoding)
+            return await self._refused(loop, printable, reason)
+        try:
+            reply: str = await loop.run_in_executor(self._worker, self._handler, text)
+        except Exception:  # a handler that failed still gets the sender an answer
+            log.exception("MLLP handler failed for message %s", control_id_of(text))
+            reason = MessageRefused("hl7_unreadable", error="internal")
+            return ack(None, "AR", str(reason), control=control_id_of(text))
+        return reply
+
+    async def _refused(
+        self, loop: asyncio.AbstractEventLoop, text: str, reason: MessageRefused
+    ) -> str:
+        try:
+            reply: str = await loop.run_in_executor(self._worker, self._refuse, text, reason)
+        except Exception:
+            log.exception("MLLP refusal could not be kept: %s", reason)
+            return _plain_refusal(text, reason)
+        return reply
+
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         peer = await self._admit(writer)
         if peer is None:
@@ -151,18 +179,18 @@ class MllpListener:
                 except asyncio.IncompleteReadError:
                     break  # the sender closed the connection
                 except InvalidBlockError:
-                    reply = ack(None, "AE", "The block does not start with the MLLP start byte.")
+                    reply = await self._refused(loop, "", MessageRefused("hl7_no_start_byte"))
                 except ValueError:
-                    reply = ack(None, "AE", "The message is larger than 1 MiB.")
+                    reply = await self._refused(loop, "", MessageRefused("hl7_too_large"))
                 else:
-                    text = _decode(block, self._encoding)
-                    if text is None:
-                        reply = ack(None, "AE", f"The message is not {self._encoding} text.")
-                    else:
-                        reply = await loop.run_in_executor(self._worker, self._handler, text)
+                    reply = await self._answer(loop, block)
                 writer.writeblock(reply.encode(self._encoding))  # type: ignore[attr-defined]
                 await writer.drain()
         except ConnectionError as exc:
             log.info("MLLP connection from %s lost: %s", peer, exc)
         finally:
             writer.close()
+
+
+def _plain_refusal(text: str, reason: MessageRefused) -> str:
+    return ack(None, reason.ack_code, str(reason), control=control_id_of(text))

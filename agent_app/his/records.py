@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from agent_app.domain.enums import DischargeDisposition, PhoneKind, Relation, Sex
 
@@ -30,6 +30,7 @@ FIELDS: frozenset[str] = frozenset(
         "contact_phone",
         "admitted_on",
         "discharged_on",  # a date or a date and time
+        "revisit_on",  # the booked re-visit (复诊日期), when the HIS has it
         "department",  # department code (or name)
         "ward",
         "diagnosis_code",
@@ -42,11 +43,25 @@ FIELDS: frozenset[str] = frozenset(
 
 
 @dataclass(frozen=True)
+class ContactRow:
+    """A relative or other contact as a source gave it; ``phones`` may hold several numbers."""
+
+    name: str
+    relation: str
+    phones: str
+
+
+@dataclass(frozen=True)
 class SourceRow:
-    """One row as a source delivered it; ``ref`` says where (line 12, message 0042)."""
+    """One row as a source delivered it; ``ref`` says where (line 12, message 0042).
+
+    ``contacts`` holds further contacts from sources that carry more than one (HL7 NK1
+    segments); a flat export has at most the one in ``contact_*``.
+    """
 
     ref: str
     values: Mapping[str, str]
+    contacts: tuple[ContactRow, ...] = ()
 
     def get(self, field: str) -> str:
         return (self.values.get(field) or "").strip()
@@ -84,6 +99,7 @@ class DischargeRecord:
     attending_doctor: str
     attending_nurse: str
     disposition: DischargeDisposition
+    revisit_on: dt.date | None = None
 
     def content_hash(self) -> str:
         """Hash of everything imported; equal hashes mean a repeated row, not a correction."""
@@ -104,6 +120,7 @@ class DischargeRecord:
             self.attending_doctor,
             self.attending_nurse,
             self.disposition.value,
+            *([self.revisit_on.isoformat()] if self.revisit_on else []),  # older hashes hold
         ]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -115,5 +132,7 @@ class Rejection:
     source: str
     ref: str
     visit_number: str
-    reason: str
-    raw: Mapping[str, str]
+    reason: str  # English, for logs and the HL7 acknowledgement
+    raw: Mapping[str, object]
+    code: str = ""  # when set, the store keeps the code and ``params`` instead of ``reason``
+    params: Mapping[str, str] = field(default_factory=dict)

@@ -110,6 +110,8 @@ def finish_run(engine: Engine, report: RunReport) -> None:
 
 
 def store_rejections(connection: Connection, run_id: int, rejections: Sequence[Rejection]) -> None:
+    """Keep rejected rows for review: a coded rejection keeps its code as the reason and its
+    parameters in ``raw["reason_params"]``, so a screen can say it in the reader's language."""
     if not rejections:
         return
     connection.execute(
@@ -120,8 +122,8 @@ def store_rejections(connection: Connection, run_id: int, rejections: Sequence[R
                 "source": r.source,
                 "row_ref": r.ref[:60],
                 "visit_number": r.visit_number[:40],
-                "reason": r.reason[:300],
-                "raw": dict(r.raw),
+                "reason": (r.code or r.reason)[:300],
+                "raw": dict(r.raw) | ({"reason_params": dict(r.params)} if r.params else {}),
                 "resolved": False,
                 "created_at": utcnow(),
             }

@@ -94,6 +94,7 @@ class HisService:
             region=self.settings.region,
             late_days=self.settings.late_days,
             lock=self._lock,
+            mapping=mllp.hl7_mapping(),
         )
         self._listener = MllpListener(
             intake.handle,
@@ -102,6 +103,7 @@ class HisService:
             mllp.encoding,
             allowed=parse_senders(mllp.allowed_senders),
             tls=server_tls_context(mllp.tls_cert, mllp.tls_key, mllp.tls_client_ca),
+            refuse=intake.refuse_block,
         )
         return self._listener.start()
 

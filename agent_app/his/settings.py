@@ -29,6 +29,8 @@ The desk's ``config.toml`` refuses unknown sections, so the service reads its ow
     tls_cert = ""             # PEM certificate (and chain) and key: MLLP over TLS when set
     tls_key = ""
     tls_client_ca = ""        # when set, a sender must present a certificate signed by this CA
+    patient_id = ["PID-3:MR", "PID-3:"]   # where the MRN is, in order; a message without one
+                              # is refused. Add "PID-2" or "PV1-19" only if the HIS means it.
 
 Passwords never go here: libpq reads them from ``~/.pgpass`` or ``PGPASSFILE``.
 """
@@ -46,7 +48,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from agent_app.his.errors import HisSettingsError
+from agent_app.his.errors import HisSettingsError, MappingError
+from agent_app.his.mapping import Hl7Mapping
 from agent_app.his.mllp_security import LOOPBACK_SENDERS, parse_senders
 
 DEFAULT_PATH = Path("/etc/agent-app/his.toml")
@@ -74,6 +77,10 @@ class MllpSettings:
     tls_cert: str = ""
     tls_key: str = ""
     tls_client_ca: str = ""
+    patient_id: tuple[str, ...] = Hl7Mapping().patient_id
+
+    def hl7_mapping(self) -> Hl7Mapping:
+        return Hl7Mapping(self.patient_id)
 
 
 @dataclass(frozen=True)
@@ -170,6 +177,10 @@ def parse_settings(data: dict[str, Any]) -> HisSettings:
 
 def _check_mllp(mllp: MllpSettings) -> None:
     parse_senders(mllp.allowed_senders)
+    try:
+        mllp.hl7_mapping()
+    except MappingError as exc:
+        raise HisSettingsError(f"[his.mllp] patient_id: {exc}") from None
     if bool(mllp.tls_cert) != bool(mllp.tls_key):
         raise HisSettingsError("[his.mllp] tls_cert and tls_key go together: set both or neither.")
     if mllp.tls_client_ca and not mllp.tls_cert:

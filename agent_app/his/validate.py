@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 
 from agent_app.domain.enums import DischargeDisposition, PhoneKind, Relation, Sex
+from agent_app.his.errors import RowRefused
 from agent_app.his.records import DischargeRecord, Phone, Rejection, SourceRow
 from agent_app.screenpop.normalize import InvalidNumberError, normalize_number
 
@@ -79,15 +80,12 @@ _LIMITS = (
 )
 
 
-class RowInvalid(ValueError):
-    """Raised inside validation; its message becomes the rejection reason."""
-
-
-def parse_date(text: str, what: str) -> dt.date:
-    """Read a date (or the date part of a date and time) in the formats HIS exports use."""
+def parse_date(text: str, field: str) -> dt.date:
+    """Read a date (or the date part of a date and time) in the formats HIS exports use;
+    ``field`` names the imported field (discharged_on…) in the refusal."""
     value = text.strip()
     if not value:
-        raise RowInvalid(f"The {what} is missing.")
+        raise RowRefused("row_missing", field=field)
     head = value.replace("T", " ").split(" ", 1)[0]
     if re.fullmatch(r"\d{12,14}", value):  # HL7 TS: YYYYMMDDHHMM[SS]
         head = value[:8]
@@ -100,7 +98,7 @@ def parse_date(text: str, what: str) -> dt.date:
             return dt.datetime.strptime(head, fmt).date()
         except ValueError:
             continue
-    raise RowInvalid(f"The {what} '{value}' is not a date.")
+    raise RowRefused("row_bad_date", field=field, value=value)
 
 
 def relation_of(text: str) -> Relation:
@@ -127,23 +125,33 @@ def _split_numbers(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;,，/、]", text) if part.strip()]
 
 
-def _phones(row: SourceRow, name: str, region: str) -> tuple[Phone, ...]:
+def phones_of(row: SourceRow, name: str, region: str) -> tuple[list[Phone], list[str]]:
+    """The row's usable numbers (the patient's first, then contacts', no repeats) and the
+    texts that are not numbers."""
     found: list[Phone] = []
     bad: list[str] = []
     wanted = [(raw, Relation.SELF, name) for raw in _split_numbers(row.get("phone"))]
     relation = relation_of(row.get("contact_relation"))
     contact_name = row.get("contact_name") or name
     wanted += [(raw, relation, contact_name) for raw in _split_numbers(row.get("contact_phone"))]
+    for contact in row.contacts:
+        kin = relation_of(contact.relation)
+        wanted += [(raw, kin, contact.name or name) for raw in _split_numbers(contact.phones)]
     for raw, rel, who in wanted:
         phone = _phone(raw, rel, who, region)
         if phone is None:
             bad.append(raw)
         elif all(p.e164 != phone.e164 for p in found):
             found.append(phone)
+    return found, bad
+
+
+def _phones(row: SourceRow, name: str, region: str) -> tuple[Phone, ...]:
+    found, bad = phones_of(row, name, region)
     if not found:
         if bad:
-            raise RowInvalid(f"No valid phone number (not a number: {', '.join(bad)}).")
-        raise RowInvalid("No phone number for the patient or a contact.")
+            raise RowRefused("row_bad_phones", numbers=", ".join(bad))
+        raise RowRefused("row_no_phone")
     return tuple(found)
 
 
@@ -159,10 +167,10 @@ def _from_id_number(id_number: str) -> tuple[dt.date | None, Sex | None]:
 
 def _department(text: str, departments: Mapping[str, str]) -> str:
     if not text:
-        raise RowInvalid("The department is missing.")
+        raise RowRefused("row_missing", field="department")
     code = departments.get(text) or departments.get(text.upper())
     if code is None:
-        raise RowInvalid(f"Unknown department '{text}'.")
+        raise RowRefused("row_unknown_department", department=text)
     return code
 
 
@@ -172,8 +180,16 @@ def validate_row(
     """``departments`` maps every accepted department code or name to its code."""
     try:
         return _validate(row, source, departments, region)
-    except RowInvalid as exc:
-        return Rejection(source, row.ref, row.get("visit_number"), str(exc), dict(row.values))
+    except RowRefused as exc:
+        return Rejection(
+            source,
+            row.ref,
+            row.get("visit_number"),
+            str(exc),
+            dict(row.values),
+            exc.code,
+            exc.params,
+        )
 
 
 def _validate(
@@ -181,40 +197,45 @@ def _validate(
 ) -> DischargeRecord:
     visit = row.get("visit_number")
     if not visit:
-        raise RowInvalid("The visit number (住院号) is missing.")
-    mrn = row.get("mrn") or visit
+        raise RowRefused("row_missing", field="visit_number")
+    mrn = row.get("mrn")  # never the visit number by guess: the mapping names a stand-in
+    if not mrn:
+        raise RowRefused("row_no_patient_id")
     name = row.get("name")
     if not name:
-        raise RowInvalid("The patient's name is missing.")
+        raise RowRefused("row_missing", field="name")
     id_number = row.get("id_number").upper()
     id_birth, id_sex = _from_id_number(id_number)
     sex_text = row.get("sex").lower()
     sex = _SEX.get(sex_text) or id_sex or Sex.UNKNOWN
     if sex_text and sex_text not in _SEX:
-        raise RowInvalid(f"The sex '{row.get('sex')}' is not one of 男, 女, M, F.")
+        raise RowRefused("row_bad_sex", value=row.get("sex"))
     if row.get("birth_date"):
-        birth = parse_date(row.get("birth_date"), "birth date")
+        birth = parse_date(row.get("birth_date"), "birth_date")
     elif id_birth is not None:
         birth = id_birth
     else:
-        raise RowInvalid("The birth date is missing (and no ID number to read it from).")
-    discharged = parse_date(row.get("discharged_on"), "discharge date")
-    admitted = parse_date(row.get("admitted_on") or row.get("discharged_on"), "admission date")
+        raise RowRefused("row_no_birth_date")
+    discharged = parse_date(row.get("discharged_on"), "discharged_on")
+    admitted = parse_date(row.get("admitted_on") or row.get("discharged_on"), "admitted_on")
     if admitted > discharged:
-        raise RowInvalid(f"Admitted on {admitted} after the discharge on {discharged}.")
+        raise RowRefused("row_admitted_after_discharge", admitted=admitted, discharged=discharged)
+    revisit = parse_date(row.get("revisit_on"), "revisit_on") if row.get("revisit_on") else None
+    if revisit is not None and revisit < discharged:
+        raise RowRefused("row_revisit_before_discharge", revisit=revisit, discharged=discharged)
     if birth > discharged:
-        raise RowInvalid(f"Born on {birth}, after the discharge on {discharged}.")
+        raise RowRefused("row_born_after_discharge", birth=birth, discharged=discharged)
     code = row.get("diagnosis_code").upper().replace(".X", ".x")
     if code and not _ICD10.match(code):
-        raise RowInvalid(f"The diagnosis code '{code}' is not an ICD-10 code.")
+        raise RowRefused("row_bad_icd", icd=code)
     disposition = _DISPOSITION.get(row.get("disposition").lower())
     if disposition is None:
-        raise RowInvalid(f"Unknown discharge disposition '{row.get('disposition')}'.")
+        raise RowRefused("row_bad_disposition", value=row.get("disposition"))
     department = _department(row.get("department"), departments)
     phones = _phones(row, name, region)
     for field, limit in _LIMITS:
         if len(row.get(field)) > limit:
-            raise RowInvalid(f"The {field.replace('_', ' ')} is longer than {limit} characters.")
+            raise RowRefused("row_too_long", field=field, limit=limit)
     return DischargeRecord(
         source=source,
         visit_number=visit,
@@ -234,4 +255,5 @@ def _validate(
         attending_doctor=row.get("attending_doctor"),
         attending_nurse=row.get("attending_nurse"),
         disposition=disposition,
+        revisit_on=revisit,
     )

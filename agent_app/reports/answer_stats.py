@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, case, func, select
 
 from agent_app.domain.enums import ComplaintState
+from agent_app.domain.questionnaire_model import YES_NO_OPTIONS, QuestionType
 from agent_app.reports.answer_labels import (
     answer_items,
     find_question,
@@ -206,6 +207,9 @@ def answer_distribution(
             counts[item] += n
     question = find_question(template_body(engine, template_code), question_id)
     options = {str(o.get("value")): o.get("label", {}) for o in question.get("options", []) or []}
+    if question.get("type") == QuestionType.YES_NO.value:
+        # A template lists no options for a yes/no question: the questionnaire owns its words.
+        options = {o.value: {"zh_CN": o.label.zh_CN, "en": o.label.en} for o in YES_NO_OPTIONS}
     order = list(options) + sorted(set(counts) - set(options), key=natural_order)
     text = question.get("text", {})
     return AnswerDistribution(

@@ -33,6 +33,7 @@ from agent_app.reports.followup_stats import (
     FollowupRate,
 )
 from agent_app.reports.survival import KmCurve
+from agent_app.reports.tables import COMPLAINT_STATES
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 _STATES = list(ComplaintState)
@@ -228,7 +229,9 @@ def complaint_chart(
                     sum(c.count for c in counts if c.department_name == d and c.state is state)
                     for d in departments
                 ]
-                axes.bar(departments, values, bottom=bottom, label=state.value)
+                zh, en = COMPLAINT_STATES[state]
+                label = en if language.lower().startswith("en") else zh
+                axes.bar(departments, values, bottom=bottom, label=label)
                 bottom = [b + v for b, v in zip(bottom, values, strict=True)]
             axes.set_ylabel(_word("complaints", language))
             axes.tick_params(axis="x", labelsize=8, rotation=30)

@@ -81,7 +81,7 @@ def _table(table: tables.Table, styles: dict[str, ParagraphStyle]) -> Flowable:
         )
     )
     if not table.rows:
-        return Paragraph(f"{table.title}:本期无数据。", styles["body"])
+        return Paragraph(f"{table.title}：本期无数据。", styles["body"])
     return grid
 
 
@@ -99,11 +99,11 @@ def _summary(figures: MonthlyFigures) -> str:
         return "本月没有到期的随访任务。"
     s = figures.satisfaction
     return (
-        f"本月应随访 {h.due} 人次,已完成 {h.done} 人次(完成率 {h.done_rate * 100:.1f}%);"
-        f"出院 7 天内联系上 {h.reached_7d} 人次({h.rate_7d * 100:.1f}%),"
-        f"30 天内联系上 {h.reached_30d} 人次({h.rate_30d * 100:.1f}%)。"
+        f"本月应随访 {h.due} 人次，已完成 {h.done} 人次（完成率 {h.done_rate * 100:.1f}%）；"
+        f"出院 7 天内联系上 {h.reached_7d} 人次（{h.rate_7d * 100:.1f}%），"
+        f"30 天内联系上 {h.reached_30d} 人次（{h.rate_30d * 100:.1f}%）。"
         f"平均每联系上一位患者呼叫 {figures.attempts.mean:.2f} 次。"
-        f"满意度调查 {s.answered} 份,平均 {s.mean:.2f} 分。"
+        f"满意度调查 {s.answered} 份，平均 {s.mean:.2f} 分。"
         f"登记投诉与建议 {sum(c.count for c in figures.complaints)} 件。"
     )
 
@@ -129,8 +129,8 @@ def render_monthly_pdf(
     story: list[Flowable] = [
         Paragraph(figures.title, styles["title"]),
         Paragraph(
-            f"范围:{scope}  统计期间:{figures.filter.describe()}  "
-            f"生成时间:{moment.strftime('%Y-%m-%d %H:%M')}",
+            f"范围：{scope}  统计期间：{figures.filter.describe()}  "
+            f"生成时间：{moment.strftime('%Y-%m-%d %H:%M')}",
             styles["sub"],
         ),
         Spacer(1, 6 * mm),
@@ -180,7 +180,7 @@ def render_monthly_pdf(
             ],
         ),
         (
-            "八、出院后生存分析(Kaplan–Meier)",
+            "八、出院后生存分析（Kaplan–Meier）",
             lambda: [
                 _table(tables.survival_table(figures.survival), styles),
                 _chart(charts.survival_chart(figures.survival, "按诊断分组的生存曲线")),

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from agent_app.domain.enums import ComplaintState
 from agent_app.reports.answer_stats import (
     AnswerDistribution,
     ComplaintCount,
@@ -95,7 +96,7 @@ def satisfaction_trend_table(
 ) -> Table:
     return Table(
         title,
-        ("月份", "份数", "平均分", "满意(4-5分)", "满意率%"),
+        ("月份", "份数", "平均分", "满意（4-5分）", "满意率%"),
         tuple(
             (m.month, m.answered, m.mean, m.satisfied, _pct(m.satisfied / m.answered))
             for m in months
@@ -134,11 +135,34 @@ def answer_table(dist: AnswerDistribution, title: str = "") -> Table:
     )
 
 
+# A complaint's state and kind in the printed report's words (Chinese, English), the same words
+# the complaints screen uses; the store keeps the codes.
+COMPLAINT_STATES: dict[ComplaintState, tuple[str, str]] = {
+    ComplaintState.OPEN: ("待处理", "Open"),
+    ComplaintState.ASSIGNED: ("已分派", "Assigned"),
+    ComplaintState.REPLIED: ("已回复", "Replied"),
+    ComplaintState.CLOSED: ("已结案", "Closed"),
+}
+COMPLAINT_KINDS: dict[str, tuple[str, str]] = {
+    "complaint": ("投诉", "Complaint"),
+    "suggestion": ("建议", "Suggestion"),
+    "praise": ("表扬", "Praise"),
+}
+
+
 def complaint_table(counts: Sequence[ComplaintCount], title: str = "投诉与建议") -> Table:
     return Table(
         title,
         ("科室", "类别", "状态", "件数"),
-        tuple((c.department_name, c.kind, c.state.value, c.count) for c in counts),
+        tuple(
+            (
+                c.department_name,
+                COMPLAINT_KINDS.get(c.kind, (c.kind, c.kind))[0],
+                COMPLAINT_STATES[c.state][0],
+                c.count,
+            )
+            for c in counts
+        ),
         "complaints",
     )
 
@@ -146,7 +170,7 @@ def complaint_table(counts: Sequence[ComplaintCount], title: str = "投诉与建
 def survival_table(curves: Sequence[KmCurve], title: str = "出院后生存分析") -> Table:
     return Table(
         title,
-        ("诊断组", "例数", "死亡", "30天生存率%", "90天生存率%", "中位生存(天)"),
+        ("诊断组", "例数", "死亡", "30天生存率%", "90天生存率%", "中位生存（天）"),
         tuple(
             (
                 c.label,

@@ -21,9 +21,11 @@ from agent_app.sync.outbox import enqueue
 
 log = logging.getLogger(__name__)
 
-MISSED = "Missed: the caller hung up before the call was answered."
-BLOCKED = "Rejected: the number is on the blacklist."
-DECLINED = "Declined by the agent before answering."
+# How an inbound call ended that the phone does not say itself: codes, as the store keeps them.
+MISSED = "missed"  # the caller hung up before the call was answered
+MISSED_UNANSWERED = "missed_ring_out"  # nobody answered before the ring time ran out
+BLOCKED = "blacklisted"  # rejected: the number is on the blacklist
+DECLINED = "declined"  # the agent declined it before answering
 
 
 def number_for_record(decision: PopDecision) -> str:

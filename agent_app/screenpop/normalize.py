@@ -17,6 +17,10 @@ UNAVAILABLE_WORDS = frozenset({"o", "unavailable", "out-of-area", "out of area"}
 
 _EXTENSION = re.compile(r"(?:;ext=|\s*(?:ext\.?|x|#|转|-\s*(?=\d{1,5}$)))\s*(\d{1,6})$", re.I)
 _NOT_DIALABLE = re.compile(r"[^\d+]")
+#: What may stand between the digits of a written number; anything else (letters, control
+#: bytes, line noise) makes the text no number at all, rather than being dropped.
+_SEPARATORS = re.compile(r"[ \t\u00a0\u3000\-().]")
+_DIGITS = re.compile(r"\+?[0-9]+")
 
 
 _MOBILE_TYPES = frozenset(
@@ -59,13 +63,16 @@ def sip_user_part(uri: str) -> tuple[str, str]:
         display = text[: text.index("<")].strip().strip('"')
         text = text[text.index("<") + 1 : text.index(">")]
     lowered = text.lower()
+    used = ""
     for scheme in ("sips:", "sip:", "tel:"):
         if lowered.startswith(scheme):
-            text = text[len(scheme) :]
+            text, used = text[len(scheme) :], scheme
             break
     ext = ""
     if "@" in text:
         text = text.split("@", 1)[0]
+    elif used in ("sip:", "sips:"):
+        return display, ""  # sip:host has no user part: the host is no caller number
     if ";" in text:
         text, params = text.split(";", 1)
         match = re.search(r"ext=(\d+)", params)
@@ -85,7 +92,9 @@ def normalize_number(
     if match and len(_NOT_DIALABLE.sub("", text[: match.start()])) >= 7:
         attempts.append((text[: match.start()], match.group(1)))
     for body, extension in attempts:
-        digits = _NOT_DIALABLE.sub("", body)
+        digits = _SEPARATORS.sub("", body)
+        if not _DIGITS.fullmatch(digits):
+            continue  # "138abc12" is not 13812 with noise removed; it is not a number
         if len(digits.lstrip("+")) < 3:
             break
         for candidate in _candidates(digits, pbx_prefixes):

@@ -13,11 +13,17 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from agent_app.dialer.dial_plan import DialCode, DialNumberError, DialPlan
 from agent_app.dialer.errors import DialerError
 from agent_app.dialer.events import Ended, RecordingChanged
+from agent_app.dialer.phone import Phone
+from agent_app.domain.enums import LineType
 from agent_app.ui.background import run_in_background
+from agent_app.ui.enum_names import end_reason_text
+from agent_app.ui.line_status import cannot_call_text
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.qt import (
+    QCoreApplication,
     QGridLayout,
     QHBoxLayout,
     QKeySequence,
@@ -39,18 +45,48 @@ log = logging.getLogger(__name__)
 KEYPAD = "123456789*0#"
 
 
+def dial_error_text(error: DialNumberError) -> str:
+    """Why a number is not dialled, in the desk's language."""
+    params = error.params
+    texts = {
+        DialCode.EMPTY: QCoreApplication.translate("CallBar", "Type a number to call."),
+        DialCode.NOT_DIGITS: QCoreApplication.translate(
+            "CallBar",
+            '"{number}" is not a phone number: use digits only (spaces, dashes and brackets '
+            "may separate them, and a + may start it). Nothing was dialled.",
+        ),
+        DialCode.INVALID: QCoreApplication.translate(
+            "CallBar",
+            "{number} is not a valid phone number for this desk's region ({region}) nor an "
+            "internal extension. Nothing was dialled.",
+        ),
+        DialCode.NO_SIP_ADDRESS: QCoreApplication.translate(
+            "CallBar", "Only a SIP headset line can call the address {number}."
+        ),
+    }
+    return texts[error.code].format(**params)
+
+
 class CallBar(QWidget):
     sig_call_started = Signal(str, str)  # call id, number
     sig_call_ended = Signal(object)  # Ended
     sig_recording_finished = Signal(str, object)  # call id, FinishedRecording
     sig_error = Signal(str)  # a sentence for the status bar
+    sig_dial_ready = Signal(bool, str)  # a new call may be dialled now; else why not
 
     def __init__(
-        self, bridge: PhoneBridge, recordings_dir: Path, parent: QWidget | None = None
+        self,
+        bridge: PhoneBridge,
+        recordings_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        dial_plan: DialPlan | None = None,
     ) -> None:
+        """``dial_plan``: which numbers may be dialled (by default the region CN's numbers,
+        and SIP addresses on a SIP line)."""
         super().__init__(parent)
         self.bridge = bridge
-        self.phone = bridge.phone
+        self.dial_plan = dial_plan or DialPlan(allow_sip_uri=bridge.line_kind is LineType.SIP)
         self.recordings_dir = recordings_dir
         self.call_id = ""
         self._answered_at: float | None = None
@@ -116,7 +152,20 @@ class CallBar(QWidget):
             lambda e: self._set_state(self.tr("On hold") if e.on_hold else self.tr("Connected"))
         )
         bridge.sig_recording.connect(self._recording_changed)
+        bridge.sig_line.connect(self._update_buttons)
         self._update_buttons()
+
+    @property
+    def phone(self) -> Phone:
+        """The open line (LineUnavailableError, a DialerError, when there is none)."""
+        return self.bridge.require_phone()
+
+    def dial_readiness(self) -> tuple[bool, str]:
+        """Whether a call may be dialled now, and the sentence saying why not."""
+        if self.call_id:
+            return False, self.tr("Finish the current call first.")
+        why = cannot_call_text(self.bridge)
+        return not why, why
 
     def _keypad_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -136,16 +185,20 @@ class CallBar(QWidget):
     def dial(self, number: str | None = None) -> None:
         """Call ``number`` (or what is typed); refusals are said in plain words."""
         number = (number or self.number_edit.text()).strip()
-        if self.call_id:
-            self.sig_error.emit(self.tr("Finish the current call first."))
+        ready, why = self.dial_readiness()
+        if not ready:
+            self.sig_error.emit(why)
             return
-        if not number:
-            self.sig_error.emit(self.tr("Type a number to call."))
-            self.number_edit.setFocus()
+        try:
+            target = self.dial_plan.check(number)
+        except DialNumberError as exc:
+            self.sig_error.emit(dial_error_text(exc))
+            if exc.code == DialCode.EMPTY:
+                self.number_edit.setFocus()
             return
         self.number_edit.setText(number)
         try:
-            self.call_id = self.phone.dial(number)
+            self.call_id = self.phone.dial(target)
         except DialerError as exc:
             self.sig_error.emit(str(exc))
             return
@@ -233,7 +286,7 @@ class CallBar(QWidget):
         self._answered_at = None
         self._recording = None
         self._tick.stop()
-        self._set_state(event.text)
+        self._set_state(end_reason_text(event.reason))
         for button in (self.hold_button, self.mute_button, self.pause_button):
             button.setChecked(False)
         self._update_buttons()
@@ -273,10 +326,13 @@ class CallBar(QWidget):
     def _update_buttons(self) -> None:
         in_call = bool(self.call_id)
         connected = self._answered_at is not None
-        self.dial_button.setEnabled(not in_call)
+        ready, why = self.dial_readiness()
+        self.dial_button.setEnabled(ready)
+        self.dial_button.setToolTip(self.tr("Dial (Ctrl+D)") if ready else why)
         self.number_edit.setEnabled(not in_call)
         self.hangup_button.setEnabled(in_call)
         for button in (self.hold_button, self.mute_button, self.keypad_button, self.pause_button):
             button.setEnabled(connected)
         if not connected:
             self.timer_label.setText("00:00")
+        self.sig_dial_ready.emit(ready, "" if ready or in_call else why)

@@ -12,18 +12,17 @@ import random
 from sqlalchemy import Engine
 
 from agent_app.config import Profile, Settings
-from agent_app.dialer.errors import DialerError
+from agent_app.dialer.dial_plan import DialPlan
 from agent_app.dialer.fake import FakePhone
-from agent_app.dialer.lines import open_phone
+from agent_app.dialer.lines import open_phone, opens_on_any_thread
 from agent_app.domain.enums import LineType
 from agent_app.domain.views import StaffAccount
 from agent_app.store.repositories.contacts import random_contact_number
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.desk_sync import attach_sync, desk_leases, server_engine
 from agent_app.ui.desk_tools import add_tools
-from agent_app.ui.fatal import show_fatal
 from agent_app.ui.main_window import MainWindow
-from agent_app.ui.phone_bridge import PhoneBridge
+from agent_app.ui.phone_bridge import LineState, PhoneBridge
 from agent_app.ui.qt import QCoreApplication
 from agent_app.ui.screen_pop import ScreenPop
 
@@ -52,14 +51,29 @@ class DeskSession:
             self.settings.line.value
         )
 
-    def _call_bar(self) -> CallBar | None:
+    def _open_line(self) -> PhoneBridge:
+        """The desk's line, kept across sign-ins. One that cannot be opened leaves the desk
+        working without calls: the status bar says why in red and offers Retry. The serial box
+        opens on a worker (it waits for the modem); the others here, since they do not wait."""
         if self.bridge is None:
-            try:
-                self.bridge = PhoneBridge(open_phone(self.settings))
-            except DialerError as exc:
-                show_fatal(str(exc), exit_app=False)
-                return None
-        return CallBar(self.bridge, self.settings.recordings_dir)
+            settings = self.settings
+            anywhere = opens_on_any_thread(settings)
+            self.bridge = PhoneBridge(
+                None,
+                opener=lambda: open_phone(settings),
+                open_anywhere=anywhere,
+                line=self.line,
+            )
+            if anywhere and self.line is LineType.MODEM:
+                self.bridge.retry()
+            else:
+                self.bridge.open_now()
+        return self.bridge
+
+    def _call_bar(self) -> CallBar:
+        bridge = self._open_line()
+        plan = DialPlan.from_settings(self.settings, sip_line=self.line is LineType.SIP)
+        return CallBar(bridge, self.settings.recordings_dir, dial_plan=plan)
 
     def _screen_pop(self, account: StaffAccount, window: MainWindow) -> ScreenPop:
         assert self.bridge is not None
@@ -103,6 +117,13 @@ class DeskSession:
             phone = self.bridge.phone
             if isinstance(phone, FakePhone):
                 window.add_demo_callback(lambda: self._demo_callback(phone))
+            elif self.bridge.state is LineState.MISSING:
+                window.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "DeskSession", "The phone line could not be opened: {0}"
+                    ).format(self.bridge.detail),
+                    30_000,
+                )
         window.show()
         window.restore_unfinished()
         if server is not None:

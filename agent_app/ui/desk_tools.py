@@ -2,8 +2,9 @@
 
 Each tool is its own window, so an agent's follow-up on screen is never disturbed; a tool is
 built on first use and shown again after that. Tools read the desk's local store (offline
-first); spot-check sampling writes its tasks where every desk will see them: on the central
-server when one is configured.
+first), except where the desk's copy cannot hold the answer: statistics and reports count every
+desk's calls and results, which a desk never pulls, and spot-check sampling writes its tasks
+where every desk will see them; both use the central server when one is configured.
 """
 
 from __future__ import annotations
@@ -109,7 +110,9 @@ def _add_supervision(
     menus.add(
         menus.supervision,
         QCoreApplication.translate("DeskTools", "Statistics and reports…"),
-        tools.opener("statistics", lambda: _as_window(StatsDashboard(engine, account), window)),
+        tools.opener(
+            "statistics", lambda: _as_window(StatsDashboard(server or engine, account), window)
+        ),
         "Ctrl+Shift+S",
     )
     menus.add(

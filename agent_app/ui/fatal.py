@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from agent_app.config import ConfigError
 from agent_app.ui.qt import QApplication, QMessageBox
 
 
@@ -17,6 +18,20 @@ def _has_display() -> bool:
 def dialogs_allowed() -> bool:
     """Whether a start-up error may be shown in a window (a screen, no AGENT_APP_NO_DIALOGS)."""
     return not os.environ.get("AGENT_APP_NO_DIALOGS") and _has_display()
+
+
+def show_start_up_error(error: ConfigError) -> None:
+    """Settings that stop the desk before it knows its language: said in the system's."""
+    from agent_app.ui.config_texts import config_error_text
+    from agent_app.ui.translations import install_translations
+
+    print(error, file=sys.stderr)  # the English sentence, for the terminal and support
+    if not dialogs_allowed():
+        return
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    install_translations(app, "")
+    show_fatal(config_error_text(error))
 
 
 def show_fatal(message: str, exit_app: bool = True, dialog: bool = True) -> None:

@@ -17,7 +17,6 @@ Everything that touches the database (loading the tables, importing a file) runs
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,7 +37,14 @@ from agent_app.his.mapping import ColumnMapping
 from agent_app.his.runs import RunReport, run_import
 from agent_app.ui.admin.text_table import TextTable
 from agent_app.ui.background import run_in_background
-from agent_app.ui.import_texts import plan_problem_text, run_word, skipped_plans_text
+from agent_app.ui.import_texts import (
+    hours_text,
+    plan_problem_text,
+    rejection_text,
+    rules_text,
+    run_word,
+    skipped_plans_text,
+)
 from agent_app.ui.qt import (
     QAbstractItemView,
     QCoreApplication,
@@ -226,7 +232,16 @@ class HisAdminWidget(QWidget):
         )
         self._warn_skipped(runs[0].skipped_plans if runs else [])
         self.rejected.set_cells(
-            [(_when(r.created_at), r.source, r.row_ref, r.visit_number, r.reason) for r in rejected]
+            [
+                (
+                    _when(r.created_at),
+                    r.source,
+                    r.row_ref,
+                    r.visit_number,
+                    rejection_text(r.reason, r.params),
+                )
+                for r in rejected
+            ]
         )
         yes, no = self.tr("yes"), self.tr("no")
         self.plans.set_cells(
@@ -239,8 +254,8 @@ class HisAdminWidget(QWidget):
                     str(p.max_attempts),
                     str(p.retry_spacing_minutes),
                     yes if p.sms_before_call else no,
-                    json.dumps(p.rules, ensure_ascii=False),
-                    json.dumps(p.calling_hours, ensure_ascii=False),
+                    rules_text(p.rules),
+                    hours_text(p.calling_hours),
                     self._plan_problem(p),
                 )
                 for p in plans

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from agent_app.config import PopPlacement, SignInSettings, default_data_dir
+from agent_app.dialer.events import CallLimitReached
 from agent_app.domain.enums import LineType, TaskStatus
 from agent_app.domain.views import StaffAccount
 from agent_app.store.drafts import Draft, DraftStore
@@ -23,7 +24,7 @@ from agent_app.ui.desk_menus import DeskMenus
 from agent_app.ui.followup.call_log import CallLog
 from agent_app.ui.followup.call_tools import play_recording, register_complaint
 from agent_app.ui.followup.followup_view import HOSPITAL_NAME, FollowupView
-from agent_app.ui.line_status import LineStatusLabel
+from agent_app.ui.line_status import LineRetryButton, LineStatusLabel
 from agent_app.ui.lock_screen import IdleWatcher, LockScreen
 from agent_app.ui.qt import (
     QAbstractItemView,
@@ -196,6 +197,10 @@ class MainWindow(QMainWindow):
         self.line_label = (
             QLabel(line_description) if call_bar is None else LineStatusLabel(call_bar.bridge)
         )
+        self.line_retry: LineRetryButton | None = None
+        if call_bar is not None:
+            self.line_retry = LineRetryButton(call_bar.bridge)
+            call_bar.bridge.sig_call_limit.connect(self._call_limit_reached)
         status = self.statusBar()
         status.addWidget(
             QLabel(
@@ -208,9 +213,20 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.count_label)
         status.addPermanentWidget(self.server_label)
         status.addPermanentWidget(self.line_label)
+        if self.line_retry is not None:
+            status.addPermanentWidget(self.line_retry)
         self.window_box.currentIndexChanged.connect(self.refresh)
         self._update_count()
         self.table.setFocus()
+
+    def _call_limit_reached(self, event: CallLimitReached) -> None:
+        self.statusBar().showMessage(
+            self.tr(
+                "The phone line already holds {0} calls, its limit: a caller just heard busy. "
+                "Answer or end the calls that ring; if this repeats, ask IT to raise max_calls."
+            ).format(event.limit),
+            30_000,
+        )
 
     def _sorting(self, busy: bool) -> None:
         if busy:
@@ -387,12 +403,18 @@ class MainWindow(QMainWindow):
         view.sig_finished.connect(self._followup_finished)
         view.sig_left.connect(lambda _task: self._close_followup())
         view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        view.sig_message_over.connect(self._withdraw_message)
         view.patient.sig_play_recording.connect(self.play_recording)
         self.followup = view
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
         self.next_action.setEnabled(False)
         QTimer.singleShot(0, view.form.focus_first)  # once the page is laid out and shown
+
+    def _withdraw_message(self, text: str) -> None:
+        """A message that is no longer true leaves the status bar too."""
+        if self.statusBar().currentMessage() == text:
+            self.statusBar().clearMessage()
 
     def _close_followup(self) -> None:
         view = self.followup

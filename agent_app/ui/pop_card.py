@@ -13,6 +13,8 @@ from agent_app.domain.enums import Relation, Sex
 from agent_app.domain.views import NumberMatch, PatientHit
 from agent_app.screenpop.lookup import PopDecision, PopKind, PopPatient
 from agent_app.screenpop.normalize import CallerKind
+from agent_app.ui.enum_names import direction_name, outcome_name
+from agent_app.ui.followup.wrapup_panel import disposition_name
 from agent_app.ui.qt import (
     QComboBox,
     QCoreApplication,
@@ -164,7 +166,12 @@ class PopCard(QWidget):
             self.pages.setCurrentIndex(WITHHELD_PAGE)
         else:
             self.unknown_label.setText(
-                self.tr("Unknown caller: no patient or family contact has this number.")
+                self.tr(
+                    "The caller's number could not be read (the line sent something that is "
+                    "not a number). Ask who is calling."
+                )
+                if caller.kind is CallerKind.INVALID
+                else self.tr("Unknown caller: no patient or family contact has this number.")
             )
             self.results.clear()
             self.search_edit.clear()
@@ -345,8 +352,8 @@ def patient_html(patient: PopPatient) -> str:
         lines.append(
             QCoreApplication.translate("PopCard", "Last call: {0} · {1} · {2} · {3}").format(
                 f"{when:%Y-%m-%d %H:%M}",
-                last.direction.value,
-                last.disposition.value if last.disposition else "—",
+                direction_name(last.direction),
+                disposition_name(last.disposition) if last.disposition else "—",
                 escape(last.agent_name),
             )
         )
@@ -357,7 +364,7 @@ def patient_html(patient: PopPatient) -> str:
                 "PopCard", "Last result: {0} · {1} · satisfaction {2}"
             ).format(
                 f"{result.created_at.astimezone(HOSPITAL_TZ):%Y-%m-%d}",
-                result.outcome.value,
+                outcome_name(result.outcome),
                 result.satisfaction if result.satisfaction is not None else "—",
             )
         )

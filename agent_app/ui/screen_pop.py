@@ -18,13 +18,14 @@ from sqlalchemy import Engine
 
 from agent_app.config import BlacklistAction, PopPlacement, ScreenPopSettings
 from agent_app.dialer.errors import DialerError
-from agent_app.dialer.events import Ended, Incoming
+from agent_app.dialer.events import Ended, EndReason, Incoming
 from agent_app.domain.enums import LineType, Relation
 from agent_app.domain.views import StaffAccount
 from agent_app.screenpop.inbound import (
     BLOCKED,
     DECLINED,
     MISSED,
+    MISSED_UNANSWERED,
     link_inbound,
     record_inbound,
 )
@@ -34,6 +35,7 @@ from agent_app.store.repositories.attempts import finish_attempt
 from agent_app.store.repositories.contacts import add_contact
 from agent_app.store.repositories.patients import search_patients
 from agent_app.ui.background import run_in_background
+from agent_app.ui.enum_names import end_reason_text
 from agent_app.ui.line_status import line_name
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.pop_card import PopCard
@@ -116,6 +118,11 @@ class ScreenPop(QObject):
     def _classify(self, event: Incoming) -> CallerId:
         if event.withheld:
             return CallerId(CallerKind.WITHHELD, event.number, display_name=event.display_name)
+        if event.unavailable:
+            return CallerId(CallerKind.UNAVAILABLE, "", display_name=event.display_name)
+        if event.invalid:
+            # What the line sent was not a number: nothing is looked up, nothing guessed.
+            return CallerId(CallerKind.INVALID, "", display_name=event.display_name)
         caller = parse_caller(event.number, self.region, self.pbx_prefixes)
         if not caller.display_name and event.display_name:
             caller = CallerId(caller.kind, caller.raw, caller.number, event.display_name)
@@ -155,12 +162,17 @@ class ScreenPop(QObject):
         if call is None or call.call_id != event.call_id:
             return
         call.ended = event
-        if call.answered_at is None and not (
+        if call.answered_at is None and event.reason is EndReason.MISSED:
+            self.card.call_finished(
+                self.tr("Missed call: nobody answered before the ring time ran out.")
+            )
+            self.sig_message.emit(self.tr("Missed call: nobody answered it in time."))
+        elif call.answered_at is None and not (
             call.rejected_as_blacklisted or call.rejected_by_agent
         ):
             self.card.call_finished(self.tr("Missed call: the caller hung up."))
         else:
-            self.card.call_finished(event.text)
+            self.card.call_finished(end_reason_text(event.reason))
         self._finish(call)
 
     # Agent actions -----------------------------------------------------------------------
@@ -177,7 +189,7 @@ class ScreenPop(QObject):
 
     def _reject_call(self, call: _Call) -> None:
         try:
-            self.bridge.phone.reject(call.call_id)
+            self.bridge.require_phone().reject(call.call_id)
         except DialerError as exc:
             self.sig_message.emit(str(exc))
 
@@ -226,9 +238,11 @@ class ScreenPop(QObject):
 
         def saved_and_found(decision: PopDecision) -> None:
             call.decision = decision
-            self.card.show_decision(decision, call.number_text, line_name(self.bridge.phone))
+            self.card.show_decision(
+                decision, call.number_text, line_name(self.bridge.phone, self.bridge.line_kind)
+            )
             if call.ended is not None:
-                self.card.call_finished(call.ended.text)
+                self.card.call_finished(end_reason_text(call.ended.reason))
             elif call.answered_at is not None:
                 self.card.call_answered()
             self.card.set_state(self.tr("Saved {0} as a contact of the patient.").format(name))
@@ -258,7 +272,9 @@ class ScreenPop(QObject):
 
     # Showing and storing -----------------------------------------------------------------
     def _show(self, call: _Call, decision: PopDecision) -> None:
-        self.card.show_decision(decision, call.number_text or "—", line_name(self.bridge.phone))
+        self.card.show_decision(
+            decision, call.number_text or "—", line_name(self.bridge.phone, self.bridge.line_kind)
+        )
         self.card.show()
         self.card.raise_()
         self.sig_shown.emit(call.call_id)
@@ -303,10 +319,12 @@ class ScreenPop(QObject):
             reason = BLOCKED
         elif call.rejected_by_agent:
             reason = DECLINED
+        elif call.answered_at is None and call.ended.reason is EndReason.MISSED:
+            reason = MISSED_UNANSWERED
         elif call.answered_at is None:
             reason = MISSED
         else:
-            reason = call.ended.text
+            reason = call.ended.reason.value  # the store keeps the code, not a sentence
         engine, attempt_id, answered = self.engine, call.attempt_id, call.answered_at
         ended_at = dt.datetime.now(dt.UTC)
         run_in_background(

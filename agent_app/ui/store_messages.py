@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from agent_app.config import ConfigError
 from agent_app.store.health_errors import CodedError, HealthCode
 from agent_app.store.store_key import (
     KeyringUnavailableError,
     StoreUnreadableError,
     UnreadableReason,
 )
+from agent_app.ui.config_texts import config_error_text
 from agent_app.ui.qt import QCoreApplication
 
 
@@ -39,6 +41,8 @@ def store_error_text(error: BaseException) -> str:
             "The local data store keeps its key in the system keyring, and this computer has "
             "none available ({detail}).",
         ).format(detail=error.detail)
+    if isinstance(error, ConfigError):
+        return config_error_text(error)
     if not isinstance(error, CodedError):
         return str(error) or type(error).__name__
     params = error.params

@@ -265,7 +265,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agent_app/ui/call_bar.py" line="+60"/>
+        <location filename="../../agent_app/ui/call_bar.py" line="+96"/>
         <source>Number to call</source>
         <translation>Number to call</translation>
     </message>
@@ -276,11 +276,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+230"/>
         <source>Dial (Ctrl+D)</source>
         <translation>Dial (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-228"/>
         <source>Hang up</source>
         <translation>Hang up</translation>
     </message>
@@ -332,23 +333,38 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+96"/>
+        <location line="+113"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+19"/>
+        <location line="-99"/>
+        <location line="+46"/>
         <source>Finish the current call first.</source>
         <translation>Finish the current call first.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-160"/>
         <source>Type a number to call.</source>
         <translation>Type a number to call.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>&quot;{number}&quot; is not a phone number: use digits only (spaces, dashes and brackets may separate them, and a + may start it). Nothing was dialled.</source>
+        <translation>&quot;{number}&quot; is not a phone number: use digits only (spaces, dashes and brackets may separate them, and a + may start it). Nothing was dialled.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{number} is not a valid phone number for this desk&apos;s region ({region}) nor an internal extension. Nothing was dialled.</source>
+        <translation>{number} is not a valid phone number for this desk&apos;s region ({region}) nor an internal extension. Nothing was dialled.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a SIP headset line can call the address {number}.</source>
+        <translation>Only a SIP headset line can call the address {number}.</translation>
+    </message>
+    <message>
+        <location line="+142"/>
         <source>Calling…</source>
         <translation>Calling…</translation>
     </message>
@@ -680,6 +696,94 @@
     </message>
 </context>
 <context>
+    <name>ConfigTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/config_texts.py" line="+11"/>
+        <source>The [server] sslmode &apos;{sslmode}&apos; does not check the central database&apos;s certificate. Use &apos;verify-full&apos; with ca_file, or, if the hospital accepts the risk, also set allow_weak_tls = true in [server].</source>
+        <translation>The [server] sslmode &apos;{sslmode}&apos; does not check the central database&apos;s certificate. Use &apos;verify-full&apos; with ca_file, or, if the hospital accepts the risk, also set allow_weak_tls = true in [server].</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The [server] ca_file {path} is not a file.</source>
+        <translation>The [server] ca_file {path} is not a file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} named by {variable} does not exist.</source>
+        <translation>The settings file {path} named by {variable} does not exist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 and first_delay_seconds of 0 or more.</source>
+        <translation>In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 and first_delay_seconds of 0 or more.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The settings file {path} is not a valid settings file ({detail}).</source>
+        <translation>The settings file {path} is not a valid settings file ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} is not saved as UTF-8 text.</source>
+        <translation>The settings file {path} is not saved as UTF-8 text.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} cannot be read ({detail}).</source>
+        <translation>The settings file {path} cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, [{section}] must be a section of settings.</source>
+        <translation>In {where}, [{section}] must be a section of settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, the setting &apos;{name}&apos; is not known.</source>
+        <translation>In {where}, the setting &apos;{name}&apos; is not known.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, a password was written into the settings. Passwords belong in the system keyring only: remove it from the file.</source>
+        <translation>In {where}, a password was written into the settings. Passwords belong in the system keyring only: remove it from the file.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In {where}, &apos;{value}&apos; is not one of: {allowed}.</source>
+        <translation>In {where}, &apos;{value}&apos; is not one of: {allowed}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, &apos;{value}&apos; is not a valid value.</source>
+        <translation>In {where}, &apos;{value}&apos; is not a valid value.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, the value has a kind the setting cannot take.</source>
+        <translation>In {where}, the value has a kind the setting cannot take.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {path}, extension_pattern &apos;{pattern}&apos; is not a valid regular expression ({detail}).</source>
+        <translation>In {path}, extension_pattern &apos;{pattern}&apos; is not a valid regular expression ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In {path}, inbound_ring_timeout must be above 0 seconds.</source>
+        <translation>In {path}, inbound_ring_timeout must be above 0 seconds.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {path}, [sip] max_calls must be between 1 and 3.</source>
+        <translation>In {path}, [sip] max_calls must be between 1 and 3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desk cannot write to its data folder {folder} ({detail}).</source>
+        <translation>The desk cannot write to its data folder {folder} ({detail}).</translation>
+    </message>
+</context>
+<context>
     <name>DashboardCaption</name>
     <message>
         <location filename="../../agent_app/ui/reports/dashboard_caption.py" line="+25"/>
@@ -816,7 +920,7 @@
     <message>
         <location line="+44"/>
         <location filename="../../agent_app/ui/backup_restore_dialog.py" line="-7"/>
-        <location filename="../../agent_app/ui/fatal.py" line="+33"/>
+        <location filename="../../agent_app/ui/fatal.py" line="+48"/>
         <source>Follow-up Desk</source>
         <translation>Follow-up Desk</translation>
     </message>
@@ -847,7 +951,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+50"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+49"/>
         <source>Line: simulated (demo)</source>
         <translation>Line: simulated (demo)</translation>
     </message>
@@ -855,6 +959,11 @@
         <location line="+1"/>
         <source>Line: {0}</source>
         <translation>Line: {0}</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>The phone line could not be opened: {0}</source>
+        <translation>The phone line could not be opened: {0}</translation>
     </message>
 </context>
 <context>
@@ -868,7 +977,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+66"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+67"/>
         <source>Complaints and suggestions</source>
         <translation>Complaints and suggestions</translation>
     </message>
@@ -903,7 +1012,7 @@
         <translation>Statistics and reports…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Spot-check sampling…</source>
         <translation>Spot-check sampling…</translation>
     </message>
@@ -926,6 +1035,134 @@
         <location line="+11"/>
         <source>Discharge import</source>
         <translation>Discharge import</translation>
+    </message>
+</context>
+<context>
+    <name>EnumNames</name>
+    <message>
+        <location filename="../../agent_app/ui/enum_names.py" line="+13"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly answered</source>
+        <translation>Partly answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outgoing call</source>
+        <translation>Outgoing call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming call</source>
+        <translation>Incoming call</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You ended the call.</source>
+        <translation>You ended the call.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The other side hung up.</source>
+        <translation>The other side hung up.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The line was busy.</source>
+        <translation>The line was busy.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody answered.</source>
+        <translation>Nobody answered.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The call was declined.</source>
+        <translation>The call was declined.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number does not exist or cannot be reached.</source>
+        <translation>The number does not exist or cannot be reached.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call was cancelled before it was answered.</source>
+        <translation>The call was cancelled before it was answered.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone line has no dial tone; check the cable.</source>
+        <translation>The phone line has no dial tone; check the cable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone account is not registered; calls cannot be made.</source>
+        <translation>The phone account is not registered; calls cannot be made.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to the other side was lost.</source>
+        <translation>The connection to the other side was lost.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone device was disconnected during the call.</source>
+        <translation>The phone device was disconnected during the call.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call failed.</source>
+        <translation>The call failed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cardiology</source>
+        <translation>Cardiology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neurology</source>
+        <translation>Neurology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Obstetrics</source>
+        <translation>Obstetrics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oncology</source>
+        <translation>Oncology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orthopedics</source>
+        <translation>Orthopedics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality control</source>
+        <translation>Quality control</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General surgery</source>
+        <translation>General surgery</translation>
     </message>
 </context>
 <context>
@@ -1021,12 +1258,13 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+176"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+169"/>
+        <location line="+13"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Earlier answers could not be restored: {0}</source>
         <translation>Earlier answers could not be restored: {0}</translation>
     </message>
@@ -1041,7 +1279,7 @@ It is retried automatically.</translation>
         <translation>Red flag — the attending doctor is alerted when you save:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Hang up before leaving this follow-up.</source>
         <translation>Hang up before leaving this follow-up.</translation>
     </message>
@@ -1089,7 +1327,7 @@ It is retried automatically.</translation>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+74"/>
+        <location filename="../../agent_app/ui/his_admin.py" line="+80"/>
         <source>Import discharged patients</source>
         <translation>Import discharged patients</translation>
     </message>
@@ -1270,7 +1508,7 @@ It is retried automatically.</translation>
         <translation>Import a file…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+76"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
@@ -1425,7 +1663,212 @@ It is retried automatically.</translation>
         <translation>Plan “{0}” was skipped: {1}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>no patient identifier (MRN), and the mapping names no other field to use instead</source>
+        <translation>no patient identifier (MRN), and the mapping names no other field to use instead</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the HL7 message does not start with an MSH segment</source>
+        <translation>the HL7 message does not start with an MSH segment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the HL7 message declares unusable separators: {found}</source>
+        <translation>the HL7 message declares unusable separators: {found}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HL7 messages of type {kind} are not taken (only A03, A08, A13, A40)</source>
+        <translation>HL7 messages of type {kind} are not taken (only A03, A08, A13, A40)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {kind} message has no {segment} segment</source>
+        <translation>the {kind} message has no {segment} segment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no patient identifier in the message (looked in {where}); it was not imported</source>
+        <translation>no patient identifier in the message (looked in {where}); it was not imported</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the {kind} message has no visit number (PV1-19)</source>
+        <translation>the {kind} message has no visit number (PV1-19)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the merge message does not name the prior patient (MRG-1)</source>
+        <translation>the merge message does not name the prior patient (MRG-1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the HL7 message could not be read ({error})</source>
+        <translation>the HL7 message could not be read ({error})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the store could not save the HL7 message ({error}); the HIS may resend it</source>
+        <translation>the store could not save the HL7 message ({error}); the HIS may resend it</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the HL7 message is not {encoding} text</source>
+        <translation>the HL7 message is not {encoding} text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an MLLP block without its start byte</source>
+        <translation>an MLLP block without its start byte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an HL7 message larger than 1 MiB</source>
+        <translation>an HL7 message larger than 1 MiB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {field} is missing</source>
+        <translation>the {field} is missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the {field} “{value}” is not a date</source>
+        <translation>the {field} “{value}” is not a date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no usable phone number (not a number: {numbers})</source>
+        <translation>no usable phone number (not a number: {numbers})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no phone number for the patient or a contact</source>
+        <translation>no phone number for the patient or a contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the department “{department}” is not known</source>
+        <translation>the department “{department}” is not known</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the birth date is missing, and no ID number to read it from</source>
+        <translation>the birth date is missing, and no ID number to read it from</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sex “{value}” is not one of 男, 女, M, F</source>
+        <translation>the sex “{value}” is not one of 男, 女, M, F</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>admitted on {admitted}, after the discharge on {discharged}</source>
+        <translation>admitted on {admitted}, after the discharge on {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the re-visit on {revisit} is before the discharge on {discharged}</source>
+        <translation>the re-visit on {revisit} is before the discharge on {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>born on {birth}, after the discharge on {discharged}</source>
+        <translation>born on {birth}, after the discharge on {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the diagnosis code “{icd}” is not an ICD-10 code</source>
+        <translation>the diagnosis code “{icd}” is not an ICD-10 code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the discharge disposition “{value}” is not known</source>
+        <translation>the discharge disposition “{value}” is not known</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {field} is longer than {limit} characters</source>
+        <translation>the {field} is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>visit number</source>
+        <translation>visit number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medical record number</source>
+        <translation>medical record number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>patient&apos;s name</source>
+        <translation>patient&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ward</source>
+        <translation>ward</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>department</source>
+        <translation>department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth date</source>
+        <translation>birth date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>admission date</source>
+        <translation>admission date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discharge date</source>
+        <translation>discharge date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>re-visit date</source>
+        <translation>re-visit date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diagnosis</source>
+        <translation>diagnosis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diagnosis code</source>
+        <translation>diagnosis code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attending doctor</source>
+        <translation>attending doctor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>responsible nurse</source>
+        <translation>responsible nurse</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>finished</source>
         <translation>finished</translation>
     </message>
@@ -1474,6 +1917,116 @@ It is retried automatically.</translation>
         <source>HIS message feed</source>
         <translation>HIS message feed</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>the discharging nurse</source>
+        <translation>the discharging nurse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the attending doctor</source>
+        <translation>the attending doctor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the department&apos;s pool</source>
+        <translation>the department&apos;s pool</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>department {0}</source>
+        <translation>department {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ward {0}</source>
+        <translation>ward {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diagnosis ICD-10 {0}</source>
+        <translation>diagnosis ICD-10 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not ICD-10 {0}</source>
+        <translation>not ICD-10 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>age {0}</source>
+        <translation>age {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stay of {0} days</source>
+        <translation>stay of {0} days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>discharged as {0}</source>
+        <translation>discharged as {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only when no other plan fits</source>
+        <translation>only when no other plan fits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assigned to {0}</source>
+        <translation>assigned to {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>spot-check</source>
+        <translation>spot-check</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every discharge</source>
+        <translation>every discharge</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the desk&apos;s usual hours</source>
+        <translation>the desk&apos;s usual hours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>
@@ -1489,44 +2042,92 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>LineRetryButton</name>
+    <message>
+        <location filename="../../agent_app/ui/line_status.py" line="+112"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try to open the phone line again</source>
+        <translation>Try to open the phone line again</translation>
+    </message>
+</context>
+<context>
     <name>LineStatusLabel</name>
     <message>
-        <location filename="../../agent_app/ui/line_status.py" line="+15"/>
+        <location line="-93"/>
         <source>Headset {0}</source>
         <translation>Headset {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Phone-line box {0}</source>
         <translation>Phone-line box {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Simulated line</source>
         <translation>Simulated line</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The phone device was disconnected.</source>
-        <translation>The phone device was disconnected.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>device disconnected</source>
         <translation>device disconnected</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Calls wait until the phone line is open.</source>
+        <translation>Calls wait until the phone line is open.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>No call can be made: the phone line could not be opened. Use Retry in the status bar once it is fixed.</source>
+        <translation>No call can be made: the phone line could not be opened. Use Retry in the status bar once it is fixed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Calls wait until the phone account is registered.</source>
+        <translation>Calls wait until the phone account is registered.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No call can be made: the phone account is not registered.</source>
+        <translation>No call can be made: the phone account is not registered.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No call can be made: the phone server refused or did not answer the registration.</source>
+        <translation>No call can be made: the phone server refused or did not answer the registration.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No call can be made: the phone device is disconnected.</source>
+        <translation>No call can be made: the phone device is disconnected.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>registered</source>
         <translation>registered</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-58"/>
         <source>registering…</source>
         <translation>registering…</translation>
     </message>
     <message>
+        <location line="-2"/>
+        <source>opening…</source>
+        <translation>opening…</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>not registered</source>
         <translation>not registered</translation>
     </message>
@@ -1536,12 +2137,12 @@ It is retried automatically.</translation>
         <translation>registration failed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>ready</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+62"/>
         <source>Line: {0} — {1}</source>
         <translation>Line: {0} — {1}</translation>
     </message>
@@ -1675,7 +2276,7 @@ It is retried automatically.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+105"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+106"/>
         <source>Follow-up Desk — {0}</source>
         <translation>Follow-up Desk — {0}</translation>
     </message>
@@ -1740,7 +2341,7 @@ It is retried automatically.</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
@@ -1750,7 +2351,12 @@ It is retried automatically.</translation>
         <translation>Central database: not configured (local store only)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>The phone line already holds {0} calls, its limit: a caller just heard busy. Answer or end the calls that ring; if this repeats, ask IT to raise max_calls.</source>
+        <translation>The phone line already holds {0} calls, its limit: a caller just heard busy. Answer or end the calls that ring; if this repeats, ask IT to raise max_calls.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sorting the queue…</source>
         <translation>Sorting the queue…</translation>
     </message>
@@ -1815,7 +2421,7 @@ It is retried automatically.</translation>
         <translation>This follow-up is already closed.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Saved. The next call is due {0}.</source>
         <translation>Saved. The next call is due {0}.</translation>
     </message>
@@ -1915,7 +2521,7 @@ It is retried automatically.</translation>
         <translation>Earlier results</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{0} · {1} · {2} years</source>
         <translation>{0} · {1} · {2} years</translation>
     </message>
@@ -1985,7 +2591,7 @@ It is retried automatically.</translation>
         <translation>Dial</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+21"/>
         <source>Dial this number (Alt+{0})</source>
         <translation>Dial this number (Alt+{0})</translation>
     </message>
@@ -2031,7 +2637,7 @@ It is retried automatically.</translation>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+71"/>
+        <location filename="../../agent_app/ui/pop_card.py" line="+73"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -2091,7 +2697,12 @@ It is retried automatically.</translation>
         <translation>The caller withheld their number. Ask who is calling.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>The caller&apos;s number could not be read (the line sent something that is not a number). Ask who is calling.</source>
+        <translation>The caller&apos;s number could not be read (the line sent something that is not a number). Ask who is calling.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Unknown caller: no patient or family contact has this number.</source>
         <translation>Unknown caller: no patient or family contact has this number.</translation>
     </message>
@@ -2717,7 +3328,7 @@ It is retried automatically.</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+35"/>
+        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+37"/>
         <source>Follow-up result — {0}, {1}</source>
         <translation>Follow-up result — {0}, {1}</translation>
     </message>
@@ -2757,27 +3368,12 @@ It is retried automatically.</translation>
         <translation>Answer</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Completed</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Partly answered</source>
-        <translation>Partly answered</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refused</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>The questionnaire of this result cannot be read: {0}</source>
         <translation>The questionnaire of this result cannot be read: {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Red flag</source>
         <translation>Red flag</translation>
     </message>
@@ -3302,13 +3898,13 @@ It is retried automatically.</translation>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+90"/>
-        <location line="+187"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+92"/>
+        <location line="+201"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-153"/>
         <source>Rejected a call from a blacklisted number ({0}).</source>
         <translation>Rejected a call from a blacklisted number ({0}).</translation>
     </message>
@@ -3318,7 +3914,17 @@ It is retried automatically.</translation>
         <translation>The caller could not be looked up: {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>Missed call: nobody answered before the ring time ran out.</source>
+        <translation>Missed call: nobody answered before the ring time ran out.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed call: nobody answered it in time.</source>
+        <translation>Missed call: nobody answered it in time.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Missed call: the caller hung up.</source>
         <translation>Missed call: the caller hung up.</translation>
     </message>
@@ -3328,12 +3934,12 @@ It is retried automatically.</translation>
         <translation>There is no caller number to save.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Saved {0} as a contact of the patient.</source>
         <translation>Saved {0} as a contact of the patient.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>The patient could not be looked up: {0}</source>
         <translation>The patient could not be looked up: {0}</translation>
     </message>
@@ -3346,32 +3952,37 @@ It is retried automatically.</translation>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/script_panel.py" line="+27"/>
+        <location filename="../../agent_app/ui/followup/script_panel.py" line="+32"/>
         <source>This follow-up plan has no call script.</source>
         <translation>This follow-up plan has no call script.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>Not known for this patient: {0}</source>
         <translation>Not known for this patient: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(not known: {0})</source>
+        <translation>(not known: {0})</translation>
     </message>
 </context>
 <context>
     <name>ScriptTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/script_tab.py" line="+70"/>
-        <location line="+34"/>
+        <location filename="../../agent_app/ui/admin/script_tab.py" line="+71"/>
+        <location line="+36"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-37"/>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
@@ -3386,7 +3997,7 @@ It is retried automatically.</translation>
         <translation>Insert a placeholder…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Save script</source>
         <translation>&amp;Save script</translation>
     </message>
@@ -3448,7 +4059,7 @@ It is retried automatically.</translation>
         <translation>the store could not be written ({0})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The scripts could not be read: {0}</source>
         <translation>The scripts could not be read: {0}</translation>
     </message>
@@ -3687,7 +4298,7 @@ It is retried automatically.</translation>
 <context>
     <name>StoreMessages</name>
     <message>
-        <location filename="../../agent_app/ui/store_messages.py" line="+46"/>
+        <location filename="../../agent_app/ui/store_messages.py" line="+50"/>
         <source>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</source>
         <translation>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</translation>
     </message>
@@ -3725,7 +4336,7 @@ It is retried automatically.</translation>
 <context>
     <name>StoreOpening</name>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>this computer&apos;s key for it is missing from the system keyring</source>
         <translation>this computer&apos;s key for it is missing from the system keyring</translation>
     </message>
@@ -3973,7 +4584,7 @@ It is retried automatically.</translation>
 <context>
     <name>TemplateRefusal</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+19"/>
+        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+49"/>
         <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
         <translation>The template is larger than {0} MB; it cannot be checked or saved.</translation>
     </message>
@@ -3992,11 +4603,541 @@ It is retried automatically.</translation>
         <source>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</source>
         <translation>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template: result_fields</source>
+        <translation>Template: result_fields</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section {section}</source>
+        <translation>Section {section}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &apos;{section}&apos;</source>
+        <translation>Section &apos;{section}&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &apos;{section}&apos;: show_if</source>
+        <translation>Section &apos;{section}&apos;: show_if</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question {question} in section &apos;{section}&apos;</source>
+        <translation>Question {question} in section &apos;{section}&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: show_if</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;: show_if</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: jump {jump}</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;: jump {jump}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: option {option}</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;: option {option}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: option &apos;{option}&apos;</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;: option &apos;{option}&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: labels</source>
+        <translation>Question &apos;{question}&apos; in section &apos;{section}&apos;: labels</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Red flag {flag}</source>
+        <translation>Red flag {flag}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red flag &apos;{flag}&apos;</source>
+        <translation>Red flag &apos;{flag}&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a list</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the text {found_value}</source>
+        <translation>the text {found_value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the number {found_value}</source>
+        <translation>the number {found_value}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{place} must be a JSON object, not {found}.</source>
+        <translation>{place} must be a JSON object, not {found}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; is missing.</source>
+        <translation>{place}: &apos;{key}&apos; is missing.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a list, not {found}.</source>
+        <translation>{place}: &apos;{key}&apos; must be a list, not {found}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</source>
+        <translation>{place}: &apos;{key}&apos; {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: &apos;{key}&apos; must be an object with &apos;zh_CN&apos; and &apos;en&apos; texts, not {found}.</source>
+        <translation>{place}: &apos;{key}&apos; must be an object with &apos;zh_CN&apos; and &apos;en&apos; texts, not {found}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; needs both &apos;zh_CN&apos; and &apos;en&apos;; &apos;{language}&apos; is missing or empty.</source>
+        <translation>{place}: &apos;{key}&apos; needs both &apos;zh_CN&apos; and &apos;en&apos;; &apos;{language}&apos; is missing or empty.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; has unknown language &apos;{language}&apos;.</source>
+        <translation>{place}: &apos;{key}&apos; has unknown language &apos;{language}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be true or false, not {value}.</source>
+        <translation>{place}: &apos;{key}&apos; must be true or false, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a whole number, not {value}.</source>
+        <translation>{place}: &apos;{key}&apos; must be a whole number, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a number, not {value}.</source>
+        <translation>{place}: &apos;{key}&apos; must be a number, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: unknown key &apos;{key}&apos;.</source>
+        <translation>{place}: unknown key &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: unknown key &apos;{key}&apos; for a {type} question.</source>
+        <translation>{place}: unknown key &apos;{key}&apos; for a {type} question.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; must stand alone in its object.</source>
+        <translation>{place}: &apos;{key}&apos; must stand alone in its object.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; needs a non-empty list of conditions.</source>
+        <translation>{place}: &apos;{key}&apos; needs a non-empty list of conditions.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: the condition does not say which &apos;question&apos; it tests.</source>
+        <translation>{place}: the condition does not say which &apos;question&apos; it tests.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a condition needs exactly one operator, found none.</source>
+        <translation>{place}: a condition needs exactly one operator, found none.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a condition needs exactly one operator, found {operators}.</source>
+        <translation>{place}: a condition needs exactly one operator, found {operators}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: unknown operator &apos;{operator}&apos;; expected one of {known}, all, any, not.</source>
+        <translation>{place}: unknown operator &apos;{operator}&apos;; expected one of {known}, all, any, not.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;answered&apos; takes true or false.</source>
+        <translation>{place}: &apos;answered&apos; takes true or false.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes a number, not {value}.</source>
+        <translation>{place}: &apos;{operator}&apos; takes a number, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes an option value or a number.</source>
+        <translation>{place}: &apos;{operator}&apos; takes an option value or a number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;contains&apos; takes one option value.</source>
+        <translation>{place}: &apos;contains&apos; takes one option value.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes a non-empty list of option values.</source>
+        <translation>{place}: &apos;{operator}&apos; takes a non-empty list of option values.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: condition refers to question &apos;{tested}&apos; that does not exist.</source>
+        <translation>{place}: condition refers to question &apos;{tested}&apos; that does not exist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: operator &apos;{operator}&apos; cannot test question &apos;{tested}&apos; of type &apos;{type}&apos;.</source>
+        <translation>{place}: operator &apos;{operator}&apos; cannot test question &apos;{tested}&apos; of type &apos;{type}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: question &apos;{tested}&apos; is a {type}; &apos;{operator}&apos; must compare it with a number.</source>
+        <translation>{place}: question &apos;{tested}&apos; is a {type}; &apos;{operator}&apos; must compare it with a number.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{value}&apos; is not an option of question &apos;{tested}&apos;.</source>
+        <translation>{place}: &apos;{value}&apos; is not an option of question &apos;{tested}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: {value} is not a point of the scale of question &apos;{tested}&apos; ({low}–{high}).</source>
+        <translation>{place}: {value} is not a point of the scale of question &apos;{tested}&apos; ({low}–{high}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Template: &apos;version&apos; must be a whole number from 1, not {value}.</source>
+        <translation>Template: &apos;version&apos; must be a whole number from 1, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: &apos;title&apos; is longer than 120 characters.</source>
+        <translation>Template: &apos;title&apos; is longer than 120 characters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: &apos;sections&apos; is empty; a template needs at least one.</source>
+        <translation>Template: &apos;sections&apos; is empty; a template needs at least one.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: id &apos;end&apos; is reserved for &apos;jump to the end&apos;.</source>
+        <translation>{place}: id &apos;end&apos; is reserved for &apos;jump to the end&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section id &apos;{section}&apos; is used twice.</source>
+        <translation>Section id &apos;{section}&apos; is used twice.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;questions&apos; is empty.</source>
+        <translation>{place}: &apos;questions&apos; is empty.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question id &apos;{question}&apos; is used twice (sections &apos;{first}&apos; and &apos;{section}&apos;).</source>
+        <translation>Question id &apos;{question}&apos; is used twice (sections &apos;{first}&apos; and &apos;{section}&apos;).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: unknown type {value}; expected one of {known}.</source>
+        <translation>{place}: unknown type {value}; expected one of {known}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: scale min {low} must be below max {high}.</source>
+        <translation>{place}: scale min {low} must be below max {high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a scale may have at most 11 points ({low}–{high}).</source>
+        <translation>{place}: a scale may have at most 11 points ({low}–{high}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: number min {low} must be below max {high}.</source>
+        <translation>{place}: number min {low} must be below max {high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: date_range {value} must be one of any, past, future.</source>
+        <translation>{place}: date_range {value} must be one of any, past, future.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: max_length must be from 1 to 4000, not {value}.</source>
+        <translation>{place}: max_length must be from 1 to 4000, not {value}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a {type} choice needs at least 2 options.</source>
+        <translation>{place}: a {type} choice needs at least 2 options.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: option {number} value {value} must be lower-case letters, digits and _ starting with a letter.</source>
+        <translation>{place}: option {number} value {value} must be lower-case letters, digits and _ starting with a letter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: option value &apos;{value}&apos; appears twice.</source>
+        <translation>{place}: option value &apos;{value}&apos; appears twice.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: option &apos;{value}&apos; is exclusive, which only a multi choice may have.</source>
+        <translation>{place}: option &apos;{value}&apos; is exclusive, which only a multi choice may have.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: scale label key {value} is not a whole number.</source>
+        <translation>{place}: scale label key {value} is not a whole number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: scale label {point} is outside {low}–{high}.</source>
+        <translation>{place}: scale label {point} is outside {low}–{high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;to&apos; must be a section id or &apos;end&apos;.</source>
+        <translation>{place}: &apos;to&apos; must be a section id or &apos;end&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: jump target &apos;{target}&apos; is not a section of this template.</source>
+        <translation>{place}: jump target &apos;{target}&apos; is not a section of this template.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: jump target &apos;{target}&apos; is not after section &apos;{section}&apos;; jumps may only go forward.</source>
+        <translation>{place}: jump target &apos;{target}&apos; is not after section &apos;{section}&apos;; jumps may only go forward.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: show_if tests the question&apos;s own answer.</source>
+        <translation>{place}: show_if tests the question&apos;s own answer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skip logic has a cycle (each is shown depending on the next): {cycle}.</source>
+        <translation>Skip logic has a cycle (each is shown depending on the next): {cycle}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip logic has a cycle through question &apos;{question}&apos;.</source>
+        <translation>Skip logic has a cycle through question &apos;{question}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Red flag id &apos;{flag}&apos; is used twice.</source>
+        <translation>Red flag id &apos;{flag}&apos; is used twice.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: severity {value} must be one of {known}.</source>
+        <translation>{place}: severity {value} must be one of {known}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: result_fields &apos;{key}&apos; refers to question {value} that does not exist.</source>
+        <translation>Template: result_fields &apos;{key}&apos; refers to question {value} that does not exist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template: result_fields &apos;{key}&apos; must be a {type} question; &apos;{question}&apos; is {actual}.</source>
+        <translation>Template: result_fields &apos;{key}&apos; must be a {type} question; &apos;{question}&apos; is {actual}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template: result_fields &apos;vital_status&apos; question &apos;{question}&apos; has option &apos;{value}&apos;; allowed values are alive, deceased, unknown.</source>
+        <translation>Template: result_fields &apos;vital_status&apos; question &apos;{question}&apos; has option &apos;{value}&apos;; allowed values are alive, deceased, unknown.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Template &apos;{template}&apos; is not a version of &apos;{other}&apos;.</source>
+        <translation>Template &apos;{template}&apos; is not a version of &apos;{other}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template &apos;{template}&apos;: version {version} must be higher than {previous}.</source>
+        <translation>Template &apos;{template}&apos;: version {version} must be higher than {previous}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template &apos;{template}&apos; is new, so its version must be 1, not {version}.</source>
+        <translation>Template &apos;{template}&apos; is new, so its version must be 1, not {version}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template &apos;{template}&apos;: the latest stored version is {latest}, so the new one must be version {expected}, not {version}.</source>
+        <translation>Template &apos;{template}&apos;: the latest stored version is {latest}, so the new one must be version {expected}, not {version}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else saved this version of the template a moment ago; reload and try again.</source>
+        <translation>Someone else saved this version of the template a moment ago; reload and try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The stored version {version} of &apos;{template}&apos; is damaged and cannot be compared:</source>
+        <translation>The stored version {version} of &apos;{template}&apos; is damaged and cannot be compared:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no template &apos;{template}&apos; in this store.</source>
+        <translation>There is no template &apos;{template}&apos; in this store.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no template &apos;{template}&apos; version {version} in this store.</source>
+        <translation>There is no template &apos;{template}&apos; version {version} in this store.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an administrator may change templates and scripts.</source>
+        <translation>Only an administrator may change templates and scripts.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file &apos;{file}&apos; is not UTF-8 text.</source>
+        <translation>The file &apos;{file}&apos; is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file &apos;{file}&apos; cannot be read: {detail}.</source>
+        <translation>The file &apos;{file}&apos; cannot be read: {detail}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting value.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Expecting value.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting &apos;,&apos; delimiter.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Expecting &apos;,&apos; delimiter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting &apos;:&apos; delimiter.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Expecting &apos;:&apos; delimiter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting property name enclosed in double quotes.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Expecting property name enclosed in double quotes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON syntax error at line {line}, column {column}: Unterminated string starting at.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Unterminated string starting at.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Extra data.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Extra data.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid control character {character} at.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Invalid control character {character} at.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid \escape: {character}.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Invalid \escape: {character}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid \uXXXX escape.</source>
+        <translation>JSON syntax error at line {line}, column {column}: Invalid \uXXXX escape.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: {detail}.</source>
+        <translation>JSON syntax error at line {line}, column {column}: {detail}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line {line}: unknown section &apos;[{name}]&apos;; known sections are {known}.</source>
+        <translation>Line {line}: unknown section &apos;[{name}]&apos;; known sections are {known}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line {line}: section &apos;[{name}]&apos; appears twice.</source>
+        <translation>Line {line}: section &apos;[{name}]&apos; appears twice.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line}: text before the first section header; start with [identity].</source>
+        <translation>Line {line}: text before the first section header; start with [identity].</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The script has no [{section}] section.</source>
+        <translation>The script has no [{section}] section.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section &apos;[{section}]&apos; is empty.</source>
+        <translation>Section &apos;[{section}]&apos; is empty.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} (section &apos;[{section}]&apos;): a lone &apos;{brace}&apos;; write &apos;{braces}&apos; for a literal brace.</source>
+        <translation>Line {line} (section &apos;[{section}]&apos;): a lone &apos;{brace}&apos;; write &apos;{braces}&apos; for a literal brace.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line {line} (section &apos;[{section}]&apos;): unknown placeholder &apos;{{{name}}}&apos;; known placeholders are {known}.</source>
+        <translation>Line {line} (section &apos;[{section}]&apos;): unknown placeholder &apos;{{{name}}}&apos;; known placeholders are {known}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Script code {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</source>
+        <translation>Script code {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The script title must be 1 to 120 characters.</source>
+        <translation>The script title must be 1 to 120 characters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no call script &apos;{script}&apos; in this store.</source>
+        <translation>There is no call script &apos;{script}&apos; in this store.</translation>
+    </message>
 </context>
 <context>
     <name>TemplateTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_tab.py" line="+85"/>
+        <location filename="../../agent_app/ui/admin/template_tab.py" line="+86"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -4146,7 +5287,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>the store could not be written ({0})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The templates could not be read: {0}</source>
         <translation>The templates could not be read: {0}</translation>
     </message>

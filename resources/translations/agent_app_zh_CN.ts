@@ -265,7 +265,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agent_app/ui/call_bar.py" line="+60"/>
+        <location filename="../../agent_app/ui/call_bar.py" line="+96"/>
         <source>Number to call</source>
         <translation>拨打号码</translation>
     </message>
@@ -276,11 +276,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+230"/>
         <source>Dial (Ctrl+D)</source>
         <translation>拨号 (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-228"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
@@ -332,23 +333,38 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+96"/>
+        <location line="+113"/>
         <source>Connected</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+19"/>
+        <location line="-99"/>
+        <location line="+46"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-160"/>
         <source>Type a number to call.</source>
         <translation>请输入要拨打的号码。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
+        <source>&quot;{number}&quot; is not a phone number: use digits only (spaces, dashes and brackets may separate them, and a + may start it). Nothing was dialled.</source>
+        <translation>“{number}”不是电话号码：只能使用数字（可用空格、短横线和括号分隔，开头可加 +）。未拨号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{number} is not a valid phone number for this desk&apos;s region ({region}) nor an internal extension. Nothing was dialled.</source>
+        <translation>{number} 不是本台所在地区（{region}）的有效电话号码，也不是内部分机号。未拨号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a SIP headset line can call the address {number}.</source>
+        <translation>只有 SIP 耳麦线路才能呼叫地址 {number}。</translation>
+    </message>
+    <message>
+        <location line="+142"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
@@ -680,6 +696,94 @@
     </message>
 </context>
 <context>
+    <name>ConfigTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/config_texts.py" line="+11"/>
+        <source>The [server] sslmode &apos;{sslmode}&apos; does not check the central database&apos;s certificate. Use &apos;verify-full&apos; with ca_file, or, if the hospital accepts the risk, also set allow_weak_tls = true in [server].</source>
+        <translation>[server] 中的 sslmode “{sslmode}” 不校验中心数据库的证书。请使用 “verify-full” 并设置 ca_file；如医院接受此风险，也可在 [server] 中同时设置 allow_weak_tls = true。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The [server] ca_file {path} is not a file.</source>
+        <translation>[server] 中的 ca_file {path} 不是文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} named by {variable} does not exist.</source>
+        <translation>{variable} 指定的设置文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {path}, [sign_in] needs max_failures of at least 1, lockout_minutes above 0 and first_delay_seconds of 0 or more.</source>
+        <translation>{path} 中的 [sign_in] 要求 max_failures 至少为 1、lockout_minutes 大于 0、first_delay_seconds 不小于 0。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The settings file {path} is not a valid settings file ({detail}).</source>
+        <translation>设置文件 {path} 格式不正确（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} is not saved as UTF-8 text.</source>
+        <translation>设置文件 {path} 不是以 UTF-8 编码保存的文本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file {path} cannot be read ({detail}).</source>
+        <translation>无法读取设置文件 {path}（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, [{section}] must be a section of settings.</source>
+        <translation>{where} 中的 [{section}] 必须是一个设置段。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, the setting &apos;{name}&apos; is not known.</source>
+        <translation>{where} 中的设置项 “{name}” 无法识别。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, a password was written into the settings. Passwords belong in the system keyring only: remove it from the file.</source>
+        <translation>{where} 的设置中写入了密码。密码只能保存在系统密钥环中，请从文件中删除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In {where}, &apos;{value}&apos; is not one of: {allowed}.</source>
+        <translation>{where} 中的 “{value}” 不在可选值之内：{allowed}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, &apos;{value}&apos; is not a valid value.</source>
+        <translation>{where} 中的 “{value}” 不是有效的取值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {where}, the value has a kind the setting cannot take.</source>
+        <translation>{where} 中的取值类型不被该设置项接受。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {path}, extension_pattern &apos;{pattern}&apos; is not a valid regular expression ({detail}).</source>
+        <translation>{path} 中的 extension_pattern “{pattern}” 不是有效的正则表达式（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In {path}, inbound_ring_timeout must be above 0 seconds.</source>
+        <translation>{path} 中的 inbound_ring_timeout 必须大于 0 秒。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {path}, [sip] max_calls must be between 1 and 3.</source>
+        <translation>{path} 中的 [sip] max_calls 必须在 1 到 3 之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desk cannot write to its data folder {folder} ({detail}).</source>
+        <translation>工作台无法写入数据文件夹 {folder}（{detail}）。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardCaption</name>
     <message>
         <location filename="../../agent_app/ui/reports/dashboard_caption.py" line="+25"/>
@@ -816,7 +920,7 @@
     <message>
         <location line="+44"/>
         <location filename="../../agent_app/ui/backup_restore_dialog.py" line="-7"/>
-        <location filename="../../agent_app/ui/fatal.py" line="+33"/>
+        <location filename="../../agent_app/ui/fatal.py" line="+48"/>
         <source>Follow-up Desk</source>
         <translation>随访工作台</translation>
     </message>
@@ -847,7 +951,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+50"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+49"/>
         <source>Line: simulated (demo)</source>
         <translation>线路:模拟(演示)</translation>
     </message>
@@ -855,6 +959,11 @@
         <location line="+1"/>
         <source>Line: {0}</source>
         <translation>线路:{0}</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>The phone line could not be opened: {0}</source>
+        <translation>电话线路无法打开：{0}</translation>
     </message>
 </context>
 <context>
@@ -868,7 +977,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+66"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+67"/>
         <source>Complaints and suggestions</source>
         <translation>投诉与建议</translation>
     </message>
@@ -903,7 +1012,7 @@
         <translation>统计与报表…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Spot-check sampling…</source>
         <translation>抽样抽查…</translation>
     </message>
@@ -926,6 +1035,134 @@
         <location line="+11"/>
         <source>Discharge import</source>
         <translation>出院患者导入</translation>
+    </message>
+</context>
+<context>
+    <name>EnumNames</name>
+    <message>
+        <location filename="../../agent_app/ui/enum_names.py" line="+13"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly answered</source>
+        <translation>部分作答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>拒绝回答</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outgoing call</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You ended the call.</source>
+        <translation>您已挂断电话。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The other side hung up.</source>
+        <translation>对方已挂断。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The line was busy.</source>
+        <translation>对方占线。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody answered.</source>
+        <translation>无人接听。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The call was declined.</source>
+        <translation>对方拒接了电话。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number does not exist or cannot be reached.</source>
+        <translation>号码不存在或无法接通。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call was cancelled before it was answered.</source>
+        <translation>电话在接听前已取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone line has no dial tone; check the cable.</source>
+        <translation>电话线路没有拨号音，请检查线缆。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone account is not registered; calls cannot be made.</source>
+        <translation>电话账号未注册，无法拨打电话。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to the other side was lost.</source>
+        <translation>与对方的连接已中断。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone device was disconnected during the call.</source>
+        <translation>通话中电话设备已断开。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call failed.</source>
+        <translation>呼叫失败。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cardiology</source>
+        <translation>心血管内科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neurology</source>
+        <translation>神经内科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Obstetrics</source>
+        <translation>产科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oncology</source>
+        <translation>肿瘤科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orthopedics</source>
+        <translation>骨科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality control</source>
+        <translation>质量控制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General surgery</source>
+        <translation>普外科</translation>
     </message>
 </context>
 <context>
@@ -1021,12 +1258,13 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+176"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+169"/>
+        <location line="+13"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Earlier answers could not be restored: {0}</source>
         <translation>之前的答案无法恢复：{0}</translation>
     </message>
@@ -1041,7 +1279,7 @@ It is retried automatically.</source>
         <translation>危急值提醒——保存后将通知主治医生：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Hang up before leaving this follow-up.</source>
         <translation>离开本次随访前请先挂断电话。</translation>
     </message>
@@ -1089,7 +1327,7 @@ It is retried automatically.</source>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+74"/>
+        <location filename="../../agent_app/ui/his_admin.py" line="+80"/>
         <source>Import discharged patients</source>
         <translation>导入出院患者</translation>
     </message>
@@ -1270,7 +1508,7 @@ It is retried automatically.</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+76"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1425,7 +1663,212 @@ It is retried automatically.</source>
         <translation>方案“{0}”已跳过：{1}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>no patient identifier (MRN), and the mapping names no other field to use instead</source>
+        <translation>缺少患者标识（病案号），且映射未指定可替代的字段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the HL7 message does not start with an MSH segment</source>
+        <translation>HL7 消息不是以 MSH 段开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the HL7 message declares unusable separators: {found}</source>
+        <translation>HL7 消息声明了无法使用的分隔符：{found}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HL7 messages of type {kind} are not taken (only A03, A08, A13, A40)</source>
+        <translation>不接收 {kind} 类型的 HL7 消息（仅接收 A03、A08、A13、A40）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {kind} message has no {segment} segment</source>
+        <translation>{kind} 消息缺少 {segment} 段</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no patient identifier in the message (looked in {where}); it was not imported</source>
+        <translation>消息中没有患者标识（已查找 {where}），未导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the {kind} message has no visit number (PV1-19)</source>
+        <translation>{kind} 消息缺少住院号（PV1-19）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the merge message does not name the prior patient (MRG-1)</source>
+        <translation>合并消息未指明原患者（MRG-1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the HL7 message could not be read ({error})</source>
+        <translation>无法读取该 HL7 消息（{error}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the store could not save the HL7 message ({error}); the HIS may resend it</source>
+        <translation>数据库未能保存该 HL7 消息（{error}），HIS 可重新发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the HL7 message is not {encoding} text</source>
+        <translation>该 HL7 消息不是 {encoding} 文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an MLLP block without its start byte</source>
+        <translation>缺少起始字节的 MLLP 数据块</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an HL7 message larger than 1 MiB</source>
+        <translation>超过 1 MiB 的 HL7 消息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {field} is missing</source>
+        <translation>缺少{field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the {field} “{value}” is not a date</source>
+        <translation>{field}“{value}”不是日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no usable phone number (not a number: {numbers})</source>
+        <translation>没有可用的电话号码（不是号码：{numbers}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no phone number for the patient or a contact</source>
+        <translation>患者及联系人均无电话号码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the department “{department}” is not known</source>
+        <translation>科室“{department}”无法识别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the birth date is missing, and no ID number to read it from</source>
+        <translation>缺少出生日期，也没有可推算出生日期的身份证号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sex “{value}” is not one of 男, 女, M, F</source>
+        <translation>性别“{value}”不是 男、女、M、F 之一</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>admitted on {admitted}, after the discharge on {discharged}</source>
+        <translation>入院日期 {admitted} 晚于出院日期 {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the re-visit on {revisit} is before the discharge on {discharged}</source>
+        <translation>复诊日期 {revisit} 早于出院日期 {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>born on {birth}, after the discharge on {discharged}</source>
+        <translation>出生日期 {birth} 晚于出院日期 {discharged}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the diagnosis code “{icd}” is not an ICD-10 code</source>
+        <translation>诊断编码“{icd}”不是 ICD-10 编码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the discharge disposition “{value}” is not known</source>
+        <translation>离院方式“{value}”无法识别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the {field} is longer than {limit} characters</source>
+        <translation>{field}超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>visit number</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medical record number</source>
+        <translation>病案号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>patient&apos;s name</source>
+        <translation>患者姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>admission date</source>
+        <translation>入院日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discharge date</source>
+        <translation>出院日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>re-visit date</source>
+        <translation>复诊日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diagnosis code</source>
+        <translation>诊断编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attending doctor</source>
+        <translation>主治医生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>responsible nurse</source>
+        <translation>责任护士</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
@@ -1474,6 +1917,116 @@ It is retried automatically.</source>
         <source>HIS message feed</source>
         <translation>HIS 消息接口</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>the discharging nurse</source>
+        <translation>责任护士</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the attending doctor</source>
+        <translation>主治医生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the department&apos;s pool</source>
+        <translation>科室公共队列</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>department {0}</source>
+        <translation>科室 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ward {0}</source>
+        <translation>病区 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diagnosis ICD-10 {0}</source>
+        <translation>诊断 ICD-10 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not ICD-10 {0}</source>
+        <translation>排除 ICD-10 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>age {0}</source>
+        <translation>年龄 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stay of {0} days</source>
+        <translation>住院 {0} 天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>discharged as {0}</source>
+        <translation>离院方式 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only when no other plan fits</source>
+        <translation>仅在没有其他方案适用时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assigned to {0}</source>
+        <translation>分配给{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>spot-check</source>
+        <translation>质控抽查</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every discharge</source>
+        <translation>所有出院患者</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the desk&apos;s usual hours</source>
+        <translation>默认呼叫时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>
@@ -1489,44 +2042,92 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>LineRetryButton</name>
+    <message>
+        <location filename="../../agent_app/ui/line_status.py" line="+112"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try to open the phone line again</source>
+        <translation>再次尝试打开电话线路</translation>
+    </message>
+</context>
+<context>
     <name>LineStatusLabel</name>
     <message>
-        <location filename="../../agent_app/ui/line_status.py" line="+15"/>
+        <location line="-93"/>
         <source>Headset {0}</source>
         <translation>耳麦 {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Phone-line box {0}</source>
         <translation>电话线路盒 {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Simulated line</source>
         <translation>模拟线路</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The phone device was disconnected.</source>
-        <translation>电话设备已断开连接。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>device disconnected</source>
         <translation>设备已断开</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Calls wait until the phone line is open.</source>
+        <translation>电话线路打开后才能拨号。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>No call can be made: the phone line could not be opened. Use Retry in the status bar once it is fixed.</source>
+        <translation>无法拨号：电话线路未能打开。问题解决后，请点击状态栏中的“重试”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Calls wait until the phone account is registered.</source>
+        <translation>电话账号注册成功后才能拨号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No call can be made: the phone account is not registered.</source>
+        <translation>无法拨号：电话账号尚未注册。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No call can be made: the phone server refused or did not answer the registration.</source>
+        <translation>无法拨号：电话服务器拒绝了注册或没有应答。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No call can be made: the phone device is disconnected.</source>
+        <translation>无法拨号：电话设备已断开。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>registered</source>
         <translation>已注册</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-58"/>
         <source>registering…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
+        <location line="-2"/>
+        <source>opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>not registered</source>
         <translation>未注册</translation>
     </message>
@@ -1536,12 +2137,12 @@ It is retried automatically.</source>
         <translation>注册失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+62"/>
         <source>Line: {0} — {1}</source>
         <translation>线路：{0} — {1}</translation>
     </message>
@@ -1675,7 +2276,7 @@ It is retried automatically.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+105"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+106"/>
         <source>Follow-up Desk — {0}</source>
         <translation>随访工作台 — {0}</translation>
     </message>
@@ -1740,7 +2341,7 @@ It is retried automatically.</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
@@ -1750,7 +2351,12 @@ It is retried automatically.</source>
         <translation>中心数据库：未配置（仅使用本地数据）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>The phone line already holds {0} calls, its limit: a caller just heard busy. Answer or end the calls that ring; if this repeats, ask IT to raise max_calls.</source>
+        <translation>电话线路已有 {0} 个通话，达到上限：刚有一位来电者听到忙音。请接听或结束正在振铃的来电；如果反复出现，请联系信息科调高 max_calls。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sorting the queue…</source>
         <translation>正在对随访队列排序…</translation>
     </message>
@@ -1815,7 +2421,7 @@ It is retried automatically.</source>
         <translation>此随访已结束。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Saved. The next call is due {0}.</source>
         <translation>已保存。下次拨打时间为 {0}。</translation>
     </message>
@@ -1914,7 +2520,7 @@ It is retried automatically.</source>
         <translation>既往随访结果</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{0} · {1} · {2} years</source>
         <translation>{0} · {1} · {2}岁</translation>
     </message>
@@ -1984,7 +2590,7 @@ It is retried automatically.</source>
         <translation>拨号</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+21"/>
         <source>Dial this number (Alt+{0})</source>
         <translation>拨打此号码 (Alt+{0})</translation>
     </message>
@@ -2030,7 +2636,7 @@ It is retried automatically.</source>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+71"/>
+        <location filename="../../agent_app/ui/pop_card.py" line="+73"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
@@ -2090,7 +2696,12 @@ It is retried automatically.</source>
         <translation>来电隐藏了号码，请询问对方身份。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>The caller&apos;s number could not be read (the line sent something that is not a number). Ask who is calling.</source>
+        <translation>无法识别来电号码（线路传来的不是号码）。请询问对方身份。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Unknown caller: no patient or family contact has this number.</source>
         <translation>未知来电：没有患者或家属联系人使用此号码。</translation>
     </message>
@@ -2715,7 +3326,7 @@ It is retried automatically.</source>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+35"/>
+        <location filename="../../agent_app/ui/followup/result_dialog.py" line="+37"/>
         <source>Follow-up result — {0}, {1}</source>
         <translation>随访结果 — {0}，{1}</translation>
     </message>
@@ -2755,27 +3366,12 @@ It is retried automatically.</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Partly answered</source>
-        <translation>部分作答</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refused</source>
-        <translation>拒绝回答</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>The questionnaire of this result cannot be read: {0}</source>
         <translation>无法读取此随访结果对应的问卷：{0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Red flag</source>
         <translation>危急值预警</translation>
     </message>
@@ -3300,13 +3896,13 @@ It is retried automatically.</source>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+90"/>
-        <location line="+187"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+92"/>
+        <location line="+201"/>
         <source>Incoming call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-153"/>
         <source>Rejected a call from a blacklisted number ({0}).</source>
         <translation>已拒接黑名单号码的来电（{0}）。</translation>
     </message>
@@ -3316,7 +3912,17 @@ It is retried automatically.</source>
         <translation>无法查询来电人：{0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>Missed call: nobody answered before the ring time ran out.</source>
+        <translation>未接来电：振铃时间结束前无人接听。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed call: nobody answered it in time.</source>
+        <translation>未接来电：无人及时接听。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Missed call: the caller hung up.</source>
         <translation>未接来电：对方已挂断。</translation>
     </message>
@@ -3326,12 +3932,12 @@ It is retried automatically.</source>
         <translation>没有可保存的来电号码。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Saved {0} as a contact of the patient.</source>
         <translation>已将 {0} 保存为患者的联系人。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>The patient could not be looked up: {0}</source>
         <translation>无法查询患者：{0}</translation>
     </message>
@@ -3344,32 +3950,37 @@ It is retried automatically.</source>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/script_panel.py" line="+27"/>
+        <location filename="../../agent_app/ui/followup/script_panel.py" line="+32"/>
         <source>This follow-up plan has no call script.</source>
         <translation>此随访方案没有通话话术。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>Not known for this patient: {0}</source>
         <translation>该患者缺少以下信息：{0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(not known: {0})</source>
+        <translation>（未知：{0}）</translation>
     </message>
 </context>
 <context>
     <name>ScriptTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/script_tab.py" line="+70"/>
-        <location line="+34"/>
+        <location filename="../../agent_app/ui/admin/script_tab.py" line="+71"/>
+        <location line="+36"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-37"/>
         <source>Plans</source>
         <translation>随访计划</translation>
     </message>
@@ -3384,7 +3995,7 @@ It is retried automatically.</source>
         <translation>插入占位符…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Save script</source>
         <translation>保存话术(&amp;S)</translation>
     </message>
@@ -3446,7 +4057,7 @@ It is retried automatically.</source>
         <translation>无法写入数据库（{0}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The scripts could not be read: {0}</source>
         <translation>无法读取话术：{0}</translation>
     </message>
@@ -3685,7 +4296,7 @@ It is retried automatically.</source>
 <context>
     <name>StoreMessages</name>
     <message>
-        <location filename="../../agent_app/ui/store_messages.py" line="+46"/>
+        <location filename="../../agent_app/ui/store_messages.py" line="+50"/>
         <source>The data store {path} is damaged ({detail}). Nothing was changed in it. Restore one of its backups, or ask IT to rebuild the store from the server.</source>
         <translation>数据存储 {path} 已损坏（{detail}），其中的内容未作任何改动。请恢复它的一个备份，或请信息科从服务器重建数据存储。</translation>
     </message>
@@ -3723,7 +4334,7 @@ It is retried automatically.</source>
 <context>
     <name>StoreOpening</name>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>this computer&apos;s key for it is missing from the system keyring</source>
         <translation>本机用于它的密钥已从系统密钥环中丢失</translation>
     </message>
@@ -3971,7 +4582,7 @@ It is retried automatically.</source>
 <context>
     <name>TemplateRefusal</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+19"/>
+        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+49"/>
         <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
         <translation>模板超过 {0} MB，无法检查或保存。</translation>
     </message>
@@ -3990,11 +4601,541 @@ It is retried automatically.</source>
         <source>Question &apos;{0}&apos; in section &apos;{1}&apos; has more than {2} options.</source>
         <translation>部分“{1}”中的问题“{0}”的选项超过 {2} 个。</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template: result_fields</source>
+        <translation>模板的 result_fields</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section {section}</source>
+        <translation>第 {section} 个分节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &apos;{section}&apos;</source>
+        <translation>分节“{section}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &apos;{section}&apos;: show_if</source>
+        <translation>分节“{section}”的 show_if</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question {question} in section &apos;{section}&apos;</source>
+        <translation>分节“{section}”的第 {question} 个问题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;</source>
+        <translation>分节“{section}”中的问题“{question}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: show_if</source>
+        <translation>分节“{section}”中问题“{question}”的 show_if</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: jump {jump}</source>
+        <translation>分节“{section}”中问题“{question}”的第 {jump} 个跳转</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: option {option}</source>
+        <translation>分节“{section}”中问题“{question}”的第 {option} 个选项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: option &apos;{option}&apos;</source>
+        <translation>分节“{section}”中问题“{question}”的选项“{option}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question &apos;{question}&apos; in section &apos;{section}&apos;: labels</source>
+        <translation>分节“{section}”中问题“{question}”的刻度标签（labels）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Red flag {flag}</source>
+        <translation>第 {flag} 条危急值预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red flag &apos;{flag}&apos;</source>
+        <translation>危急值预警“{flag}”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the text {found_value}</source>
+        <translation>文本 {found_value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the number {found_value}</source>
+        <translation>数字 {found_value}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{place} must be a JSON object, not {found}.</source>
+        <translation>{place}必须是 JSON 对象，不能是{found}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; is missing.</source>
+        <translation>{place}：缺少“{key}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a list, not {found}.</source>
+        <translation>{place}：“{key}”必须是列表，不能是{found}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</source>
+        <translation>{place}：“{key}”的值 {value} 须为 1–40 个小写字母、数字或 _，并以字母开头。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: &apos;{key}&apos; must be an object with &apos;zh_CN&apos; and &apos;en&apos; texts, not {found}.</source>
+        <translation>{place}：“{key}”必须是含 &apos;zh_CN&apos; 和 &apos;en&apos; 两种文本的对象，不能是{found}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; needs both &apos;zh_CN&apos; and &apos;en&apos;; &apos;{language}&apos; is missing or empty.</source>
+        <translation>{place}：“{key}”需要同时有 &apos;zh_CN&apos; 和 &apos;en&apos;；“{language}”缺失或为空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; has unknown language &apos;{language}&apos;.</source>
+        <translation>{place}：“{key}”含有未知的语言“{language}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be true or false, not {value}.</source>
+        <translation>{place}：“{key}”必须是 true 或 false，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a whole number, not {value}.</source>
+        <translation>{place}：“{key}”必须是整数，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; must be a number, not {value}.</source>
+        <translation>{place}：“{key}”必须是数字，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: unknown key &apos;{key}&apos;.</source>
+        <translation>{place}：未知的键“{key}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: unknown key &apos;{key}&apos; for a {type} question.</source>
+        <translation>{place}：{type} 类型的问题没有键“{key}”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{key}&apos; must stand alone in its object.</source>
+        <translation>{place}：“{key}”必须单独占一个对象。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{key}&apos; needs a non-empty list of conditions.</source>
+        <translation>{place}：“{key}”需要一个非空的条件列表。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: the condition does not say which &apos;question&apos; it tests.</source>
+        <translation>{place}：条件没有用 &apos;question&apos; 说明它检查哪个问题。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a condition needs exactly one operator, found none.</source>
+        <translation>{place}：一个条件需要恰好一个运算符，但一个也没有。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a condition needs exactly one operator, found {operators}.</source>
+        <translation>{place}：一个条件需要恰好一个运算符，但有 {operators}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: unknown operator &apos;{operator}&apos;; expected one of {known}, all, any, not.</source>
+        <translation>{place}：未知的运算符“{operator}”；应为 {known}、all、any、not 之一。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;answered&apos; takes true or false.</source>
+        <translation>{place}：&apos;answered&apos; 只能取 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes a number, not {value}.</source>
+        <translation>{place}：“{operator}”需要一个数字，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes an option value or a number.</source>
+        <translation>{place}：“{operator}”需要一个选项值或一个数字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;contains&apos; takes one option value.</source>
+        <translation>{place}：&apos;contains&apos; 需要一个选项值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;{operator}&apos; takes a non-empty list of option values.</source>
+        <translation>{place}：“{operator}”需要一个非空的选项值列表。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: condition refers to question &apos;{tested}&apos; that does not exist.</source>
+        <translation>{place}：条件引用的问题“{tested}”不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: operator &apos;{operator}&apos; cannot test question &apos;{tested}&apos; of type &apos;{type}&apos;.</source>
+        <translation>{place}：运算符“{operator}”不能检查 {type} 类型的问题“{tested}”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: question &apos;{tested}&apos; is a {type}; &apos;{operator}&apos; must compare it with a number.</source>
+        <translation>{place}：问题“{tested}”是 {type} 类型；“{operator}”必须把它与数字比较。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: &apos;{value}&apos; is not an option of question &apos;{tested}&apos;.</source>
+        <translation>{place}：“{value}”不是问题“{tested}”的选项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: {value} is not a point of the scale of question &apos;{tested}&apos; ({low}–{high}).</source>
+        <translation>{place}：{value} 不是问题“{tested}”量表（{low}–{high}）上的分值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Template: &apos;version&apos; must be a whole number from 1, not {value}.</source>
+        <translation>模板：&apos;version&apos; 必须是从 1 起的整数，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: &apos;title&apos; is longer than 120 characters.</source>
+        <translation>模板：&apos;title&apos; 超过 120 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: &apos;sections&apos; is empty; a template needs at least one.</source>
+        <translation>模板：&apos;sections&apos; 为空；模板至少需要一个分节。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: id &apos;end&apos; is reserved for &apos;jump to the end&apos;.</source>
+        <translation>{place}：id &apos;end&apos; 已保留，表示“跳到结尾”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section id &apos;{section}&apos; is used twice.</source>
+        <translation>分节 id“{section}”用了两次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;questions&apos; is empty.</source>
+        <translation>{place}：&apos;questions&apos; 为空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question id &apos;{question}&apos; is used twice (sections &apos;{first}&apos; and &apos;{section}&apos;).</source>
+        <translation>问题 id“{question}”用了两次（分节“{first}”和“{section}”）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: unknown type {value}; expected one of {known}.</source>
+        <translation>{place}：未知的类型 {value}；应为 {known} 之一。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: scale min {low} must be below max {high}.</source>
+        <translation>{place}：量表的最小值 {low} 必须小于最大值 {high}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a scale may have at most 11 points ({low}–{high}).</source>
+        <translation>{place}：量表最多 11 个分值（现为 {low}–{high}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: number min {low} must be below max {high}.</source>
+        <translation>{place}：数值的最小值 {low} 必须小于最大值 {high}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: date_range {value} must be one of any, past, future.</source>
+        <translation>{place}：date_range {value} 必须是 any、past、future 之一。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: max_length must be from 1 to 4000, not {value}.</source>
+        <translation>{place}：max_length 必须在 1 到 4000 之间，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: a {type} choice needs at least 2 options.</source>
+        <translation>{place}：{type} 选择题至少需要 2 个选项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: option {number} value {value} must be lower-case letters, digits and _ starting with a letter.</source>
+        <translation>{place}：第 {number} 个选项的值 {value} 须由小写字母、数字和 _ 组成，并以字母开头。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: option value &apos;{value}&apos; appears twice.</source>
+        <translation>{place}：选项值“{value}”出现了两次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: option &apos;{value}&apos; is exclusive, which only a multi choice may have.</source>
+        <translation>{place}：选项“{value}”设为 exclusive（互斥），只有 multi（多选）题可以这样设。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: scale label key {value} is not a whole number.</source>
+        <translation>{place}：量表标签的键 {value} 不是整数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: scale label {point} is outside {low}–{high}.</source>
+        <translation>{place}：量表标签 {point} 超出 {low}–{high} 的范围。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: &apos;to&apos; must be a section id or &apos;end&apos;.</source>
+        <translation>{place}：&apos;to&apos; 必须是分节 id 或 &apos;end&apos;。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: jump target &apos;{target}&apos; is not a section of this template.</source>
+        <translation>{place}：跳转目标“{target}”不是本模板的分节。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{place}: jump target &apos;{target}&apos; is not after section &apos;{section}&apos;; jumps may only go forward.</source>
+        <translation>{place}：跳转目标“{target}”不在分节“{section}”之后；只能跳到后面的分节。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place}: show_if tests the question&apos;s own answer.</source>
+        <translation>{place}：show_if 检查的是这个问题自己的回答。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skip logic has a cycle (each is shown depending on the next): {cycle}.</source>
+        <translation>跳题逻辑形成了循环（每一个是否显示取决于下一个）：{cycle}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skip logic has a cycle through question &apos;{question}&apos;.</source>
+        <translation>跳题逻辑形成了经过问题“{question}”的循环。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Red flag id &apos;{flag}&apos; is used twice.</source>
+        <translation>危急值预警 id“{flag}”用了两次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{place}: severity {value} must be one of {known}.</source>
+        <translation>{place}：severity（严重程度）{value} 必须是 {known} 之一。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template: result_fields &apos;{key}&apos; refers to question {value} that does not exist.</source>
+        <translation>模板：result_fields 的“{key}”引用的问题 {value} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template: result_fields &apos;{key}&apos; must be a {type} question; &apos;{question}&apos; is {actual}.</source>
+        <translation>模板：result_fields 的“{key}”必须是 {type} 类型的问题；“{question}”是 {actual} 类型。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template: result_fields &apos;vital_status&apos; question &apos;{question}&apos; has option &apos;{value}&apos;; allowed values are alive, deceased, unknown.</source>
+        <translation>模板：result_fields 的 &apos;vital_status&apos; 问题“{question}”有选项“{value}”；只允许 alive、deceased、unknown。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Template &apos;{template}&apos; is not a version of &apos;{other}&apos;.</source>
+        <translation>模板“{template}”不是“{other}”的一个版本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template &apos;{template}&apos;: version {version} must be higher than {previous}.</source>
+        <translation>模板“{template}”：版本 {version} 必须高于 {previous}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template &apos;{template}&apos; is new, so its version must be 1, not {version}.</source>
+        <translation>模板“{template}”是新模板，版本必须为 1，不能是 {version}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template &apos;{template}&apos;: the latest stored version is {latest}, so the new one must be version {expected}, not {version}.</source>
+        <translation>模板“{template}”：已保存的最新版本是 {latest}，新版本必须是 {expected}，不能是 {version}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else saved this version of the template a moment ago; reload and try again.</source>
+        <translation>刚才已有其他人保存了该模板的这个版本；请重新加载后再试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The stored version {version} of &apos;{template}&apos; is damaged and cannot be compared:</source>
+        <translation>模板“{template}”已保存的版本 {version} 已损坏，无法比较：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no template &apos;{template}&apos; in this store.</source>
+        <translation>本数据库中没有模板“{template}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no template &apos;{template}&apos; version {version} in this store.</source>
+        <translation>本数据库中没有模板“{template}”的版本 {version}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an administrator may change templates and scripts.</source>
+        <translation>只有管理员可以修改问卷模板和话术。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file &apos;{file}&apos; is not UTF-8 text.</source>
+        <translation>文件“{file}”不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file &apos;{file}&apos; cannot be read: {detail}.</source>
+        <translation>无法读取文件“{file}”：{detail}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting value.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：此处应有一个值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting &apos;,&apos; delimiter.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：此处应有逗号 &apos;,&apos;。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting &apos;:&apos; delimiter.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：此处应有冒号 &apos;:&apos;。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Expecting property name enclosed in double quotes.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：此处应有用双引号括起的属性名。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON syntax error at line {line}, column {column}: Unterminated string starting at.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：从这里开始的字符串没有结束。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Extra data.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：JSON 已结束，后面还有多余的内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid control character {character} at.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：无效的控制字符 {character}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid \escape: {character}.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：无效的转义序列：{character}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: Invalid \uXXXX escape.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：无效的 \uXXXX 转义。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON syntax error at line {line}, column {column}: {detail}.</source>
+        <translation>JSON 语法错误，第 {line} 行第 {column} 列：{detail}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line {line}: unknown section &apos;[{name}]&apos;; known sections are {known}.</source>
+        <translation>第 {line} 行：未知的分节“[{name}]”；已知的分节有 {known}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line {line}: section &apos;[{name}]&apos; appears twice.</source>
+        <translation>第 {line} 行：分节“[{name}]”出现了两次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line}: text before the first section header; start with [identity].</source>
+        <translation>第 {line} 行：第一个分节标题之前有文字；请以 [identity] 开头。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The script has no [{section}] section.</source>
+        <translation>话术缺少 [{section}] 分节。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Section &apos;[{section}]&apos; is empty.</source>
+        <translation>分节“[{section}]”为空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {line} (section &apos;[{section}]&apos;): a lone &apos;{brace}&apos;; write &apos;{braces}&apos; for a literal brace.</source>
+        <translation>第 {line} 行（分节“[{section}]”）：有单独的“{brace}”；要写花括号本身，请写成“{braces}”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line {line} (section &apos;[{section}]&apos;): unknown placeholder &apos;{{{name}}}&apos;; known placeholders are {known}.</source>
+        <translation>第 {line} 行（分节“[{section}]”）：未知的占位符“{{{name}}}”；已知的占位符有 {known}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Script code {value} must be 1–40 lower-case letters, digits and _ starting with a letter.</source>
+        <translation>话术编码 {value} 须为 1–40 个小写字母、数字或 _，并以字母开头。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The script title must be 1 to 120 characters.</source>
+        <translation>话术标题须为 1 到 120 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no call script &apos;{script}&apos; in this store.</source>
+        <translation>本数据库中没有话术“{script}”。</translation>
+    </message>
 </context>
 <context>
     <name>TemplateTab</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_tab.py" line="+85"/>
+        <location filename="../../agent_app/ui/admin/template_tab.py" line="+86"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -4144,7 +5285,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <translation>无法写入数据库（{0}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The templates could not be read: {0}</source>
         <translation>无法读取模板：{0}</translation>
     </message>

@@ -136,11 +136,13 @@ class PeerSet:
         tcp: bool = False,
         port: int | None = None,
         calls: int = 1,
+        service: str = "agent",
     ) -> SippPeer:
         """Run ``sipp/<scenario>.xml``: a UAS waiting on its port, or a UAC when ``call_to``
-        names our SIP port. ``hold_ms`` is the scenario's plain ``<pause/>`` (sipp's -d);
-        ``keys`` become sipp ``[key]`` values, ``fill`` replaces ``@NAME@`` in the file itself
-        (for what sipp reads at load time, such as status codes)."""
+        names our SIP port (calling the account ``service``). ``hold_ms`` is the scenario's
+        plain ``<pause/>`` (sipp's -d); ``keys`` become sipp ``[key]`` values, ``fill``
+        replaces ``@NAME@`` in the file itself (for what sipp reads at load time, such as
+        status codes)."""
         folder = self._folder(scenario)
         script = SCENARIOS / f"{scenario}.xml"
         if fill:
@@ -165,7 +167,7 @@ class PeerSet:
         if tcp:
             command += ["-t", "t1"]
         if call_to is not None:
-            command += ["-s", "agent", f"{LOCALHOST}:{call_to}"]
+            command += ["-s", service, f"{LOCALHOST}:{call_to}"]
         with open(log, "wb") as out:
             process = subprocess.Popen(
                 command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

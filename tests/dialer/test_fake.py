@@ -11,6 +11,7 @@ import soundfile as sf
 
 from agent_app.dialer.errors import CallStateError
 from agent_app.dialer.events import (
+    END_TEXT,
     Answered,
     Ended,
     EndReason,
@@ -159,3 +160,20 @@ def test_a_failing_listener_does_not_silence_the_others(
     _advance(phone, clock, 1.0)
     assert events.count(events[-1]) == 2 and isinstance(events[-1], Ended)
     assert "phone listener failed" in caplog.text
+
+
+def test_an_incoming_call_nobody_answers_ends_as_missed_after_the_ring_time(
+    tmp_path: Path,
+) -> None:
+    clock = Clock()
+    phone = FakePhone(voice_cache=tmp_path / "voices", clock=clock, missed_after=30.0)
+    events: list[PhoneEvent] = []
+    phone.add_listener(events.append)
+    rang = phone.simulate_incoming("13812345678")
+    answered = phone.simulate_incoming("13912345678")
+    phone.answer(answered)
+    _advance(phone, clock, 29.5)
+    assert not any(isinstance(e, Ended) for e in events)
+    _advance(phone, clock, 1.0)
+    ends = [e for e in events if isinstance(e, Ended)]
+    assert ends == [Ended(rang, EndReason.MISSED, END_TEXT[EndReason.MISSED])]

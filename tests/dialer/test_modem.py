@@ -578,3 +578,93 @@ def test_mesg_with_a_bad_checksum_changes_nothing() -> None:
     assert cid == CallerId()
     assert absorb_mesg(cid, "0204" + b"1234".hex()) is True  # bare parameter list
     assert (cid.number, cid.number_known, cid.name_known) == ("1234", True, False)
+
+
+# Caller identity hygiene and ring time -------------------------------------------------------
+@pytest.mark.parametrize(
+    "nmbr",
+    [b"138\x0012345678", b"1381234\xff5678", b"13812345678\xff", b"138l2345678", b"\xff\xfe"],
+    ids=["nul", "0xff-inside", "0xff-after", "letter", "only-noise"],
+)
+def test_line_noise_in_the_caller_number_is_invalid_and_logged_without_digits(
+    line: Line, modem: FakeModem, caplog: pytest.LogCaptureFixture, nmbr: bytes
+) -> None:
+    with caplog.at_level(logging.INFO):
+        modem.send_raw(b"\r\nRING\r\n\r\nDATE = 1123\r\n\r\nTIME = 0930\r\n")
+        modem.send_raw(b"\r\nNMBR = " + nmbr + b"\r\n\r\nNAME = WANG\r\n")
+        incoming = line.wait_for(Incoming)
+    assert (incoming.number, incoming.invalid, incoming.withheld, incoming.unavailable) == (
+        "",
+        True,
+        False,
+        False,
+    )
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("not readable" in m for m in messages)
+    assert not any("2345" in m for m in messages)  # no digits of the number in the log
+
+
+def test_mesg_packet_with_noise_in_the_number_is_invalid(line: Line, modem: FakeModem) -> None:
+    packet = mesg(0x80, [(0x01, b"11230930"), (0x02, b"1381\x00345678"), (0x07, b"WANG")])
+    modem.ring([f"MESG = {packet}"])
+    incoming = line.wait_for(Incoming)
+    assert (incoming.number, incoming.invalid) == ("", True)
+
+
+@pytest.mark.parametrize(
+    ("nmbr", "flags"),
+    [("O", (False, True, False)), ("P", (True, False, False))],
+    ids=["out-of-area", "private"],
+)
+def test_out_of_area_is_unavailable_and_private_is_withheld_neither_invalid(
+    line: Line, modem: FakeModem, nmbr: str, flags: tuple[bool, bool, bool]
+) -> None:
+    modem.ring(["DATE = 1123", "TIME = 0930", f"NMBR = {nmbr}", "NAME = O"])
+    incoming = line.wait_for(Incoming)
+    assert incoming.number == ""
+    assert (incoming.withheld, incoming.unavailable, incoming.invalid) == flags
+
+
+def test_a_call_that_keeps_ringing_ends_as_missed_and_its_later_rings_are_ignored(
+    modem: FakeModem,
+) -> None:
+    line = open_line(modem, missed_after=0.8)
+    try:
+        stop = threading.Event()
+
+        def keep_ringing() -> None:  # a caller who never gives up: a ring every 0.3 s
+            while not stop.wait(0.3):
+                modem.ring()
+
+        ringer = threading.Thread(target=keep_ringing, daemon=True)
+        modem.ring(["NMBR = 13812345678", "NAME = WANG"])
+        started = time.monotonic()
+        ringer.start()
+        call = line.wait_for(Incoming).call_id
+        ended = line.wait_for(Ended, timeout=3.0)
+        assert ended == Ended(call, EndReason.MISSED, END_TEXT[EndReason.MISSED])
+        assert 0.8 <= time.monotonic() - started < 2.0
+        line.pump_for(1.0)  # still ringing: no new call, no second end
+        assert len(line.of(Incoming)) == 1 and len(line.of(Ended)) == 1
+        stop.set()
+        ringer.join()
+        line.pump_for(1.2)  # the caller gave up; the next call rings as a new one
+        modem.ring(["NMBR = 13912345678", "NAME = LI"])
+        assert line.wait_for(Incoming, lambda e: e.call_id != call).number == "13912345678"
+    finally:
+        line.phone.close()
+
+
+def test_retry_looks_for_an_unplugged_box_at_once(modem: FakeModem) -> None:
+    line = open_line(modem, reconnect_delay=(5.0, 10.0))
+    try:
+        assert not line.phone.retry()  # plugged in: nothing to retry
+        modem.unplug()
+        line.wait_for(DeviceLost)
+        modem.replug()
+        line.pump_for(0.3)
+        assert line.of(DeviceBack) == []  # the back-off would wait 5 s
+        assert line.phone.retry()
+        line.wait_for(DeviceBack, timeout=2.0)
+    finally:
+        line.phone.close()

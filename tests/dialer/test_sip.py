@@ -34,6 +34,7 @@ from agent_app.dialer.errors import (
 )
 from agent_app.dialer.events import (
     Answered,
+    CallLimitReached,
     DtmfReceived,
     Ended,
     EndReason,
@@ -45,7 +46,7 @@ from agent_app.dialer.events import (
     RegistrationChanged,
     Ringing,
 )
-from agent_app.dialer.sip import NULL_AUDIO_DEVICE, SipLineConfig, SipPhone
+from agent_app.dialer.sip import NULL_AUDIO_DEVICE, STACK_MAX_CALLS, SipLineConfig, SipPhone
 from agent_app.dialer.sip_messages import caller_from_invite, end_reason
 from agent_app.dialer.wav import repair_wav
 from tests.dialer.sip_peers import LOCALHOST, PeerSet, SippPeer, free_port
@@ -692,3 +693,206 @@ def test_a_busy_desk_that_stops_pumping_while_the_patient_answers_still_connects
     assert events.wait(Ended, call_id).reason is EndReason.LOCAL_HANGUP
     finished(peer, events)
     assert peer.trace().count("INVITE sip:") >= 2  # the INVITE went out again
+
+
+# Inbound calls that nobody ends ---------------------------------------------------------
+RING_TIMEOUT = 2.0
+
+
+def ringing_line(folder: Path, max_calls: int) -> SipPhone:
+    """A second direct-IP line on the module's stack, with a short ring time."""
+    return SipPhone(
+        SipLineConfig(
+            user="desk2",
+            bound_address=LOCALHOST,
+            null_audio=True,
+            ring_timeout=RING_TIMEOUT,
+            max_calls=max_calls,
+            log_path=folder / "pjsua-ring.log",
+        )
+    )
+
+
+def test_callers_whose_cancel_is_lost_end_as_missed_and_extra_ones_are_turned_away_openly(
+    module_phone: SipPhone, peers: PeerSet, tmp_path: Path
+) -> None:
+    """Five callers at once who never CANCEL (as if it was lost on UDP). pjsua has four call
+    slots for the process: before, four rang for ever and the fifth, and everyone after, got
+    486 while the desk saw nothing. Now the line rings for at most its limit of three, every
+    caller turned away (by the line, or by pjsua when calls of other lines still hold slots)
+    is reported (CallLimitReached), the ringing ones end as missed (480) after the ring time,
+    and the next caller rings again."""
+    line = ringing_line(tmp_path, max_calls=3)
+    try:
+        log = EventLog(line)
+        started = time.monotonic()
+        peer = peers.sipp(
+            "uac_call_in_no_cancel", call_to=line.local_port, keys={"caller": "13812345678"},
+            calls=5, service="desk2",
+        )  # fmt: skip
+
+        def heard() -> tuple[list[Incoming], list[CallLimitReached]]:
+            return (
+                [e for e in log.seen if isinstance(e, Incoming)],
+                [e for e in log.seen if isinstance(e, CallLimitReached)],
+            )
+
+        deadline = time.monotonic() + 5
+        while sum(map(len, heard())) < 5:
+            assert time.monotonic() < deadline, f"a caller went unseen: {log.seen}"
+            log.run(0.02)
+        incoming, limits = heard()
+        assert 1 <= len(incoming) <= 3 and len(limits) == 5 - len(incoming)
+        ends = [log.wait(Ended, e.call_id, timeout=RING_TIMEOUT + 3) for e in incoming]
+        assert {(e.reason, e.code) for e in ends} == {(EndReason.MISSED, 480)}
+        assert time.monotonic() - started >= RING_TIMEOUT
+        assert len([e for e in log.seen if isinstance(e, Ended)]) == len(incoming)
+        finished(peer, log)
+        trace = peer.trace()
+        assert trace.count("SIP/2.0 480 Temporarily Unavailable") >= len(incoming)
+        assert trace.count("SIP/2.0 486 Busy Here") >= len(limits)
+        # The missed calls freed their slots: the next caller rings again.
+        mark = log.mark()
+        again = peers.sipp(
+            "uac_call_in", call_to=line.local_port, keys={"caller": "13812345678"},
+            service="desk2",
+        )  # fmt: skip
+        fresh = log.wait(Incoming, since=mark)
+        line.reject(fresh.call_id)
+        log.wait(Ended, fresh.call_id)
+        finished(again, log)
+    finally:
+        line.close()
+        module_phone.pump()
+
+
+def test_the_lines_own_limit_turns_the_extra_caller_away_and_says_so(
+    module_phone: SipPhone, peers: PeerSet, tmp_path: Path
+) -> None:
+    line = ringing_line(tmp_path, max_calls=1)
+    try:
+        log = EventLog(line)
+        peer = peers.sipp(
+            "uac_call_in_no_cancel", call_to=line.local_port, keys={"caller": "13812345678"},
+            calls=2, service="desk2",
+        )  # fmt: skip
+        assert log.wait(CallLimitReached, timeout=5) == CallLimitReached("", 1)
+        first = log.wait(Incoming)
+        assert log.wait(Ended, first.call_id, timeout=RING_TIMEOUT + 3).reason is (EndReason.MISSED)
+        assert len([e for e in log.seen if isinstance(e, Incoming)]) == 1
+        finished(peer, log)
+        assert "SIP/2.0 486 Busy Here" in peer.trace()
+    finally:
+        line.close()
+        module_phone.pump()
+
+
+def test_a_caller_pjsua_refuses_for_want_of_slots_is_reported_too(
+    phone: SipPhone, events: EventLog, module_phone: SipPhone, peers: PeerSet, tmp_path: Path
+) -> None:
+    """Two calls ringing on another line hold two of the process's four slots; of three
+    callers to this line (limit 3) at most two ring and pjsua itself refuses the rest: the
+    desk is told all the same (CallLimitReached with the process's four slots)."""
+    line = ringing_line(tmp_path, max_calls=3)
+    try:
+        log = EventLog(line)
+        mark = events.mark()
+        holders = peers.sipp(
+            "uac_call_in_no_cancel", call_to=phone.local_port, keys={"caller": "13912345678"},
+            calls=2,
+        )  # fmt: skip
+        held = [events.wait(Incoming, since=mark)]
+        held.append(events.wait(Incoming, since=mark, where=lambda e: e not in held))
+        callers = peers.sipp(
+            "uac_call_in_no_cancel", call_to=line.local_port, keys={"caller": "13812345678"},
+            calls=3, service="desk2",
+        )  # fmt: skip
+        deadline = time.monotonic() + 5
+        while len([e for e in log.seen if isinstance(e, (Incoming, CallLimitReached))]) < 3:
+            assert time.monotonic() < deadline, f"a caller went unseen: {log.seen}"
+            log.run(0.02)
+        limits = [e for e in log.seen if isinstance(e, CallLimitReached)]
+        # At most two slots were free (fewer while calls of earlier tests still close), and
+        # the line's own limit of three was never reached: every refusal was pjsua's.
+        assert limits and set(limits) == {CallLimitReached("", STACK_MAX_CALLS)}
+        assert len([e for e in log.seen if isinstance(e, Incoming)]) <= 2
+        for call in held:
+            phone.reject(call.call_id)
+        finished(holders, events)
+        finished(callers, log)
+    finally:
+        line.close()
+        module_phone.pump()
+
+
+def test_an_answered_inbound_call_is_not_ended_by_the_ring_time(
+    module_phone: SipPhone, peers: PeerSet, tmp_path: Path
+) -> None:
+    line = ringing_line(tmp_path, max_calls=3)
+    try:
+        log = EventLog(line)
+        peer = peers.sipp(
+            "uac_call_in", call_to=line.local_port, keys={"caller": "13812345678"},
+            hold_ms=int((RING_TIMEOUT + 1) * 1000), service="desk2",
+        )  # fmt: skip
+        incoming = log.wait(Incoming)
+        line.answer(incoming.call_id)
+        log.wait(Answered, incoming.call_id)
+        assert log.wait(Ended, incoming.call_id, timeout=RING_TIMEOUT + 4).reason is (
+            EndReason.REMOTE_HANGUP
+        )
+        finished(peer, log)
+    finally:
+        line.close()
+        module_phone.pump()
+
+
+# Caller identity ----------------------------------------------------------------------
+def test_an_empty_sip_user_part_is_an_invalid_caller_not_a_withheld_one(
+    phone: SipPhone, events: EventLog, peers: PeerSet
+) -> None:
+    mark = events.mark()
+    peer = peers.sipp("uac_call_in_no_user", call_to=phone.local_port)
+    incoming = events.wait(Incoming, since=mark)
+    assert (incoming.number, incoming.withheld, incoming.invalid) == ("", False, True)
+    phone.reject(incoming.call_id)
+    events.wait(Ended, incoming.call_id)
+    finished(peer, events)
+
+
+@pytest.mark.parametrize(
+    ("from_header", "expected"),
+    [
+        ("<sip:10.0.0.1>;tag=a", ("", False, True)),
+        ("<sip:@10.0.0.1>;tag=a", ("", False, True)),
+        ("<sip:anonymous@anonymous.invalid>;tag=a", ("", True, False)),
+        ("<sip:13812345678@10.0.0.1>;tag=a", ("13812345678", False, False)),
+    ],
+    ids=["host-only", "empty-user", "anonymous", "number"],
+)
+def test_caller_from_invite_tells_invalid_from_withheld(
+    from_header: str, expected: tuple[str, bool, bool]
+) -> None:
+    invite = f"INVITE sip:agent@10.0.0.2 SIP/2.0\r\nFrom: {from_header}\r\n\r\n"
+    caller = caller_from_invite(invite)
+    assert (caller.number, caller.withheld, caller.invalid) == expected
+
+
+def test_retry_registers_again_at_once(
+    module_phone: SipPhone, peers: PeerSet, tmp_path: Path
+) -> None:
+    registrar = peers.sipp("registrar", tcp=True, keys={"expires": "30"})
+    line = registrar_line(registrar.port, "s3cret-pw", tmp_path)
+    try:
+        log = EventLog(line)
+        log.wait(RegistrationChanged, where=lambda e: e.state is Registration.REGISTERED)
+        before = registrar.trace().count("REGISTER sip:")
+        assert line.retry()
+        deadline = time.monotonic() + 3
+        while registrar.trace().count("REGISTER sip:") <= before:
+            assert time.monotonic() < deadline, "no new REGISTER after retry"
+            log.run(0.05)
+    finally:
+        line.close()
+        module_phone.pump()
+    assert not module_phone.retry()  # a direct-IP line has nothing to register

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -73,7 +74,8 @@ def test_rendering_fills_values_and_shows_missing_ones() -> None:
         "我是市第一人民医院心血管内科的李护士,您于2024年5月3日出院。"
     )
     reminder = rendered.sections[2].lines[0]
-    assert reminder.text == "复诊时间是【未知:revisit_date】。"
+    # Read aloud: words that keep the sentence true, never a raw placeholder or a bracket.
+    assert reminder.text == "复诊时间是医生跟您约定的日期。"
     assert reminder.missing == ("revisit_date",)
     assert rendered.missing == ("revisit_date",)
     assert rendered.sections[3].lines[0].text == "再见,{谢谢}。"
@@ -217,3 +219,40 @@ def test_every_shipped_script_parses_and_renders_without_gaps(path: Path) -> Non
 
 def test_every_shipped_template_has_a_matching_script() -> None:
     assert {p.stem for p in QUESTIONNAIRES.glob("*.json")} == {p.stem for p in SHIPPED}
+
+
+def test_an_unknown_value_reads_naturally_in_the_lines_own_language() -> None:
+    script = parse_script(
+        "[identity]\nHello, is this {patient_title}?\n[introduction]\n我是{hospital_name}的护士。\n"
+        "[reminders]\nPlease call {hospital_phone} with questions.\n"
+        "[closing]\n有问题请拨打{hospital_phone}。"
+    )
+    rendered = render_script(script, {})
+    texts = [line.text for section in rendered.sections for line in section.lines]
+    assert texts == [
+        "Hello, is this the patient?",
+        "我是我院的护士。",
+        "Please call the hospital number on your discharge papers with questions.",
+        "有问题请拨打出院小结上的医院电话。",
+    ]
+    assert all("【" not in t and "{" not in t and "未知" not in t for t in texts)
+    assert rendered.missing == ("patient_title", "hospital_name", "hospital_phone")
+
+
+def test_the_booked_revisit_comes_from_the_episode() -> None:
+    booked = card()
+    assert booked.episode is not None
+    episode = dataclasses.replace(booked.episode, revisit_on=dt.date(2024, 5, 24))
+    values = script_values(
+        dataclasses.replace(booked, episode=episode),
+        agent_name="李护士",
+        hospital_name="市第一人民医院",
+        today=dt.date(2024, 5, 10),
+    )
+    assert values["revisit_date"] == "2024年5月24日"
+    assert (
+        script_values(card(), agent_name="李", hospital_name="医院", today=dt.date(2024, 5, 10))[
+            "revisit_date"
+        ]
+        is None
+    )

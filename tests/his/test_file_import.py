@@ -65,9 +65,9 @@ def test_sample_export_imports_valid_rows_and_lists_broken_ones(his_store: Engin
         }
         run = connection.execute(select(HisImportRun)).one()
     assert reasons == {
-        "ZY20260005": "No phone number for the patient or a contact.",
-        "ZY20260006": "The discharge date '2026-13-45' is not a date.",
-        "ZY20260007": "Unknown department 'XYZ'.",
+        "ZY20260005": "row_no_phone",  # the store keeps the code; screens say it
+        "ZY20260006": "row_bad_date",
+        "ZY20260007": "row_unknown_department",
     }
     assert (run.status, run.rows_in, run.created, run.rejected) == ("ok", 8, 5, 3)
     assert run.tasks_created == report.tasks_created == 2 + 5 + 1 + 1  # deceased: none

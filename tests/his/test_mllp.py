@@ -98,24 +98,25 @@ def test_a_row_that_fails_validation_is_answered_ae_and_kept(
 
 @sqlite_only
 @pytest.mark.parametrize(
-    ("message", "reason"),
+    ("message", "code", "reason"),
     [
         (
             a03(kind="ADT^A01^ADT_A01"),
-            "Only ADT^A03 (discharge) messages are accepted, not ADT^A01.",
+            "AR",  # HL7 table 0008: an unsupported message type is rejected, not an error
+            "Only ADT^A03, ADT^A08, ADT^A13 and ADT^A40 messages are accepted, not ADT^A01.",
         ),
-        ("PID|1||BA1\r", "The message does not start with an MSH segment."),
-        (a03(department="XYZ"), "Unknown department 'XYZ'."),
-        (a03(discharged="2026-11-xx"), "The discharge date '2026-11-xx' is not a date."),
-        (a03(diagnosis="心梗^心梗"), "The diagnosis code '心梗' is not an ICD-10 code."),
+        ("PID|1||BA1\r", "AE", "The message does not start with an MSH segment."),
+        (a03(department="XYZ"), "AE", "Unknown department 'XYZ'."),
+        (a03(discharged="2026-11-xx"), "AE", "The discharge date '2026-11-xx' is not a date."),
+        (a03(diagnosis="心梗^心梗"), "AE", "The diagnosis code '心梗' is not an ICD-10 code."),
     ],
 )
-def test_malformed_messages_get_ae_with_the_reason(
-    his_store: Engine, listener: int, message: str, reason: str
+def test_malformed_messages_get_ae_or_ar_with_the_reason(
+    his_store: Engine, listener: int, message: str, code: str, reason: str
 ) -> None:
     (reply,) = send(listener, message)
 
-    assert msa(reply)[0] == "AE"
+    assert msa(reply)[0] == code
     assert msa(reply)[2] == reason
     assert _count(his_store, Episode) == 0
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import ComplaintState
 from agent_app.reports.answer_stats import (
@@ -17,7 +19,8 @@ from agent_app.reports.answer_stats import (
     satisfaction_trend,
 )
 from agent_app.reports.filters import StatsFilter, month_filter
-from tests.reports.tiny_hospital import TinyHospital
+from agent_app.store.schema import QuestionnaireTemplate
+from tests.reports.tiny_hospital import TEMPLATE, TinyHospital
 
 OCTOBER = month_filter(2026, 10)
 
@@ -66,6 +69,28 @@ def test_single_choice_distribution_and_question_list(
     assert {c.value: c.count for c in dist.counts} == {"self": 2, "family": 1, "other": 0}
     ids = [q[0] for q in choice_questions(store_engine, "general_discharge")]
     assert "symptoms" in ids and "satisfaction" in ids and "suggestion" not in ids
+
+
+def test_a_yes_no_questions_answers_are_named_in_words_and_a_zero_is_shown(
+    store_engine: Engine, tiny: TinyHospital
+) -> None:
+    """A template lists no options for a yes/no question; its answers are still 是 and 否."""
+    body = copy.deepcopy(TEMPLATE)
+    question = next(
+        q for s in body["sections"] for q in s["questions"] if q["id"] == "revisit_known"
+    )
+    question["type"] = "yes_no"
+    del question["options"]
+    with Session(store_engine) as session, session.begin():
+        session.get_one(QuestionnaireTemplate, 1).body = body
+    dist = answer_distribution(store_engine, OCTOBER, "general_discharge", "revisit_known")
+    assert [(c.value, c.label_zh, c.label_en, c.count) for c in dist.counts] == [
+        ("yes", "是", "Yes", 1),
+        ("no", "否", "No", 1),
+    ]
+    early = StatsFilter(dt.date(2026, 10, 1), dt.date(2026, 10, 10))  # before the "no"
+    counts = answer_distribution(store_engine, early, "general_discharge", "revisit_known")
+    assert [(c.label_zh, c.count) for c in counts.counts] == [("是", 1), ("否", 0)]
 
 
 def test_complaints_are_counted_by_department_kind_and_state(

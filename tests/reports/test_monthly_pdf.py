@@ -35,6 +35,10 @@ def test_monthly_pdf_has_the_chinese_title_figures_and_charts(
     assert "应随访 5 人次" in text and "已完成 3 人次" in text
     assert "心内科" in text and "护士甲" in text
     assert "平均 4.00 分" in text
+    # Chinese punctuation, and the complaints' states and kinds in words, never their codes.
+    assert "范围：" in text and "（完成率" in text and "人次，已完成" in text
+    assert "待处理" in text and "已结案" in text and "建议" in text
+    assert "closed" not in text and "suggestion" not in text
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")],
                    check=True)  # fmt: skip
     pages = sorted(tmp_path.glob("page-*.png"))

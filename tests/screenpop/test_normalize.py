@@ -70,3 +70,12 @@ def test_display_name_is_kept_from_a_sip_uri() -> None:
 def test_invalid_number_raises_a_readable_error() -> None:
     with pytest.raises(InvalidNumberError, match="not a valid phone number"):
         normalize_number("12345678901234")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["1381234x5678", "138\x0012345678", "138\ufffd12345678", "13812345678\xff", "sip:10.0.0.1"],
+)
+def test_noise_inside_a_number_makes_it_invalid_rather_than_dropped(raw: str) -> None:
+    caller = parse_caller(raw)
+    assert caller.kind is CallerKind.INVALID and caller.number is None

@@ -7,6 +7,7 @@ its queue, and the status bar says so, and says for good when the connection is 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,19 +19,22 @@ from sqlalchemy.orm import Session
 from agent_app.config import Settings, load_settings
 from agent_app.domain.enums import Role, TaskStatus
 from agent_app.domain.views import StaffAccount
-from agent_app.store.engine import check_server, create_server_engine
+from agent_app.store.engine import check_server, create_server_engine, open_local_store
 from agent_app.store.migrate import upgrade_to_head
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope, count_queue
 from agent_app.store.schema import FollowupTask, Patient
 from agent_app.sync.leases import LocalTaskLeases
 from agent_app.sync.logins import provision_staff_login
+from agent_app.sync.pull import pull_changes
+from agent_app.sync.push import push_pending
 from agent_app.ui.desk_sync import attach_sync, desk_leases, server_engine
 from agent_app.ui.first_sync_dialog import FirstSyncDialog
 from agent_app.ui.main_window import ALL_OPEN, MainWindow
 from agent_app.ui.qt import Qt
 from agent_app.ui.sync_status import SyncStatusWidget
 from tests.sync.conftest import as_staff, hospital_template, local, server  # noqa: F401
+from tests.sync.desk_actions import open_tasks, save_call_result
 from tests.sync.small_hospital import seed_small_hospital
 from tests.tls_certs import TlsServer
 from tests.ui.conftest import seeded_sqlite
@@ -156,3 +160,55 @@ def test_a_verified_connection_shows_no_tls_warning(
         qtbot, tls_hospital, local, tmp_path, {"ca_file": str(tls_hospital.ca_file)}
     )
     assert status.label.isVisible() and not status.tls_warning.isVisible()
+
+
+def test_a_supervisors_statistics_count_the_calls_and_results_other_desks_pushed(
+    qtbot: QtBot,
+    server: Engine,
+    local: Engine,
+    as_staff: Callable[[str], Engine],
+    tmp_path: Path,
+) -> None:
+    """Desks never pull each other's calls and results, so the supervisor's statistics tool
+    on a desk with a central server reads the server (as the supervisor's own login)."""
+    from agent_app.ui.desk_tools import add_tools
+    from agent_app.ui.reports.dashboard import StatsDashboard, hospital_today
+    from agent_app.ui.reports.dashboard_figures import Page
+
+    agent_desk = open_local_store(tmp_path / "agent.sqlite3")
+    nurse2 = as_staff("nurse2")  # an agent of department 1
+    pull_changes(agent_desk, nurse2)
+    with agent_desk.connect() as connection:
+        in_department_1 = set(
+            connection.execute(
+                select(FollowupTask.id).where(FollowupTask.department_id == 1)
+            ).scalars()
+        )
+    task_id = next(t for t, staff in open_tasks(agent_desk) if staff == 2 and t in in_department_1)
+    save_call_result(agent_desk, task_id, 2)
+    assert push_pending(agent_desk, nurse2).quarantined == 0
+    agent_desk.dispose()
+
+    supervisor = StaffAccount(4, "nurse4", "护士4", Role.SUPERVISOR, 1, "心内科")
+    central = as_staff(supervisor.username)
+    pull_changes(local, central)
+    window = MainWindow(local, supervisor, "", drafts_dir=tmp_path / "drafts")
+    qtbot.addWidget(window)
+    add_tools(window, central)
+    assert window.menus.supervision is not None
+    entry = next(a for a in window.menus.supervision.actions() if "Statistics" in a.text())
+    entry.trigger()
+    dashboard = window.findChild(StatsDashboard)
+    assert dashboard is not None
+    qtbot.waitUntil(lambda: dashboard.pages[Page.WORKLOAD].table is not None, timeout=60_000)
+    dashboard.filter_bar.set_period(dt.date(2026, 11, 1), hospital_today())  # calls made now
+    with qtbot.waitSignal(dashboard.sig_refreshed, timeout=60_000):
+        dashboard.refresh_action.trigger()
+    workload = dashboard.pages[Page.WORKLOAD].model
+    rows = [
+        [workload.index(r, c).data() for c in range(workload.columnCount())]
+        for r in range(workload.rowCount())
+    ]
+    assert [(row[0], row[2], row[6]) for row in rows] == [("护士2", "1", "1")]  # calls, results
+    satisfaction = dashboard.pages[Page.SATISFACTION].model
+    assert satisfaction.rowCount() > 0 and satisfaction.index(0, 1).data() == "1"

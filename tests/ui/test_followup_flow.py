@@ -317,4 +317,6 @@ def test_the_red_flag_banner_stays_whatever_else_is_said(
     with qtbot.waitSignal(view.call_log.sig_ended, timeout=5000):  # type: ignore[union-attr]
         window.call_bar.hangup()  # type: ignore[union-attr]
     assert not view.notice.isVisible()  # no longer true once the call ended
+    assert "挂断" not in window.statusBar().currentMessage()  # nor on the status bar
+    assert "hang up" not in window.statusBar().currentMessage().lower()
     assert view.banner.isVisible() and view.banner.text() == flag_text

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, update
 
+from agent_app.his.hl7_intake import Hl7Intake
 from agent_app.his.runs import RunReport
 from agent_app.store.engine import open_local_store
 from agent_app.store.schema import FollowupPlan
@@ -18,6 +19,7 @@ from agent_app.ui.translations import install_translations, remove_translations
 from tests.his.conftest import load_reference
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "his" / "sample_discharges.csv"
+SAMPLES = Path(__file__).resolve().parents[1] / "his" / "samples"
 
 
 @pytest.fixture
@@ -70,9 +72,9 @@ def test_importing_a_file_shows_progress_then_the_run_and_its_rejected_rows(
     assert _cells(widget.runs, 4) == ["finished"]
     assert widget.warning.isHidden()
     assert sorted(_cells(widget.rejected, 4)) == [
-        "No phone number for the patient or a contact.",
-        "The discharge date '2026-13-45' is not a date.",
-        "Unknown department 'XYZ'.",
+        "no phone number for the patient or a contact",  # from the stored codes
+        "the department “XYZ” is not known",
+        "the discharge date “2026-13-45” is not a date",
     ]
 
 
@@ -127,3 +129,21 @@ def test_a_skipped_plan_is_said_on_the_screen_and_the_status_bar_in_chinese(
     problem = _cells(widget.plans, 9)[2]
     assert "随访天数" in problem and "plan_" not in problem
     assert _cells(widget.runs, 4) == ["已完成"] and "随访天数" in _cells(widget.runs, 14)[0]
+
+
+def test_a_refused_hl7_message_is_listed_in_chinese_without_its_code(
+    qtbot: QtBot, store: Engine
+) -> None:
+    intake = Hl7Intake(store, "hl7")
+    message = (SAMPLES / "vendor_a_no_pid3.hl7").read_text("utf-8")
+    intake.handle(message)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translations(app, "zh_CN")
+    try:
+        widget = _widget(qtbot, store, None)
+    finally:
+        remove_translations(app)
+
+    (reason,) = _cells(widget.rejected, 4)
+    assert "患者标识" in reason and "PID-3:MR" in reason and "hl7_" not in reason

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from agent_app.dialer.events import CallLimitReached
+from agent_app.dialer.fake import FakePhone
 from agent_app.domain.enums import Role
 from agent_app.store.engine import create_server_engine
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope, count_queue
+from agent_app.ui.call_bar import CallBar
 from agent_app.ui.main_window import ALL_OPEN, DUE_TODAY, DUE_WEEK, MainWindow, due_cutoff
+from agent_app.ui.phone_bridge import PhoneBridge
 from tests.pg_server import free_port
 
 
@@ -66,3 +71,24 @@ def test_reachable_central_database_is_shown_online(
     qtbot.waitUntil(
         lambda: window.server_label.text() == "Central database: online", timeout=10_000
     )
+
+
+def test_a_caller_turned_away_at_the_call_limit_is_said_in_the_status_bar(
+    qtbot: QtBot, ui_store: Engine, tmp_path: Path
+) -> None:
+    agent = next(a for a in list_accounts(ui_store) if a.role is Role.AGENT)
+    bridge = PhoneBridge(FakePhone(voice_cache=tmp_path / "voices"))
+    window = MainWindow(ui_store, agent, "", CallBar(bridge, tmp_path / "rec"))
+    qtbot.addWidget(window)
+    try:
+        assert window.line_label.text() == "Line: Simulated line — ready"
+        assert window.line_retry is not None and window.line_retry.isHidden()
+        bridge.require_phone().post(CallLimitReached("", 3))
+        qtbot.waitUntil(lambda: "3 calls" in window.statusBar().currentMessage())
+        assert window.statusBar().currentMessage() == (
+            "The phone line already holds 3 calls, its limit: a caller just heard busy. Answer "
+            "or end the calls that ring; if this repeats, ask IT to raise max_calls."
+        )
+    finally:
+        window.writer.wait()
+        bridge.stop()

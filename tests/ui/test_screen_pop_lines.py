@@ -14,12 +14,14 @@ from agent_app.config import BlacklistAction, ScreenPopSettings
 from agent_app.dialer.modem import ModemPhone
 from agent_app.dialer.phone import Phone
 from agent_app.dialer.sip import SipLineConfig, SipPhone
-from agent_app.domain.enums import LineType
+from agent_app.domain.enums import Disposition, LineType
 from agent_app.screenpop.inbound import BLOCKED as BLOCKED_REASON
+from agent_app.screenpop.inbound import MISSED_UNANSWERED
 from agent_app.store.engine import open_local_store
 from agent_app.store.schema import CallAttempt
 from agent_app.ui.phone_bridge import PhoneBridge
-from agent_app.ui.pop_card import PATIENT_PAGE
+from agent_app.ui.pop_card import PATIENT_PAGE, UNKNOWN_PAGE
+from agent_app.ui.qt import QTimer
 from agent_app.ui.screen_pop import ScreenPop
 from tests.dialer.fake_modem import FakeModem
 from tests.dialer.sip_peers import LOCALHOST, PeerSet, SippPeer
@@ -136,5 +138,57 @@ def test_modem_caller_id_pops_the_same_patient(
         assert attempt.line is LineType.MODEM and attempt.answered_at is None
         assert "Missed call" in pop.card.state_label.text()
     finally:
+        bridge.stop()
+        modem.stop()
+
+
+def test_modem_caller_id_with_line_noise_pops_no_patient_and_stores_no_number(
+    qtbot: QtBot, hospital: KnownHospital, tmp_path: Path
+) -> None:
+    """The patient's number with a NUL inside: before, the NUL was dropped and the patient
+    popped; a wrong patient could pop as easily. Now the card says the number is unreadable."""
+    modem = FakeModem(tmp_path / "ttyModem")
+    phone = ModemPhone(str(modem.link), caller_id_settle=0.1, ring_timeout=1.0)
+    bridge, pop = _pop(qtbot, phone, hospital, LineType.MODEM)
+    try:
+        noisy = WANG_DAUGHTER[:4].encode() + b"\x00" + WANG_DAUGHTER[4:].encode()
+        with qtbot.waitSignal(pop.sig_shown, timeout=5000):
+            modem.send_raw(b"\r\nRING\r\n\r\nNMBR = " + noisy + b"\r\n\r\nNAME = LI NA\r\n")
+        assert pop.card.pages.currentIndex() == UNKNOWN_PAGE
+        assert pop.card.shown_patient is None
+        assert "could not be read" in pop.card.unknown_label.text()
+        qtbot.waitUntil(lambda: bool(_attempts(hospital.engine)), timeout=5000)
+        (attempt,) = _attempts(hospital.engine)
+        assert attempt.number == "invalid" and attempt.patient_id is None
+    finally:
+        bridge.stop()
+        modem.stop()
+
+
+def test_modem_call_that_rings_past_the_ring_time_is_kept_and_shown_as_missed(
+    qtbot: QtBot, hospital: KnownHospital, tmp_path: Path
+) -> None:
+    modem = FakeModem(tmp_path / "ttyModem")
+    phone = ModemPhone(str(modem.link), caller_id_settle=0.1, ring_timeout=1.0, missed_after=1.0)
+    bridge, pop = _pop(qtbot, phone, hospital, LineType.MODEM)
+    ringing = QTimer()
+    ringing.timeout.connect(modem.ring)  # the caller never gives up
+    try:
+        with qtbot.waitSignal(pop.sig_shown, timeout=5000):
+            modem.ring(["DATE = 1123", "TIME = 0830", f"NMBR = {WANG_DAUGHTER}", "NAME = LI NA"])
+        ringing.start(300)
+        with qtbot.waitSignal(pop.sig_message, timeout=5000) as said:
+            pass
+        assert said.args == ["Missed call: nobody answered it in time."]
+        assert pop.card.state_label.text() == (
+            "Missed call: nobody answered before the ring time ran out."
+        )
+        qtbot.waitUntil(lambda: any(a.ended_at for a in _attempts(hospital.engine)), timeout=5000)
+        (attempt,) = _attempts(hospital.engine)
+        assert attempt.answered_at is None and attempt.disposition is Disposition.NO_ANSWER
+        assert attempt.end_reason == MISSED_UNANSWERED
+        assert attempt.task_id == hospital.wang_task
+    finally:
+        ringing.stop()
         bridge.stop()
         modem.stop()

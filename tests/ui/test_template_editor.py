@@ -214,7 +214,7 @@ def test_template_file_is_imported_into_the_editor_and_saved(
     with qtbot.waitSignal(tab.sig_saved, timeout=10_000):
         tab.save()
     qtbot.waitUntil(lambda: "stroke_rehab" in tab.model.keys, timeout=10_000)
-    assert _cells(editor, "stroke_rehab")[3] == "neurology"
+    assert _cells(editor, "stroke_rehab")[3] == "Neurology"  # the specialty in words
 
 
 def test_malformed_script_shows_the_reason_and_a_valid_one_is_saved(
@@ -266,6 +266,54 @@ def test_a_template_nested_too_deep_is_refused_in_the_admins_language(
         install_translations(qapp, "zh_CN")
         tab.check.check_now()
         assert tab.status.text() == "模板中对象和列表的嵌套超过 32 层。"
+    finally:  # leave the app as other tests expect it
+        remove_translations(qapp)
+        QLocale.setDefault(locale)
+        qapp.setProperty(LANGUAGE_PROPERTY, None)
+
+
+def test_a_refused_template_and_script_are_said_in_chinese(
+    qtbot: QtBot, store: Engine, answers: Answers, qapp: QApplication
+) -> None:
+    editor = _open(qtbot, store, answers)
+    tab = editor.templates
+    locale = QLocale()
+    try:
+        install_translations(qapp, "zh_CN")
+        body = _body(editor)
+        question = body["sections"][1]["questions"][0]
+        kind, question["type"] = question["type"], "slider"
+        tab.editor.setPlainText(json.dumps(body, ensure_ascii=False, indent=2))
+        reason = (
+            "分节“symptoms”中的问题“chest_pain”：未知的类型 'slider'；应为 single, multi, "
+            "scale, number, date, text, yes_no 之一。"
+        )
+        qtbot.waitUntil(lambda: tab.status.text() == reason, timeout=3000)
+        with qtbot.waitSignal(tab.sig_refused) as refused:
+            qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+        assert refused.args == [reason]
+        assert tab.result.text().endswith(reason) and "Not saved" not in tab.result.text()
+
+        # A refusal of the store (the version number) is said in Chinese as well.
+        question["type"] = kind
+        body["version"] = 5
+        tab.editor.setPlainText(json.dumps(body, ensure_ascii=False, indent=2))
+        with qtbot.waitSignal(tab.sig_refused, timeout=10_000) as refused:
+            tab.save()
+        assert refused.args == [
+            "模板“cardiology”：已保存的最新版本是 1，新版本必须是 2，不能是 5。"
+        ]
+
+        scripts = editor.scripts
+        editor.tabs.setCurrentWidget(scripts)
+        qtbot.waitUntil(lambda: scripts.code.text() == "cardiology", timeout=10_000)
+        old = load_script(store, "cardiology").body
+        scripts.editor.setPlainText(old.replace("{agent_name}", "{nurse}"))
+        qtbot.waitUntil(lambda: "{nurse}" in scripts.status.text(), timeout=3000)
+        assert scripts.status.text().startswith(
+            "第 5 行（分节“[introduction]”）：未知的占位符“{nurse}”；已知的占位符有 patient_name"
+        )
+        assert _versions(store, "cardiology") == [1]
     finally:  # leave the app as other tests expect it
         remove_translations(qapp)
         QLocale.setDefault(locale)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from agent_app.domain.call_script import CallScriptText, ScriptError, parse_script
 from agent_app.domain.questionnaire_fields import ID_PATTERN
-from agent_app.store.repositories.templates import check_admin, record_edit
+from agent_app.store.repositories.templates import NotInStoreError, check_admin, record_edit
 from agent_app.store.schema import AuditLog, CallScript, FollowupPlan
 
 
@@ -69,7 +69,7 @@ def load_script(engine: Engine, code: str) -> StoredScript:
     with Session(engine) as session:
         row = session.scalars(select(CallScript).where(CallScript.code == code)).first()
         if row is None:
-            raise LookupError(f"There is no call script '{code}' in this store.")
+            raise NotInStoreError("script_not_in_store", script=code)
         return StoredScript(row.id, row.code, row.title, row.body, parse_script(row.body))
 
 
@@ -77,13 +77,10 @@ def save_script(engine: Engine, code: str, title: str, text: str, *, staff_id: i
     """Create or overwrite the script ``code`` after checking it (``ScriptError`` with the
     exact reason, nothing written); the text it replaces goes to ``audit_log``."""
     if not ID_PATTERN.match(code):
-        raise ScriptError(
-            f"Script code {code!r} must be 1–40 lower-case letters, digits and _ "
-            "starting with a letter."
-        )
+        raise ScriptError("script_bad_code", value=repr(code))
     title = title.strip()
     if not title or len(title) > 120:
-        raise ScriptError("The script title must be 1 to 120 characters.")
+        raise ScriptError("script_bad_title")
     parse_script(text)
     with Session(engine) as session, session.begin():
         check_admin(session, staff_id)

@@ -94,6 +94,7 @@ def patient_card(
                 Episode.diagnosis_name,
                 func.coalesce(doctor.full_name, ""),
                 func.coalesce(nurse.full_name, ""),
+                Episode.revisit_on,
             )
             .join(Department, Department.id == Episode.department_id)
             .outerjoin(doctor, doctor.id == Episode.attending_doctor_id)
@@ -153,7 +154,7 @@ def patient_card(
         birth_date=p.birth_date,
         id_number_masked=mask_id_number(p.id_number),
         contacts=contacts,
-        episode=EpisodeSummary(*ep) if ep is not None else None,
+        episode=EpisodeSummary(*ep[:10]) if ep is not None else None,
         open_task_ids=open_tasks,
         recent_attempts=recent,
         past_results=earlier,

@@ -6,10 +6,11 @@ version must be exactly the next number for its code. Call scripts are in
 :mod:`agent_app.store.repositories.call_scripts`.
 
 Everything is checked before anything is written, and each save is one transaction; a refusal
-is a :class:`~agent_app.domain.questionnaire_model.QuestionnaireError` whose message is the exact
-reason. Each save is noted in ``audit_log`` (action ``edit``). Templates and scripts are
-hospital-wide reference data that the server hands out; this module writes them where the admin
-works (the central store, or the demo's local store) and does not queue them for sync.
+is a :class:`~agent_app.domain.questionnaire_model.QuestionnaireError` with a code and the
+admin's values (its English ``str`` is the exact reason). Each save is noted in ``audit_log``
+(action ``edit``). Templates and scripts are hospital-wide reference data that the server hands
+out; this module writes them where the admin works (the central store, or the demo's local
+store) and does not queue them for sync.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from sqlalchemy import CursorResult, Engine, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from agent_app.domain.coded_error import CodedError
 from agent_app.domain.enums import Role
 from agent_app.domain.questionnaire import (
     QuestionnaireError,
@@ -34,6 +36,7 @@ from agent_app.domain.questionnaire import (
     compare_templates,
     parse_template,
 )
+from agent_app.domain.template_errors import json_syntax_error
 from agent_app.domain.template_limits import (
     MAX_DEPTH,
     TemplateLimit,
@@ -48,9 +51,53 @@ from agent_app.store.schema.base import utcnow
 class VersionNumberError(TemplateError):
     """The template's version is not the next one for its code."""
 
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "template_first_version": "Template '{template}' is new, so its version must be 1, "
+        "not {version}.",
+        "template_next_version": "Template '{template}': the latest stored version is "
+        "{latest}, so the new one must be version {expected}, not {version}.",
+        "template_saved_meanwhile": "Someone else saved this version of the template a moment "
+        "ago; reload and try again.",
+    }
 
-class EditNotAllowedError(QuestionnaireError):
+
+class StoredVersionDamagedError(TemplateError):
+    """The latest stored version cannot be read, so a new one cannot be compared with it;
+    ``cause`` is why it cannot be read."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "template_stored_damaged": "The stored version {version} of '{template}' is damaged "
+        "and cannot be compared:",
+    }
+
+    def __init__(self, version: int, template: str, cause: TemplateError) -> None:
+        self.cause = cause  # before the sentence is made, which ends with it
+        super().__init__("template_stored_damaged", version=version, template=template)
+
+    def english(self) -> str:
+        return f"{super().english()} {self.cause}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {**super().as_json(), "cause": self.cause.as_json()}
+
+
+class EditNotAllowedError(CodedError, QuestionnaireError):
     """The person saving is not an administrator."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "edit_not_admin": "Only an administrator may change templates and scripts.",
+    }
+
+
+class NotInStoreError(CodedError, LookupError):
+    """The template (version) or call script asked for is not in the store."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "template_not_in_store": "There is no template '{template}' in this store.",
+        "template_version_not_in_store": "There is no template '{template}' version {version} "
+        "in this store.",
+        "script_not_in_store": "There is no call script '{script}' in this store.",
+    }
 
 
 @dataclass(frozen=True)
@@ -123,9 +170,7 @@ def read_template_text(text: str | Mapping[str, Any]) -> tuple[dict[str, Any], T
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise TemplateError(
-                f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}."
-            ) from None
+            raise json_syntax_error(exc) from None
         except RecursionError:
             # The decoder recurses per nesting level; a body deep enough to exhaust the stack
             # is far over the depth limit.
@@ -141,16 +186,18 @@ def read_template_file(path: Path) -> str:
         check_body_size(path.stat().st_size)  # not read into memory first
         return path.read_text("utf-8-sig")
     except UnicodeDecodeError:
-        raise TemplateError(f"The file '{path.name}' is not UTF-8 text.") from None
+        raise TemplateError("template_file_not_utf8", file=path.name) from None
     except OSError as exc:
-        raise TemplateError(f"The file '{path.name}' cannot be read: {exc.strerror}.") from None
+        raise TemplateError(
+            "template_file_unreadable", file=path.name, detail=exc.strerror
+        ) from None
 
 
 def check_admin(session: Session, staff_id: int) -> None:
     """Refuse unless ``staff_id`` is an active administrator."""
     role = session.scalar(select(Staff.role).where(Staff.id == staff_id, Staff.active))
     if role is not Role.ADMIN:
-        raise EditNotAllowedError("Only an administrator may change templates and scripts.")
+        raise EditNotAllowedError("edit_not_admin")
 
 
 def _plans_by_template(session: Session) -> dict[int, int]:
@@ -197,8 +244,9 @@ def load_template(engine: Engine, code: str, version: int | None = None) -> Stor
     with Session(engine) as session:
         row = session.scalars(query.order_by(QuestionnaireTemplate.version.desc())).first()
         if row is None:
-            which = f" version {version}" if version is not None else ""
-            raise LookupError(f"There is no template '{code}'{which} in this store.")
+            if version is None:
+                raise NotInStoreError("template_not_in_store", template=code)
+            raise NotInStoreError("template_version_not_in_store", template=code, version=version)
         return StoredTemplate(
             row.id, row.code, row.version, row.title, row.active, row.body, parse_template(row.body)
         )
@@ -216,12 +264,14 @@ def _check_version(session: Session, text: str | Mapping[str, Any]) -> VersionCh
     if template.version != expected:
         if previous is None:
             raise VersionNumberError(
-                f"Template '{template.code}' is new, so its version must be 1, "
-                f"not {template.version}."
+                "template_first_version", template=template.code, version=template.version
             )
         raise VersionNumberError(
-            f"Template '{template.code}': the latest stored version is {previous.version}, "
-            f"so the new one must be version {expected}, not {template.version}."
+            "template_next_version",
+            template=template.code,
+            latest=previous.version,
+            expected=expected,
+            version=template.version,
         )
     if previous is None:
         return VersionCheck(template, body, None, None, None)
@@ -229,10 +279,7 @@ def _check_version(session: Session, text: str | Mapping[str, Any]) -> VersionCh
         old = parse_template(previous.body)
     except TemplateError as exc:
         # A damaged stored version cannot be compared; say so rather than guess compatibility.
-        raise TemplateError(
-            f"The stored version {previous.version} of '{template.code}' is damaged and cannot "
-            f"be compared: {exc}"
-        ) from exc
+        raise StoredVersionDamagedError(previous.version, template.code, exc) from exc
     return VersionCheck(
         template, body, previous.id, previous.version, compare_templates(old, template)
     )
@@ -307,9 +354,7 @@ def save_template_version(
             )
     except IntegrityError:
         # Another admin saved the same version between our check and our insert.
-        raise VersionNumberError(
-            "Someone else saved this version of the template a moment ago; reload and try again."
-        ) from None
+        raise VersionNumberError("template_saved_meanwhile") from None
     return saved
 
 

@@ -85,6 +85,7 @@ class Episode(ChangeTracked, Base):
     ward: Mapped[str] = mapped_column(String(40))
     admitted_on: Mapped[dt.date] = mapped_column(Date)
     discharged_on: Mapped[dt.date] = mapped_column(Date)
+    revisit_on: Mapped[dt.date | None] = mapped_column(Date)  # the re-visit the doctor booked
     diagnosis_code: Mapped[str] = mapped_column(String(12))
     diagnosis_name: Mapped[str] = mapped_column(String(120))
     attending_doctor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))

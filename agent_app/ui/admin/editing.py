@@ -16,6 +16,7 @@ _REFUSED = "color: #c62828; font-weight: bold;"
 
 def monospace_editor(parent: QWidget) -> QPlainTextEdit:
     editor = QPlainTextEdit(parent)
+    editor.setObjectName("sourceEditor")  # the template's JSON or a script, as the admin wrote it
     font = QFont("monospace")
     font.setStyleHint(QFont.StyleHint.Monospace)
     editor.setFont(font)

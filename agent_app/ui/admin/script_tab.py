@@ -24,6 +24,7 @@ from agent_app.store.repositories.call_scripts import (
 from agent_app.ui.admin.editing import Confirm, monospace_editor, show_result
 from agent_app.ui.admin.live_check import LiveCheck
 from agent_app.ui.admin.skeletons import NEW_SCRIPT, SAMPLE_VALUES
+from agent_app.ui.admin.template_refusals import refusal_words
 from agent_app.ui.admin.text_table import TextTable, select_key, table_view
 from agent_app.ui.background import run_in_background
 from agent_app.ui.followup.language import desk_language
@@ -85,7 +86,9 @@ class ScriptTab(QWidget):
         self.editor.setLineWrapMode(self.editor.LineWrapMode.WidgetWidth)  # sentences, not code
         self.editor.textChanged.connect(self._edited)
         self.status = QLabel(self)
-        self.check = LiveCheck(self.editor, self.status, self._check_text, (ScriptError,))
+        self.check = LiveCheck(
+            self.editor, self.status, self._check_text, (ScriptError,), refusal_words
+        )
         self.check.sig_checked.connect(self._checked)
         self.preview = ScriptPanel(self)
         self.save_button = QPushButton(self.tr("&Save script"), self)
@@ -255,7 +258,7 @@ class ScriptTab(QWidget):
         self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(exc, QuestionnaireError | LookupError):
-            reason = str(exc)
+            reason = refusal_words(exc)
         else:
             log.error("saving a script failed", exc_info=exc)
             reason = self.tr("the store could not be written ({0})").format(exc)
@@ -264,7 +267,9 @@ class ScriptTab(QWidget):
 
     def _store_failed(self, exc: BaseException) -> None:
         log.error("reading the scripts failed", exc_info=exc)
-        self._show_result(self.tr("The scripts could not be read: {0}").format(exc), ok=False)
+        self._show_result(
+            self.tr("The scripts could not be read: {0}").format(refusal_words(exc)), ok=False
+        )
 
     def _show_result(self, words: str, *, ok: bool) -> None:
         show_result(self.result, words, ok=ok)

@@ -40,6 +40,7 @@ from agent_app.ui.admin.template_preview import TemplatePreview
 from agent_app.ui.admin.template_refusals import refusal_words
 from agent_app.ui.admin.text_table import TextTable, select_key, table_view
 from agent_app.ui.background import run_in_background
+from agent_app.ui.enum_names import specialty_name
 from agent_app.ui.qt import (
     QCheckBox,
     QHBoxLayout,
@@ -166,7 +167,7 @@ class TemplateTab(QWidget):
                         s.code,
                         str(s.version),
                         s.title,
-                        s.specialty,
+                        specialty_name(s.specialty),
                         str(s.plans),
                         yes if s.active else no,
                     ),
@@ -354,7 +355,9 @@ class TemplateTab(QWidget):
 
     def _store_failed(self, exc: BaseException) -> None:
         log.error("reading the templates failed", exc_info=exc)
-        self._show_result(self.tr("The templates could not be read: {0}").format(exc), ok=False)
+        self._show_result(
+            self.tr("The templates could not be read: {0}").format(refusal_words(exc)), ok=False
+        )
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving

@@ -132,7 +132,11 @@ class CallLog(QObject):
         ended_at = dt.datetime.now(dt.UTC)
         self.writer.submit(
             lambda: finish_attempt(
-                engine, attempt_id, answered_at=answered, ended_at=ended_at, end_reason=event.text
+                engine,
+                attempt_id,
+                answered_at=answered,
+                ended_at=ended_at,
+                end_reason=event.reason.value,
             ),
             on_error=self._failed,
         )

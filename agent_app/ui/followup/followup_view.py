@@ -72,6 +72,7 @@ class FollowupView(QWidget):
     sig_finished = Signal(int, object)  # task id, SavedWrapUp
     sig_left = Signal(int)  # task id: back to the queue, draft kept
     sig_message = Signal(str)  # for the status bar
+    sig_message_over = Signal(str)  # that message is no longer true: take it off
 
     def __init__(
         self,
@@ -92,6 +93,7 @@ class FollowupView(QWidget):
         self.hospital = hospital
         self.attempt_id: uuid.UUID | None = None
         self.in_call = False
+        self._dial_ready, self._dial_why = False, ""
         self.saving = False
         self.today = dt.datetime.now(HOSPITAL_TZ).date()
 
@@ -161,6 +163,10 @@ class FollowupView(QWidget):
             call_log.sig_started.connect(self._call_started)
             call_log.sig_answered.connect(self._call_answered)
             call_log.sig_ended.connect(self._call_ended)
+            call_log.call_bar.sig_dial_ready.connect(self._line_ready)
+            self._line_ready(*call_log.call_bar.dial_readiness())
+        else:
+            self._line_ready(False, self.tr("No phone line is open on this desk."))
         engine_, task_id = engine, work.task_id
         writer.submit(lambda: start_task(engine_, task_id))
         self._update_progress()
@@ -177,6 +183,11 @@ class FollowupView(QWidget):
             return
         context = CallContext(self.work.task_id, self.work.card.id, contact.id, self._markers)
         self.call_log.dial(contact.number_display, context)
+
+    def _line_ready(self, ready: bool, why: str) -> None:
+        """The line (or a call) allows dialling now, or not and why: the Dial buttons follow."""
+        self._dial_ready, self._dial_why = ready, why
+        self.patient.set_dialing_enabled(ready and not self.in_call, why)
 
     def _call_started(self, attempt_id: uuid.UUID) -> None:
         self.attempt_id = attempt_id
@@ -196,7 +207,7 @@ class FollowupView(QWidget):
             return
         self.in_call = False
         self._clear_notice("in_call")
-        self.patient.set_dialing_enabled(True)
+        self.patient.set_dialing_enabled(self._dial_ready, self._dial_why)
         # Once a call connected the follow-up reached the patient, whatever a later try did.
         self.connected = self.connected or answered
         self.wrapup.choose(
@@ -296,6 +307,7 @@ class FollowupView(QWidget):
     def _clear_notice(self, key: str) -> None:
         """The condition ``key`` is over (the call ended, a draft saved): its message goes."""
         if self.notice.isVisibleTo(self) and self._notice_key == key:
+            self.sig_message_over.emit(self.notice.text())
             self.notice.hide()
             self.notice.clear()
             self._notice_key = ""

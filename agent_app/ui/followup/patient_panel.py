@@ -57,6 +57,7 @@ class PatientPanel(QWidget):
         layout.addWidget(results_box, 1)
         self.dial_buttons: list[QPushButton] = []
         self.contact_rows: list[QWidget] = []
+        self._dial_enabled, self._dial_why = True, ""
 
     def show_card(self, card: PatientCard, today: dt.date) -> None:
         sex = sex_name(card.sex)
@@ -134,13 +135,24 @@ class PatientPanel(QWidget):
         button = QPushButton(self.tr("Dial"))
         if number <= 9:
             button.setShortcut(f"Alt+{number}")
-            button.setToolTip(self.tr("Dial this number (Alt+{0})").format(number))
         button.clicked.connect(lambda _=False, c=contact: self.sig_dial.emit(c))
         line.addWidget(button)
         self.contacts_layout.addWidget(row)
         self.contact_rows.append(row)
         self.dial_buttons.append(button)
+        self._apply_dialing(button, len(self.dial_buttons))
 
-    def set_dialing_enabled(self, enabled: bool) -> None:
-        for button in self.dial_buttons:
-            button.setEnabled(enabled)
+    def set_dialing_enabled(self, enabled: bool, why: str = "") -> None:
+        """Enable the Dial buttons, or disable them with ``why`` as their tooltip."""
+        self._dial_enabled, self._dial_why = enabled, why
+        for number, button in enumerate(self.dial_buttons, 1):
+            self._apply_dialing(button, number)
+
+    def _apply_dialing(self, button: QPushButton, number: int) -> None:
+        button.setEnabled(self._dial_enabled)
+        if not self._dial_enabled and self._dial_why:
+            button.setToolTip(self._dial_why)
+        elif number <= 9:
+            button.setToolTip(self.tr("Dial this number (Alt+{0})").format(number))
+        else:
+            button.setToolTip("")

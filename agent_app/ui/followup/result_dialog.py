@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from agent_app.domain.answer_text import AnswerLine, answer_lines
-from agent_app.domain.enums import NonAnswer, Outcome
+from agent_app.domain.enums import NonAnswer
 from agent_app.domain.questionnaire_model import QuestionnaireError
 from agent_app.domain.questionnaire_parse import parse_template
 from agent_app.domain.views import PastResult
+from agent_app.ui.admin.template_refusals import refusal_words
+from agent_app.ui.enum_names import outcome_name
 from agent_app.ui.followup.language import desk_language
 from agent_app.ui.qt import (
     QAbstractItemView,
@@ -38,7 +40,7 @@ class ResultDialog(QDialog):
         layout = QVBoxLayout(self)
         facts = QFormLayout()
         facts.addRow(self.tr("Called by"), QLabel(result.agent_name))
-        facts.addRow(self.tr("Outcome"), QLabel(self._outcome(result.outcome)))
+        facts.addRow(self.tr("Outcome"), QLabel(outcome_name(result.outcome)))
         facts.addRow(self.tr("Check level"), QLabel(f"L{result.level.value}"))
         if result.satisfaction is not None:
             facts.addRow(self.tr("Satisfaction"), QLabel(str(result.satisfaction)))
@@ -65,19 +67,14 @@ class ResultDialog(QDialog):
         layout.addWidget(buttons)
         self._fill(result)
 
-    def _outcome(self, outcome: Outcome) -> str:
-        return {
-            Outcome.COMPLETED: self.tr("Completed"),
-            Outcome.PARTIAL: self.tr("Partly answered"),
-            Outcome.REFUSED: self.tr("Refused"),
-        }[outcome]
-
     def _fill(self, result: PastResult) -> None:
         try:
             template = parse_template(result.body)
         except QuestionnaireError as error:
             self.problem.setText(
-                self.tr("The questionnaire of this result cannot be read: {0}").format(error)
+                self.tr("The questionnaire of this result cannot be read: {0}").format(
+                    refusal_words(error)
+                )
             )
             self.problem.setVisible(True)
             return

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import html
 
-from agent_app.domain.call_script import PLACEHOLDERS, CallScriptText, render_script
+from agent_app.domain.call_script import (
+    PLACEHOLDERS,
+    CallScriptText,
+    RenderedLine,
+    render_script,
+)
 from agent_app.ui.followup.language import desk_language
 from agent_app.ui.qt import QTextBrowser, QWidget
 
@@ -37,18 +42,21 @@ class ScriptPanel(QTextBrowser):
         for section in rendered.sections:
             parts.append(f"<h3>{html.escape(section.title.in_language(language))}</h3>")
             for line in section.lines:
-                text = (
-                    html.escape(line.text)
-                    .replace("【", "<span style='background:#ffcdd2'>【")
-                    .replace("】", "】</span>")
-                )
                 style = "color:#616161;font-style:italic" if line.agent_note else ""
-                parts.append(f"<p style='{style}'>{text}</p>")
+                parts.append(f"<p style='{style}'>{html.escape(line.text)}{self._gap(line)}</p>")
         if rendered.missing:
-            names = ", ".join(PLACEHOLDERS[n].in_language(language) for n in rendered.missing)
+            names = "、".join(PLACEHOLDERS[n].in_language(language) for n in rendered.missing)
             parts.append(
                 "<p style='color:#c62828'>"
                 + html.escape(self.tr("Not known for this patient: {0}").format(names))
                 + "</p>"
             )
         self.setHtml("".join(parts))
+
+    def _gap(self, line: RenderedLine) -> str:
+        """A mark after a line that stands in for unknown values: for the agent, not read out."""
+        if not line.missing:
+            return ""
+        names = "、".join(PLACEHOLDERS[n].in_language(desk_language()) for n in line.missing)
+        mark = self.tr("(not known: {0})").format(names)
+        return f" <span style='color:#c62828;font-size:small'>⚠ {html.escape(mark)}</span>"

@@ -191,10 +191,10 @@ def test_the_monthly_pdf_is_written_with_progress_to_the_end(
     text = _pdf_text(path)
     assert "2026年10月随访工作月度分析报告" in text
     if role == "supervisor":  # their department's report, not the hospital's
-        assert "范围:外科" in text and "应随访 2 人次" in text
+        assert "范围：外科" in text and "应随访 2 人次" in text
         staff = NURSE_B
     else:
-        assert "范围:全院" in text and "应随访 5 人次" in text
+        assert "范围：全院" in text and "应随访 5 人次" in text
         staff = QUALITY
     (entry,) = audit_entries(tiny_store, object_type="monthly_report")
     assert (entry.staff_id, entry.object_id) == (staff, "2026-10")
