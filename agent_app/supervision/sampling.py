@@ -91,13 +91,10 @@ class Stratum:
     picked: tuple[int, ...]  # parent task ids
 
 
-@dataclass(frozen=True)
-class SamplingResult:
-    run_id: int
-    seed: int
+class StrataTotals:
+    """How many follow-ups the strata held and how many were picked (a run or a preview)."""
+
     strata: tuple[Stratum, ...]
-    created: tuple[tuple[int, int], ...]  # (parent task id, new spot-check task id)
-    already_checked: tuple[int, ...]  # parents that had a spot-check at this level before
 
     @property
     def population(self) -> int:
@@ -106,6 +103,15 @@ class SamplingResult:
     @property
     def picked(self) -> int:
         return sum(len(s.picked) for s in self.strata)
+
+
+@dataclass(frozen=True)
+class SamplingResult(StrataTotals):
+    run_id: int
+    seed: int
+    strata: tuple[Stratum, ...]
+    created: tuple[tuple[int, int], ...]  # (parent task id, new spot-check task id)
+    already_checked: tuple[int, ...]  # parents that had a spot-check at this level before
 
 
 def _population(engine: Engine, plan: SamplingPlan) -> dict[tuple[int, int | None], list[int]]:

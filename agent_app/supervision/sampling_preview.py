@@ -8,25 +8,17 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from agent_app.supervision.sampling import SamplingPlan, Stratum, draw_sample
+from agent_app.supervision.sampling import SamplingPlan, StrataTotals, Stratum, draw_sample
 from agent_app.supervision.sampling_checks import assign_checks
 from agent_app.supervision.verification_plan import VERIFICATION_TEMPLATE, find_verification_plan
 
 
 @dataclass(frozen=True)
-class SamplingPreview:
+class SamplingPreview(StrataTotals):
     seed: int
     strata: tuple[Stratum, ...]
     new_tasks: int  # spot-check tasks creating the run would add now
     already_checked: int  # picks that already have a spot-check at the level
-
-    @property
-    def population(self) -> int:
-        return sum(s.population for s in self.strata)
-
-    @property
-    def picked(self) -> int:
-        return sum(len(s.picked) for s in self.strata)
 
     @property
     def picked_ids(self) -> tuple[int, ...]:

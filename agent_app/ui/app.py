@@ -99,13 +99,18 @@ class DeskApp:
         if care is not None and not self._care_started:
             self._care_started = True
             QTimer.singleShot(0, care.start)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.account is None:
+        # The restore callback holds the dialog in a cycle: delete it, or a hidden sign-in
+        # lingers as a top-level window until the garbage collector runs.
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        account, password = dialog.account, dialog.password_edit.text()
+        dialog.deleteLater()
+        if not accepted or account is None:
             return False
-        self._last_user = dialog.account.username
+        self._last_user = account.username
         if self.window is not None:
             self.window.close()
             self.window.deleteLater()
-        self.window = self.session.open_window(dialog.account, dialog.password_edit.text() or None)
+        self.window = self.session.open_window(account, password or None)
         self.window.sig_switch_user.connect(self._switch_user)
         return True
 

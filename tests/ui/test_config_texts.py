@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from agent_app.config import ConfigError, load_settings
 from agent_app.ui.config_texts import config_error_text
-from agent_app.ui.qt import QApplication
 from agent_app.ui.store_messages import store_error_text
-from agent_app.ui.translations import install_translations, remove_translations
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def chinese(qtbot: QtBot) -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    install_translations(app, "zh_CN")
-    yield
-    remove_translations(app)
-    app.setProperty("desk_language", "")
 
 
 def test_a_bad_settings_file_is_said_in_chinese_naming_the_file(

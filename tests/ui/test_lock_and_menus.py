@@ -192,7 +192,11 @@ def _answer_sign_in(seen: dict[str, object], *, extra: tuple[QWidget, ...] = ())
     """When the sign-in shows, note what it offers and which windows are on screen; cancel it."""
 
     def answer() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog))
+        dialog = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, LoginDialog) and w.isVisible()
+        )
         seen["user"] = dialog.username
         seen["password"] = dialog.password_edit.text()
         seen["remember offered"] = dialog.remember_box.isVisible()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import string
-from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -28,9 +27,6 @@ from agent_app.store.repositories.templates import (
     VersionNumberError,
 )
 from agent_app.ui.admin.template_refusals import refusal_words
-from agent_app.ui.followup.language import LANGUAGE_PROPERTY
-from agent_app.ui.qt import QApplication, QLocale
-from agent_app.ui.translations import install_translations, remove_translations
 from tests.ui.visible_words import ENGLISH_WORD
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -53,18 +49,6 @@ CODED: list[type[CodedError]] = [
     TemplateLimitError,
 ]
 CODES = [(kind, code) for kind in CODED for code in sorted(kind.ENGLISH)]
-
-
-@pytest.fixture
-def chinese(qtbot: QtBot) -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    locale = QLocale()
-    install_translations(app, "zh_CN")
-    yield
-    remove_translations(app)
-    QLocale.setDefault(locale)
-    app.setProperty(LANGUAGE_PROPERTY, None)
 
 
 def _names(sentence: str) -> list[str]:
