@@ -13,6 +13,7 @@ from agent_app.domain.views import StaffAccount
 from agent_app.ui.qt import (
     QEvent,
     QKeyEvent,
+    QLabel,
     QLineEdit,
     QObject,
     Qt,
@@ -61,9 +62,14 @@ class AccountPicker(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(lambda *_: self.sig_done.emit())
+        self.nothing = QLabel(self)  # said when the search hides every account
+        self.nothing.setWordWrap(True)
+        self.nothing.setStyleSheet("color: #616161;")
+        self.nothing.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addWidget(self.nothing)
         layout.addWidget(self.tree)
         self._accounts: list[tuple[StaffAccount, QTreeWidgetItem]] = []
         self._chosen = ""
@@ -123,6 +129,15 @@ class AccountPicker(QWidget):
         current = self.tree.currentItem()
         if current is None or current.isHidden() or current.parent() is None:
             self._step(0)
+        found = bool(self.shown())
+        self.nothing.setText(
+            ""
+            if found
+            else self.tr(
+                "No account matches “{0}”. Check the spelling, or clear the search."
+            ).format(query.strip())
+        )
+        self.nothing.setVisible(not found)
         self._current_changed()
 
     def _step(self, by: int) -> None:

@@ -4,9 +4,14 @@
 <context>
     <name>AccountPicker</name>
     <message>
-        <location filename="../../agent_app/ui/account_picker.py" line="+52"/>
+        <location filename="../../agent_app/ui/account_picker.py" line="+53"/>
         <source>Type a name, its initials or a department</source>
         <translation>Type a name, its initials or a department</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>No account matches “{0}”. Check the spelling, or clear the search.</source>
+        <translation>No account matches “{0}”. Check the spelling, or clear the search.</translation>
     </message>
 </context>
 <context>
@@ -913,7 +918,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../agent_app/ui/app.py" line="+146"/>
+        <location filename="../../agent_app/ui/app.py" line="+151"/>
         <source>Generating the demo hospital…</source>
         <translation>Generating the demo hospital…</translation>
     </message>

@@ -191,9 +191,13 @@ def test_enter_in_the_search_goes_to_the_password_and_nothing_found_signs_in_no_
 
     search.setText("nobody here")
     assert dialog.user_picker.shown() == [] and dialog.username == ""
+    said = dialog.user_picker.nothing  # an empty list says why, naming what was typed
+    assert not said.isHidden() and "nobody here" in said.text()
     dialog.password_edit.setText("demo")
     dialog.try_sign_in()
     assert dialog.error_label.text() == "Choose your account from the list."
+    search.clear()
+    assert said.isHidden() and dialog.user_picker.shown()
 
 
 def test_the_last_account_is_offered_first_and_no_password_is_kept_in_a_file(
