@@ -97,12 +97,13 @@ class RowRefused(CodedError, HisError):
         "name": "patient's name",
     }
 
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code, **params)
-        if "field" in self.params:  # the code stays in params; the sentence gets the words
-            field = self.params["field"]
-            words = self._FIELD_WORDS.get(field, field.replace("_", " "))
-            self.args = (self.ENGLISH[code].format(**{**self.params, "field": words}),)
+    def english(self) -> str:
+        """The code stays in ``params``; the sentence gets the field's words."""
+        field = self.params.get("field")
+        if field is None:
+            return super().english()
+        words = self._FIELD_WORDS.get(field, field.replace("_", " "))
+        return self.ENGLISH[self.code].format(**{**self.params, "field": words})
 
 
 class MessageRefused(CodedError, HisError):

@@ -55,13 +55,13 @@ class TaskCounts:
     created: int = 0
     updated: int = 0
     cancelled: int = 0
-    skipped_plans: list[dict[str, Any]] = field(default_factory=list)  # PlanRuleError.as_json
+    # Plans the run could not use (PlanRuleError.as_json), set once from load_plans.
+    skipped_plans: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, other: TaskCounts) -> None:
         self.created += other.created
         self.updated += other.updated
         self.cancelled += other.cancelled
-        self.skipped_plans += [p for p in other.skipped_plans if p not in self.skipped_plans]
 
 
 @dataclass(frozen=True)
