@@ -70,10 +70,14 @@ def _configure(data: Path, conf: Sequence[str], files: Mapping[str, bytes]) -> N
 
 @contextlib.contextmanager
 def running_server(
-    conf: Sequence[str] = (), files: Mapping[str, bytes] | None = None
+    conf: Sequence[str] = (),
+    files: Mapping[str, bytes] | None = None,
+    *,
+    max_connections: int = 200,
 ) -> Iterator[PgServer]:
     """A server of its own; ``conf`` lines go into postgresql.conf and ``files`` (name to
-    content) into the data folder, e.g. ``ssl = on`` with its certificate and key."""
+    content) into the data folder, e.g. ``ssl = on`` with its certificate and key;
+    ``max_connections`` is set on the command line (it wins over ``conf``)."""
     bin_dir = _bin_dir()
     root = Path(tempfile.mkdtemp(prefix="agent-app-pg-"))
     data, sockets = root / "data", root / "run"
@@ -110,7 +114,8 @@ def running_server(
         _configure(data, conf, files or {})
         options = (
             f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            "-c synchronous_commit=off -c full_page_writes=off "
+            f"-c max_connections={max_connections}"
         )
         subprocess.run(
             _as_server_user(

@@ -15,6 +15,11 @@ from agent_app.store import encryption
 from agent_app.store.errors import StoreUnavailableError
 from agent_app.store.health import require_sound_store
 from agent_app.store.migrate import is_current, upgrade_to_head
+from agent_app.store.server_errors import (
+    ServerUnavailableError,
+    connection_failure,
+    first_line,
+)
 from agent_app.store.server_tls import tls_options, tls_refusal
 from agent_app.store.store_key import StoreUnreadableError, UnreadableReason
 
@@ -56,12 +61,27 @@ def create_sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
     return engine
 
 
+# A desk's server connections: the sync thread's, and one more for a claim, a recording or a
+# statistics query started from the window meanwhile; two more wait up to POOL_TIMEOUT rather
+# than fail. Connections older than POOL_RECYCLE are replaced (a promoted standby, a
+# restarted PgBouncer), and the sync worker closes them all when the desk is idle.
+POOL_SIZE = 2
+POOL_OVERFLOW = 2
+POOL_TIMEOUT = 15
+POOL_RECYCLE = 900
+
+
 def create_server_engine(url: str | URL, *, connect_timeout: int = 5) -> Engine:
-    """An engine over PostgreSQL through psycopg 3; nothing is connected until first use."""
+    """An engine over PostgreSQL through psycopg 3 sized for one desk (at most
+    POOL_SIZE + POOL_OVERFLOW connections); nothing is connected until first use."""
     return create_engine(
         url,
         future=True,
         pool_pre_ping=True,
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
+        pool_timeout=POOL_TIMEOUT,
+        pool_recycle=POOL_RECYCLE,
         hide_parameters=True,
         connect_args={
             "connect_timeout": connect_timeout,
@@ -120,25 +140,26 @@ def open_local_store(path: Path, progress: encryption.Progress | None = None) ->
 
 
 def check_server(engine: Engine) -> None:
-    """Prove the central database answers; raise StoreUnavailableError in plain words
+    """Prove the central database answers; raise ServerUnavailableError with the reason's code
     (ServerNotTrustedError when it offered no TLS or could not prove who it is)."""
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except OperationalError as exc:
-        where = f"{engine.url.host or 'localhost'}:{engine.url.port or 5432}"
-        refusal = tls_refusal(str(exc.orig), where)
-        if refusal is not None:
-            raise refusal from exc
-        reason = _first_line(str(exc.orig))
-        raise StoreUnavailableError(
-            f"Cannot reach the central database at {where} ({reason}); working offline."
-        ) from exc
+        raise server_unavailable(str(exc.orig), server_where(engine)) from exc
 
 
-def _first_line(message: str) -> str:
-    for line in message.splitlines():
-        line = line.strip()
-        if line:
-            return line.rstrip(".")
-    return "no answer"
+def server_where(engine: Engine) -> str:
+    """The central database's address as the agent's messages name it (every host listed)."""
+    return f"{engine.url.host or 'localhost'}:{engine.url.port or 5432}"
+
+
+def server_unavailable(message: str, where: str) -> ServerUnavailableError:
+    """The coded failure for libpq's ``message`` about a connection that failed or was lost:
+    a TLS refusal, a full server, a login at its limit, or a server out of reach."""
+    refusal = tls_refusal(message, where)
+    if refusal is not None:
+        return refusal
+    return ServerUnavailableError(
+        connection_failure(message), where=where, reason=first_line(message)
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 import psycopg
 
 from agent_app.config import ServerSettings, SslMode
-from agent_app.store.errors import StoreUnavailableError
+from agent_app.store.server_errors import ServerCode, ServerUnavailableError
 
 # libpq 16 added sslrootcert=system (the operating system's trusted authorities).
 _SYSTEM_ROOTS_SINCE = 160000
@@ -26,13 +26,17 @@ class TlsProblem(enum.StrEnum):
     NO_CA = "no-ca-file"  # the authority's certificate cannot be read
 
 
-class ServerNotTrustedError(StoreUnavailableError):
-    """The central database could not prove itself, or offered no encryption; nothing was sent."""
+class ServerNotTrustedError(ServerUnavailableError):
+    """The central database could not prove itself, or offered no encryption; nothing was sent.
+    ``params`` holds ``problem`` (a TlsProblem value) and ``where``."""
 
-    def __init__(self, message: str, problem: TlsProblem, where: str) -> None:
-        super().__init__(message)
+    def __init__(self, problem: TlsProblem, where: str) -> None:
         self.problem = problem
         self.where = where
+        super().__init__(ServerCode.NOT_TRUSTED, problem=problem.value, where=where)
+
+    def english(self) -> str:
+        return _SENTENCES[self.problem].format(where=self.where)
 
 
 def tls_options(settings: ServerSettings) -> dict[str, str]:
@@ -78,5 +82,5 @@ def tls_refusal(message: str, where: str) -> ServerNotTrustedError | None:
     """The plain-worded refusal when libpq's ``message`` is about TLS, else None."""
     for sign, problem in _SIGNS:
         if sign in message:
-            return ServerNotTrustedError(_SENTENCES[problem].format(where=where), problem, where)
+            return ServerNotTrustedError(problem, where)
     return None

@@ -25,6 +25,12 @@ GROUP_OF_ROLE = {
 }
 
 
+# Connections one staff login may hold: two desks signed in at once, each with its pool
+# (agent_app.store.engine: 2 + 2) and its change listener, and some to spare. A desk that
+# runs away (a bug, a loop) then takes this many of the server's slots, not all of them.
+STAFF_CONNECTION_LIMIT = 12
+
+
 class StaffLoginError(Exception):
     """A staff login could not be made or changed."""
 
@@ -57,10 +63,11 @@ def provision_staff_login(admin: Engine, username: str, password: str | None) ->
             text("SELECT 1 FROM pg_roles WHERE rolname = :u"), {"u": username}
         ).first()
         verb = "ALTER" if exists else "CREATE"
+        login = f"{verb} ROLE %I LOGIN CONNECTION LIMIT {STAFF_CONNECTION_LIMIT}"
         if password:
-            _execute_formatted(connection, f"{verb} ROLE %I LOGIN PASSWORD %L", username, password)
+            _execute_formatted(connection, f"{login} PASSWORD %L", username, password)
         else:
-            _execute_formatted(connection, f"{verb} ROLE %I LOGIN", username)
+            _execute_formatted(connection, login, username)
         for staff_role, group in GROUP_OF_ROLE.items():
             member = connection.execute(
                 text("SELECT pg_has_role(:u, :g, 'MEMBER')"), {"u": username, "g": group}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from agent_app.store.server_errors import ServerCode
 from agent_app.sync.errors import SyncServerError, as_sync_error
 from agent_app.sync.outbox import OutboxEntry, next_pending, record_outcomes
 
@@ -86,9 +87,7 @@ def push_pending(
                 refused[entry.seq] = f"The server refused this change: {detail}."
                 log.warning("outbox %s (%s) quarantined: %s", entry.seq, entry.table_name, detail)
             else:
-                raise SyncServerError(
-                    f"The central database gave no answer for change {entry.change_id}."
-                )
+                raise SyncServerError(ServerCode.NO_ANSWER, change=entry.change_id)
             if status in ("flagged", "stale"):
                 log.info("outbox %s (%s) %s: %s", entry.seq, entry.table_name, status, detail)
             statuses.append(status)

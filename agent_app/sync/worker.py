@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import OutboxState
+from agent_app.store.server_errors import ServerCode
 from agent_app.sync.cursor import last_success, record_success
 from agent_app.sync.errors import SyncError, SyncOfflineError
 from agent_app.sync.outbox import count_by_state
@@ -43,9 +44,13 @@ class SyncStatus:
     pending: int = 0
     quarantined: int = 0
     last_success_at: dt.datetime | None = None
-    last_error: str = ""
+    last_error: str = ""  # English, for logs; screens say ``failure`` in their language
     cycles: int = 0
+    failure: SyncError | None = None  # the last cycle's coded failure, None after a success
 
+
+# An idle desk closes its server connections after this many seconds without a cycle.
+DEFAULT_RELEASE_IDLE_AFTER = 45.0
 
 StatusListener = Callable[[SyncStatus], None]
 SyncStep = Callable[[], object]
@@ -53,6 +58,16 @@ SyncStep = Callable[[], object]
 
 class SyncCancelledError(SyncError):
     """The pull was cancelled by the user; what was stored stays."""
+
+    def __init__(self) -> None:
+        super().__init__(ServerCode.CANCELLED)
+
+
+class DeskSyncError(SyncError):
+    """The desk's own side of a cycle failed (its store, its disk)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(ServerCode.DESK_FAILED, detail=detail)
 
 
 class SyncWorker:
@@ -69,8 +84,10 @@ class SyncWorker:
         page_size: int = 1000,
         tables: Sequence[str] = PULL_TABLES,
         steps: Sequence[SyncStep] = (),
+        release_idle_after: float | None = DEFAULT_RELEASE_IDLE_AFTER,
     ) -> None:
         self.local = local
+        self.release_idle_after = release_idle_after
         self.server = server
         self.interval = interval
         self.backoff = backoff
@@ -118,9 +135,7 @@ class SyncWorker:
             except Exception:  # a broken listener must not stop the sync
                 log.exception("sync page listener failed")
         if self._cancel_pull.is_set():
-            raise SyncCancelledError(
-                "The sync was cancelled; it continues where it stopped at the next sync."
-            )
+            raise SyncCancelledError()
 
     @property
     def status(self) -> SyncStatus:
@@ -174,11 +189,29 @@ class SyncWorker:
 
     def _run(self) -> None:
         while not self._stopping.is_set():
-            self._wake.wait(self.next_delay())
+            self._wait(self.next_delay())
             if self._stopping.is_set():
                 break
             self._wake.clear()
             self.run_once()
+
+    def _wait(self, delay: float) -> None:
+        """Sleep until the next cycle or a wake-up; a desk idle for ``release_idle_after``
+        seconds gives its server connections back first, so a hospital's idle desks hold
+        none (the next cycle opens one again)."""
+        release = self.release_idle_after
+        if release is not None and delay > release:
+            if self._wake.wait(release):
+                return
+            self.release_connections()
+            delay -= release
+        self._wake.wait(delay)
+
+    def release_connections(self) -> None:
+        """Close the pooled server connections nobody is using (one in use, e.g. a claim on
+        another thread, is closed when it is given back)."""
+        self.server.dispose()
+        log.debug("idle: server connections given back")
 
     # One cycle ------------------------------------------------------------------------------
     def _counts(self) -> dict[str, int]:
@@ -209,15 +242,19 @@ class SyncWorker:
             log.info("sync failed: %s", exc)
             online = not isinstance(exc, SyncOfflineError)
             return self._publish(
-                online=online, syncing=False, last_error=str(exc), cycles=cycles, **self._counts()
+                online=online,
+                syncing=False,
+                last_error=str(exc),
+                failure=exc,
+                cycles=cycles,
+                **self._counts(),
             )
         except Exception as exc:  # a local store failure: reported, and the loop lives on
             self._failures += 1
             log.exception("sync failed on the desk's side")
+            failure = DeskSyncError(str(exc))
             return self._publish(
-                syncing=False,
-                last_error=f"The sync stopped on this computer: {exc}.",
-                cycles=cycles,
+                syncing=False, last_error=str(failure), failure=failure, cycles=cycles
             )
         self._failures = 0
         now = dt.datetime.now(dt.UTC)
@@ -227,6 +264,7 @@ class SyncWorker:
             syncing=False,
             last_success_at=now,
             last_error="",
+            failure=None,
             cycles=cycles,
             **self._counts(),
         )

@@ -49,6 +49,7 @@ from agent_app.ui.queue_filters import QueueFilterBar
 from agent_app.ui.role_names import role_name
 from agent_app.ui.screen_pop import ScreenPop
 from agent_app.ui.serial_writer import SerialWriter
+from agent_app.ui.server_texts import server_error_text
 from agent_app.ui.sign_in_wait import Clock, utc_now
 from agent_app.ui.task_queue_model import HOSPITAL_TZ, TaskQueueModel
 from agent_app.ui.translations import LanguageMenu
@@ -266,8 +267,9 @@ class MainWindow(QMainWindow):
 
     def _server_offline(self, error: BaseException) -> None:
         self.server_label.setText(self.tr("Central database: offline"))
-        self.server_label.setToolTip(str(error))
-        self.statusBar().showMessage(str(error), 15_000)
+        message = server_error_text(error)
+        self.server_label.setToolTip(message)
+        self.statusBar().showMessage(message, 15_000)
 
     def attach_screen_pop(self, pop: ScreenPop) -> None:
         """Inbound calls pop here: docked on the right, or in the pop's own window."""

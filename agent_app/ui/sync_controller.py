@@ -37,6 +37,7 @@ from agent_app.sync.upload import DEFAULT_RETENTION_DAYS
 from agent_app.sync.worker import SyncStatus
 from agent_app.ui.first_sync_dialog import FirstSyncDialog
 from agent_app.ui.qt import QObject, QWidget, Signal, Slot
+from agent_app.ui.server_texts import server_error_text
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class _Relay(QObject):
 class SyncController(QObject):
     sig_status = Signal(object)  # SyncStatus, every change
     sig_synced = Signal(object)  # SyncStatus, after a cycle that succeeded
-    sig_failed = Signal(str)  # the error of a cycle that failed, in plain words
+    sig_failed = Signal(str)  # the error of a cycle that failed, translated
     sig_pull_page = Signal(str, int)  # table, rows in the page just stored
 
     def __init__(
@@ -88,8 +89,8 @@ class SyncController(QObject):
         if status.syncing or status.cycles == self._last_cycles:
             return
         self._last_cycles = status.cycles
-        if status.last_error:
-            self.sig_failed.emit(status.last_error)
+        if status.failure is not None:
+            self.sig_failed.emit(server_error_text(status.failure))
         else:
             self.sig_synced.emit(status)
 

@@ -12,6 +12,7 @@ from functools import partial
 
 from agent_app.sync.worker import SyncStatus, SyncWorker
 from agent_app.ui.qt import QAction, QHBoxLayout, QLabel, QObject, QToolButton, QWidget, Signal
+from agent_app.ui.server_texts import server_error_text
 
 
 class _StatusRelay(QObject):
@@ -83,7 +84,7 @@ class SyncStatusWidget(QWidget):
             parts.append(self.tr("{0} refused").format(status.quarantined))
         self.label.setText(" · ".join(parts))
         self.label.setToolTip(
-            status.last_error
+            server_error_text(status.failure)
             or self.tr("Last complete sync: {0}").format(self._when(status.last_success_at))
         )
         trouble = status.online is False or bool(status.last_error) or bool(status.quarantined)

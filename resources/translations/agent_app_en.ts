@@ -2281,7 +2281,7 @@ It is retried automatically.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+106"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+107"/>
         <source>Follow-up Desk — {0}</source>
         <translation>Follow-up Desk — {0}</translation>
     </message>
@@ -2386,7 +2386,7 @@ It is retried automatically.</translation>
         <translation>Central database: offline</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
@@ -3031,7 +3031,7 @@ It is retried automatically.</translation>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+75"/>
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+76"/>
         <source>Choose a recording and press Enter to play it.</source>
         <translation>Choose a recording and press Enter to play it.</translation>
     </message>
@@ -4107,6 +4107,64 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>ServerTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/server_texts.py" line="+17"/>
+        <source>The central database at {where} offers no encrypted connection, so the desk did not connect; ask the administrator to turn on TLS on the server.</source>
+        <translation>The central database at {where} offers no encrypted connection, so the desk did not connect; ask the administrator to turn on TLS on the server.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central database at {where} presented a certificate that the configured certificate authority did not sign, so the desk did not connect; check [server] ca_file.</source>
+        <translation>The central database at {where} presented a certificate that the configured certificate authority did not sign, so the desk did not connect; check [server] ca_file.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central database at {where} presented a certificate for another server name, so the desk did not connect; check [server] host.</source>
+        <translation>The central database at {where} presented a certificate for another server name, so the desk did not connect; check [server] host.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The certificate authority file for the central database at {where} cannot be read, so the desk did not connect; check [server] ca_file.</source>
+        <translation>The certificate authority file for the central database at {where} cannot be read, so the desk did not connect; check [server] ca_file.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot reach the central database at {where} ({reason}); working offline.</source>
+        <translation>Cannot reach the central database at {where} ({reason}); working offline.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central database at {where} is full: it has no free connection for this desk now. Your work is kept on this computer and sent once a connection frees up; tell IT if this lasts.</source>
+        <translation>The central database at {where} is full: it has no free connection for this desk now. Your work is kept on this computer and sent once a connection frees up; tell IT if this lasts.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your account already holds every connection to the central database at {where} it may have; close the follow-up desk you left open on another computer. Your work here is kept and sent afterwards.</source>
+        <translation>Your account already holds every connection to the central database at {where} it may have; close the follow-up desk you left open on another computer. Your work here is kept and sent afterwards.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central database could not complete the sync ({reason}).</source>
+        <translation>The central database could not complete the sync ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The central database gave no answer for change {change}.</source>
+        <translation>The central database gave no answer for change {change}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sync was cancelled; it continues where it stopped at the next sync.</source>
+        <translation>The sync was cancelled; it continues where it stopped at the next sync.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sync stopped on this computer: {detail}.</source>
+        <translation>The sync stopped on this computer: {detail}.</translation>
+    </message>
+</context>
+<context>
     <name>StatsDashboard</name>
     <message>
         <location filename="../../agent_app/ui/reports/dashboard.py" line="+98"/>
@@ -4444,7 +4502,7 @@ It is retried automatically.</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../agent_app/ui/sync_status.py" line="+35"/>
+        <location filename="../../agent_app/ui/sync_status.py" line="+36"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>

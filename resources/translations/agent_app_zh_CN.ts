@@ -2281,7 +2281,7 @@ It is retried automatically.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+106"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+107"/>
         <source>Follow-up Desk — {0}</source>
         <translation>随访工作台 — {0}</translation>
     </message>
@@ -2386,7 +2386,7 @@ It is retried automatically.</source>
         <translation>中心数据库：离线</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
@@ -3030,7 +3030,7 @@ It is retried automatically.</source>
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+75"/>
+        <location filename="../../agent_app/ui/supervisor/recording_player.py" line="+76"/>
         <source>Choose a recording and press Enter to play it.</source>
         <translation>请选择一条录音，按 Enter 键播放。</translation>
     </message>
@@ -4105,6 +4105,64 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>ServerTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/server_texts.py" line="+17"/>
+        <source>The central database at {where} offers no encrypted connection, so the desk did not connect; ask the administrator to turn on TLS on the server.</source>
+        <translation>位于 {where} 的中心数据库不提供加密连接,本台未连接;请管理员在服务器上开启 TLS。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central database at {where} presented a certificate that the configured certificate authority did not sign, so the desk did not connect; check [server] ca_file.</source>
+        <translation>位于 {where} 的中心数据库出示的证书不是配置的证书颁发机构签发的,本台未连接;请检查 [server] ca_file。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central database at {where} presented a certificate for another server name, so the desk did not connect; check [server] host.</source>
+        <translation>位于 {where} 的中心数据库出示的证书属于另一个服务器名称,本台未连接;请检查 [server] host。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The certificate authority file for the central database at {where} cannot be read, so the desk did not connect; check [server] ca_file.</source>
+        <translation>无法读取位于 {where} 的中心数据库的证书颁发机构文件,本台未连接;请检查 [server] ca_file。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot reach the central database at {where} ({reason}); working offline.</source>
+        <translation>无法连接位于 {where} 的中心数据库({reason});正在离线工作。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central database at {where} is full: it has no free connection for this desk now. Your work is kept on this computer and sent once a connection frees up; tell IT if this lasts.</source>
+        <translation>位于 {where} 的中心数据库已满:目前没有空闲连接给本台使用。您的工作已保存在本机,连接空出后会自动上传;如持续如此,请联系信息科。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your account already holds every connection to the central database at {where} it may have; close the follow-up desk you left open on another computer. Your work here is kept and sent afterwards.</source>
+        <translation>您的账号已占满位于 {where} 的中心数据库允许的全部连接;请关闭您在其他电脑上未退出的随访工作台。本机的工作已保存,之后会自动上传。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central database could not complete the sync ({reason}).</source>
+        <translation>中心数据库未能完成本次同步({reason})。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The central database gave no answer for change {change}.</source>
+        <translation>中心数据库没有回复变更 {change} 的结果。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sync was cancelled; it continues where it stopped at the next sync.</source>
+        <translation>同步已取消;下次同步会从中断处继续。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sync stopped on this computer: {detail}.</source>
+        <translation>同步在本机上中断:{detail}。</translation>
+    </message>
+</context>
+<context>
     <name>StatsDashboard</name>
     <message>
         <location filename="../../agent_app/ui/reports/dashboard.py" line="+98"/>
@@ -4442,7 +4500,7 @@ It is retried automatically.</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../agent_app/ui/sync_status.py" line="+35"/>
+        <location filename="../../agent_app/ui/sync_status.py" line="+36"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>

@@ -34,6 +34,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.server_texts import server_error_text
 from agent_app.ui.supervisor.recordings_fetch import (
     OpenedRecording,
     RecordingMissingError,
@@ -209,7 +210,7 @@ class RecordingPlayer(QWidget):
         if isinstance(error, SyncError):
             return self.tr(
                 "The recording could not be fetched from the central server: {0}"
-            ).format(error)
+            ).format(server_error_text(error))
         if isinstance(error, OSError):
             return self.tr("The recording could not be saved on this computer: {0}").format(
                 error.strerror or error
