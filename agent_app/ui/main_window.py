@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         run_in_background(load, self._show_followup, self._open_failed, owner=self)
 
     def _open_failed(self, error: BaseException) -> None:
-        self.statusBar().showMessage(str(error), 20_000)
+        self.statusBar().showMessage(server_error_text(error), 20_000)
 
     def _show_followup(self, loaded: tuple[FollowupWork, Draft | None]) -> None:
         work, draft = loaded
