@@ -25,6 +25,9 @@ class ServerCode(enum.StrEnum):
     NO_ANSWER = "server_no_answer"  # a push came back without one change's answer
     CANCELLED = "sync_cancelled"  # the agent stopped the pull
     DESK_FAILED = "desk_failed"  # this computer's side of the sync failed
+    RECORDING_MISSING = "recording_missing"  # not on the server, or not for this caller
+    RECORDING_INCOMPLETE = "recording_incomplete"  # its upload has not finished
+    RECORDING_MISMATCH = "recording_mismatch"  # the bytes fetched fail the checksum
 
 
 ENGLISH: dict[str, str] = {
@@ -41,6 +44,12 @@ ENGLISH: dict[str, str] = {
     ServerCode.NO_ANSWER: "The central database gave no answer for change {change}.",
     ServerCode.CANCELLED: "The sync was cancelled; it continues where it stopped at the next sync.",
     ServerCode.DESK_FAILED: "The sync stopped on this computer: {detail}.",
+    ServerCode.RECORDING_MISSING: "This recording is not on the central server, or you may "
+    "not listen to it.",
+    ServerCode.RECORDING_INCOMPLETE: "This recording has not been uploaded completely yet; try "
+    "again later.",
+    ServerCode.RECORDING_MISMATCH: "The recording fetched from the server does not match its "
+    "checksum.",
 }
 
 # Signs of each kind in libpq's and PgBouncer's connection failures.

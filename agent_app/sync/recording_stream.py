@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from agent_app.domain.enums import UploadState
 from agent_app.store.recording_crypto import encrypt_in_place
 from agent_app.store.schema import Recording
+from agent_app.store.server_errors import ServerCode
 from agent_app.sync.errors import SyncError, as_sync_error
 
 CHUNKS_SQL = text("SELECT data FROM recording_chunk WHERE recording_id = :r ORDER BY byte_offset")
@@ -41,13 +42,9 @@ def recording_chunks(server: Engine, recording_id: uuid.UUID) -> Iterator[bytes]
                 select(Recording.upload_state).where(Recording.id == recording_id)
             ).first()
             if row is None:
-                raise RecordingUnavailableError(
-                    "This recording is not on the central server, or you may not listen to it."
-                )
+                raise RecordingUnavailableError(ServerCode.RECORDING_MISSING)
             if row.upload_state is not UploadState.VERIFIED:
-                raise RecordingUnavailableError(
-                    "This recording has not been uploaded completely yet; try again later."
-                )
+                raise RecordingUnavailableError(ServerCode.RECORDING_INCOMPLETE)
             chunks = connection.execution_options(stream_results=True, max_row_buffer=4).execute(
                 CHUNKS_SQL, {"r": recording_id}
             )
@@ -75,9 +72,7 @@ def download_recording(server: Engine, recording_id: uuid.UUID, target: Path) ->
                 digest.update(chunk)
                 fh.write(chunk)
         if expected is None or digest.hexdigest() != expected.lower():
-            raise RecordingUnavailableError(
-                "The recording fetched from the server does not match its checksum."
-            )
+            raise RecordingUnavailableError(ServerCode.RECORDING_MISMATCH)
         encrypt_in_place(partial)  # the cache is at rest like the desk's own recordings
         os.replace(partial, target)
     finally:

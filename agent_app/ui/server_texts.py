@@ -79,6 +79,17 @@ def server_error_text(error: BaseException | None) -> str:
         ServerCode.DESK_FAILED: QCoreApplication.translate(
             "ServerTexts", "The sync stopped on this computer: {detail}."
         ),
+        ServerCode.RECORDING_MISSING: QCoreApplication.translate(
+            "ServerTexts",
+            "This recording is not on the central server, or you may not listen to it.",
+        ),
+        ServerCode.RECORDING_INCOMPLETE: QCoreApplication.translate(
+            "ServerTexts",
+            "This recording has not been uploaded completely yet; try again later.",
+        ),
+        ServerCode.RECORDING_MISMATCH: QCoreApplication.translate(
+            "ServerTexts", "The recording fetched from the server does not match its checksum."
+        ),
     }
     known = {code.value for code in ServerCode}
     text = texts.get(ServerCode(error.code)) if error.code in known else None

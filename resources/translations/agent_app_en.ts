@@ -4163,6 +4163,21 @@ It is retried automatically.</translation>
         <source>The sync stopped on this computer: {detail}.</source>
         <translation>The sync stopped on this computer: {detail}.</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>This recording is not on the central server, or you may not listen to it.</source>
+        <translation>This recording is not on the central server, or you may not listen to it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This recording has not been uploaded completely yet; try again later.</source>
+        <translation>This recording has not been uploaded completely yet; try again later.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The recording fetched from the server does not match its checksum.</source>
+        <translation>The recording fetched from the server does not match its checksum.</translation>
+    </message>
 </context>
 <context>
     <name>StatsDashboard</name>

@@ -4161,6 +4161,21 @@ It is retried automatically.</source>
         <source>The sync stopped on this computer: {detail}.</source>
         <translation>同步在本机上中断:{detail}。</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>This recording is not on the central server, or you may not listen to it.</source>
+        <translation>中心服务器上没有这段录音,或您无权收听。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This recording has not been uploaded completely yet; try again later.</source>
+        <translation>这段录音尚未上传完整,请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The recording fetched from the server does not match its checksum.</source>
+        <translation>从服务器取回的录音与其校验值不符。</translation>
+    </message>
 </context>
 <context>
     <name>StatsDashboard</name>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from agent_app.store.server_errors import ServerCode, ServerUnavailableError
 from agent_app.store.server_tls import ServerNotTrustedError, TlsProblem
 from agent_app.sync.errors import SyncFullError, SyncNotTrustedError, SyncServerError
+from agent_app.sync.recording_stream import RecordingUnavailableError
 from agent_app.sync.worker import DeskSyncError, SyncCancelledError
 from agent_app.ui.server_texts import server_error_text
 from tests.ui.visible_words import ENGLISH_WORD
@@ -25,6 +26,9 @@ def _failures() -> list[Exception]:
         SyncServerError(ServerCode.NO_ANSWER, change="7d2c"),
         SyncCancelledError(),
         DeskSyncError("磁盘已满"),
+        RecordingUnavailableError(ServerCode.RECORDING_MISSING),
+        RecordingUnavailableError(ServerCode.RECORDING_INCOMPLETE),
+        RecordingUnavailableError(ServerCode.RECORDING_MISMATCH),
         *(ServerNotTrustedError(problem, WHERE) for problem in TlsProblem),
         *(SyncNotTrustedError(ServerNotTrustedError(problem, WHERE)) for problem in TlsProblem),
     ]
