@@ -1,13 +1,14 @@
 """Contacts the agent adds at the desk (an unknown caller turns out to be a patient's family).
 
 The server hands out contact ids, so a contact made offline gets a provisional negative id
-here; the outbox carries it without the id, and the server's own row replaces it on the next
-pull.
+here and a client uuid; the server answers its own id when the contact is pushed, and the desk
+renames the row and everything naming it then (agent_app/sync/server_keys.py).
 """
 
 from __future__ import annotations
 
 import random
+import uuid
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -37,6 +38,7 @@ def add_contact(engine: Engine, patient_id: int, name: str, relation: Relation, 
             number_e164=normalized.e164,
             number_national=normalized.national,
             priority=priority,
+            client_uuid=uuid.uuid4(),
         )
         session.add(contact)
         enqueue(session, contact)
