@@ -8,7 +8,7 @@ the server's row back with the same client uuid. Either way ``adopt_server_key``
 provisional row, in the caller's local transaction: the row itself, the local rows that point
 at it (a call to that number) and the pending outbox entries that name it, so nothing pushed
 later names an id the server does not know, and no pulled row lands beside its provisional
-twin.
+twin. ``provisional_key`` remembers the pair for screens that still hold the provisional id.
 
 A push batch ends at such an insert (``through_first_keyed``): the entries after it may name
 its provisional id, and they are rewritten before they are sent.
@@ -21,8 +21,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table, delete, insert, select, text, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from agent_app.store.schema import Base
+from agent_app.store.schema import Base, ProvisionalKey
 from agent_app.sync.outbox import OutboxEntry
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,11 @@ def adopt_server_key(
         )
     connection.execute(delete(table).where(key == provisional))
     _rename_in_outbox(connection, table, provisional, server)
+    connection.execute(
+        sqlite_insert(ProvisionalKey)
+        .values(table_name=table_name, provisional_id=provisional, server_id=server)
+        .on_conflict_do_nothing()
+    )
     log.info("%s %s is %s on the server", table_name, provisional, server)
 
 

@@ -269,3 +269,28 @@ def test_a_contact_the_server_refuses_leaves_the_call_to_it_on_the_server(
     assert _one(server, "SELECT count(*) FROM call_attempt WHERE id = :a", a=attempt) == 1
     assert _one(server, "SELECT contact_id FROM call_attempt WHERE id = :a", a=attempt) is None
     assert _one(server, "SELECT count(*) FROM complaint WHERE id = :c", c=complaint) == 1
+
+
+def test_a_call_from_a_card_opened_before_the_sync_names_the_servers_contact(
+    server: Engine, as_staff: Connect, local: Engine
+) -> None:
+    agent = as_staff(AGENT)
+    pull_changes(local, agent)
+    provisional = add_contact(local, PATIENT, "赵小红", Relation.DAUGHTER, NUMBER)
+    push_pending(local, agent)
+    (server_id, _), *_ = _server_contacts(server)
+    attempt = start_outbound(  # the card still shows the contact under its provisional id
+        local, staff_id=1, number=E164, line=LineType.FAKE, patient_id=PATIENT,
+        contact_id=provisional,
+    )  # fmt: skip
+    assert push_pending(local, agent).quarantined == 0
+    with local.connect() as connection:
+        assert (
+            connection.execute(
+                select(CallAttempt.contact_id).where(CallAttempt.id == attempt)
+            ).scalar_one()
+            == server_id
+        )
+    assert _one(server, "SELECT contact_id FROM call_attempt WHERE id = :a", a=attempt) == (
+        server_id
+    )

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import PhoneKind, Relation
 from agent_app.screenpop.normalize import normalize_number
-from agent_app.store.schema import Contact
+from agent_app.store.schema import Contact, ProvisionalKey
 from agent_app.sync.outbox import enqueue
 
 
@@ -43,6 +43,20 @@ def add_contact(engine: Engine, patient_id: int, name: str, relation: Relation, 
         session.add(contact)
         enqueue(session, contact)
         return contact.id
+
+
+def current_contact_id(session: Session, contact_id: int | None) -> int | None:
+    """The id ``contact_id`` stands for now: a provisional id the server has since replaced
+    (a card opened before the sync) becomes the server's id."""
+    if contact_id is None or contact_id >= 0:
+        return contact_id
+    server_id = session.execute(
+        select(ProvisionalKey.server_id).where(
+            ProvisionalKey.table_name == Contact.__tablename__,
+            ProvisionalKey.provisional_id == contact_id,
+        )
+    ).scalar_one_or_none()
+    return contact_id if server_id is None else int(server_id)
 
 
 def random_contact_number(engine: Engine, rng: random.Random) -> str | None:

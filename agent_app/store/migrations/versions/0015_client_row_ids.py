@@ -25,10 +25,11 @@ another department's patients). The answer's ``detail`` is the id; it is kept in
 ``applied_change.detail``, and a change pushed again after a lost acknowledgement is answered
 ``duplicate`` with the first answer's detail, so the desk always learns the id.
 
-**Desk.** Contacts already made at this desk get a client uuid, written into their queued
-insert; those inserts, and the entries the server refused only because they named such a
-contact or a row refused with it (a foreign key), go back to pending, so what was quarantined
-reaches the server now.
+**Desk.** ``provisional_key`` (local only) remembers which server id each provisional id
+became, for screens opened before the sync that still name the provisional one. Contacts
+already made at this desk get a client uuid, written into their queued insert; those inserts,
+and the entries the server refused only because they named such a contact or a row refused
+with it (a foreign key), go back to pending, so what was quarantined reaches the server now.
 """
 
 from __future__ import annotations
@@ -180,6 +181,15 @@ def upgrade() -> None:
     op.create_index("ix_contact_client_uuid", "contact", ["client_uuid"], unique=True)
     connection = op.get_bind()
     if connection.dialect.name == "sqlite":
+        op.create_table(
+            "provisional_key",
+            sa.Column("table_name", sa.String(length=40), nullable=False),
+            sa.Column("provisional_id", sa.Integer(), nullable=False),
+            sa.Column("server_id", sa.Integer(), nullable=False),
+            sa.PrimaryKeyConstraint(
+                "table_name", "provisional_id", name=op.f("pk_provisional_key")
+            ),
+        )
         _requeue_desk_contacts(connection)
         return
     if not _server(connection):
@@ -198,5 +208,7 @@ def downgrade() -> None:
         _edit_apply(connection, tuple((new, old) for old, new in _APPLY_EDITS))
         op.execute("DROP FUNCTION sync_add_contact(jsonb)")
         op.execute("DROP FUNCTION desk_patient_in_reach(bigint)")
+    if connection.dialect.name == "sqlite":
+        op.drop_table("provisional_key")
     op.drop_index("ix_contact_client_uuid", table_name="contact")
     op.drop_column("contact", "client_uuid")
