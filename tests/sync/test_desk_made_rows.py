@@ -40,6 +40,7 @@ OTHER_PATIENT = 2  # department 1
 # Out of reach: patient 4 (department 1, its tasks assigned to nurse2 or in the pool) for
 # nurse1; patient 1 (department 2) for nurse4; every patient for nurse6, the administrator.
 OUT_OF_REACH = {"nurse1": 4, "nurse4": 1, "nurse6": 1}
+IN_REACH = {"nurse1": ("nurse1", 1), "nurse4": ("nurse4", 2), "nurse6": ("nurse5", 1)}
 NUMBER = "135-1111-2222"
 E164 = "+8613511112222"
 
@@ -231,6 +232,12 @@ def test_no_login_adds_a_contact_or_complaint_for_a_patient_out_of_its_reach(
     assert _server_contacts(server) == []
     assert _one(server, "SELECT count(*) FROM complaint") == 0
     assert _one(server, "SELECT count(*) FROM applied_change") == 0
+    # The same door stays open within reach: the login's own patient (quality's, for the
+    # administrator, who reaches none).
+    colleague, patient = IN_REACH[login]
+    (status, detail), *_ = _push_as(as_staff(colleague), _contact_change(patient, uuid.uuid4()))
+    assert status == "applied"
+    assert [key for key, _ in _server_contacts(server)] == [int(detail)]
 
 
 def test_a_client_uuid_cannot_be_borrowed_from_another_patients_contact(
