@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import Direction, LineType
 from agent_app.screenpop.lookup import PopDecision
+from agent_app.store.repositories.contacts import current_contact_id
 from agent_app.store.schema import CallAttempt
 from agent_app.sync.outbox import enqueue
 
@@ -61,6 +62,7 @@ def record_inbound(
         started_at=now or dt.datetime.now(dt.UTC),
     )
     with Session(engine) as session, session.begin():
+        attempt.contact_id = current_contact_id(session, attempt.contact_id)
         session.add(attempt)
         enqueue(session, attempt)
     if decision.blacklisted:

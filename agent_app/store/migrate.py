@@ -21,7 +21,7 @@ from agent_app.store.errors import SchemaTooNewError
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 # Tables that exist only in the desktop's SQLite store, never on the central server.
-LOCAL_ONLY_TABLES = frozenset({"outbox", "sync_state", "sign_in_guard"})
+LOCAL_ONLY_TABLES = frozenset({"outbox", "sync_state", "sign_in_guard", "provisional_key"})
 
 # Sync bookkeeping only the central server has (migration 0002); the models do not describe it.
 # One name per line, so each migration adds its own line.

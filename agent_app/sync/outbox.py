@@ -110,18 +110,23 @@ def next_pending(engine: Engine, limit: int) -> list[OutboxEntry]:
 def record_outcomes(engine: Engine, pushed: Sequence[int], refused: Mapping[int, str]) -> None:
     """Mark entries the server has committed as pushed, and refused ones as quarantined."""
     with engine.begin() as connection:
-        if pushed:
-            connection.execute(
-                update(Outbox)
-                .where(Outbox.seq.in_(pushed))
-                .values(state=OutboxState.PUSHED, error="")
-            )
-        for seq, reason in refused.items():
-            connection.execute(
-                update(Outbox)
-                .where(Outbox.seq == seq)
-                .values(state=OutboxState.QUARANTINED, error=reason)
-            )
+        mark_outcomes(connection, pushed, refused)
+
+
+def mark_outcomes(
+    connection: Connection, pushed: Sequence[int], refused: Mapping[int, str]
+) -> None:
+    """``record_outcomes`` in the caller's transaction."""
+    if pushed:
+        connection.execute(
+            update(Outbox).where(Outbox.seq.in_(pushed)).values(state=OutboxState.PUSHED, error="")
+        )
+    for seq, reason in refused.items():
+        connection.execute(
+            update(Outbox)
+            .where(Outbox.seq == seq)
+            .values(state=OutboxState.QUARANTINED, error=reason)
+        )
 
 
 def count_by_state(engine: Engine) -> dict[OutboxState, int]:

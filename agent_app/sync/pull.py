@@ -9,7 +9,8 @@ The local store is a partial copy kept consistent by the server, and pages arriv
 order, not foreign-key order (a child row can come before the later version of its parent),
 so pages are written with SQLite's foreign-key checks off for that connection. Rows with
 local changes still waiting in the outbox are not overwritten; the server's answer to the push
-bumps them, so they come back in a later page.
+bumps them, so they come back in a later page. A row the desk made under a provisional id
+(a contact) is recognised by its client uuid and takes the server's id (server_keys.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from agent_app.store.schema import Base
 from agent_app.sync.cursor import PullCursor, load_cursor, save_cursor
 from agent_app.sync.errors import as_sync_error
 from agent_app.sync.outbox import pending_row_ids
+from agent_app.sync.server_keys import adopt_pulled_keys
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +141,10 @@ def store_page(
         connection.commit()
         try:
             with connection.begin():
-                waiting = pending_row_ids(connection, table.name)
+                # The server's copy of a row made here comes back under the server's id: the
+                # provisional row takes that id, and the server's copy is stored over it.
+                adopted = adopt_pulled_keys(connection, table, rows)
+                waiting = pending_row_ids(connection, table.name) - adopted
                 fresh = [row for row in rows if str(row[key]) not in waiting]
                 if fresh:
                     statement = insert(table)

@@ -5,6 +5,10 @@ entry idempotently by its change id and answers one status per entry. Entries ar
 pushed only after the server transaction has committed; if the acknowledgement is lost, the
 next push sends them again and the server answers ``duplicate``. An entry the server refuses
 for good is quarantined locally with the server's reason and the rest go on.
+
+A row whose key the server issues (a contact added at the desk) ends its batch: the server
+answers its id, and the desk takes that id for the row and every pending entry naming it in
+the same local transaction that marks the batch pushed (server_keys.py).
 """
 
 from __future__ import annotations
@@ -13,12 +17,19 @@ import json
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from agent_app.store.server_errors import ServerCode
 from agent_app.sync.errors import SyncServerError, as_sync_error
-from agent_app.sync.outbox import OutboxEntry, next_pending, record_outcomes
+from agent_app.sync.outbox import OutboxEntry, mark_outcomes, next_pending
+from agent_app.sync.server_keys import (
+    adopt_server_key,
+    answered_key,
+    forget_provisional_key,
+    is_keyed_insert,
+    through_first_keyed,
+)
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +83,7 @@ def push_pending(
     """Push pending outbox entries until none are left (or ``max_batches`` were sent)."""
     report = PushReport()
     while max_batches is None or report.batches < max_batches:
-        entries = next_pending(local, batch_size)
+        entries = through_first_keyed(next_pending(local, batch_size))
         if not entries:
             break
         answers = send_batch(server, entries)
@@ -91,6 +102,24 @@ def push_pending(
             if status in ("flagged", "stale"):
                 log.info("outbox %s (%s) %s: %s", entry.seq, entry.table_name, status, detail)
             statuses.append(status)
-        record_outcomes(local, pushed, refused)
+        with local.begin() as connection:
+            mark_outcomes(connection, pushed, refused)
+            _take_server_keys(connection, entries, answers)
         report = report.plus(statuses)
     return report
+
+
+def _take_server_keys(
+    connection: Connection, entries: list[OutboxEntry], answers: dict[str, tuple[str, str]]
+) -> None:
+    """Adopt the ids the server answered for rows whose key it issues (or forget refused ones)."""
+    for entry in entries:
+        if not is_keyed_insert(entry):
+            continue
+        status, detail = answers[str(entry.change_id)]
+        if status == "refused":
+            forget_provisional_key(connection, entry.table_name, int(entry.row_id))
+            continue
+        server_id = answered_key(entry, detail)
+        if server_id is not None:
+            adopt_server_key(connection, entry.table_name, int(entry.row_id), server_id)

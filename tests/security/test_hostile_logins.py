@@ -405,6 +405,10 @@ HOSTILE_CALLS: dict[str, tuple[str, object]] = {
     "recording_put_chunk(uuid,bigint,bytea)": (
         "SELECT recording_put_chunk(:r, 0, '\\x00')", "refused"),
     "recording_finish(uuid)": ("SELECT * FROM recording_finish(:r)", "refused"),
+    "sync_add_contact(jsonb)": (
+        "SELECT sync_add_contact(jsonb_build_object('patient_id', :p, 'client_uuid', "
+        "gen_random_uuid(), 'name', 'x', 'relation', 'other', 'kind', 'mobile', "
+        "'number_raw', '1', 'number_e164', '+8613500000000'))", "refused"),
 }  # fmt: skip
 
 
@@ -452,6 +456,7 @@ def test_each_server_function_refuses_or_ignores_a_hostile_call(
     "call",
     [
         "SELECT desk_lease_seconds(999999)",
+        "SELECT desk_patient_in_reach(1)",
         "SELECT * FROM lease_caller()",
         "SELECT recording_for_upload(gen_random_uuid(), true)",
     ],

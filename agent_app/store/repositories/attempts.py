@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from agent_app.dialer.events import EndReason
 from agent_app.domain.enums import Direction, Disposition, LineType, UploadState
+from agent_app.store.repositories.contacts import current_contact_id
 from agent_app.store.schema import CallAttempt, Recording
 from agent_app.sync.outbox import enqueue
 
@@ -69,6 +70,7 @@ def start_outbound(
         started_at=started_at or dt.datetime.now(dt.UTC),
     )
     with Session(engine) as session, session.begin():
+        attempt.contact_id = current_contact_id(session, contact_id)
         session.add(attempt)
         enqueue(session, attempt)
     return attempt_id

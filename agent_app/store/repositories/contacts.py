@@ -1,20 +1,21 @@
 """Contacts the agent adds at the desk (an unknown caller turns out to be a patient's family).
 
 The server hands out contact ids, so a contact made offline gets a provisional negative id
-here; the outbox carries it without the id, and the server's own row replaces it on the next
-pull.
+here and a client uuid; the server answers its own id when the contact is pushed, and the desk
+renames the row and everything naming it then (agent_app/sync/server_keys.py).
 """
 
 from __future__ import annotations
 
 import random
+import uuid
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import PhoneKind, Relation
 from agent_app.screenpop.normalize import normalize_number
-from agent_app.store.schema import Contact
+from agent_app.store.schema import Contact, ProvisionalKey
 from agent_app.sync.outbox import enqueue
 
 
@@ -37,10 +38,25 @@ def add_contact(engine: Engine, patient_id: int, name: str, relation: Relation, 
             number_e164=normalized.e164,
             number_national=normalized.national,
             priority=priority,
+            client_uuid=uuid.uuid4(),
         )
         session.add(contact)
         enqueue(session, contact)
         return contact.id
+
+
+def current_contact_id(session: Session, contact_id: int | None) -> int | None:
+    """The id ``contact_id`` stands for now: a provisional id the server has since replaced
+    (a card opened before the sync) becomes the server's id."""
+    if contact_id is None or contact_id >= 0:
+        return contact_id
+    server_id = session.execute(
+        select(ProvisionalKey.server_id).where(
+            ProvisionalKey.table_name == Contact.__tablename__,
+            ProvisionalKey.provisional_id == contact_id,
+        )
+    ).scalar_one_or_none()
+    return contact_id if server_id is None else int(server_id)
 
 
 def random_contact_number(engine: Engine, rng: random.Random) -> str | None:

@@ -24,7 +24,7 @@ from agent_app.store.schema.his import (
     HisRejectedRow,
     HisWatermark,
 )
-from agent_app.store.schema.local import Outbox, SignInGuardState, SyncState
+from agent_app.store.schema.local import Outbox, ProvisionalKey, SignInGuardState, SyncState
 from agent_app.store.schema.people import Contact, Department, Episode, Patient, Staff
 from agent_app.store.schema.supervision import SamplingRun
 from agent_app.store.schema.tallies import (
@@ -61,6 +61,7 @@ __all__ = [
     "HisWatermark",
     "Outbox",
     "Patient",
+    "ProvisionalKey",
     "QaReview",
     "QuestionnaireTemplate",
     "Recording",

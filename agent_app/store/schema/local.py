@@ -1,5 +1,5 @@
-"""Tables only the desktop uses: the outbox of pending changes, the sync cursor, and the
-wrong-password counts of the sign-in guard."""
+"""Tables only the desktop uses: the outbox of pending changes, the sync cursor, the
+wrong-password counts of the sign-in guard, and the server ids of rows made here."""
 
 from __future__ import annotations
 
@@ -51,3 +51,15 @@ class SignInGuardState(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+
+class ProvisionalKey(Base):
+    """A provisional id this desk gave a row whose key the server issues (a contact), and the
+    server's id it became: a screen opened before the sync still names the provisional id, and
+    what it writes then is stored under the server's (store/repositories/contacts.py)."""
+
+    __tablename__ = "provisional_key"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    provisional_id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    server_id: Mapped[int] = mapped_column(IdType)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from agent_app.domain.enums import DischargeDisposition, PhoneKind, Relation, Role, Sex
@@ -53,6 +54,10 @@ class Contact(ChangeTracked, Base):
 
     ``number_e164`` is the normalized key used for caller lookup (screen-pop); ``number_national``
     is the national significant number, kept so a partial match on local digits stays indexed.
+
+    The server issues contact ids. A contact added at a desk carries ``client_uuid`` and a
+    provisional negative id until the server answers its id (agent_app/sync/server_keys.py);
+    contacts from the HIS have none.
     """
 
     __tablename__ = "contact"
@@ -66,9 +71,11 @@ class Contact(ChangeTracked, Base):
     number_e164: Mapped[str] = mapped_column(String(20))
     number_national: Mapped[str] = mapped_column(String(20))
     priority: Mapped[int] = mapped_column(default=0)
+    client_uuid: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
     __table_args__ = (
         Index("ix_contact_patient_id", "patient_id"),
+        Index("ix_contact_client_uuid", "client_uuid", unique=True),
         Index("ix_contact_number_e164", "number_e164"),
         Index("ix_contact_number_national", "number_national"),
     )
