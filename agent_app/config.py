@@ -79,9 +79,33 @@ class SslMode(enum.StrEnum):
     VERIFY_FULL = "verify-full"
 
 
+def server_endpoints(hosts: str, default_port: int) -> tuple[tuple[str, int], ...]:
+    """The (host, port) pairs of a ``[server] host`` value: one host, or several separated by
+    commas as libpq takes them (a primary and its standbys), each ``name``, ``name:port`` or
+    ``[IPv6]:port``; an entry without a port uses ``default_port``. Raises ConfigError."""
+    found: list[tuple[str, int]] = []
+    for entry in (part.strip() for part in hosts.split(",")):
+        name, port = entry, str(default_port)
+        if entry.startswith("["):
+            name, _, rest = entry[1:].partition("]")
+            port = rest.removeprefix(":") if rest.startswith(":") else (rest or port)
+        elif entry.count(":") == 1:
+            name, port = entry.split(":")
+        if not name or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ConfigError(
+                "config_bad_value", where="[server] host", value=entry, kind="host or host:port"
+            )
+        found.append((name, int(port)))
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class ServerSettings:
     """The hospital's central PostgreSQL. Empty host means "work offline only".
+
+    ``host`` may list several servers, ``"db1.hospital,db2.hospital:5433"``: a primary and its
+    hot standbys. The desk connects to whichever of them takes writes (libpq's
+    ``target_session_attrs=read-write``), so after a failover it finds the promoted standby.
 
     The connection is encrypted and the server's certificate checked against ``ca_file`` (empty:
     the operating system's trusted authorities) and its host name. Anything weaker would let the
@@ -101,6 +125,13 @@ class ServerSettings:
             raise ConfigError("config_weak_tls", sslmode=self.sslmode)
         if self.ca_file and not Path(self.ca_file).expanduser().is_file():
             raise ConfigError("config_no_ca_file", path=self.ca_file)
+        if self.host:
+            server_endpoints(self.host, self.port)
+
+    @property
+    def endpoints(self) -> tuple[tuple[str, int], ...]:
+        """Every (host, port) the desk may reach the central database at, in order."""
+        return server_endpoints(self.host, self.port) if self.host else ()
 
     @property
     def configured(self) -> bool:

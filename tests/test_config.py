@@ -211,3 +211,28 @@ def test_calling_settings_that_would_break_calls_are_refused(
     path.write_text(content, "utf-8")
     with pytest.raises(ConfigError, match=re.escape(expected)):
         load_settings({"AGENT_APP_CONFIG": str(path)})
+
+
+def test_server_host_may_list_a_primary_and_its_standbys(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[server]\nhost = "db1.hospital.local, db2.hospital.local:5433, [fd00::7]:6432"\n'
+        "port = 5434\n",
+        "utf-8",
+    )
+    server = load_settings({"AGENT_APP_CONFIG": str(path)}).server
+    assert server.endpoints == (
+        ("db1.hospital.local", 5434),
+        ("db2.hospital.local", 5433),
+        ("fd00::7", 6432),
+    )
+    one = load_settings({"AGENT_APP_SERVER_HOST": "db.hospital.local"}).server
+    assert one.endpoints == (("db.hospital.local", 5432),)
+
+
+@pytest.mark.parametrize("host", ["db1,", "db1,db2:port", "db1:70000"])
+def test_a_server_host_list_with_a_broken_entry_is_refused(host: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"AGENT_APP_SERVER_HOST": host})
+    assert caught.value.code == "config_bad_value"
+    assert "[server] host" in str(caught.value)

@@ -15,12 +15,9 @@ from agent_app.store import encryption
 from agent_app.store.errors import StoreUnavailableError
 from agent_app.store.health import require_sound_store
 from agent_app.store.migrate import is_current, upgrade_to_head
-from agent_app.store.server_errors import (
-    ServerUnavailableError,
-    connection_failure,
-    first_line,
-)
-from agent_app.store.server_tls import tls_options, tls_refusal
+from agent_app.store.server_errors import ServerUnavailableError, connection_failure
+from agent_app.store.server_hosts import explain_connect_failure, multi_host_query
+from agent_app.store.server_tls import tls_options
 from agent_app.store.store_key import StoreUnreadableError, UnreadableReason
 
 log = logging.getLogger(__name__)
@@ -99,13 +96,24 @@ def create_server_engine(url: str | URL, *, connect_timeout: int = 5) -> Engine:
 
 def server_url(settings: ServerSettings, username: str, password: str | None) -> URL:
     """The central database as the staff member's own role (row-level security applies),
-    over TLS as the settings say (``verify-full`` unless weaker is allowed explicitly)."""
+    over TLS as the settings say (``verify-full`` unless weaker is allowed explicitly; with
+    several hosts libpq checks each host's certificate against that host's own name)."""
+    endpoints = settings.endpoints
+    if len(endpoints) > 1:  # a primary and its standbys: the desk uses whichever takes writes
+        return URL.create(
+            "postgresql+psycopg",
+            username=username,
+            password=password or None,
+            database=settings.database,
+            query={**multi_host_query(endpoints), **tls_options(settings)},
+        )
+    host, port = endpoints[0] if endpoints else (settings.host, settings.port)
     return URL.create(
         "postgresql+psycopg",
         username=username,
         password=password or None,
-        host=settings.host,
-        port=settings.port,
+        host=host,
+        port=port,
         database=settings.database,
         query=tls_options(settings),
     )
@@ -146,20 +154,17 @@ def check_server(engine: Engine) -> None:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except OperationalError as exc:
-        raise server_unavailable(str(exc.orig), server_where(engine)) from exc
+        raise server_unavailable(str(exc.orig), engine.url) from exc
 
 
-def server_where(engine: Engine) -> str:
-    """The central database's address as the agent's messages name it (every host listed)."""
-    return f"{engine.url.host or 'localhost'}:{engine.url.port or 5432}"
-
-
-def server_unavailable(message: str, where: str) -> ServerUnavailableError:
-    """The coded failure for libpq's ``message`` about a connection that failed or was lost:
-    a TLS refusal, a full server, a login at its limit, or a server out of reach."""
-    refusal = tls_refusal(message, where)
-    if refusal is not None:
-        return refusal
+def server_unavailable(message: str, url: URL) -> ServerUnavailableError:
+    """The coded failure for libpq's ``message`` about a connection to ``url`` that failed or
+    was lost: a TLS refusal, a full server, a login at its limit, or a server out of reach.
+    ``where`` names every host the URL lists; with several, ``reason`` says what each one
+    answered, and a TLS refusal names the host that made it."""
+    failure = explain_connect_failure(message, url)
+    if failure.refusal is not None:
+        return failure.refusal
     return ServerUnavailableError(
-        connection_failure(message), where=where, reason=first_line(message)
+        connection_failure(message), where=failure.where, reason=failure.reason
     )

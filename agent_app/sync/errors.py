@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from agent_app.domain.coded_error import CodedError
-from agent_app.store.engine import server_unavailable, server_where
+from agent_app.store.engine import server_unavailable
 from agent_app.store.server_errors import ENGLISH, ServerCode, first_line
 from agent_app.store.server_tls import ServerNotTrustedError
 
@@ -69,7 +69,7 @@ def as_sync_error(exc: SQLAlchemyError, server: Engine) -> SyncError:
     full = str(getattr(exc, "orig", None) or exc)
     if not _lost_connection(exc):
         return SyncServerError(ServerCode.INCOMPLETE, reason=first_line(full))
-    failure = server_unavailable(full, server_where(server))
+    failure = server_unavailable(full, server.url)
     if isinstance(failure, ServerNotTrustedError):
         return SyncNotTrustedError(failure)
     if failure.code in (ServerCode.FULL, ServerCode.LOGIN_LIMIT):

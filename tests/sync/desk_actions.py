@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from agent_app.dialer.transcode import transcode_to_opus
 from agent_app.domain.enums import Direction, Disposition, LineType, Outcome, Role, TaskStatus
+from agent_app.store.repositories.followups import WrapUp
 from agent_app.store.schema import (
     CallAttempt,
     FollowupResult,
@@ -90,6 +91,20 @@ def save_call_result(
             task.status = TaskStatus.DONE
         enqueue(session, task, "update", actor_id=staff_id)
         return SavedCall(attempt.id, result.id)
+
+
+def answered_wrapup(task_id: int, staff_id: int, note: str = "") -> WrapUp:
+    """An answered follow-up's wrap-up as the follow-up screen hands it to ``save_wrapup``
+    (the desk's own save path); ``note`` marks it, e.g. to find it on the server."""
+    return WrapUp(
+        task_id=task_id,
+        staff_id=staff_id,
+        disposition=Disposition.REACHED,
+        answers={"q1": "fine", "note": note},
+        outcome=Outcome.COMPLETED,
+        satisfaction=5,
+        notes=note,
+    )
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,28 @@ ROLES = {1: Role.AGENT, 2: Role.AGENT, 3: Role.AGENT, 4: Role.SUPERVISOR, 5: Rol
          6: Role.ADMIN}  # fmt: skip
 
 
+# The smallest questionnaire the follow-up screen opens: one free-text question.
+TEMPLATE = {
+    "code": "general",
+    "version": 1,
+    "specialty": "general",
+    "title": {"zh_CN": "通用", "en": "General"},
+    "sections": [
+        {
+            "id": "s1",
+            "title": {"zh_CN": "状况", "en": "State"},
+            "questions": [
+                {"id": "q1", "type": "text", "text": {"zh_CN": "感觉如何", "en": "How are you"}}
+            ],
+        }
+    ],
+}
+
+SCRIPT = (
+    "[identity]\n您好,请问是{patient_name}吗?\n[introduction]\n这里是随访中心。\n[closing]\n再见"
+)
+
+
 def seed_small_hospital(engine: Engine, patients: int = PATIENTS) -> None:
     """2 departments, 3 agents, a supervisor, a quality nurse and an admin, patients with a
     contact, an episode and 2 tasks each (odd tasks assigned to an agent, even ones in the
@@ -41,8 +63,10 @@ def seed_small_hospital(engine: Engine, patients: int = PATIENTS) -> None:
                 Staff(id=staff_id, username=f"nurse{staff_id}", full_name=f"护士{staff_id}",
                       role=role, department_id=1 + staff_id % 2)
             )  # fmt: skip
-        session.add(QuestionnaireTemplate(id=1, code="general", version=1, title="通用", body={}))
-        session.add(CallScript(id=1, code="general", title="通用", body="您好,{patient_name}"))
+        session.add(
+            QuestionnaireTemplate(id=1, code="general", version=1, title="通用", body=TEMPLATE)
+        )
+        session.add(CallScript(id=1, code="general", title="通用", body=SCRIPT))
         session.flush()
         session.add(
             FollowupPlan(id=1, name="出院随访", template_id=1, script_id=1, offsets_days=[3])
