@@ -93,13 +93,17 @@ def save_call_result(
         return SavedCall(attempt.id, result.id)
 
 
-def answered_wrapup(task_id: int, staff_id: int, note: str = "") -> WrapUp:
+def answered_wrapup(
+    task_id: int, staff_id: int, note: str = "", attempt_id: uuid.UUID | None = None
+) -> WrapUp:
     """An answered follow-up's wrap-up as the follow-up screen hands it to ``save_wrapup``
-    (the desk's own save path); ``note`` marks it, e.g. to find it on the server."""
+    (the desk's own save path) for the call ``attempt_id``; ``note`` marks it, e.g. to find
+    it on the server."""
     return WrapUp(
         task_id=task_id,
         staff_id=staff_id,
         disposition=Disposition.REACHED,
+        attempt_id=attempt_id,
         answers={"q1": "fine", "note": note},
         outcome=Outcome.COMPLETED,
         satisfaction=5,
