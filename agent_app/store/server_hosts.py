@@ -37,6 +37,8 @@ def multi_host_query(endpoints: Sequence[tuple[str, int]]) -> dict[str, str]:
 def server_places(url: URL) -> tuple[str, ...]:
     """``host:port`` of every server ``url`` names, in the order they are tried."""
     hosts = url.query.get("host")
+    if isinstance(hosts, tuple):  # SQLAlchemy's other form: host=h1:p1&host=h2:p2
+        return tuple(h if ":" in h else f"{h}:{url.port or 5432}" for h in hosts)
     if isinstance(hosts, str):
         ports = str(url.query.get("port", "")).split(",")
         names = hosts.split(",")
