@@ -152,8 +152,7 @@ def running_server(
 
 def _options(port: int, sockets: Path, durable: bool, max_connections: int = 200) -> str:
     options = (
-        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 "
-        f"-c max_connections={max_connections}"
+        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c max_connections={max_connections}"
     )
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
