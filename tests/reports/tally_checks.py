@@ -11,6 +11,7 @@ from agent_app.reports import answer_stats, followup_stats, survival
 from agent_app.reports.filters import StatsFilter, month_filter
 from agent_app.reports.tally_filter import tallies_usable
 from agent_app.store.tallies import TALLY_TABLES, rebuild_tallies, set_complete
+from agent_app.store.tallies.deltas import SUM_TABLES, has_deltas, summed_sql
 
 _FACTS = ("stats_task_fact", "stats_task_next", "stats_episode_fact")
 _COUNTS = {"stats_task_tally": ("tasks",), "stats_call_tally": ("attempts", "reached"),
@@ -19,12 +20,16 @@ QUESTIONS = ("symptoms", "general_condition", "identity_confirmed", "revisit_kno
              "odd key", "pain_score")  # fmt: skip
 
 
-def tally_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every fact and every tally row that counts something, sorted, talk time rounded."""
+def tally_rows(engine: Engine, *, folded_only: bool = False) -> dict[str, list[tuple[Any, ...]]]:
+    """Every fact and every tally row that counts something, sorted, talk time rounded: on a
+    server with deltas, each tally plus its pending deltas (only what was folded with
+    ``folded_only``), as the statistics read them."""
     rows: dict[str, list[tuple[Any, ...]]] = {}
     with engine.connect() as connection:
+        summed = has_deltas(connection) and not folded_only
         for table in TALLY_TABLES:
-            result = connection.execute(text(f"SELECT * FROM {table}"))
+            read = summed_sql(table) if summed and table in SUM_TABLES else f"SELECT * FROM {table}"
+            result = connection.execute(text(read))
             names = list(result.keys())
             kept = []
             for row in result:
