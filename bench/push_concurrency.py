@@ -1,15 +1,17 @@
 """Result pushes under load: N desks saving and pushing at once, against the same run with the
 tally triggers off.
 
-    python -m bench.push_concurrency --desks 50 200 --pushes 20 [--procs 4]
+    python -m bench.push_concurrency --desks 50 200 --pushes 20 [--procs 4] [--think 0.5]
 
 Each desk is its own staff login (an agent; half the desks in each department) with its own
 desk store and server connection. It saves an answered call with its result on a pool task of
 its department through the desk's real path (``tests/sync/desk_actions.save_call_result``:
 three outbox entries) and pushes it with ``push_pending``, ``--pushes`` times, as fast as it
-can; after each push that changed the server it folds the tally deltas as its sync cycle does
-(``sync.tally_fold``). Pool tasks are counted under staff 0, so every push adds to the same
-tally rows. Desks are threads spread over ``--procs`` processes.
+can (or after a random pause of ``--think`` seconds on average: a paced load, whose latency
+shows waiting rather than a saturated machine); after each push that changed the server it
+folds the tally deltas as its sync cycle does (``sync.tally_fold``). Pool tasks are counted
+under staff 0, so every push adds to the same tally rows. Desks are threads spread over
+``--procs`` processes.
 
 Each N runs in three modes, each on a fresh copy of the same database:
 
@@ -30,6 +32,7 @@ import contextlib
 import dataclasses
 import itertools
 import multiprocessing as mp
+import random
 import shutil
 import statistics
 import tempfile
@@ -77,6 +80,12 @@ class Desk:
     @property
     def username(self) -> str:
         return f"desk{self.staff_id}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Load:
+    pushes: int  # results each desk pushes
+    think: float  # mean seconds a desk waits before each save (0: as fast as it can)
 
 
 @dataclasses.dataclass
@@ -161,9 +170,10 @@ def _pulled_stores(server: PgServer, database: str, desks: list[Desk], folder: P
 
 
 def _desk_loop(
-    url: str, store: Path, desk: Desk, pushes: int, fold: bool, ready: Any, go: Any
+    url: str, store: Path, desk: Desk, load: Load, fold: bool, ready: Any, go: Any
 ) -> DeskRun:
     run = DeskRun()
+    pause = random.Random(desk.staff_id)
     server = create_server_engine(make_url(url))
     local = open_local_store(store)
     try:
@@ -172,7 +182,9 @@ def _desk_loop(
         ready()
         go.wait()
         run.started = time.monotonic()
-        for _ in range(pushes):
+        for _ in range(load.pushes):
+            if load.think:
+                time.sleep(pause.expovariate(1.0 / load.think))
             save_call_result(local, desk.task_id, desk.staff_id, finish_task=False)
             began = time.monotonic()
             report = push_pending(local, server)
@@ -190,13 +202,13 @@ def _desk_loop(
     return run
 
 
-def _process(jobs: list[tuple[str, str, Desk]], pushes: int, fold: bool, ready: Any, go: Any,
+def _process(jobs: list[tuple[str, str, Desk]], load: Load, fold: bool, ready: Any, go: Any,
              out: Any) -> None:  # fmt: skip
     runs: list[DeskRun] = [DeskRun() for _ in jobs]
 
     def one(i: int) -> None:
         url, store, desk = jobs[i]
-        runs[i] = _desk_loop(url, Path(store), desk, pushes, fold, ready.release, go)
+        runs[i] = _desk_loop(url, Path(store), desk, load, fold, ready.release, go)
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(len(jobs))]
     for thread in threads:
@@ -206,12 +218,12 @@ def _process(jobs: list[tuple[str, str, Desk]], pushes: int, fold: bool, ready: 
     out.put([dataclasses.asdict(r) for r in runs])
 
 
-def _run_desks(urls: list[tuple[str, str, Desk]], procs: int, pushes: int, fold: bool
+def _run_desks(urls: list[tuple[str, str, Desk]], procs: int, load: Load, fold: bool
                ) -> list[DeskRun]:  # fmt: skip
     context = mp.get_context("fork")
     ready, go, out = context.Semaphore(0), context.Event(), context.Queue()
     workers = [
-        context.Process(target=_process, args=(urls[p::procs], pushes, fold, ready, go, out))
+        context.Process(target=_process, args=(urls[p::procs], load, fold, ready, go, out))
         for p in range(procs)
     ]
     for worker in workers:
@@ -271,7 +283,7 @@ def _exact(server: PgServer, database: str, engine: Engine, mode: str) -> str:
 
 
 def _mode(server: PgServer, template: str, desks: list[Desk], stores: Path, mode: str,
-          procs: int, pushes: int) -> dict[str, Any]:  # fmt: skip
+          procs: int, load: Load) -> dict[str, Any]:  # fmt: skip
     database = f"push_{len(desks)}_{mode}"
     engine = _copy_database(server, template, database)
     with engine.begin() as connection:
@@ -291,7 +303,7 @@ def _mode(server: PgServer, template: str, desks: list[Desk], stores: Path, mode
         jobs.append((url.render_as_string(hide_password=False), str(store), desk))
     assert server.log_file is not None
     offset = server.log_file.stat().st_size
-    runs = _run_desks(jobs, procs, pushes, fold=mode != "upsert")
+    runs = _run_desks(jobs, procs, load, fold=mode != "upsert")
     time.sleep(0.2)  # the last log lines
     waits, relations = _lock_waits(server.log_file, offset)
     shutil.rmtree(folder, ignore_errors=True)
@@ -310,10 +322,11 @@ def _mode(server: PgServer, template: str, desks: list[Desk], stores: Path, mode
     }  # fmt: skip
 
 
-def _print(desks: int, figures: dict[str, dict[str, Any]]) -> None:
+def _print(desks: int, think: float, figures: dict[str, dict[str, Any]]) -> None:
     for mode, f in figures.items():
         print(
-            f"desks={desks} mode={mode:6} pushes={f['pushes']} {f['rate']:,.0f} pushes/s "
+            f"desks={desks} think={think:g}s mode={mode:6} pushes={f['pushes']} "
+            f"{f['rate']:,.0f} pushes/s "
             f"p50={f['p50'] * 1000:,.0f} ms p99={f['p99'] * 1000:,.0f} ms "
             f"lock_waits>100ms={f['waits']} fold p50={f['fold_p50'] * 1000:,.1f} ms "
             f"p99={f['fold_p99'] * 1000:,.1f} ms statistics: {f['exact']}"
@@ -339,9 +352,14 @@ def main() -> None:
     parser.add_argument("--desks", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--pushes", type=int, default=20, help="results each desk pushes")
     parser.add_argument("--procs", type=int, default=4, help="processes the desks run in")
+    parser.add_argument(
+        "--think", type=float, default=0.0,
+        help="mean seconds each desk waits before a save (0: every desk pushes flat out)",
+    )  # fmt: skip
     parser.add_argument("--modes", nargs="+", default=list(MODES), choices=MODES)
     args = parser.parse_args()
     most = max(args.desks)
+    load = Load(args.pushes, args.think)
     with _server(most + 30) as server, tempfile.TemporaryDirectory() as folder:
         for n in args.desks:
             template = f"push_template_{n}"
@@ -350,10 +368,10 @@ def main() -> None:
             stores.mkdir()
             _pulled_stores(server, template, desks, stores)
             figures = {
-                mode: _mode(server, template, desks, stores, mode, min(args.procs, n), args.pushes)
+                mode: _mode(server, template, desks, stores, mode, min(args.procs, n), load)
                 for mode in args.modes
             }
-            _print(n, figures)
+            _print(n, load.think, figures)
 
 
 if __name__ == "__main__":
