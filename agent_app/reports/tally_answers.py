@@ -14,7 +14,7 @@ from agent_app.reports.answer_stats import (
     SatisfactionStats,
 )
 from agent_app.reports.filters import StatsFilter
-from agent_app.reports.tally_filter import date_of, tally_conditions
+from agent_app.reports.tally_filter import current_tally, date_of, tally_conditions
 from agent_app.store.schema import (
     QuestionnaireTemplate,
     StatsAnswerTally,
@@ -27,7 +27,7 @@ _QUESTION = re.compile(QUESTION_PATTERN)
 
 
 def satisfaction_distribution(connection: Connection, flt: StatsFilter) -> SatisfactionStats:
-    s = StatsSatisfactionTally
+    s = current_tally(connection, StatsSatisfactionTally)
     query = (
         select(s.satisfaction, func.sum(s.results))
         .where(*tally_conditions(s, flt), s.results != 0)
@@ -40,7 +40,7 @@ def satisfaction_distribution(connection: Connection, flt: StatsFilter) -> Satis
 
 
 def satisfaction_trend(connection: Connection, flt: StatsFilter) -> list[MonthlySatisfaction]:
-    s = StatsSatisfactionTally
+    s = current_tally(connection, StatsSatisfactionTally)
     query = (
         select(s.day, s.satisfaction, func.sum(s.results))
         .where(*tally_conditions(s, flt), s.results != 0)
@@ -60,7 +60,7 @@ def satisfaction_trend(connection: Connection, flt: StatsFilter) -> list[Monthly
 
 
 def return_visit_rate(connection: Connection, flt: StatsFilter) -> ReturnVisitStats:
-    v = StatsRevisitTally
+    v = current_tally(connection, StatsRevisitTally)
     query = select(
         func.sum(v.results),
         func.sum(case((v.known == 1, v.results), else_=0)),
@@ -86,7 +86,7 @@ def grouped_answers(
     say (an answer too long to tally, or a question id they do not count)."""
     if not question_tallied(question_id):
         return None
-    a, template = StatsAnswerTally, QuestionnaireTemplate
+    a, template = current_tally(connection, StatsAnswerTally), QuestionnaireTemplate
     query = (
         select(a.long, a.value, func.sum(a.results))
         .join(template, template.id == a.template_id)

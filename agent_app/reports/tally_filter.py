@@ -11,12 +11,16 @@ queries answer.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, column, text
+from sqlalchemy.orm import aliased
 
 from agent_app.reports.filters import StatsFilter
 from agent_app.store.tallies import OFFSET_MINUTES, tallies_complete
+from agent_app.store.tallies.deltas import summed_sql
+
+_Tally = TypeVar("_Tally")
 
 _EPOCH = dt.date(1970, 1, 1)
 # Row-level security hides rows the tallies count, except from hospital quality staff, whose
@@ -49,6 +53,17 @@ def tallies_usable(connection: Connection, flt: StatsFilter) -> bool:
     if connection.dialect.name == "postgresql" and connection.execute(_PARTIAL_VIEW).scalar():
         return False
     return tallies_complete(connection)
+
+
+def current_tally(connection: Connection, tally: type[_Tally]) -> type[_Tally]:
+    """``tally`` as it counts now: on the server its rows plus the pending deltas summed by
+    key (``store.tallies.deltas``), which reads like the table; on a desk the table."""
+    if connection.dialect.name != "postgresql":
+        return tally
+    table = tally.__table__  # type: ignore[attr-defined]
+    columns = [column(c.name, c.type) for c in table.columns]
+    summed = text(summed_sql(table.name)).columns(*columns).subquery(table.name)
+    return cast(type[_Tally], aliased(tally, summed, adapt_on_names=True))
 
 
 def tally_conditions(

@@ -15,7 +15,7 @@ from agent_app.reports.followup_stats import (
     Grouping,
     names_of,
 )
-from agent_app.reports.tally_filter import day_number, tally_conditions
+from agent_app.reports.tally_filter import current_tally, day_number, tally_conditions
 from agent_app.store.schema import (
     Department,
     Staff,
@@ -29,15 +29,14 @@ DONE, CANCELLED = 1, 2
 WITHIN_7, WITHIN_30 = 1, 2
 
 
-def _tasks(flt: StatsFilter) -> list[Any]:
-    t = StatsTaskTally
+def _tasks(t: type[StatsTaskTally], flt: StatsFilter) -> list[Any]:
     return [*tally_conditions(t, flt, day="due_day"), t.tasks != 0]
 
 
 def followup_rates(
     connection: Connection, flt: StatsFilter, grouping: Grouping
 ) -> list[FollowupRate]:
-    t = StatsTaskTally
+    t = current_tally(connection, StatsTaskTally)
     key: Any = {
         Grouping.HOSPITAL: literal_column("0"),
         Grouping.DEPARTMENT: t.department_id,
@@ -46,7 +45,7 @@ def followup_rates(
     groups = [t.status_class, t.reach] + ([] if grouping is Grouping.HOSPITAL else [key])
     query = (
         select(key, t.status_class, t.reach, func.sum(t.tasks))
-        .where(*_tasks(flt), t.status_class != CANCELLED)
+        .where(*_tasks(t, flt), t.status_class != CANCELLED)
         .group_by(*groups)
     )
     figures: dict[Any, list[int]] = {}
@@ -67,10 +66,10 @@ def followup_rates(
 
 
 def attempts_per_reach(connection: Connection, flt: StatsFilter) -> AttemptsPerReach:
-    t = StatsTaskTally
+    t = current_tally(connection, StatsTaskTally)
     query = (
         select(t.attempts, func.sum(t.tasks))
-        .where(*_tasks(flt), t.reach != 0)
+        .where(*_tasks(t, flt), t.reach != 0)
         .group_by(t.attempts)
         .having(func.sum(t.tasks) > 0)
         .order_by(t.attempts)
@@ -84,7 +83,9 @@ def attempts_per_reach(connection: Connection, flt: StatsFilter) -> AttemptsPerR
 
 
 def agent_workload(connection: Connection, flt: StatsFilter) -> list[AgentWorkload]:
-    c, s, w = StatsCallTally, StatsCallSpan, StatsWriterTally
+    c = current_tally(connection, StatsCallTally)
+    s = current_tally(connection, StatsCallSpan)
+    w = current_tally(connection, StatsWriterTally)
     calls = (
         select(c.staff_id, func.sum(c.attempts), func.sum(c.reached), func.sum(c.talk_seconds))
         .where(*tally_conditions(c, flt, by_level=False))

@@ -9,14 +9,14 @@ from sqlalchemy import Connection, func, select
 
 from agent_app.reports.filters import StatsFilter
 from agent_app.reports.survival import SurvivalSubject
-from agent_app.reports.tally_filter import day_number
+from agent_app.reports.tally_filter import current_tally, day_number
 from agent_app.store.schema import StatsSurvivalTally
 
 
 def survival_subjects(
     connection: Connection, flt: StatsFilter, group_chars: int
 ) -> list[tuple[SurvivalSubject, int, str]]:
-    v = StatsSurvivalTally
+    v = current_tally(connection, StatsSurvivalTally)
     conditions: list[Any] = [
         v.discharge_day >= day_number(flt.start),
         v.discharge_day <= day_number(flt.end),

@@ -32,6 +32,14 @@ SERVER_ONLY_TABLES = frozenset(
         "task_lease",  # 0003
         "recording_chunk",  # 0003
         "desk_server_setting",  # 0009
+        "stats_task_tally_delta",  # 0014
+        "stats_call_tally_delta",  # 0014
+        "stats_call_span_delta",  # 0014
+        "stats_satisfaction_tally_delta",  # 0014
+        "stats_revisit_tally_delta",  # 0014
+        "stats_answer_tally_delta",  # 0014
+        "stats_writer_tally_delta",  # 0014
+        "stats_survival_tally_delta",  # 0014
     }
 )
 SERVER_ONLY_COLUMNS = frozenset({"change_xid"})

@@ -52,6 +52,11 @@ class PushReport:
     def pushed(self) -> int:
         return self.applied + self.duplicate + self.flagged + self.stale
 
+    @property
+    def changed_server(self) -> int:
+        """Entries that wrote to the server this time (a duplicate was written before)."""
+        return self.applied + self.flagged + self.stale
+
     def plus(self, answers: list[str]) -> PushReport:
         return PushReport(
             self.applied + answers.count("applied"),

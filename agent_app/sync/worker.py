@@ -1,5 +1,8 @@
 """The sync loop: push then pull on its own thread, on an interval and on demand.
 
+After a push that changed something the cycle folds the server's tally deltas
+(``sync.tally_fold``), in a transaction of its own, before it pulls.
+
 ``SyncWorker`` never touches Qt. It reports through plain callbacks that receive a frozen
 ``SyncStatus`` (online or not, pending and quarantined counts, last success, last error in
 plain words); ui/ re-emits them as signals on the GUI thread. When the server cannot be
@@ -31,6 +34,7 @@ from agent_app.sync.errors import SyncError, SyncOfflineError
 from agent_app.sync.outbox import count_by_state
 from agent_app.sync.pull import PULL_TABLES, PageDone, pull_changes
 from agent_app.sync.push import push_pending
+from agent_app.sync.tally_fold import fold_tallies
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +231,9 @@ class SyncWorker:
         self._publish(syncing=True, **self._counts())
         self._cancel_pull.clear()
         try:
-            push_pending(self.local, self.server, batch_size=self.batch_size)
+            pushed = push_pending(self.local, self.server, batch_size=self.batch_size)
+            if pushed.changed_server:
+                fold_tallies(self.server)  # the push left its statistics as deltas
             pull_changes(
                 self.local,
                 self.server,

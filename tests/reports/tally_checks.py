@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from agent_app.reports import answer_stats, followup_stats, survival
 from agent_app.reports.filters import StatsFilter, month_filter
 from agent_app.reports.tally_filter import tallies_usable
+from agent_app.store.schema import Base
 from agent_app.store.tallies import TALLY_TABLES, rebuild_tallies, set_complete
+from agent_app.store.tallies.deltas import SUM_TABLES, has_deltas, summed_sql
 
 _FACTS = ("stats_task_fact", "stats_task_next", "stats_episode_fact")
 _COUNTS = {"stats_task_tally": ("tasks",), "stats_call_tally": ("attempts", "reached"),
@@ -19,23 +21,47 @@ QUESTIONS = ("symptoms", "general_condition", "identity_confirmed", "revisit_kno
              "odd key", "pain_score")  # fmt: skip
 
 
-def tally_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every fact and every tally row that counts something, sorted, talk time rounded."""
-    rows: dict[str, list[tuple[Any, ...]]] = {}
+Rows = dict[str, list[tuple[Any, ...]]]
+
+
+def _read_rows(connection: Connection, *, folded_only: bool) -> Rows:
+    rows: Rows = {}
+    summed = has_deltas(connection) and not folded_only
+    for table in TALLY_TABLES:
+        columns = ", ".join(c.name for c in Base.metadata.tables[table].columns)
+        read = f"SELECT {columns} FROM {table}"  # in the order summed_sql gives them
+        if summed and table in SUM_TABLES:
+            read = summed_sql(table)
+        result = connection.execute(text(read))
+        names = list(result.keys())
+        kept = []
+        for row in result:
+            values = dict(zip(names, row, strict=True))
+            if "talk_seconds" in values:
+                values["talk_seconds"] = round(float(values["talk_seconds"]), 6)
+            counts = _COUNTS.get(table, ("results",))
+            if table not in _FACTS and not any(values[k] for k in counts):
+                continue  # a tally row that fell back to zero
+            kept.append(tuple(values[n] for n in names))
+        rows[table] = sorted(kept)
+    return rows
+
+
+def tally_rows(engine: Engine, *, folded_only: bool = False) -> Rows:
+    """Every fact and every tally row that counts something, sorted, talk time rounded: on a
+    server with deltas, each tally plus its pending deltas (only what was folded with
+    ``folded_only``), as the statistics read them."""
     with engine.connect() as connection:
-        for table in TALLY_TABLES:
-            result = connection.execute(text(f"SELECT * FROM {table}"))
-            names = list(result.keys())
-            kept = []
-            for row in result:
-                values = dict(zip(names, row, strict=True))
-                if "talk_seconds" in values:
-                    values["talk_seconds"] = round(float(values["talk_seconds"]), 6)
-                counts = _COUNTS.get(table, ("results",))
-                if table not in _FACTS and not any(values[k] for k in counts):
-                    continue  # a tally row that fell back to zero
-                kept.append(tuple(values[n] for n in names))
-            rows[table] = sorted(kept)
+        return _read_rows(connection, folded_only=folded_only)
+
+
+def recount_rows(engine: Engine) -> Rows:
+    """What ``tally_rows`` would be if the tallies were worked out again from the base tables
+    now (a rebuild, rolled back: the store keeps its tallies and deltas)."""
+    with engine.connect() as connection, connection.begin() as transaction:
+        rebuild_tallies(connection)
+        rows = _read_rows(connection, folded_only=False)
+        transaction.rollback()
     return rows
 
 

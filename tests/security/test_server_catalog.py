@@ -59,6 +59,10 @@ TABLES: dict[str, tuple[bool, dict[str, frozenset[str]]]] = {
             "stats_revisit_tally", "stats_satisfaction_tally", "stats_survival_tally",
             "stats_tally_state", "stats_task_fact", "stats_task_next", "stats_task_tally",
             "stats_writer_tally",
+            # 0014: each summing tally's pending deltas, as readable as the tally
+            "stats_answer_tally_delta", "stats_call_span_delta", "stats_call_tally_delta",
+            "stats_revisit_tally_delta", "stats_satisfaction_tally_delta",
+            "stats_survival_tally_delta", "stats_task_tally_delta", "stats_writer_tally_delta",
         )
     },
 }  # fmt: skip
@@ -98,6 +102,7 @@ FUNCTIONS: dict[str, frozenset[str]] = {
     "sync_result_flag(bigint,bigint)": ALL,
     "sync_stamp_change()": NONE,
     "sync_task_state(bigint,boolean)": ALL,
+    "stats_fold_deltas()": ALL,  # every desk's sync cycle folds after a push
     **{name: NONE for name in _STATS_TRIGGERS},
 }
 

@@ -3,7 +3,8 @@
 ``install_triggers`` and ``rebuild_tallies`` are what migration 0007 runs; ``paused_tallies``
 is for bulk loads, which are far faster without a trigger per row: it drops the triggers,
 marks the tallies incomplete (the statistics then read the raw rows) and afterwards rebuilds
-them from the raw rows and puts the triggers back.
+them from the raw rows and puts the triggers back. On the server the triggers write deltas
+that a fold adds to the tallies later (``deltas``, migration 0014).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import Connection, Engine, text
 
 from agent_app.store.tallies.calls import call_sums, span_points
+from agent_app.store.tallies.deltas import DELTA_TABLES, has_deltas, hold_fold_lock
 from agent_app.store.tallies.dialect import OFFSET_MINUTES, TallySql
 from agent_app.store.tallies.episodes import rebuild_episodes
 from agent_app.store.tallies.results import result_tallies, writer_tally
@@ -53,14 +55,18 @@ def _sql(connection: Connection) -> TallySql:
     return TallySql(connection.dialect.name)
 
 
-def install_triggers(connection: Connection) -> None:
+def install_triggers(connection: Connection, *, deltas: bool | None = None) -> None:
     """Create the tally triggers (and their functions on PostgreSQL), replacing any there.
+    They write to the delta tables where the database has them (``deltas`` None), or as
+    ``deltas`` says (a benchmark's comparison).
 
     After a bulk load that died before its rebuild (the tallies say incomplete and the
     statistics read raw rows), ``rebuild_tallies`` then this put the store right.
     """
     drop_triggers(connection)
-    sql = _sql(connection)
+    if deltas is None:
+        deltas = has_deltas(connection)
+    sql = TallySql(connection.dialect.name, deltas=deltas)
     for trigger in triggers(sql):
         for statement in create_sql(sql, trigger):
             connection.exec_driver_sql(statement)
@@ -74,15 +80,24 @@ def drop_triggers(connection: Connection) -> None:
 
 
 def rebuild_tallies(connection: Connection) -> None:
-    """Work every tally out again from the raw rows, and mark them complete."""
+    """Work every tally out again from the raw rows, and mark them complete.
+
+    On a server with deltas it first waits for writers that are still adding deltas and
+    keeps new ones out until it commits (a delta committed after the rebuild emptied the
+    deltas would count its rows twice), and keeps folds out.
+    """
     sql = _sql(connection)
     started = time.perf_counter()
+    deltas = has_deltas(connection)
+    if deltas:
+        connection.exec_driver_sql(f"LOCK TABLE {', '.join(SOURCE_TABLES)} IN SHARE MODE")
+        hold_fold_lock(connection)
     if sql.is_sqlite:
         # Whole-table passes over a large store: SQLite's default 8 MB page cache would read
         # the same pages from the OS again and again (85 s instead of 17 s for task facts).
         cache = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
         connection.exec_driver_sql(f"PRAGMA cache_size = {REBUILD_CACHE_KIB}")
-    for table in TALLY_TABLES:
+    for table in (*TALLY_TABLES, *(DELTA_TABLES if deltas else ())):
         connection.exec_driver_sql(f"DELETE FROM {table}")
     statements = [
         *rebuild_tasks(sql),

@@ -35,7 +35,7 @@ def call_sums(sql: TallySql, rows: str, attrs: str, sign: int, where: str = "tru
         f"WHERE {where} {group_by(5)}"
     )
     keys = ("day", "staff_id", "department_id", "plan_id", "diagnosis_code")
-    return add_to("stats_call_tally", keys, ("attempts", "reached", "talk_seconds"), select)
+    return add_to(sql, "stats_call_tally", keys, ("attempts", "reached", "talk_seconds"), select)
 
 
 def _day_of(sql: TallySql, alias: str) -> str:
@@ -59,7 +59,7 @@ def span_points(sql: TallySql, tasks: str | None, attrs: str, sign: int) -> str:
         f"WHERE a.task_id IS NOT NULL AND {within('a.task_id', tasks)}) y) z "
         f"LEFT JOIN {attrs} g ON g.task_id = z.task_id WHERE true {group_by(6)}"
     )
-    return add_to("stats_call_span", _SPAN_KEYS, ("pairs",), select)
+    return add_to(sql, "stats_call_span", _SPAN_KEYS, ("pairs",), select)
 
 
 def span_change(sql: TallySql, record: str, sign: int) -> str:
@@ -89,4 +89,4 @@ def span_change(sql: TallySql, record: str, sign: int) -> str:
         f"FROM ({q}) q CROSS JOIN {three} z LEFT JOIN stats_task_fact g ON g.task_id = q.t "
         f"WHERE q.t IS NOT NULL AND q.same = 0 AND (z.i = 1 OR q.n IS NOT NULL) {group_by(6)}"
     )
-    return add_to("stats_call_span", _SPAN_KEYS, ("pairs",), select)
+    return add_to(sql, "stats_call_span", _SPAN_KEYS, ("pairs",), select)

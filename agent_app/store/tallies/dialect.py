@@ -21,9 +21,11 @@ LONG_ANSWER = 200
 
 @dataclass(frozen=True)
 class TallySql:
-    """SQL fragments for one dialect (``sqlite`` or ``postgresql``)."""
+    """SQL fragments for one dialect (``sqlite`` or ``postgresql``); with ``deltas`` the
+    tallies' additions go to their delta tables (the server's triggers, ``tallies.deltas``)."""
 
     dialect: str
+    deltas: bool = False
 
     @property
     def is_sqlite(self) -> bool:

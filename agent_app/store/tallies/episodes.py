@@ -36,27 +36,27 @@ def episode_facts(sql: TallySql, ids: str | None) -> str:
     )
 
 
-def _tally(sign: int, ids: str | None) -> str:
+def _tally(sql: TallySql, sign: int, ids: str | None) -> str:
     keys = ", ".join(TALLY_KEYS)
     select = (
         f"SELECT {keys}, {sign} * count(*) FROM stats_episode_fact "
         f"WHERE {within('episode_id', ids)} {group_by(len(TALLY_KEYS))}"
     )
-    return add_to("stats_survival_tally", TALLY_KEYS, ("episodes",), select)
+    return add_to(sql, "stats_survival_tally", TALLY_KEYS, ("episodes",), select)
 
 
 def refresh_episodes(sql: TallySql, ids: str) -> list[str]:
     """Statements bringing the survival tally up to date for episodes ``ids``."""
     return [
-        _tally(-1, ids),
+        _tally(sql, -1, ids),
         f"DELETE FROM stats_episode_fact WHERE episode_id IN ({ids})",
         f"INSERT INTO stats_episode_fact ({', '.join(FACT_COLUMNS)}) {episode_facts(sql, ids)}",
-        _tally(1, ids),
+        _tally(sql, 1, ids),
     ]
 
 
 def rebuild_episodes(sql: TallySql) -> list[str]:
     return [
         f"INSERT INTO stats_episode_fact ({', '.join(FACT_COLUMNS)}) {episode_facts(sql, None)}",
-        _tally(1, None),
+        _tally(sql, 1, None),
     ]

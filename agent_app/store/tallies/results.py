@@ -47,7 +47,7 @@ def writer_tally(sql: TallySql, rows: str, sign: int, where: str = "true") -> st
         f"SELECT {sql.local_day('r.created_at')}, r.staff_id, {sign} * count(*) "
         f"FROM {rows} AS r WHERE {where} {group_by(2)}"
     )
-    return add_to("stats_writer_tally", ("day", "staff_id"), ("results",), select)
+    return add_to(sql, "stats_writer_tally", ("day", "staff_id"), ("results",), select)
 
 
 def _satisfaction(sql: TallySql, rows: str, attrs: str, sign: int, where: str) -> str:
@@ -56,7 +56,9 @@ def _satisfaction(sql: TallySql, rows: str, attrs: str, sign: int, where: str) -
         f"FROM {rows} AS r LEFT JOIN {attrs} g ON g.task_id = r.task_id "
         f"WHERE {where} AND r.satisfaction IS NOT NULL {group_by(7)}"
     )
-    return add_to("stats_satisfaction_tally", (*RESULT_KEYS, "satisfaction"), ("results",), select)
+    return add_to(
+        sql, "stats_satisfaction_tally", (*RESULT_KEYS, "satisfaction"), ("results",), select
+    )
 
 
 def _revisit(sql: TallySql, rows: str, attrs: str, sign: int, where: str) -> str:
@@ -72,7 +74,9 @@ def _revisit(sql: TallySql, rows: str, attrs: str, sign: int, where: str) -> str
         f"LEFT JOIN {attrs} g ON g.task_id = v.task_id "
         f"WHERE v.known IS NOT NULL OR v.booked IS NOT NULL {group_by(8)}"
     )
-    return add_to("stats_revisit_tally", (*RESULT_KEYS, "known", "booked"), ("results",), select)
+    return add_to(
+        sql, "stats_revisit_tally", (*RESULT_KEYS, "known", "booked"), ("results",), select
+    )
 
 
 def _answers(sql: TallySql, rows: str, attrs: str, sign: int, where: str, *, sheet: bool) -> str:
@@ -101,4 +105,4 @@ def _answers(sql: TallySql, rows: str, attrs: str, sign: int, where: str, *, she
         f"WHERE x.v IS NOT NULL {group_by(10)}"
     )
     keys = ("question_id", "template_id", *RESULT_KEYS, "long", "value")
-    return add_to("stats_answer_tally", keys, ("results",), select)
+    return add_to(sql, "stats_answer_tally", keys, ("results",), select)

@@ -47,14 +47,14 @@ def task_facts(sql: TallySql, ids: str | None) -> str:
     )
 
 
-def tally_facts(table: str, sign: int, ids: str | None) -> str:
+def tally_facts(sql: TallySql, table: str, sign: int, ids: str | None) -> str:
     """Add ``sign`` × the facts in ``table`` of tasks ``ids`` to the task tally."""
     keys = ", ".join(TALLY_KEYS)
     select = (
         f"SELECT {keys}, {sign} * count(*) FROM {table} "
         f"WHERE {within('task_id', ids)} {group_by(len(TALLY_KEYS))}"
     )
-    return add_to("stats_task_tally", TALLY_KEYS, ("tasks",), select)
+    return add_to(sql, "stats_task_tally", TALLY_KEYS, ("tasks",), select)
 
 
 def _moved(sql: TallySql, ids: str, attrs: tuple[tuple[str, str], ...]) -> str:
@@ -96,19 +96,19 @@ def refresh_tasks(sql: TallySql, ids: str, *, moves: bool = True) -> list[str]:
     old, new = "stats_task_fact", "stats_task_next"
     if not moves:
         return [
-            tally_facts(old, -1, ids),
+            tally_facts(sql, old, -1, ids),
             f"DELETE FROM {old} WHERE task_id IN ({ids})",
             f"INSERT INTO {old} ({columns}) {task_facts(sql, ids)}",
-            tally_facts(old, 1, ids),
+            tally_facts(sql, old, 1, ids),
         ]
     return [
         f"DELETE FROM {new} WHERE task_id IN ({ids})",
         f"INSERT INTO {new} ({columns}) {task_facts(sql, ids)}",
         *_moves(sql, ids),
-        tally_facts(old, -1, ids),
+        tally_facts(sql, old, -1, ids),
         f"DELETE FROM {old} WHERE task_id IN ({ids})",
         f"INSERT INTO {old} ({columns}) SELECT {columns} FROM {new} WHERE task_id IN ({ids})",
-        tally_facts(old, 1, ids),
+        tally_facts(sql, old, 1, ids),
         f"DELETE FROM {new} WHERE task_id IN ({ids})",
     ]
 
@@ -123,11 +123,11 @@ def recount_task(sql: TallySql, task: str) -> list[str]:
     )
     delay = f"{sql.local_day(first)} - stats_task_fact.start_day"
     return [
-        tally_facts("stats_task_fact", -1, task),
+        tally_facts(sql, "stats_task_fact", -1, task),
         f"UPDATE stats_task_fact SET reach = {_reach(first, delay)}, "
         f"attempts = (SELECT count(*) FROM call_attempt c WHERE c.task_id = {me}) "
         f"WHERE task_id IN ({task})",
-        tally_facts("stats_task_fact", 1, task),
+        tally_facts(sql, "stats_task_fact", 1, task),
     ]
 
 
@@ -135,5 +135,5 @@ def rebuild_tasks(sql: TallySql) -> list[str]:
     """Statements filling the (emptied) task facts and tally from every task."""
     return [
         f"INSERT INTO stats_task_fact ({', '.join(FACT_COLUMNS)}) {task_facts(sql, None)}",
-        tally_facts("stats_task_fact", 1, None),
+        tally_facts(sql, "stats_task_fact", 1, None),
     ]
