@@ -1,7 +1,7 @@
 """contacts made at a desk reach the server once: a client uuid, a server id answered at push
 
 Revision ID: 0015
-Revises: 0011
+Revises: 0014
 Create Date: 2026-12-03 09:30:00
 
 Of the rows a desk creates offline, only ``contact`` has a key the server issues (an integer
@@ -40,7 +40,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0011"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
