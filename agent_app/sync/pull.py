@@ -26,7 +26,8 @@ from sqlalchemy.sql.expression import ColumnClause
 from sqlalchemy.types import Text
 
 from agent_app.store.schema import Base
-from agent_app.sync.cursor import PullCursor, load_cursor, save_cursor
+from agent_app.sync.change_probe import advance_cursors, load_cursors, tables_with_news
+from agent_app.sync.cursor import PullCursor, save_cursor
 from agent_app.sync.errors import as_sync_error
 from agent_app.sync.outbox import pending_row_ids
 
@@ -166,16 +167,21 @@ def pull_changes(
     page_size: int = 1000,
     on_page: PageDone | None = None,
 ) -> PullReport:
-    """Bring every table in ``tables`` up to the server's settled changes.
+    """Bring every table in ``tables`` up to the server's settled changes; one probe first
+    says which tables have any (``change_probe``), so an idle pull is one server read.
 
     Raises SyncOfflineError or SyncServerError when the server stops answering; the pages
     already stored stay, and the next pull continues from there.
     """
     report = PullReport()
+    cursors = load_cursors(local, list(tables))
+    news = tables_with_news(server, cursors)
+    advance_cursors(local, {n: c for n, c in cursors.items() if n not in news.tables}, news.horizon)
     for name in tables:
+        if name not in news.tables:
+            continue
         table = Base.metadata.tables[name]
-        with local.connect() as connection:
-            cursor = load_cursor(connection, name)
+        cursor = cursors[name]
         while True:
             rows, after = fetch_page(server, table, cursor, page_size)
             if not rows:

@@ -19,8 +19,10 @@ import datetime as dt
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from sqlalchemy import Engine
 
@@ -49,6 +51,14 @@ class SyncStatus:
 
 StatusListener = Callable[[SyncStatus], None]
 SyncStep = Callable[[], object]
+
+
+class Companion(Protocol):
+    """Something that runs beside the worker (e.g. a change listener that wakes it)."""
+
+    def start(self) -> None: ...
+
+    def stop(self, timeout: float = ...) -> None: ...
 
 
 class SyncCancelledError(SyncError):
@@ -83,8 +93,11 @@ class SyncWorker:
         self._cancel_pull = threading.Event()
         self._lock = threading.Lock()
         self._wake = threading.Event()
+        self._full = threading.Event()  # the next cycle runs the steps too
+        self._last_full = 0.0  # time.monotonic() of the last cycle that ran the steps
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._companions: list[Companion] = []
         self._failures = 0
         self._status = SyncStatus(last_success_at=last_success(local))
 
@@ -139,17 +152,30 @@ class SyncWorker:
         return status
 
     # Control --------------------------------------------------------------------------------
+    def attach(self, companion: Companion) -> None:
+        """Start and stop ``companion`` together with the worker's thread."""
+        self._companions.append(companion)
+
     def start(self) -> None:
-        """Start the thread; the first cycle runs at once."""
+        """Start the thread (and the companions); the first cycle runs at once."""
         if self._thread is not None:
             return
         self._stopping.clear()
+        self._full.set()
         self._wake.set()
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
         self._thread.start()
+        for companion in self._companions:
+            companion.start()
 
     def sync_now(self) -> None:
         """Run a cycle as soon as the current one (if any) ends."""
+        self._full.set()
+        self._wake.set()
+
+    def wake_for_changes(self) -> None:
+        """Push and pull as soon as the current cycle (if any) ends: the server announced
+        changes. The steps (heartbeat, uploads) keep their own pace, once an interval."""
         self._wake.set()
 
     def cancel_pull(self) -> None:
@@ -157,7 +183,10 @@ class SyncWorker:
         self._cancel_pull.set()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Stop after the current cycle; waits up to ``timeout`` seconds for it."""
+        """Stop the companions, then the thread after the current cycle; waits up to
+        ``timeout`` seconds for each."""
+        for companion in self._companions:
+            companion.stop(timeout)
         self._stopping.set()
         self._wake.set()
         if self._thread is not None:
@@ -174,11 +203,14 @@ class SyncWorker:
 
     def _run(self) -> None:
         while not self._stopping.is_set():
-            self._wake.wait(self.next_delay())
+            woken = self._wake.wait(self.next_delay())
             if self._stopping.is_set():
                 break
             self._wake.clear()
-            self.run_once()
+            due = time.monotonic() - self._last_full >= self.interval
+            steps = not woken or due or self._full.is_set()
+            self._full.clear()
+            self.run_once(steps=steps)
 
     # One cycle ------------------------------------------------------------------------------
     def _counts(self) -> dict[str, int]:
@@ -188,8 +220,9 @@ class SyncWorker:
             "quarantined": counts[OutboxState.QUARANTINED],
         }
 
-    def run_once(self) -> SyncStatus:
-        """Push then pull once, on the calling thread; returns the status after it."""
+    def run_once(self, *, steps: bool = True) -> SyncStatus:
+        """Push then pull once (then the steps, unless ``steps`` is False), on the calling
+        thread; returns the status after it."""
         cycles = self.status.cycles + 1
         self._publish(syncing=True, **self._counts())
         self._cancel_pull.clear()
@@ -202,8 +235,10 @@ class SyncWorker:
                 page_size=self.page_size,
                 on_page=self._on_page,
             )
-            for step in self.steps:
-                step()
+            if steps:
+                for step in self.steps:
+                    step()
+                self._last_full = time.monotonic()
         except SyncError as exc:
             self._failures += 0 if isinstance(exc, SyncCancelledError) else 1
             log.info("sync failed: %s", exc)

@@ -454,6 +454,7 @@ def test_each_server_function_refuses_or_ignores_a_hostile_call(
         "SELECT desk_lease_seconds(999999)",
         "SELECT * FROM lease_caller()",
         "SELECT recording_for_upload(gen_random_uuid(), true)",
+        "SELECT sync_notify_change()",
     ],
 )
 def test_inner_server_functions_cannot_be_called_at_all(
