@@ -144,7 +144,7 @@ class ChangeListener:
             self._thread.join(timeout)
             self._thread = None
 
-    def wait_connected(self, timeout: float) -> bool:
+    def wait_ready(self, timeout: float) -> bool:
         """Block until listening (True) or ``timeout`` seconds pass (False)."""
         return self._connected.wait(timeout)
 
@@ -186,15 +186,15 @@ class ChangeListener:
     def _set_connected(self, up: bool) -> None:
         if up == self._connected.is_set():
             return
-        if up:
-            self._connected.set()
-        else:
+        if not up:
             self._connected.clear()
         if self.on_state is not None:
             try:
                 self.on_state(up)
             except Exception:  # a broken listener must not stop listening
                 log.exception("change listener state callback failed")
+        if up:  # after on_state: whoever waits for it sees the new state settled
+            self._connected.set()
 
     def _run(self) -> None:
         failures = 0

@@ -5,7 +5,8 @@ woken by the server's change notices.
 same worker without Qt. With ``listen`` a ``ChangeListener`` starts and stops with the worker:
 while it listens, a change another desk commits wakes this desk's cycle at once and the worker
 polls only every ``listening_interval`` seconds (the safety net: heartbeats, uploads, anything
-a notice could not announce); when the line drops it polls every ``interval`` again.
+a notice could not announce); when the line drops it polls every ``interval`` again. Work
+saved at this desk (a commit that queued outbox entries) starts a cycle at once.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import Engine
 
 from agent_app.sync.change_listener import ChangeListener
 from agent_app.sync.leases import TaskLeases
+from agent_app.sync.outbox import unwatch_commits, watch_commits
 from agent_app.sync.upload import (
     DEFAULT_CHUNK_BYTES,
     DEFAULT_RETENTION_DAYS,
@@ -29,11 +31,32 @@ from agent_app.sync.worker import SyncStep, SyncWorker
 LISTENING_INTERVAL = 120.0
 
 
+class PushOnSave:
+    """While the worker runs, every local commit that queued outbox entries starts a cycle."""
+
+    def __init__(self, local: Engine, worker: SyncWorker) -> None:
+        self.local = local
+        self.worker = worker
+
+    def start(self) -> None:
+        watch_commits(self.local, self.worker.sync_now)
+
+    def wait_ready(self, timeout: float) -> bool:
+        return True
+
+    def stop(self, timeout: float = 0.0) -> None:
+        unwatch_commits(self.local, self.worker.sync_now)
+
+
 def _poll_while(worker: SyncWorker, polling: float, listening: float, up: bool) -> None:
-    """The listener started (``up``) or stopped listening: poll less or more, and sync now,
-    since changes may have been missed while it was deaf (or will be from now on)."""
+    """The listener started (``up``) or stopped listening: poll less or more. After a drop or
+    a reconnect pull at once, since notices may have been missed; not at the first start,
+    when the worker's first cycle is still waiting for the listener."""
     worker.interval = listening if up else polling
-    worker.sync_now()
+    status = worker.status
+    if up and status.cycles == 0 and not status.syncing:
+        return
+    worker.wake_for_changes()
 
 
 def build_sync_worker(
@@ -60,4 +83,6 @@ def build_sync_worker(
     if listen:
         on_state = partial(_poll_while, worker, interval, max(interval, listening_interval))
         worker.attach(ChangeListener(server, worker.wake_for_changes, on_state=on_state))
+        # Polling less must not hold the desk's own work back: a save is pushed at once.
+        worker.attach(PushOnSave(local, worker))
     return worker

@@ -54,11 +54,18 @@ SyncStep = Callable[[], object]
 
 
 class Companion(Protocol):
-    """Something that runs beside the worker (e.g. a change listener that wakes it)."""
+    """Something that runs beside the worker (e.g. a change listener that wakes it); the
+    first cycle waits a little for it to be ready, so nothing it would announce is missed
+    between that cycle's look at the server and its start."""
 
     def start(self) -> None: ...
 
+    def wait_ready(self, timeout: float) -> bool: ...
+
     def stop(self, timeout: float = ...) -> None: ...
+
+
+COMPANION_READY_SECONDS = 2.0
 
 
 class SyncCancelledError(SyncError):
@@ -163,10 +170,10 @@ class SyncWorker:
         self._stopping.clear()
         self._full.set()
         self._wake.set()
-        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
-        self._thread.start()
         for companion in self._companions:
             companion.start()
+        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+        self._thread.start()
 
     def sync_now(self) -> None:
         """Run a cycle as soon as the current one (if any) ends."""
@@ -202,6 +209,8 @@ class SyncWorker:
         return float(delay * random.uniform(0.8, 1.2))
 
     def _run(self) -> None:
+        for companion in self._companions:
+            companion.wait_ready(COMPANION_READY_SECONDS)
         while not self._stopping.is_set():
             woken = self._wake.wait(self.next_delay())
             if self._stopping.is_set():

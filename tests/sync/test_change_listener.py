@@ -71,10 +71,9 @@ def _pool_task(server: Engine, department: int) -> int:
 
 
 def _cycles_settle(worker: SyncWorker, listener: ChangeListener) -> int:
-    """Wait for the start-up cycles (first cycle, then the one the listener asks for when it
-    connects) to end; the cycle count after them."""
-    assert listener.wait_connected(10)
-    assert _until(lambda: worker.status.cycles >= 2 and not worker.status.syncing)
+    """Wait for the first cycle (which waits for the listener) to end; the cycle count."""
+    assert listener.wait_ready(10)
+    assert _until(lambda: worker.status.cycles >= 1 and not worker.status.syncing)
     time.sleep(0.3)
     assert not worker.status.syncing
     return worker.status.cycles
@@ -112,6 +111,28 @@ def test_a_change_pushed_by_another_login_reaches_the_desk_long_before_its_poll(
     assert not any(t.name in ("change-listener", "sync-worker") for t in threading.enumerate())
 
 
+def test_a_save_at_a_listening_desk_is_pushed_at_once_not_at_the_next_poll(
+    server: Engine, local: Engine, as_staff: Connect
+) -> None:
+    worker = build_sync_worker(local, as_staff("nurse1"), interval=POLL, listening_interval=POLL)
+    worker.start()
+    try:
+        _cycles_settle(worker, _listener(worker))
+        task_id = _pool_task(server, 2)
+        save_call_result(local, task_id, 1)
+
+        def on_server() -> bool:
+            with server.connect() as connection:
+                status = connection.execute(
+                    text("SELECT status FROM followup_task WHERE id = :t"), {"t": task_id}
+                ).scalar_one()
+            return bool(status == "done")
+
+        assert _until(on_server)
+    finally:
+        worker.stop()
+
+
 def test_the_listener_reconnects_after_its_connection_is_terminated(
     server: Engine, local: Engine, as_staff: Connect
 ) -> None:
@@ -122,7 +143,7 @@ def test_the_listener_reconnects_after_its_connection_is_terminated(
     )
     listener.start()
     try:
-        assert listener.wait_connected(10)
+        assert listener.wait_ready(10)
         first = listener.backend_pid
         with server.connect() as connection:
             killed = connection.execute(
@@ -254,7 +275,7 @@ def test_forged_notices_from_a_desk_login_cost_at_most_one_pull_and_never_stall(
     listener = ChangeListener(as_staff("nurse1"), lambda: woken.append(time.monotonic()))
     listener.start()
     try:
-        assert listener.wait_connected(10)
+        assert listener.wait_ready(10)
         ignored = listener.ignored
         hostile = as_staff("nurse2")  # department 1: anyone may NOTIFY any channel
         with hostile.begin() as connection:
