@@ -98,7 +98,7 @@ class ChangeListener:
         *,
         on_state: StateListener | None = None,
         tables: Iterable[str] = PULL_TABLES,
-        coalesce: float = 0.03,
+        coalesce: float = 0.02,
         settle_limit: float = 10.0,
         backoff: tuple[float, float] = (1.0, 60.0),
         tick: float = 0.2,
@@ -242,9 +242,11 @@ class ChangeListener:
                     continue
                 if notice.table == "staff":
                     self._scope_stale = True  # a move to another department changes scope
-                if wanted is None:
-                    due = time.monotonic() + self.coalesce
+                first = wanted is None
                 wanted = max(wanted or 0, notice.xid)
+                if first:  # wait ``coalesce`` from now, not to the end of this tick
+                    due = time.monotonic() + self.coalesce
+                    break
             if wanted is not None and time.monotonic() >= due:
                 self._settle(connection, wanted)
                 wanted = None

@@ -6,15 +6,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import Engine, event, select, text
 
 from agent_app.store.schema import Patient
-from agent_app.sync.change_probe import advance_cursors, load_cursors, tables_with_news
+from agent_app.sync.change_probe import (
+    ADVANCE_AFTER_XIDS,
+    advance_cursors,
+    load_cursors,
+    tables_with_news,
+)
 from agent_app.sync.cursor import PullCursor, save_cursor
 from agent_app.sync.pull import PULL_TABLES, pull_changes
 
 Connect = Callable[..., Engine]
+
+
+def _burn_transactions(server: Engine, count: int = ADVANCE_AFTER_XIDS + 1) -> None:
+    """Move the server's horizon ``count`` transactions on, touching no pulled row."""
+    dsn = server.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        for _ in range(count):
+            connection.execute("SELECT pg_current_xact_id()")
 
 
 def _statements(engine: Engine) -> list[str]:
@@ -78,6 +92,9 @@ def test_idle_cursors_move_to_the_horizon_and_a_patient_seen_later_still_arrives
         )
     before = load_cursors(local, ["patient"])["patient"]
     assert pull_changes(local, nurse1).total == 0  # department 1's patient: not for nurse1
+    assert load_cursors(local, ["patient"])["patient"] == before  # not far enough yet
+    _burn_transactions(server)
+    assert pull_changes(local, nurse1).total == 0
     moved = load_cursors(local, ["patient"])["patient"]
     assert moved.xid > before.xid and moved.seq == 0  # past the newcomer's transaction
     with server.begin() as connection:  # now an episode in nurse1's department
@@ -101,7 +118,8 @@ def test_a_cursor_is_never_moved_back(local: Engine) -> None:
     with local.begin() as connection:
         for name, cursor in ahead.items():
             save_cursor(connection, name, cursor)
-    assert advance_cursors(local, ahead, 100) == 1
+    assert advance_cursors(local, ahead, 100, after=90) == 0  # only 90 ahead of contact
+    assert advance_cursors(local, ahead, 100, after=0) == 1
     assert load_cursors(local, ["patient", "contact"]) == {
         "patient": PullCursor(500, 3),
         "contact": PullCursor(100, 0),
@@ -114,21 +132,17 @@ def test_a_table_written_by_a_running_transaction_is_not_skipped(
 ) -> None:
     """Rows of a transaction still open at the probe are above its horizon: the cursor moved
     up to the horizon stays below them, and the next pull hands them out."""
-    import psycopg
-
     pull_changes(local, server)
     dsn = server.url.set(drivername="postgresql").render_as_string(hide_password=False)
-    with server.begin() as connection:  # something settled to move the horizon past
-        connection.execute(text("UPDATE blacklist SET reason = reason"))
-        connection.execute(text("SELECT pg_current_xact_id()"))
-    before = load_cursors(local, ["patient"])["patient"]
+    _burn_transactions(server)  # the horizon is far ahead of every cursor
     with psycopg.connect(dsn) as slow:
         slow.execute("UPDATE patient SET notes = 'late' WHERE id = 3")
         row = slow.execute("SELECT pg_current_xact_id()::text").fetchone()
         assert row is not None
         if held_back:
+            _burn_transactions(server, 10)  # settled after the open one: xmin stays at it
             assert pull_changes(local, server).total == 0
             moved = load_cursors(local, ["patient"])["patient"]
-            assert before < moved <= PullCursor(int(row[0]), 0)  # up to the horizon, not past
+            assert moved == PullCursor(int(row[0]), 0)  # up to the horizon, not past it
         slow.commit()
     assert pull_changes(local, server).rows == {"patient": 1}
