@@ -157,7 +157,10 @@ def _other_desks(
     """A child process: its share of the other desks, each saving an answered call every
     ``pause`` seconds (spread evenly) and syncing through its own worker."""
     with tempfile.TemporaryDirectory() as folder:
-        desks = [_open_desk(url, s, Path(folder), listen=listen, interval=interval) for s in staff_ids]
+        desks = [
+            _open_desk(url, staff_id, Path(folder), listen=listen, interval=interval)
+            for staff_id in staff_ids
+        ]
         tasks = {d.staff_id: _open_pool_tasks(d, reserved) for d in desks}
         for desk in desks:
             desk.worker.start()
@@ -367,8 +370,7 @@ def main() -> None:
             reserved = list(
                 connection.execute(
                     text(
-                        "SELECT id FROM followup_task WHERE department_id = :d ORDER BY id "
-                        "LIMIT :n"
+                        "SELECT id FROM followup_task WHERE department_id = :d ORDER BY id LIMIT :n"
                     ),
                     {"d": DEPT_AB, "n": args.samples},
                 ).scalars()

@@ -24,7 +24,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from agent_app.sync.cursor import PullCursor, load_cursor, save_cursor
 from agent_app.sync.errors import as_sync_error
 
-
 # An idle table's cursor moves only once the horizon is this many transactions ahead: each
 # move is a local commit (a disk flush), and until it the probe rescans at most these
 # transactions' rows that this login does not see, a fraction of a millisecond.
