@@ -176,7 +176,6 @@ def pull_changes(
     report = PullReport()
     cursors = load_cursors(local, list(tables))
     news = tables_with_news(server, cursors)
-    advance_cursors(local, {n: c for n, c in cursors.items() if n not in news.tables}, news.horizon)
     for name in tables:
         if name not in news.tables:
             continue
@@ -195,4 +194,8 @@ def pull_changes(
                 on_page(name, len(rows))
             if len(rows) < page_size:
                 break
+        cursors[name] = cursor
+    # Every table is read to its end now: all it holds for this login below the probe's
+    # horizon is stored, so no cursor needs to stay below it (``change_probe``).
+    advance_cursors(local, cursors, news.horizon)
     return report
