@@ -5,11 +5,12 @@ checkout with its ping). ``tables_with_news`` asks for all of them in one statem
 table, is there a row version this login sees after the table's cursor and below the
 snapshot's xmin (the pull's own rule, migration 0002)? Only those tables are then paged.
 
-A table with nothing new has its cursor moved up to the xmin (``advance_cursors``): every transaction below it has ended, and every row version below
-it this login sees was already stored, so none can appear there later. A row that becomes
+A table read to its end (or with nothing new) has its cursor moved up to the xmin
+(``advance_cursors``): every transaction below it has ended, and every row version below it
+this login sees was already stored, so none can appear there later. A row that becomes
 visible without changing (a new episode in the desk's department) is stamped again by the
 server (migration 0003), so it comes back above the cursor. Without the move, each probe
-would rescan every other department's changes since this desk's own last one.
+would recheck every other department's changes since this desk's own last one.
 """
 
 from __future__ import annotations
