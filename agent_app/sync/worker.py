@@ -7,7 +7,10 @@ reached it waits longer after each failure (doubling, with jitter, up to a ceili
 now" wakes it at once.
 
 Extra ``steps`` (lease heartbeat, recording upload, local clean-up) run after push and pull in
-the same cycle and thread; a ``SyncError`` from one counts as the cycle's failure. Pull
+the same cycle and thread; a ``SyncError`` from one counts as the cycle's failure. A cycle
+woken by ``wake_for_changes`` (the server announced changes) pushes and pulls only; the steps
+run on the interval, at start and on ``sync_now``. Companions (``attach``: the change
+listener) start and stop with the worker. Pull
 progress goes to page listeners (table, rows in that page), e.g. a first-sync dialog, and
 ``cancel_pull`` stops a long pull after its current page (what was stored stays; the next
 cycle continues from there).
