@@ -234,19 +234,22 @@ class ChangeListener:
         wanted: int | None = None  # the newest announced transaction not yet pulled
         due = 0.0
         while not self._stopping.is_set():
-            wait = self.tick if wanted is None else max(0.0, due - time.monotonic())
-            for notify in connection.notifies(timeout=wait):
+            # Idle: return at the first notice (with the rest of its packet), so the coalescing
+            # pause starts then, not at the end of the tick. Then: gather until it is over.
+            if wanted is None:
+                notices = connection.notifies(timeout=self.tick, stop_after=1)
+            else:
+                notices = connection.notifies(timeout=max(0.0, due - time.monotonic()))
+            for notify in notices:
                 notice = parse_notice(notify.payload) if notify.channel == CHANNEL else None
                 if notice is None or not self._scope.wants(notice, self.tables):
                     self.ignored += 1
                     continue
                 if notice.table == "staff":
                     self._scope_stale = True  # a move to another department changes scope
-                first = wanted is None
-                wanted = max(wanted or 0, notice.xid)
-                if first:  # wait ``coalesce`` from now, not to the end of this tick
+                if wanted is None:
                     due = time.monotonic() + self.coalesce
-                    break
+                wanted = max(wanted or 0, notice.xid)
             if wanted is not None and time.monotonic() >= due:
                 self._settle(connection, wanted)
                 wanted = None
