@@ -40,6 +40,7 @@ from agent_app.domain.enums import Role, TaskStatus
 from agent_app.store.engine import create_server_engine, open_local_store
 from agent_app.store.migrate import upgrade_to_head
 from agent_app.store.schema import Department, FollowupTask, Staff
+from agent_app.sync.change_listener import ChangeListener
 from agent_app.sync.desk_sync import build_sync_worker
 from agent_app.sync.logins import provision_staff_login
 from agent_app.sync.pull import PULL_TABLES, fetch_page, pull_changes
@@ -263,6 +264,12 @@ def _round(
             latencies.append(seen.seen_at - float(committed))
             time.sleep(rng.uniform(0.1, 0.3))
         cycles = desk_b.worker.status.cycles - cycles_before
+        waits = [
+            1000 * w
+            for c in desk_b.worker._companions
+            if isinstance(c, ChangeListener)
+            for w in c.settle_waits
+        ]
         stop.set()
         desk_a.close()
         desk_b.close()
@@ -277,6 +284,12 @@ def _round(
             f"{mode:24} others={others:<3}{pause}: n={len(ms)} p50={_percentile(ms, 0.5):.0f} ms "
             f"p90={_percentile(ms, 0.9):.0f} ms p99={_percentile(ms, 0.99):.0f} ms "
             f"max={max(ms):.0f} ms mean={statistics.fmean(ms):.0f} ms; desk B cycles={cycles}"
+        )
+    if waits:
+        print(
+            f"{'':24} desk B waited for older transactions to end: "
+            f"p50={_percentile(waits, 0.5):.0f} ms p99={_percentile(waits, 0.99):.0f} ms "
+            f"max={max(waits):.0f} ms over {len(waits)} wakes"
         )
     return latencies
 

@@ -21,6 +21,7 @@ import logging
 import re
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -114,6 +115,8 @@ class ChangeListener:
         self.wakes = 0  # bursts that woke the desk
         self.ignored = 0  # notices for other departments, other tables, or not ours at all
         self.backend_pid: int | None = None
+        # Seconds each burst waited for older transactions to end (the last thousand).
+        self.settle_waits: deque[float] = deque(maxlen=1000)
         self._connected = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -264,14 +267,16 @@ class ChangeListener:
         """Wait until every transaction up to ``xid`` has ended (so a pull finds its rows),
         at most ``settle_limit`` seconds; an id the server never handed out is forged and
         not waited for."""
-        deadline = time.monotonic() + self.settle_limit
+        started = time.monotonic()
+        deadline = started + self.settle_limit
         delay = 0.005
         while not self._stopping.is_set():
             row = connection.execute(_HORIZON).fetchone()
             if row is None:
-                return
+                break
             oldest, next_xid = int(str(row[0])), int(str(row[1]))
             if oldest > xid or xid >= next_xid or time.monotonic() + delay > deadline:
-                return
+                break
             self._stopping.wait(delay)
             delay = min(delay * 2, 0.5)
+        self.settle_waits.append(time.monotonic() - started)
