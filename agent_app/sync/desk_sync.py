@@ -1,7 +1,12 @@
-"""The desk's whole sync cycle in one worker: push, pull, lease heartbeat, uploads, clean-up.
+"""The desk's whole sync cycle in one worker: push, pull, lease heartbeat, uploads, clean-up,
+woken by the server's change notices.
 
 ``build_sync_worker`` is what the UI's sync controller starts; tests and tools can run the
-same worker without Qt.
+same worker without Qt. With ``listen`` a ``ChangeListener`` starts and stops with the worker:
+while it listens, a change another desk commits wakes this desk's cycle at once and the worker
+polls only every ``listening_interval`` seconds (the safety net: heartbeats, uploads, anything
+a notice could not announce); when the line drops it polls every ``interval`` again. Work
+saved at this desk (a commit that queued outbox entries) starts a cycle at once.
 """
 
 from __future__ import annotations
@@ -10,7 +15,9 @@ from functools import partial
 
 from sqlalchemy import Engine
 
+from agent_app.sync.change_listener import ChangeListener
 from agent_app.sync.leases import TaskLeases
+from agent_app.sync.outbox import unwatch_commits, watch_commits
 from agent_app.sync.upload import (
     DEFAULT_CHUNK_BYTES,
     DEFAULT_RETENTION_DAYS,
@@ -18,6 +25,38 @@ from agent_app.sync.upload import (
     upload_pending,
 )
 from agent_app.sync.worker import SyncStep, SyncWorker
+
+# With notices flowing a poll only catches what they cannot say; keep it well under the lease
+# time, since the heartbeat and uploads ride on it (a notice wakes only push and pull).
+LISTENING_INTERVAL = 120.0
+
+
+class PushOnSave:
+    """While the worker runs, every local commit that queued outbox entries starts a cycle."""
+
+    def __init__(self, local: Engine, worker: SyncWorker) -> None:
+        self.local = local
+        self.worker = worker
+
+    def start(self) -> None:
+        watch_commits(self.local, self.worker.sync_now)
+
+    def wait_ready(self, timeout: float) -> bool:
+        return True
+
+    def stop(self, timeout: float = 0.0) -> None:
+        unwatch_commits(self.local, self.worker.sync_now)
+
+
+def _poll_while(worker: SyncWorker, polling: float, listening: float, up: bool) -> None:
+    """The listener started (``up``) or stopped listening: poll less or more. After a drop or
+    a reconnect pull at once, since notices may have been missed; not at the first start,
+    when the worker's first cycle is still waiting for the listener."""
+    worker.interval = listening if up else polling
+    status = worker.status
+    if up and status.cycles == 0 and not status.syncing:
+        return
+    worker.wake_for_changes()
 
 
 def build_sync_worker(
@@ -29,13 +68,21 @@ def build_sync_worker(
     chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     interval: float = 30.0,
     backoff: tuple[float, float] = (2.0, 300.0),
+    listen: bool = True,
+    listening_interval: float = LISTENING_INTERVAL,
 ) -> SyncWorker:
-    """A worker whose cycle pushes, pulls, renews leases (every cycle, so keep ``interval``
-    well under the lease time), uploads recordings and removes uploaded files past
-    ``retention_days``."""
+    """A worker whose cycle pushes, pulls, renews leases (so keep ``interval`` and
+    ``listening_interval`` well under the lease time), uploads recordings and removes uploaded
+    files past ``retention_days``; with ``listen``, a change notice wakes a push and pull."""
     steps: list[SyncStep] = []
     if leases is not None:
         steps.append(leases.heartbeat)
     steps.append(partial(upload_pending, local, server, chunk_bytes=chunk_bytes))
     steps.append(partial(remove_uploaded_files, local, retention_days))
-    return SyncWorker(local, server, interval=interval, backoff=backoff, steps=steps)
+    worker = SyncWorker(local, server, interval=interval, backoff=backoff, steps=steps)
+    if listen:
+        on_state = partial(_poll_while, worker, interval, max(interval, listening_interval))
+        worker.attach(ChangeListener(server, worker.wake_for_changes, on_state=on_state))
+        # Polling less must not hold the desk's own work back: a save is pushed at once.
+        worker.attach(PushOnSave(local, worker))
+    return worker

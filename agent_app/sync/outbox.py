@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, func, inspect, select, update
+from sqlalchemy import Connection, Engine, event, func, inspect, select, update
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import OutboxState
@@ -24,6 +25,36 @@ from agent_app.store.schema.base import Base
 from agent_app.store.schema.local import Outbox
 
 ACTOR_KEY = "_actor_id"
+CommitWatcher = Callable[[], None]
+_WATCHERS: WeakKeyDictionary[Engine, list[CommitWatcher]] = WeakKeyDictionary()
+_ARMED = "outbox_watch_armed"
+
+
+def watch_commits(local: Engine, watcher: CommitWatcher) -> None:
+    """Call ``watcher`` (on the committing thread) after every commit that queued changes in
+    ``local``'s outbox, e.g. to push them at once instead of at the next poll."""
+    _WATCHERS.setdefault(local, []).append(watcher)
+
+
+def unwatch_commits(local: Engine, watcher: CommitWatcher) -> None:
+    watchers = _WATCHERS.get(local, [])
+    if watcher in watchers:
+        watchers.remove(watcher)
+
+
+def _arm(session: Session) -> None:
+    bind = session.bind
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    if not isinstance(engine, Engine) or not _WATCHERS.get(engine) or session.info.get(_ARMED):
+        return
+    session.info[_ARMED] = True
+
+    def committed(done: Session) -> None:
+        done.info.pop(_ARMED, None)
+        for watcher in list(_WATCHERS.get(engine, [])):
+            watcher()
+
+    event.listen(session, "after_commit", committed, once=True)
 
 
 def _json_value(value: Any) -> Any:
@@ -64,6 +95,7 @@ def enqueue(
         payload=payload,
     )
     session.add(entry)
+    _arm(session)
     return entry
 
 

@@ -27,7 +27,8 @@ from sqlalchemy.sql.expression import ColumnClause
 from sqlalchemy.types import Text
 
 from agent_app.store.schema import Base
-from agent_app.sync.cursor import PullCursor, load_cursor, save_cursor
+from agent_app.sync.change_probe import advance_cursors, load_cursors, tables_with_news
+from agent_app.sync.cursor import PullCursor, save_cursor
 from agent_app.sync.errors import as_sync_error
 from agent_app.sync.outbox import pending_row_ids
 from agent_app.sync.server_keys import adopt_pulled_keys
@@ -171,16 +172,20 @@ def pull_changes(
     page_size: int = 1000,
     on_page: PageDone | None = None,
 ) -> PullReport:
-    """Bring every table in ``tables`` up to the server's settled changes.
+    """Bring every table in ``tables`` up to the server's settled changes; one probe first
+    says which tables have any (``change_probe``), so an idle pull is one server read.
 
     Raises SyncOfflineError or SyncServerError when the server stops answering; the pages
     already stored stay, and the next pull continues from there.
     """
     report = PullReport()
+    cursors = load_cursors(local, list(tables))
+    news = tables_with_news(server, cursors)
     for name in tables:
+        if name not in news.tables:
+            continue
         table = Base.metadata.tables[name]
-        with local.connect() as connection:
-            cursor = load_cursor(connection, name)
+        cursor = cursors[name]
         while True:
             rows, after = fetch_page(server, table, cursor, page_size)
             if not rows:
@@ -194,4 +199,8 @@ def pull_changes(
                 on_page(name, len(rows))
             if len(rows) < page_size:
                 break
+        cursors[name] = cursor
+    # Every table is read to its end now: all it holds for this login below the probe's
+    # horizon is stored, so no cursor needs to stay below it (``change_probe``).
+    advance_cursors(local, cursors, news.horizon)
     return report

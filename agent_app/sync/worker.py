@@ -10,7 +10,10 @@ reached it waits longer after each failure (doubling, with jitter, up to a ceili
 now" wakes it at once.
 
 Extra ``steps`` (lease heartbeat, recording upload, local clean-up) run after push and pull in
-the same cycle and thread; a ``SyncError`` from one counts as the cycle's failure. Pull
+the same cycle and thread; a ``SyncError`` from one counts as the cycle's failure. A cycle
+woken by ``wake_for_changes`` (the server announced changes) pushes and pulls only; the steps
+run on the interval, at start and on ``sync_now``. Companions (``attach``: the change
+listener) start and stop with the worker. Pull
 progress goes to page listeners (table, rows in that page), e.g. a first-sync dialog, and
 ``cancel_pull`` stops a long pull after its current page (what was stored stays; the next
 cycle continues from there).
@@ -22,8 +25,10 @@ import datetime as dt
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from sqlalchemy import Engine
 
@@ -58,6 +63,21 @@ DEFAULT_RELEASE_IDLE_AFTER = 45.0
 
 StatusListener = Callable[[SyncStatus], None]
 SyncStep = Callable[[], object]
+
+
+class Companion(Protocol):
+    """Something that runs beside the worker (e.g. a change listener that wakes it); the
+    first cycle waits a little for it to be ready, so nothing it would announce is missed
+    between that cycle's look at the server and its start."""
+
+    def start(self) -> None: ...
+
+    def wait_ready(self, timeout: float) -> bool: ...
+
+    def stop(self, timeout: float = ...) -> None: ...
+
+
+COMPANION_READY_SECONDS = 2.0
 
 
 class SyncCancelledError(SyncError):
@@ -104,8 +124,11 @@ class SyncWorker:
         self._cancel_pull = threading.Event()
         self._lock = threading.Lock()
         self._wake = threading.Event()
+        self._full = threading.Event()  # the next cycle runs the steps too
+        self._last_full = 0.0  # time.monotonic() of the last cycle that ran the steps
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._companions: list[Companion] = []
         self._failures = 0
         self._status = SyncStatus(last_success_at=last_success(local))
 
@@ -158,17 +181,30 @@ class SyncWorker:
         return status
 
     # Control --------------------------------------------------------------------------------
+    def attach(self, companion: Companion) -> None:
+        """Start and stop ``companion`` together with the worker's thread."""
+        self._companions.append(companion)
+
     def start(self) -> None:
-        """Start the thread; the first cycle runs at once."""
+        """Start the thread (and the companions); the first cycle runs at once."""
         if self._thread is not None:
             return
         self._stopping.clear()
+        self._full.set()
         self._wake.set()
+        for companion in self._companions:
+            companion.start()
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
         self._thread.start()
 
     def sync_now(self) -> None:
         """Run a cycle as soon as the current one (if any) ends."""
+        self._full.set()
+        self._wake.set()
+
+    def wake_for_changes(self) -> None:
+        """Push and pull as soon as the current cycle (if any) ends: the server announced
+        changes. The steps (heartbeat, uploads) keep their own pace, once an interval."""
         self._wake.set()
 
     def cancel_pull(self) -> None:
@@ -176,7 +212,10 @@ class SyncWorker:
         self._cancel_pull.set()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Stop after the current cycle; waits up to ``timeout`` seconds for it."""
+        """Stop the companions, then the thread after the current cycle; waits up to
+        ``timeout`` seconds for each."""
+        for companion in self._companions:
+            companion.stop(timeout)
         self._stopping.set()
         self._wake.set()
         if self._thread is not None:
@@ -192,24 +231,30 @@ class SyncWorker:
         return float(delay * random.uniform(0.8, 1.2))
 
     def _run(self) -> None:
+        for companion in self._companions:
+            companion.wait_ready(COMPANION_READY_SECONDS)
         while not self._stopping.is_set():
-            self._wait(self.next_delay())
+            woken = self._wait(self.next_delay())
             if self._stopping.is_set():
                 break
             self._wake.clear()
-            self.run_once()
+            due = time.monotonic() - self._last_full >= self.interval
+            steps = not woken or due or self._full.is_set()
+            self._full.clear()
+            self.run_once(steps=steps)
 
-    def _wait(self, delay: float) -> None:
-        """Sleep until the next cycle or a wake-up; a desk idle for ``release_idle_after``
-        seconds gives its server connections back first, so a hospital's idle desks hold
-        none (the next cycle opens one again)."""
+    def _wait(self, delay: float) -> bool:
+        """Sleep until the next cycle or a wake-up (True when woken); a desk idle for
+        ``release_idle_after`` seconds gives its server connections back first, so a
+        hospital's idle desks hold only their change listener's (the next cycle opens one
+        again)."""
         release = self.release_idle_after
         if release is not None and delay > release:
             if self._wake.wait(release):
-                return
+                return True
             self.release_connections()
             delay -= release
-        self._wake.wait(delay)
+        return self._wake.wait(delay)
 
     def release_connections(self) -> None:
         """Close the pooled server connections nobody is using (one in use, e.g. a claim on
@@ -225,8 +270,9 @@ class SyncWorker:
             "quarantined": counts[OutboxState.QUARANTINED],
         }
 
-    def run_once(self) -> SyncStatus:
-        """Push then pull once, on the calling thread; returns the status after it."""
+    def run_once(self, *, steps: bool = True) -> SyncStatus:
+        """Push then pull once (then the steps, unless ``steps`` is False), on the calling
+        thread; returns the status after it."""
         cycles = self.status.cycles + 1
         self._publish(syncing=True, **self._counts())
         self._cancel_pull.clear()
@@ -241,8 +287,10 @@ class SyncWorker:
                 page_size=self.page_size,
                 on_page=self._on_page,
             )
-            for step in self.steps:
-                step()
+            if steps:
+                for step in self.steps:
+                    step()
+                self._last_full = time.monotonic()
         except SyncError as exc:
             self._failures += 0 if isinstance(exc, SyncCancelledError) else 1
             log.info("sync failed: %s", exc)

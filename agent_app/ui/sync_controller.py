@@ -11,7 +11,8 @@ How to wire it (main window or app start-up)::
     controller.sig_pull_page.connect(...)     # (table, rows in that page) while pulling
     if controller.needs_first_sync():
         controller.show_first_sync(main_window)   # modal progress, cancellable
-    controller.start()                        # first cycle at once, then every interval
+    controller.start()                        # first cycle at once, then every interval;
+                                              # the server's change notices wake it sooner
     ...
     controller.sync_now()                     # slot: e.g. a toolbar action
     controller.shutdown()                     # at exit (aboutToQuit / closeEvent): stops

@@ -461,6 +461,7 @@ def test_each_server_function_refuses_or_ignores_a_hostile_call(
         "SELECT desk_patient_in_reach(1)",
         "SELECT * FROM lease_caller()",
         "SELECT recording_for_upload(gen_random_uuid(), true)",
+        "SELECT sync_notify_change()",
     ],
 )
 def test_inner_server_functions_cannot_be_called_at_all(

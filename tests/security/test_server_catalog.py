@@ -101,6 +101,7 @@ FUNCTIONS: dict[str, frozenset[str]] = {
     "sync_push(jsonb)": ALL,
     "sync_result_flag(bigint,bigint)": ALL,
     "sync_stamp_change()": NONE,
+    "sync_notify_change()": NONE,
     "sync_task_state(bigint,boolean)": ALL,
     "stats_fold_deltas()": ALL,  # every desk's sync cycle folds after a push
     **{name: NONE for name in _STATS_TRIGGERS},

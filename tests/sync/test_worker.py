@@ -96,3 +96,24 @@ def test_stop_ends_the_thread_while_it_waits(server: Engine, local: Engine) -> N
     worker.stop()
     assert time.monotonic() - started < 1
     assert not any(t.name == "sync-worker" for t in threading.enumerate())
+
+
+def test_a_change_notice_wakes_push_and_pull_but_the_steps_keep_their_pace(
+    server: Engine, local: Engine
+) -> None:
+    ran: list[str] = []
+    worker = SyncWorker(local, server, interval=600, steps=[lambda: ran.append("step")])
+    seen = Recorder()
+    worker.add_listener(seen)
+    worker.start()
+    try:
+        seen.wait_for(lambda s: s.cycles == 1 and not s.syncing)
+        assert ran == ["step"]
+        worker.wake_for_changes()
+        seen.wait_for(lambda s: s.cycles == 2 and not s.syncing)
+        assert ran == ["step"]  # the heartbeat and uploads wait for their interval
+        worker.sync_now()  # the agent asked: everything
+        seen.wait_for(lambda s: s.cycles == 3 and not s.syncing)
+        assert ran == ["step", "step"]
+    finally:
+        worker.stop()
