@@ -1,7 +1,7 @@
 """tally deltas: the server's pushes append to insert-only delta tables, a fold sums them in
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0013
 Create Date: 2026-12-03 09:30:00
 
 Server only (``store/tallies/deltas.py``). Each summing tally gets ``<tally>_delta``, shaped
@@ -24,7 +24,7 @@ from agent_app.store import tallies
 from agent_app.store.tallies import deltas
 
 revision = "0014"
-down_revision = "0011"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
