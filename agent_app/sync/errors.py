@@ -8,6 +8,7 @@ A change the server refuses for good is not an exception; it is quarantined with
 
 from __future__ import annotations
 
+import psycopg
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -36,17 +37,21 @@ def _first_line(message: str) -> str:
     return "no answer"
 
 
-def _lost_connection(exc: SQLAlchemyError) -> bool:
-    if not isinstance(exc, DBAPIError):
+def _lost_connection(exc: SQLAlchemyError | psycopg.Error) -> bool:
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        state = getattr(exc.orig, "sqlstate", None)
+    elif isinstance(exc, psycopg.Error):  # from a raw connection (COPY)
+        state = exc.sqlstate
+    else:
         return False
-    if exc.connection_invalidated:
-        return True
-    state = getattr(exc.orig, "sqlstate", None)
     return state is None or str(state).startswith(_CONNECTION_STATES)
 
 
-def as_sync_error(exc: SQLAlchemyError, server: Engine) -> SyncError:
-    """Turn a server-side database error into a plain-worded sync error."""
+def as_sync_error(exc: SQLAlchemyError | psycopg.Error, server: Engine) -> SyncError:
+    """Turn a server-side database error (through SQLAlchemy, or psycopg's own from a raw
+    connection) into a plain-worded sync error."""
     full = str(getattr(exc, "orig", None) or exc)
     reason = _first_line(full)
     if _lost_connection(exc):

@@ -28,7 +28,7 @@ from agent_app.domain.enums import OutboxState
 from agent_app.sync.cursor import last_success, record_success
 from agent_app.sync.errors import SyncError, SyncOfflineError
 from agent_app.sync.outbox import count_by_state
-from agent_app.sync.pull import PULL_TABLES, PageDone, pull_changes
+from agent_app.sync.pull import CHUNK_ROWS, PULL_TABLES, PageDone, pull_changes
 from agent_app.sync.push import push_pending
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ class SyncWorker:
         interval: float = 30.0,
         backoff: tuple[float, float] = (2.0, 300.0),
         batch_size: int = 200,
-        page_size: int = 1000,
+        page_size: int = CHUNK_ROWS,
         tables: Sequence[str] = PULL_TABLES,
         steps: Sequence[SyncStep] = (),
     ) -> None:
