@@ -10,6 +10,7 @@ from functools import partial
 
 from sqlalchemy import Engine
 
+from agent_app.store.repositories.tasks import QueueScope
 from agent_app.sync.leases import TaskLeases
 from agent_app.sync.upload import (
     DEFAULT_CHUNK_BYTES,
@@ -29,13 +30,16 @@ def build_sync_worker(
     chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     interval: float = 30.0,
     backoff: tuple[float, float] = (2.0, 300.0),
+    first_page: QueueScope | None = None,
 ) -> SyncWorker:
     """A worker whose cycle pushes, pulls, renews leases (every cycle, so keep ``interval``
     well under the lease time), uploads recordings and removes uploaded files past
-    ``retention_days``."""
+    ``retention_days``; on a new desk the first pull brings ``first_page``'s queue page first."""
     steps: list[SyncStep] = []
     if leases is not None:
         steps.append(leases.heartbeat)
     steps.append(partial(upload_pending, local, server, chunk_bytes=chunk_bytes))
     steps.append(partial(remove_uploaded_files, local, retention_days))
-    return SyncWorker(local, server, interval=interval, backoff=backoff, steps=steps)
+    return SyncWorker(
+        local, server, interval=interval, backoff=backoff, steps=steps, first_page=first_page
+    )

@@ -10,7 +10,10 @@ Extra ``steps`` (lease heartbeat, recording upload, local clean-up) run after pu
 the same cycle and thread; a ``SyncError`` from one counts as the cycle's failure. Pull
 progress goes to page listeners (table, rows in that page), e.g. a first-sync dialog, and
 ``cancel_pull`` stops a long pull after its current page (what was stored stays; the next
-cycle continues from there).
+cycle continues from there). While progress listeners are attached, the pull also reports
+rows done against the server's estimate and when the queue's first page is in the store
+(given ``first_page``, the signed-in desk's queue scope, a new desk brings that page in
+first).
 """
 
 from __future__ import annotations
@@ -25,10 +28,18 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import OutboxState
+from agent_app.store.repositories.tasks import QueueScope
 from agent_app.sync.cursor import last_success, record_success
 from agent_app.sync.errors import SyncError, SyncOfflineError
 from agent_app.sync.outbox import count_by_state
-from agent_app.sync.pull import CHUNK_ROWS, PULL_TABLES, PageDone, pull_changes
+from agent_app.sync.pull import (
+    CHUNK_ROWS,
+    PULL_TABLES,
+    PageDone,
+    ProgressListener,
+    PullProgress,
+    pull_changes,
+)
 from agent_app.sync.push import push_pending
 
 log = logging.getLogger(__name__)
@@ -69,6 +80,7 @@ class SyncWorker:
         page_size: int = CHUNK_ROWS,
         tables: Sequence[str] = PULL_TABLES,
         steps: Sequence[SyncStep] = (),
+        first_page: QueueScope | None = None,
     ) -> None:
         self.local = local
         self.server = server
@@ -78,8 +90,10 @@ class SyncWorker:
         self.page_size = page_size
         self.tables = tuple(tables)
         self.steps = list(steps)
+        self.first_page = first_page
         self._listeners: list[StatusListener] = []
         self._page_listeners: list[PageDone] = []
+        self._progress_listeners: list[ProgressListener] = []
         self._cancel_pull = threading.Event()
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -108,6 +122,26 @@ class SyncWorker:
         with self._lock:
             if listener in self._page_listeners:
                 self._page_listeners.remove(listener)
+
+    def add_progress_listener(self, listener: ProgressListener) -> None:
+        """Call ``listener(PullProgress)`` (on the worker's thread) as the pull goes; while any
+        is attached, each pull first asks the server for an estimate of its rows."""
+        with self._lock:
+            self._progress_listeners.append(listener)
+
+    def remove_progress_listener(self, listener: ProgressListener) -> None:
+        with self._lock:
+            if listener in self._progress_listeners:
+                self._progress_listeners.remove(listener)
+
+    def _on_progress(self, progress: PullProgress) -> None:
+        with self._lock:
+            listeners = list(self._progress_listeners)
+        for listener in listeners:
+            try:
+                listener(progress)
+            except Exception:  # a broken listener must not stop the sync
+                log.exception("sync progress listener failed")
 
     def _on_page(self, table: str, rows: int) -> None:
         with self._lock:
@@ -195,12 +229,16 @@ class SyncWorker:
         self._cancel_pull.clear()
         try:
             push_pending(self.local, self.server, batch_size=self.batch_size)
+            with self._lock:
+                watched = bool(self._progress_listeners)
             pull_changes(
                 self.local,
                 self.server,
                 tables=self.tables,
                 page_size=self.page_size,
                 on_page=self._on_page,
+                on_progress=self._on_progress if watched else None,
+                first_page=self.first_page,
             )
             for step in self.steps:
                 step()
