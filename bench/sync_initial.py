@@ -44,7 +44,7 @@ from agent_app.sync.copy_stream import copy_statement
 from agent_app.sync.cursor import PullCursor
 from agent_app.sync.errors import SyncError
 from agent_app.sync.logins import provision_staff_login
-from agent_app.sync.pull import PULL_TABLES, PullProgress, pull_changes
+from agent_app.sync.pull import CHUNK_ROWS, PULL_TABLES, PullProgress, pull_changes
 from bench.hospital_rows import seed_hospital_rows
 
 DATABASE = "bench_sync_initial"
@@ -117,6 +117,7 @@ def _first_sync(desk: Engine, scope: QueueScope, folder: Path) -> tuple[float, i
     page_rows: list[int] = []
     marks: list[str] = []
     started = time.perf_counter()
+    cpu = time.process_time()
 
     def progress(step: PullProgress) -> None:
         if step.queue_ready and not usable:
@@ -131,6 +132,7 @@ def _first_sync(desk: Engine, scope: QueueScope, folder: Path) -> tuple[float, i
 
     report = pull_changes(local, desk, on_progress=progress, first_page=scope)
     total = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     print("\n".join(marks))
     print(
         f"first page usable: {usable[0]:.2f} s ({page_rows[0]} queue lines read from the desk)"
@@ -139,7 +141,7 @@ def _first_sync(desk: Engine, scope: QueueScope, folder: Path) -> tuple[float, i
     )
     print(
         f"pull: {report.total:,} rows in {total:.2f} s, {report.total / total:,.0f} rows/s, "
-        f"{report.pages} chunks"
+        f"{report.pages} chunks; the desk's own CPU {cpu:.2f} s (both threads)"
     )
     local.dispose()
     return total, report.total
@@ -154,26 +156,33 @@ def _cut_and_resume(admin: Engine, desk: Engine, login: str, folder: Path, expec
         nonlocal stored
         stored += rows
         if stored >= expected // 2 and not cut.is_set():
-            cut.set()
+            # Only a connection in the middle of a table's COPY (sending, or sent and not
+            # yet ended): a dead idle one the pool would quietly replace.
             with admin.connect() as connection:
-                connection.execute(
+                killed = connection.execute(
                     text(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        "WHERE usename = :u AND query LIKE 'COPY%'"
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        "WHERE usename = :u AND query LIKE 'COPY%' "
+                        "AND state IN ('active', 'idle in transaction')"
                     ),
                     {"u": login},
-                )
+                ).scalar_one()
                 connection.commit()
+            if killed:
+                cut.set()
 
+    # The reader runs up to three chunks ahead of the writer: with tables not much larger
+    # than that, their COPY would be over before the cut; smaller chunks then.
+    chunk = min(CHUNK_ROWS, max(1000, expected // 40))
     started = time.perf_counter()
     try:
-        pull_changes(local, desk, on_page=cut_halfway)
+        pull_changes(local, desk, page_size=chunk, on_page=cut_halfway)
         raise SystemExit("the cut did not stop the pull")
     except SyncError as exc:
-        print(f"cut after {time.perf_counter() - started:.2f} s: {exc}")
+        print(f"cut after {time.perf_counter() - started:.2f} s ({chunk:,}-row chunks): {exc}")
     before = _count_local(local)
     progress_seen: list[PullProgress] = []
-    resumed = pull_changes(local, desk, on_progress=progress_seen.append)
+    resumed = pull_changes(local, desk, page_size=chunk, on_progress=progress_seen.append)
     after = _count_local(local)
     duplicated = before + resumed.total - after
     first = progress_seen[0] if progress_seen else None
