@@ -13,7 +13,7 @@ from agent_app.domain.enums import Role
 from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.tasks import QueueScope, queue_page
 from agent_app.store.schema import Base
-from agent_app.store.tallies import TALLY_TABLES, tallies_complete
+from agent_app.store.tallies import TALLY_TABLES, drop_triggers, set_complete, tallies_complete
 from agent_app.sync.errors import SyncOfflineError
 from agent_app.sync.first_page import first_page_task_ids
 from agent_app.sync.pull import PULL_TABLES, PullProgress, fetch_rows, pull_changes, store_page
@@ -173,3 +173,17 @@ def _raw_rows_any(engine: Engine, table: str) -> list[tuple[object, ...]]:
             (tuple(row) for row in connection.exec_driver_sql(f"SELECT * FROM {table}")),
             key=repr,
         )
+
+
+def test_a_pull_finishes_the_tallies_of_a_bulk_pull_killed_before_its_rebuild(
+    server: Engine, local: Engine
+) -> None:
+    pull_changes(local, server, page_size=100_000)
+    triggers = _trigger_count(local)
+    with local.begin() as connection:  # what a desk killed mid-pull leaves behind
+        drop_triggers(connection)
+        set_complete(connection, False)
+    assert pull_changes(local, server).total == 0  # nothing new, but the tallies are redone
+    with local.connect() as connection:
+        assert tallies_complete(connection)
+    assert _trigger_count(local) == triggers
