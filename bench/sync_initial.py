@@ -12,7 +12,7 @@ department holding them, ``nurse5`` the hospital's quality nurse). Printed:
   by reading that page from the desk store the way the queue does;
 - total seconds and rows/s of the whole pull, with progress against the server's estimate;
 - the floor: the same COPY statements as the same login, read into nothing, and parsed
-  into memory; the ratio of the pull to the parsed floor.
+  into tuples a chunk at a time; the ratios of the pull to both.
 
 With ``--cut`` a second new desk pulls until about half the rows are stored, the server
 ends its connection (``pg_terminate_backend`` from an admin session, as a failing line or
@@ -83,7 +83,7 @@ def _scope(server: Engine, login: str) -> QueueScope:
 
 def _copy_floor(desk: Engine, parse: bool) -> tuple[float, int]:
     """The pull's own COPY statements as the same login: rows read into nothing, or parsed
-    into a list of tuples in memory."""
+    into tuples held a chunk at a time (what the pull does before writing)."""
     dsn = desk.url.set(drivername="postgresql").render_as_string(hide_password=False)
     rows = 0
     with psycopg.connect(dsn) as connection:
@@ -92,9 +92,14 @@ def _copy_floor(desk: Engine, parse: bool) -> tuple[float, int]:
             statement = copy_statement(Base.metadata.tables[name])
             params = (str(PullCursor().xid), PullCursor().seq)
             with connection.cursor() as cursor, cursor.copy(statement, params) as copy:
-                if parse:
-                    kept = list(copy.rows())
-                    rows += len(kept)
+                if parse:  # into tuples a chunk at a time, as the pull holds them
+                    chunk: list[tuple[object, ...]] = []
+                    for row in copy.rows():
+                        chunk.append(row)
+                        if len(chunk) == CHUNK_ROWS:
+                            rows += len(chunk)
+                            chunk = []
+                    rows += len(chunk)
                 else:
                     for _block in copy:
                         rows += 1
@@ -215,7 +220,7 @@ def main() -> None:
         parsed_floor, _ = _copy_floor(desk, parse=True)
         print(f"tasks={args.tasks:,} login={args.login} rows={rows:,}")
         print(
-            f"floor: COPY into nothing {empty_floor:.2f} s, parsed into memory {parsed_floor:.2f} s"
+            f"floor: COPY into nothing {empty_floor:.2f} s, parsed into tuples {parsed_floor:.2f} s"
         )
         pull, pulled = _first_sync(desk, scope, Path(folder))
         print(
