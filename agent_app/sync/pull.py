@@ -30,7 +30,12 @@ from sqlalchemy import Engine
 from agent_app.store.repositories.tasks import QueueScope
 from agent_app.store.schema import Base
 from agent_app.store.tallies import SOURCE_TABLES, paused_tallies, tallies_complete
-from agent_app.sync.chunk_store import loading_connection, store_chunk
+from agent_app.sync.chunk_store import (
+    indexes_deferred,
+    loading_connection,
+    restore_indexes,
+    store_chunk,
+)
 from agent_app.sync.copy_stream import estimate_rows, stream_changes
 from agent_app.sync.cursor import PullCursor, load_cursor
 from agent_app.sync.first_page import QUEUE_TABLES, pull_first_page
@@ -144,6 +149,7 @@ def pull_changes(
         estimates = estimate_rows(server, [(metadata[name], cursors[name]) for name in tables])
         progress.expected = sum(estimates.values())
     wants_first_page = first_page is not None and cursors.get("followup_task") == PullCursor()
+    restore_indexes(local, [metadata[name] for name in tables])
     with _TallyPause(local) as pause:
         if not complete:  # an earlier bulk pull died before its rebuild: finish it now
             pause.begin()
@@ -156,11 +162,21 @@ def pull_changes(
                 progress.report("followup_task", 0)
                 log.info("first page of the queue brought in: %d tasks", brought)
             table = metadata[name]
+            bulk_load = False
             chunks = read_ahead(partial(stream_changes, server, table, cursors[name], page_size))
-            with loading_connection(local) as connection, contextlib.closing(chunks):
+            with (  # left in reverse: the reader stops before the indexes are sorted in
+                contextlib.ExitStack() as bulk,
+                loading_connection(local) as connection,
+                contextlib.closing(chunks),
+            ):
                 for chunk in chunks:
-                    if name in SOURCE_TABLES and len(chunk.rows) >= page_size:
-                        pause.begin()  # a bulk load: tallies rebuilt once beats a trigger a row
+                    if len(chunk.rows) >= page_size and not bulk_load:
+                        # A bulk load: tallies rebuilt once and indexes sorted in at the end
+                        # beat a trigger and nine index updates a row.
+                        bulk_load = True
+                        bulk.enter_context(indexes_deferred(local, table))
+                        if name in SOURCE_TABLES:
+                            pause.begin()
                     stored = store_chunk(connection, table, chunk.rows, chunk.cursor)
                     received = len(chunk.rows)
                     report.rows[name] = report.rows.get(name, 0) + received

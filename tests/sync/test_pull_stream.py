@@ -14,6 +14,7 @@ from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.tasks import QueueScope, queue_page
 from agent_app.store.schema import Base
 from agent_app.store.tallies import TALLY_TABLES, drop_triggers, set_complete, tallies_complete
+from agent_app.sync.chunk_store import secondary_indexes
 from agent_app.sync.errors import SyncOfflineError
 from agent_app.sync.first_page import first_page_task_ids
 from agent_app.sync.pull import PULL_TABLES, PullProgress, fetch_rows, pull_changes, store_page
@@ -140,7 +141,7 @@ def test_progress_counts_rows_done_against_the_servers_estimate(
     assert report.total / 2 <= steps[0].rows_expected <= report.total * 2
 
 
-def test_bulk_pull_rebuilds_the_tallies_the_triggers_would_keep(
+def test_bulk_pull_rebuilds_the_tallies_and_indexes_row_by_row_writes_keep(
     server: Engine, local: Engine, tmp_path: Path
 ) -> None:
     pull_changes(local, server, page_size=7)  # full chunks: tallies paused, rebuilt once
@@ -154,6 +155,7 @@ def test_bulk_pull_rebuilds_the_tallies_the_triggers_would_keep(
     assert _trigger_count(row_by_row) > 0
     for name in TALLY_TABLES:
         assert _raw_rows_any(local, name) == _raw_rows_any(row_by_row, name), name
+    assert _index_sql(local) == _index_sql(row_by_row)  # the deferred indexes are back
     assert _raw_rows_any(local, "stats_task_tally")
     row_by_row.dispose()
 
@@ -175,15 +177,28 @@ def _raw_rows_any(engine: Engine, table: str) -> list[tuple[object, ...]]:
         )
 
 
-def test_a_pull_finishes_the_tallies_of_a_bulk_pull_killed_before_its_rebuild(
+def test_a_pull_finishes_the_tallies_and_indexes_of_a_bulk_pull_killed_midway(
     server: Engine, local: Engine
 ) -> None:
     pull_changes(local, server, page_size=100_000)
-    triggers = _trigger_count(local)
+    triggers, indexes = _trigger_count(local), _index_sql(local)
     with local.begin() as connection:  # what a desk killed mid-pull leaves behind
         drop_triggers(connection)
         set_complete(connection, False)
+        for index in secondary_indexes(Base.metadata.tables["followup_task"]):
+            index.drop(connection)
+    assert _index_sql(local) != indexes
     assert pull_changes(local, server).total == 0  # nothing new, but the tallies are redone
     with local.connect() as connection:
         assert tallies_complete(connection)
     assert _trigger_count(local) == triggers
+    assert _index_sql(local) == indexes
+
+
+def _index_sql(engine: Engine) -> list[str]:
+    with engine.connect() as connection:
+        return sorted(
+            connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            ).scalars()
+        )
