@@ -15,6 +15,7 @@ from functools import partial
 
 from sqlalchemy import Engine
 
+from agent_app.store.repositories.tasks import QueueScope
 from agent_app.sync.change_listener import ChangeListener
 from agent_app.sync.leases import TaskLeases
 from agent_app.sync.outbox import unwatch_commits, watch_commits
@@ -70,16 +71,20 @@ def build_sync_worker(
     backoff: tuple[float, float] = (2.0, 300.0),
     listen: bool = True,
     listening_interval: float = LISTENING_INTERVAL,
+    first_page: QueueScope | None = None,
 ) -> SyncWorker:
     """A worker whose cycle pushes, pulls, renews leases (so keep ``interval`` and
     ``listening_interval`` well under the lease time), uploads recordings and removes uploaded
-    files past ``retention_days``; with ``listen``, a change notice wakes a push and pull."""
+    files past ``retention_days``; with ``listen``, a change notice wakes a push and pull; on a
+    new desk the first pull brings ``first_page``'s queue page first."""
     steps: list[SyncStep] = []
     if leases is not None:
         steps.append(leases.heartbeat)
     steps.append(partial(upload_pending, local, server, chunk_bytes=chunk_bytes))
     steps.append(partial(remove_uploaded_files, local, retention_days))
-    worker = SyncWorker(local, server, interval=interval, backoff=backoff, steps=steps)
+    worker = SyncWorker(
+        local, server, interval=interval, backoff=backoff, steps=steps, first_page=first_page
+    )
     if listen:
         on_state = partial(_poll_while, worker, interval, max(interval, listening_interval))
         worker.attach(ChangeListener(server, worker.wake_for_changes, on_state=on_state))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import psycopg
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -55,17 +56,21 @@ class SyncServerError(SyncError):
     """The central database answered but could not take or give the changes this time."""
 
 
-def _lost_connection(exc: SQLAlchemyError) -> bool:
-    if not isinstance(exc, DBAPIError):
+def _lost_connection(exc: SQLAlchemyError | psycopg.Error) -> bool:
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        state = getattr(exc.orig, "sqlstate", None)
+    elif isinstance(exc, psycopg.Error):  # from a raw connection (COPY)
+        state = exc.sqlstate
+    else:
         return False
-    if exc.connection_invalidated:
-        return True
-    state = getattr(exc.orig, "sqlstate", None)
     return state is None or str(state).startswith(_CONNECTION_STATES)
 
 
-def as_sync_error(exc: SQLAlchemyError, server: Engine) -> SyncError:
-    """Turn a server-side database error into a coded sync error."""
+def as_sync_error(exc: SQLAlchemyError | psycopg.Error, server: Engine) -> SyncError:
+    """Turn a server-side database error (through SQLAlchemy, or psycopg's own from a raw
+    connection) into a coded sync error."""
     full = str(getattr(exc, "orig", None) or exc)
     if not _lost_connection(exc):
         return SyncServerError(ServerCode.INCOMPLETE, reason=first_line(full))

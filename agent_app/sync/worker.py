@@ -16,7 +16,10 @@ run on the interval, at start and on ``sync_now``. Companions (``attach``: the c
 listener) start and stop with the worker. Pull
 progress goes to page listeners (table, rows in that page), e.g. a first-sync dialog, and
 ``cancel_pull`` stops a long pull after its current page (what was stored stays; the next
-cycle continues from there).
+cycle continues from there). While progress listeners are attached, the pull also reports
+rows done against the server's estimate and when the queue's first page is in the store
+(given ``first_page``, the signed-in desk's queue scope, a new desk brings that page in
+first).
 """
 
 from __future__ import annotations
@@ -33,11 +36,19 @@ from typing import Protocol
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import OutboxState
+from agent_app.store.repositories.tasks import QueueScope
 from agent_app.store.server_errors import ServerCode
 from agent_app.sync.cursor import last_success, record_success
 from agent_app.sync.errors import SyncError, SyncOfflineError
 from agent_app.sync.outbox import count_by_state
-from agent_app.sync.pull import PULL_TABLES, PageDone, pull_changes
+from agent_app.sync.pull import (
+    CHUNK_ROWS,
+    PULL_TABLES,
+    PageDone,
+    ProgressListener,
+    PullProgress,
+    pull_changes,
+)
 from agent_app.sync.push import push_pending
 from agent_app.sync.tally_fold import fold_tallies
 
@@ -105,10 +116,11 @@ class SyncWorker:
         interval: float = 30.0,
         backoff: tuple[float, float] = (2.0, 300.0),
         batch_size: int = 200,
-        page_size: int = 1000,
+        page_size: int = CHUNK_ROWS,
         tables: Sequence[str] = PULL_TABLES,
         steps: Sequence[SyncStep] = (),
         release_idle_after: float | None = DEFAULT_RELEASE_IDLE_AFTER,
+        first_page: QueueScope | None = None,
     ) -> None:
         self.local = local
         self.release_idle_after = release_idle_after
@@ -119,8 +131,10 @@ class SyncWorker:
         self.page_size = page_size
         self.tables = tuple(tables)
         self.steps = list(steps)
+        self.first_page = first_page
         self._listeners: list[StatusListener] = []
         self._page_listeners: list[PageDone] = []
+        self._progress_listeners: list[ProgressListener] = []
         self._cancel_pull = threading.Event()
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -152,6 +166,26 @@ class SyncWorker:
         with self._lock:
             if listener in self._page_listeners:
                 self._page_listeners.remove(listener)
+
+    def add_progress_listener(self, listener: ProgressListener) -> None:
+        """Call ``listener(PullProgress)`` (on the worker's thread) as the pull goes; while any
+        is attached, each pull first asks the server for an estimate of its rows."""
+        with self._lock:
+            self._progress_listeners.append(listener)
+
+    def remove_progress_listener(self, listener: ProgressListener) -> None:
+        with self._lock:
+            if listener in self._progress_listeners:
+                self._progress_listeners.remove(listener)
+
+    def _on_progress(self, progress: PullProgress) -> None:
+        with self._lock:
+            listeners = list(self._progress_listeners)
+        for listener in listeners:
+            try:
+                listener(progress)
+            except Exception:  # a broken listener must not stop the sync
+                log.exception("sync progress listener failed")
 
     def _on_page(self, table: str, rows: int) -> None:
         with self._lock:
@@ -280,12 +314,16 @@ class SyncWorker:
             pushed = push_pending(self.local, self.server, batch_size=self.batch_size)
             if pushed.changed_server:
                 fold_tallies(self.server)  # the push left its statistics as deltas
+            with self._lock:
+                watched = bool(self._progress_listeners)
             pull_changes(
                 self.local,
                 self.server,
                 tables=self.tables,
                 page_size=self.page_size,
                 on_page=self._on_page,
+                on_progress=self._on_progress if watched else None,
+                first_page=self.first_page,
             )
             if steps:
                 for step in self.steps:

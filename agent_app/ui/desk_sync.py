@@ -13,7 +13,9 @@ from sqlalchemy import Engine
 from agent_app.config import Settings
 from agent_app.domain.views import StaffAccount
 from agent_app.store.engine import create_server_engine, server_url
+from agent_app.store.repositories.tasks import QueueScope
 from agent_app.sync.leases import LocalTaskLeases, TaskLeases
+from agent_app.sync.pull import PullProgress
 from agent_app.sync.server_leases import ServerTaskLeases
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.qt import QApplication, QCoreApplication, QKeySequence
@@ -47,6 +49,7 @@ def attach_sync(
         leases=leases,
         retention_days=settings.sync.recording_retention_days,
         interval=settings.sync.interval_seconds,
+        first_page=QueueScope.for_account(window.account),
         parent=window,
     )
     status = SyncStatusWidget(controller.worker, unverified=settings.server.unverified)
@@ -70,8 +73,20 @@ def attach_sync(
             pulled = 0
             window.refresh_if_idle()
 
+    def progress(step: PullProgress) -> None:
+        if step.rows_expected and step.queue_ready:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("DeskSync", "First sync: {0} of about {1} rows").format(
+                    f"{step.rows_done:,}", f"{step.rows_expected:,}"
+                ),
+                10_000,
+            )
+
     controller.sig_pull_page.connect(page_stored)
     controller.sig_synced.connect(synced)
+    # A new desk shows its queue as soon as the first page is in, not after the whole pull.
+    controller.sig_queue_ready.connect(window.refresh_if_idle)
+    controller.sig_pull_progress.connect(progress)
     window.destroyed.connect(lambda _obj=None: controller.shutdown())
     app = QApplication.instance()
     if app is not None:

@@ -9,8 +9,11 @@ How to wire it (main window or app start-up)::
     controller.sig_synced.connect(...)        # SyncStatus after each successful cycle
     controller.sig_failed.connect(...)        # str: plain-words error of a failed cycle
     controller.sig_pull_page.connect(...)     # (table, rows in that page) while pulling
+    controller.sig_pull_progress.connect(...) # PullProgress while a first sync is shown
+    controller.sig_queue_ready.connect(...)   # the queue's first page is in the store
     if controller.needs_first_sync():
-        controller.show_first_sync(main_window)   # modal progress, cancellable
+        controller.show_first_sync(main_window)   # modal progress, cancellable; closes
+                                                  # once the queue's first page is in
     controller.start()                        # first cycle at once, then every interval;
                                               # the server's change notices wake it sooner
     ...
@@ -20,9 +23,11 @@ How to wire it (main window or app start-up)::
 
 ``server_engine`` is the central database signed in as the staff member's own login
 (``store.engine.server_url`` + ``create_server_engine``); ``leases`` a ``ServerTaskLeases``
-for the same engines (or None to skip the heartbeat). The worker's thread never touches a
+for the same engines (or None to skip the heartbeat); ``first_page`` the signed-in desk's
+queue scope, so a new desk's first pull brings that page in before the rest. The worker's
+thread never touches a
 widget: its callbacks emit signals of a relay created on the GUI thread, so Qt queues them
-there.
+there (in order: the queue-ready signal always comes before the end of its cycle).
 """
 
 from __future__ import annotations
@@ -32,8 +37,10 @@ from functools import partial
 
 from sqlalchemy import Engine
 
+from agent_app.store.repositories.tasks import QueueScope
 from agent_app.sync.desk_sync import build_sync_worker
 from agent_app.sync.leases import TaskLeases
+from agent_app.sync.pull import PullProgress
 from agent_app.sync.upload import DEFAULT_RETENTION_DAYS
 from agent_app.sync.worker import SyncStatus
 from agent_app.ui.first_sync_dialog import FirstSyncDialog
@@ -48,6 +55,7 @@ class _Relay(QObject):
 
     sig_status = Signal(object)
     sig_page = Signal(str, int)
+    sig_progress = Signal(object)
 
 
 class SyncController(QObject):
@@ -55,6 +63,8 @@ class SyncController(QObject):
     sig_synced = Signal(object)  # SyncStatus, after a cycle that succeeded
     sig_failed = Signal(str)  # the error of a cycle that failed, translated
     sig_pull_page = Signal(str, int)  # table, rows in the page just stored
+    sig_pull_progress = Signal(object)  # PullProgress, while a first sync is shown
+    sig_queue_ready = Signal()  # a new desk's queue has its first page: show it
 
     def __init__(
         self,
@@ -65,6 +75,7 @@ class SyncController(QObject):
         retention_days: int = DEFAULT_RETENTION_DAYS,
         interval: float = 30.0,
         backoff: tuple[float, float] = (2.0, 300.0),
+        first_page: QueueScope | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -75,8 +86,12 @@ class SyncController(QObject):
             retention_days=retention_days,
             interval=interval,
             backoff=backoff,
+            first_page=first_page,
         )
         self._relay = _Relay(self)
+        self._relay.sig_progress.connect(self._on_progress)
+        self._watching_progress = False
+        self._queue_announced = False
         self._relay.sig_status.connect(self._on_status)
         self._relay.sig_page.connect(self.sig_pull_page)
         self.worker.add_listener(self._relay.sig_status.emit)
@@ -90,10 +105,22 @@ class SyncController(QObject):
         if status.syncing or status.cycles == self._last_cycles:
             return
         self._last_cycles = status.cycles
+        if self._watching_progress and status.failure is None:
+            self._stop_watching_progress()  # the first sync is complete
         if status.failure is not None:
             self.sig_failed.emit(server_error_text(status.failure))
         else:
             self.sig_synced.emit(status)
+
+    def _on_progress(self, progress: PullProgress) -> None:
+        self.sig_pull_progress.emit(progress)
+        if progress.queue_ready and not self._queue_announced:
+            self._queue_announced = True
+            self.sig_queue_ready.emit()
+
+    def _stop_watching_progress(self) -> None:
+        self._watching_progress = False
+        self.worker.remove_progress_listener(self._relay.sig_progress.emit)
 
     def needs_first_sync(self) -> bool:
         """True until one complete sync has succeeded on this desk."""
@@ -114,9 +141,14 @@ class SyncController(QObject):
 
     def show_first_sync(self, parent: QWidget | None = None) -> FirstSyncDialog:
         """Open the first-sync progress dialog, fed by this controller; it closes itself when
-        the cycle ends and its Cancel stops the pull after the current page."""
+        the queue's first page is in (or the cycle ends) and its Cancel stops the pull after
+        the current page. Until the first sync completes, the pull reports its progress."""
         dialog = FirstSyncDialog(self.worker.tables, parent)
+        if not self._watching_progress:
+            self._watching_progress = True
+            self.worker.add_progress_listener(self._relay.sig_progress.emit)
         self.sig_pull_page.connect(dialog.on_page)
+        self.sig_pull_progress.connect(dialog.on_progress)
         self.sig_synced.connect(dialog.on_finished)
         self.sig_failed.connect(dialog.on_failed)
         dialog.sig_cancel_requested.connect(self.cancel_pull)
@@ -127,6 +159,7 @@ class SyncController(QObject):
     def _forget_dialog(self, dialog: FirstSyncDialog, _result: int = 0) -> None:
         for signal, slot in (
             (self.sig_pull_page, dialog.on_page),
+            (self.sig_pull_progress, dialog.on_progress),
             (self.sig_synced, dialog.on_finished),
             (self.sig_failed, dialog.on_failed),
         ):
@@ -140,4 +173,5 @@ class SyncController(QObject):
         """Stop the worker (after its current step) and detach from it; call at exit."""
         self.worker.remove_listener(self._relay.sig_status.emit)
         self.worker.remove_page_listener(self._relay.sig_page.emit)
+        self._stop_watching_progress()
         self.worker.stop(timeout)

@@ -974,7 +974,12 @@
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+82"/>
+        <location filename="../../agent_app/ui/desk_sync.py" line="+79"/>
+        <source>First sync: {0} of about {1} rows</source>
+        <translation>First sync: {0} of about {1} rows</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>First sync with the central database</source>
         <translation>First sync with the central database</translation>
     </message>
@@ -1173,7 +1178,7 @@
 <context>
     <name>FirstSyncDialog</name>
     <message>
-        <location filename="../../agent_app/ui/first_sync_dialog.py" line="+21"/>
+        <location filename="../../agent_app/ui/first_sync_dialog.py" line="+25"/>
         <source>First sync</source>
         <translation>First sync</translation>
     </message>
@@ -1233,17 +1238,22 @@
         <translation>blocked numbers</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Connecting to the central database…</source>
         <translation>Connecting to the central database…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Fetching {0}: {1} so far</source>
         <translation>Fetching {0}: {1} so far</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
+        <source>Fetching {0}: {1} of about {2} rows</source>
+        <translation>Fetching {0}: {1} of about {2} rows</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Stopping after the current page…</source>
         <translation>Stopping after the current page…</translation>
     </message>

@@ -974,7 +974,12 @@
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+82"/>
+        <location filename="../../agent_app/ui/desk_sync.py" line="+79"/>
+        <source>First sync: {0} of about {1} rows</source>
+        <translation>首次同步：已获取 {0} 条，共约 {1} 条</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>First sync with the central database</source>
         <translation>首次与中心数据库同步</translation>
     </message>
@@ -1173,7 +1178,7 @@
 <context>
     <name>FirstSyncDialog</name>
     <message>
-        <location filename="../../agent_app/ui/first_sync_dialog.py" line="+21"/>
+        <location filename="../../agent_app/ui/first_sync_dialog.py" line="+25"/>
         <source>First sync</source>
         <translation>首次同步</translation>
     </message>
@@ -1233,17 +1238,22 @@
         <translation>黑名单号码</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Connecting to the central database…</source>
         <translation>正在连接中心数据库…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Fetching {0}: {1} so far</source>
         <translation>正在获取{0}：已获取 {1} 条</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
+        <source>Fetching {0}: {1} of about {2} rows</source>
+        <translation>正在获取{0}：已获取 {1} 条，共约 {2} 条</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Stopping after the current page…</source>
         <translation>当前页完成后停止…</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from agent_app.sync.pull import PULL_TABLES
+from agent_app.sync.pull import PULL_TABLES, PullProgress
 from agent_app.sync.worker import SyncStatus
 from agent_app.ui.first_sync_dialog import FirstSyncDialog
 from agent_app.ui.qt import QDialog, QPushButton, Qt
@@ -60,3 +60,19 @@ def test_success_fills_the_bar_and_accepts(qtbot: QtBot) -> None:
     dialog.on_finished(SyncStatus(online=True, cycles=1))
     assert dialog.value() == dialog.maximum()
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_progress_counts_rows_against_the_estimate_and_pages_no_longer_move_the_bar(
+    qtbot: QtBot,
+) -> None:
+    dialog = _dialog(qtbot)
+    dialog.on_progress(PullProgress("contact", 50_000, 200_000, queue_ready=False))
+    dialog.on_page("contact", 20_000)
+    assert dialog.labelText() == "Fetching phone numbers: 50,000 of about 200,000 rows"
+    assert (dialog.value(), dialog.maximum()) == (250, 1000)
+
+
+def test_the_dialog_closes_once_the_queue_first_page_is_in(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot)
+    dialog.on_progress(PullProgress("followup_task", 30, 200_000, queue_ready=True))
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()

@@ -1,0 +1,75 @@
+"""Single rows brought in from the server ahead of the pull (a claimed task, the queue's
+first page), written as the pull writes them: upserted, the desk's own columns kept, rows
+with a change waiting in the outbox left alone.
+
+These go through SQLAlchemy one statement per call: they are a handful of rows, where the
+bulk path's set-up would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Engine, Table, select
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.exc import SQLAlchemyError
+
+from agent_app.sync.cursor import PullCursor, save_cursor
+from agent_app.sync.errors import as_sync_error
+from agent_app.sync.outbox import pending_row_ids
+from agent_app.sync.pull_tables import DESK_KEPT_COLUMNS, pulled_columns
+from agent_app.sync.server_keys import adopt_pulled_keys
+
+
+def fetch_rows(
+    server: Engine, table: Table, column_name: str, values: Sequence[object]
+) -> list[dict[str, Any]]:
+    """The server's current rows of ``table`` whose ``column_name`` is one of ``values`` (as
+    far as the caller may see them), for bringing single rows in ahead of the pull."""
+    if not values:
+        return []
+    columns = pulled_columns(table)
+    query = select(*columns).where(table.c[column_name].in_(list(values)))
+    try:
+        with server.connect() as connection:
+            rows = connection.execute(query).all()
+            connection.rollback()
+    except SQLAlchemyError as exc:
+        raise as_sync_error(exc, server) from exc
+    names = [c.name for c in columns]
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def store_page(
+    local: Engine, table: Table, rows: list[dict[str, Any]], to: PullCursor | None
+) -> int:
+    """Upsert ``rows`` and move the cursor (unless ``to`` is None) in one local transaction;
+    rows stored."""
+    key = next(iter(table.primary_key.columns)).name
+    kept = DESK_KEPT_COLUMNS.get(table.name, frozenset())
+    fresh: list[dict[str, Any]] = []
+    with local.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        try:
+            with connection.begin():
+                # The server's copy of a row made here comes back under the server's id.
+                adopted = adopt_pulled_keys(connection, table, rows)
+                waiting = pending_row_ids(connection, table.name) - adopted
+                fresh = [row for row in rows if str(row[key]) not in waiting]
+                if fresh:
+                    statement = insert(table)
+                    columns = {
+                        c.name: statement.excluded[c.name]
+                        for c in table.c
+                        if c.name != key and c.name not in kept
+                    }
+                    upsert = statement.on_conflict_do_update(index_elements=[key], set_=columns)
+                    connection.execute(upsert, fresh)
+                if to is not None:
+                    save_cursor(connection, table.name, to)
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+    return len(fresh)
