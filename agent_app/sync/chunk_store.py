@@ -27,11 +27,12 @@ killed meanwhile gets them back at its next pull (``restore_indexes``).
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Index, Table
+from sqlalchemy import Connection, Engine, Index, Table, Uuid
 
 from agent_app.store.schema import Base
 from agent_app.sync.cursor import PullCursor, save_cursor
@@ -119,6 +120,18 @@ def _upsert(table_name: str) -> str:
     return f"{insert} ON CONFLICT ({key}) DO UPDATE SET {updates}"
 
 
+def _as_mappings(table: Table, rows: Sequence[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Rows in desk text form as column mappings, uuids as uuids (for SQLAlchemy's binds)."""
+    columns = pulled_columns(table)
+    uuids = [c.name for c in columns if isinstance(c.type, Uuid)]
+    mappings = [dict(zip([c.name for c in columns], row, strict=True)) for row in rows]
+    for mapping in mappings:
+        for name in uuids:
+            if mapping[name] is not None:
+                mapping[name] = uuid.UUID(hex=mapping[name])
+    return mappings
+
+
 def store_chunk(
     connection: Connection,
     table: Table,
@@ -137,12 +150,9 @@ def store_chunk(
     try:
         # The server's copy of a row made here comes back under the server's id: the
         # provisional row takes that id, and the server's copy is stored over it.
-        adopted = set()
+        adopted: set[str] = set()
         if table.name in SERVER_KEYED:
-            names = [c.name for c in pulled_columns(table)]
-            adopted = adopt_pulled_keys(
-                connection, table, [dict(zip(names, row, strict=True)) for row in rows]
-            )
+            adopted = adopt_pulled_keys(connection, table, _as_mappings(table, rows))
         waiting = pending_row_ids(connection, table.name) - adopted
         fresh = [row for row in rows if str(row[key_at]) not in waiting] if waiting else rows
         if fresh:

@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
-from sqlalchemy import JSON, Boolean, Column, Date, Engine, PoolProxiedConnection, Table
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Engine,
+    PoolProxiedConnection,
+    Table,
+    Uuid,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from agent_app.store.schema.base import UtcDateTime
@@ -61,6 +70,8 @@ def _as_desk_text(column: Column[Any]) -> str:
         return f"to_char({name}, 'YYYY-MM-DD')"
     if isinstance(kind, Boolean):
         return f"{name}::int"
+    if isinstance(kind, Uuid):  # SQLite keeps a uuid as its 32 hex digits
+        return f"replace({name}::text, '-', '')"
     return name
 
 
