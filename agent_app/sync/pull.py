@@ -14,12 +14,13 @@ bumps them, so they come back in a later page.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Column, Engine, Table, cast, column, select, text
+from sqlalchemy import Column, Connection, Engine, Table, cast, column, select, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.expression import ColumnClause
@@ -107,23 +108,45 @@ def fetch_page(
     return page, PullCursor(int(last._xid), int(last.change_seq))
 
 
-def fetch_rows(
-    server: Engine, table: Table, column_name: str, values: Sequence[object]
-) -> list[dict[str, Any]]:
-    """The server's current rows of ``table`` whose ``column_name`` is one of ``values`` (as
-    far as the caller may see them), for bringing single rows in ahead of the pull."""
-    if not values:
-        return []
-    columns = pulled_columns(table)
-    query = select(*columns).where(table.c[column_name].in_(list(values)))
-    try:
-        with server.connect() as connection:
-            rows = connection.execute(query).all()
-            connection.rollback()
-    except SQLAlchemyError as exc:
-        raise as_sync_error(exc, server) from exc
-    names = [c.name for c in columns]
-    return [dict(zip(names, row, strict=True)) for row in rows]
+def upsert_rows(
+    connection: Connection,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    *,
+    only_changed: bool = False,
+) -> int:
+    """Insert or update ``rows`` of ``table`` as the server sent them, inside the caller's
+    transaction; rows still waiting in the outbox are left alone. ``only_changed`` skips the
+    write of a row the store already holds at the same ``change_seq``. Rows offered."""
+    key = next(iter(table.primary_key.columns)).name
+    kept = DESK_KEPT_COLUMNS.get(table.name, frozenset())
+    waiting = pending_row_ids(connection, table.name)
+    fresh = [row for row in rows if str(row[key]) not in waiting]
+    if fresh:
+        statement = insert(table)
+        columns = {
+            c.name: statement.excluded[c.name]
+            for c in table.c
+            if c.name != key and c.name not in kept
+        }
+        changed = table.c.change_seq != statement.excluded.change_seq if only_changed else None
+        upsert = statement.on_conflict_do_update(index_elements=[key], set_=columns, where=changed)
+        connection.execute(upsert, fresh)
+    return len(fresh)
+
+
+@contextlib.contextmanager
+def foreign_keys_off(local: Engine) -> Iterator[Connection]:
+    """A store connection with SQLite's foreign-key checks off: the store is a partial copy
+    kept consistent by the server, so a row may arrive before the parent it names."""
+    with local.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        try:
+            yield connection
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 def store_page(
@@ -131,31 +154,11 @@ def store_page(
 ) -> int:
     """Upsert ``rows`` and move the cursor (unless ``to`` is None) in one local transaction;
     rows stored."""
-    key = next(iter(table.primary_key.columns)).name
-    kept = DESK_KEPT_COLUMNS.get(table.name, frozenset())
-    fresh: list[dict[str, Any]] = []
-    with local.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        connection.commit()
-        try:
-            with connection.begin():
-                waiting = pending_row_ids(connection, table.name)
-                fresh = [row for row in rows if str(row[key]) not in waiting]
-                if fresh:
-                    statement = insert(table)
-                    columns = {
-                        c.name: statement.excluded[c.name]
-                        for c in table.c
-                        if c.name != key and c.name not in kept
-                    }
-                    upsert = statement.on_conflict_do_update(index_elements=[key], set_=columns)
-                    connection.execute(upsert, fresh)
-                if to is not None:
-                    save_cursor(connection, table.name, to)
-        finally:
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
-    return len(fresh)
+    with foreign_keys_off(local) as connection, connection.begin():
+        stored = upsert_rows(connection, table, rows)
+        if to is not None:
+            save_cursor(connection, table.name, to)
+    return stored
 
 
 def pull_changes(
