@@ -180,7 +180,8 @@ LANGUAGE sql VOLATILE SET search_path = public, pg_temp AS $$
         _rows(
             "s",
             "staff s",
-            "s.id IN (SELECT desk_staff_id() UNION ALL SELECT task.assigned_staff_id FROM task "
+            "s.id IN (SELECT desk_staff_id() FROM task UNION ALL SELECT task.assigned_staff_id "
+            "FROM task "
             "UNION ALL SELECT episode.attending_doctor_id FROM episode UNION ALL "
             "SELECT episode.attending_nurse_id FROM episode) AND " + _known("staff", "s.id"),
             staff_row,
