@@ -8,25 +8,16 @@ agents, as a hospital's discharge import leaves them.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-# A questionnaire of realistic size (the card brings it to a desk that lacks it).
-_TEMPLATE = {
-    "sections": [
-        {
-            "title": f"第{s}部分",
-            "questions": [
-                {"id": f"q{s}_{q}", "type": "single", "text": "您出院后感觉如何?" * 3,
-                 "options": ["很好", "一般", "不好", "很差"], "required": True}
-                for q in range(8)
-            ],
-        }
-        for s in range(4)
-    ]
-}  # fmt: skip
+# The hospital's own cardiology questionnaire and script: a card brings them to a desk that
+# lacks them, so their real size counts.
+RESOURCES = Path(__file__).parents[1] / "resources"
+TEMPLATE = RESOURCES / "questionnaires" / "cardiology.json"
+SCRIPT = RESOURCES / "scripts" / "cardiology.txt"
 
 
 @dataclass(frozen=True)
@@ -83,14 +74,14 @@ def seed_claim_hospital(
                 "INSERT INTO questionnaire_template (id, code, version, title, body, active, "
                 "change_seq) VALUES (1, 'general', 1, '通用', CAST(:b AS jsonb), true, 0)"
             ),
-            {"b": json.dumps(_TEMPLATE, ensure_ascii=False)},
+            {"b": TEMPLATE.read_text("utf-8")},
         )
         c.execute(
             text(
                 "INSERT INTO call_script (id, code, title, body, change_seq) "
                 "VALUES (1, 'general', '通用', :b, 0)"
             ),
-            {"b": "您好,{patient_name},我是医院随访中心的护士。" * 10},
+            {"b": SCRIPT.read_text("utf-8")},
         )
         c.execute(
             text(

@@ -17,10 +17,14 @@ holds (department, staff, followup_plan, questionnaire_template, call_script); t
 left out. A desk that never saw the task stores all of it with the lease in one local
 transaction instead of nine reads and nine commits.
 
-These three functions are SECURITY INVOKER on purpose: the lease itself is taken by the
-SECURITY DEFINER lease functions (which apply the caller's own role and department), and the
-card is read as the caller, under row-level security and column grants, so it can never hold
-a row (or a column, such as ``staff.password_hash``) the caller could not SELECT.
+The two claim functions are SECURITY INVOKER: the lease itself is taken by the SECURITY
+DEFINER lease functions, which apply the caller's own role and department. ``desk_task_card``
+is SECURITY DEFINER with the read rules of row-level security for desk roles written out
+(the task as ``followup_task_read``, its patient and contacts through it, the episode as
+``episode_read``, staff as ``staff_read``, each with quality's ``_read_all``), because
+reading as the caller runs the policies' helper functions a dozen times per card, which cost
+more than the claim; a staff row carries only the columns desk roles are granted, never
+``password_hash``. The tests compare a card with what the login may SELECT itself.
 
 **lease_claim_next plans once.** It used to be re-planned on every call (its one query
 branched on the caller's role, so a cached plan fitted nobody), which cost more server time
@@ -129,65 +133,76 @@ def _known(table: str, key: str) -> str:
     return f"NOT COALESCE(known -> '{table}' @> to_jsonb({key}), false)"
 
 
-def _rows(alias: str, source: str, where: str, row: str | None = None) -> str:
-    return (
-        f"(SELECT COALESCE(jsonb_agg({row or f'to_jsonb({alias}) - {_SERVER_ONLY!r}'}), "
-        f"'[]') FROM {source} WHERE {where})"
-    )
-
-
-_SERVER_ONLY = "change_xid"
+# table -> (FROM, WHERE, row as JSON or "" for the whole row)
+_CARD_PARTS: tuple[tuple[str, str, str, str], ...] = (
+    ("followup_task", "task", "true", ""),
+    ("patient", "patient p, task", "p.id = task.patient_id", ""),
+    ("contact", "contact c, task", "c.patient_id = task.patient_id", ""),
+    ("episode", "episode e", "true", ""),
+    ("followup_plan", "plan", _known("followup_plan", "plan.id"), ""),
+    ("questionnaire_template", "questionnaire_template q, plan",
+     f"q.id = plan.template_id AND {_known('questionnaire_template', 'q.id')}", ""),
+    ("call_script", "call_script c, plan",
+     f"c.id = plan.script_id AND {_known('call_script', 'c.id')}", ""),
+    ("department", "department d",
+     "d.id IN (SELECT task.department_id FROM task UNION ALL SELECT e.department_id FROM "
+     f"episode e UNION ALL SELECT plan.department_id FROM plan) AND {_known('department', 'd.id')}",
+     ""),
+    ("staff", "staff s",
+     "s.id IN (SELECT me_id FROM task UNION ALL SELECT task.assigned_staff_id FROM task "
+     "UNION ALL SELECT e.attending_doctor_id FROM episode e UNION ALL "
+     "SELECT e.attending_nurse_id FROM episode e) "
+     "AND (s.department_id = me_department OR s.id = me_id OR me_role = 'quality') "
+     f"AND {_known('staff', 's.id')}", "STAFF"),
+)  # fmt: skip
 
 
 def card_function(staff_columns: list[str]) -> str:
-    """``desk_task_card``; a staff row carries only the columns a desk may read."""
+    """``desk_task_card``: SECURITY DEFINER, with row-level security's read rules for desk
+    roles written out (migration 0003's policies), because reading as the caller evaluates
+    the policies' helper functions a dozen times per card, which cost more than the claim.
+    A staff row carries only the columns a desk may read. PL/pgSQL, so its one query is
+    planned once per session."""
     staff_row = "jsonb_build_object(" + ", ".join(f"'{c}', s.\"{c}\"" for c in staff_columns) + ")"
+    parts = []
+    for table, source, where, row in _CARD_PARTS:
+        alias = source.split(",")[0].split()[-1]
+        value = staff_row if row == "STAFF" else f"to_jsonb({alias}) - 'change_xid'"
+        parts.append(
+            f"'{table}', (SELECT COALESCE(jsonb_agg({value}), '[]') FROM {source} WHERE {where})"
+        )
+    fields = ",\n        ".join(parts)
     return f"""
 CREATE FUNCTION desk_task_card(wanted bigint, known jsonb DEFAULT '{{}}')
 RETURNS jsonb
-LANGUAGE sql VOLATILE SET search_path = public, pg_temp AS $$
-    WITH task AS (SELECT * FROM followup_task t WHERE t.id = wanted),
-    episode AS (SELECT e.* FROM episode e, task WHERE e.id = task.episode_id),
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+SET plan_cache_mode = force_generic_plan AS $$
+DECLARE
+    me_id bigint;
+    me_role text;
+    me_department bigint;
+    card jsonb;
+BEGIN
+    SELECT s.id, s.role, s.department_id INTO me_id, me_role, me_department
+    FROM staff s WHERE s.username = session_user::text AND s.active;
+    -- The task as followup_task_read / _read_all let the caller see it; its patient and the
+    -- patient's contacts are visible through it (patient_read, contact_read); the episode
+    -- as episode_read / _read_all; staff as staff_read / _read_all.
+    WITH task AS (
+        SELECT t.* FROM followup_task t
+        WHERE t.id = wanted AND (me_role = 'quality'
+            OR (me_role IN ('agent', 'supervisor')
+                AND (t.department_id = me_department OR t.assigned_staff_id = me_id)))),
+    episode AS (
+        SELECT e.* FROM episode e, task
+        WHERE e.id = task.episode_id AND (me_role = 'quality' OR e.department_id = me_department
+            OR (task.assigned_staff_id = me_id AND e.patient_id = task.patient_id))),
     plan AS (SELECT p.* FROM followup_plan p, task WHERE p.id = task.plan_id)
     SELECT jsonb_build_object(
-        'followup_task', {_rows("task", "task", "true")},
-        'patient', {_rows("p", "patient p, task", "p.id = task.patient_id")},
-        'contact', {_rows("c", "contact c, task", "c.patient_id = task.patient_id")},
-        'episode', {_rows("episode", "episode", "true")},
-        'followup_plan', {_rows("plan", "plan", _known("followup_plan", "plan.id"))},
-        'questionnaire_template', {
-        _rows(
-            "q",
-            "questionnaire_template q, plan",
-            f"q.id = plan.template_id AND {_known('questionnaire_template', 'q.id')}",
-        )
-    },
-        'call_script', {
-        _rows(
-            "c", "call_script c, plan", f"c.id = plan.script_id AND {_known('call_script', 'c.id')}"
-        )
-    },
-        'department', {
-        _rows(
-            "d",
-            "department d",
-            "d.id IN (SELECT task.department_id FROM task UNION ALL "
-            "SELECT episode.department_id FROM episode UNION ALL "
-            "SELECT plan.department_id FROM plan) AND " + _known("department", "d.id"),
-        )
-    },
-        'staff', {
-        _rows(
-            "s",
-            "staff s",
-            "s.id IN (SELECT desk_staff_id() FROM task UNION ALL SELECT task.assigned_staff_id "
-            "FROM task "
-            "UNION ALL SELECT episode.attending_doctor_id FROM episode UNION ALL "
-            "SELECT episode.attending_nurse_id FROM episode) AND " + _known("staff", "s.id"),
-            staff_row,
-        )
-    })
-$$;
+        {fields})
+    INTO card;
+    RETURN card;
+END $$;
 """
 
 
@@ -195,22 +210,31 @@ CLAIM_WITH_CARD = """
 CREATE FUNCTION lease_claim_next_card(seconds integer, due_before timestamptz, known jsonb)
 RETURNS TABLE (server_now timestamptz, task_id bigint, owner_id bigint,
                expires_at timestamptz, owner_name text, card jsonb)
-LANGUAGE sql VOLATILE SET search_path = public, pg_temp AS $$
-    -- One row even when nothing is due, so the server's clock always comes back.
-    SELECT clock_timestamp(), l.task_id, l.owner_id, l.expires_at, NULL::text,
-           CASE WHEN l.task_id IS NOT NULL THEN desk_task_card(l.task_id, known) END
-    FROM (VALUES (1)) AS one LEFT JOIN LATERAL lease_claim_next(seconds, due_before) AS l
-        ON true
-$$;
+LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $$
+BEGIN
+    SELECT l.task_id, l.owner_id, l.expires_at INTO task_id, owner_id, expires_at
+    FROM lease_claim_next(seconds, due_before) AS l;
+    IF task_id IS NOT NULL THEN
+        card := desk_task_card(task_id, known);
+    END IF;
+    server_now := clock_timestamp();
+    RETURN NEXT;  -- one row even when nothing is due, so the server's clock comes back
+END $$;
 
 CREATE FUNCTION lease_claim_card(wanted bigint, seconds integer, known jsonb)
 RETURNS TABLE (server_now timestamptz, task_id bigint, owner_id bigint,
                expires_at timestamptz, owner_name text, card jsonb)
-LANGUAGE sql VOLATILE SET search_path = public, pg_temp AS $$
-    SELECT clock_timestamp(), l.task_id, l.owner_id, l.expires_at, l.owner_name,
-           CASE WHEN l.owner_id = desk_staff_id() THEN desk_task_card(l.task_id, known) END
-    FROM lease_claim(wanted, seconds) AS l
-$$;
+LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $$
+BEGIN
+    SELECT l.task_id, l.owner_id, l.expires_at, l.owner_name
+    INTO task_id, owner_id, expires_at, owner_name
+    FROM lease_claim(wanted, seconds) AS l;
+    IF owner_id = desk_staff_id() THEN
+        card := desk_task_card(task_id, known);
+    END IF;
+    server_now := clock_timestamp();
+    RETURN NEXT;
+END $$;
 """
 
 NEW_FUNCTIONS = (
