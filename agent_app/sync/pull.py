@@ -15,6 +15,7 @@ bumps them, so they come back in a later page.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -114,25 +115,32 @@ def upsert_rows(
     rows: Sequence[dict[str, Any]],
     *,
     only_changed: bool = False,
+    waiting: set[str] | None = None,
 ) -> int:
     """Insert or update ``rows`` of ``table`` as the server sent them, inside the caller's
-    transaction; rows still waiting in the outbox are left alone. ``only_changed`` skips the
-    write of a row the store already holds at the same ``change_seq``. Rows offered."""
+    transaction; rows still waiting in the outbox (``waiting``, read here if not given) are
+    left alone. ``only_changed`` skips the write of a row the store already holds at the same
+    ``change_seq``. Rows offered."""
     key = next(iter(table.primary_key.columns)).name
-    kept = DESK_KEPT_COLUMNS.get(table.name, frozenset())
-    waiting = pending_row_ids(connection, table.name)
+    if waiting is None:
+        waiting = pending_row_ids(connection, table.name)
     fresh = [row for row in rows if str(row[key]) not in waiting]
     if fresh:
-        statement = insert(table)
-        columns = {
-            c.name: statement.excluded[c.name]
-            for c in table.c
-            if c.name != key and c.name not in kept
-        }
-        changed = table.c.change_seq != statement.excluded.change_seq if only_changed else None
-        upsert = statement.on_conflict_do_update(index_elements=[key], set_=columns, where=changed)
-        connection.execute(upsert, fresh)
+        connection.execute(_upsert(table, only_changed), fresh)
     return len(fresh)
+
+
+@functools.cache
+def _upsert(table: Table, only_changed: bool) -> Any:
+    """One statement per table, built once (a card writes a few rows into nine tables)."""
+    key = next(iter(table.primary_key.columns)).name
+    kept = DESK_KEPT_COLUMNS.get(table.name, frozenset())
+    statement = insert(table)
+    columns = {
+        c.name: statement.excluded[c.name] for c in table.c if c.name != key and c.name not in kept
+    }
+    changed = table.c.change_seq != statement.excluded.change_seq if only_changed else None
+    return statement.on_conflict_do_update(index_elements=[key], set_=columns, where=changed)
 
 
 @contextlib.contextmanager

@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, TypeDecorator, select
+from sqlalchemy import Connection, Table, TypeDecorator, literal, select, union_all
 
 from agent_app.store.schema import Base
+from agent_app.sync.outbox import pending_rows_by_table
 from agent_app.sync.pull import pulled_columns, upsert_rows
 
 # Parents before children (the store's foreign-key checks are off while a card is written,
@@ -45,9 +46,13 @@ Card = Mapping[str, Sequence[Mapping[str, Any]]]
 def known_reference_ids(connection: Connection) -> dict[str, list[int]]:
     """The ids of the reference rows this store holds, by table, for the server to skip."""
     tables = Base.metadata.tables
-    return {
-        name: list(connection.execute(select(tables[name].c.id)).scalars()) for name in KNOWN_TABLES
-    }
+    query = union_all(
+        *(select(literal(name).label("t"), tables[name].c.id) for name in KNOWN_TABLES)
+    )
+    known: dict[str, list[int]] = {name: [] for name in KNOWN_TABLES}
+    for name, row_id in connection.execute(query):
+        known[name].append(row_id)
+    return known
 
 
 def _decoder(table: Table) -> dict[str, type[dt.date]]:
@@ -84,9 +89,16 @@ def store_card(connection: Connection, card: Card) -> int:
     """Write the card's rows (inside the caller's transaction, foreign-key checks off); rows
     the store holds at the same version are not written again. Rows offered."""
     stored = 0
+    waiting = pending_rows_by_table(connection, CARD_TABLES)
     for name in CARD_TABLES:
         rows = card.get(name) or ()
         if rows:
             table = Base.metadata.tables[name]
-            stored += upsert_rows(connection, table, _decoded(table, rows), only_changed=True)
+            stored += upsert_rows(
+                connection,
+                table,
+                _decoded(table, rows),
+                only_changed=True,
+                waiting=waiting.get(name, set()),
+            )
     return stored

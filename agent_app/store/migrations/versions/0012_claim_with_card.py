@@ -274,11 +274,11 @@ def _migration(name: str) -> ModuleType:
 
 def _previous_claim_next() -> str:
     """lease_claim_next as migrations 0003 and 0009 left it."""
-    leases = _migration("0003_leases_security_uploads.py").LEASES
+    leases: str = _migration("0003_leases_security_uploads.py").LEASES
     start = leases.index("CREATE FUNCTION lease_claim_next(")
     end = leases.index("END $$;", start) + len("END $$;")
     old, new = _migration("0009_server_doors_closed.py")._LEASE_SECONDS
-    body = leases[start:end].replace(old, new)
+    body = leases[start:end].replace(str(old), str(new))
     return body.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
 
 
