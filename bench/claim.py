@@ -23,6 +23,7 @@ this machine with the server. The throwaway server runs with fsync off, as the t
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import shutil
@@ -34,6 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 from sqlalchemy import create_engine, text
 
 import bench  # noqa: F401  (the desk's store key on a machine without a keyring)
@@ -41,7 +43,15 @@ from agent_app.store.engine import create_server_engine, open_local_store
 from agent_app.store.migrate import upgrade_to_head
 from agent_app.sync.logins import provision_staff_login
 from agent_app.sync.pull import pull_changes
-from bench.claim_desks import DeskSpec, WorkerReport, WorkerSpec, run_worker
+from bench.claim_desks import (
+    DONE,
+    FLOOR_LEASE,
+    FLOOR_PICK,
+    DeskSpec,
+    WorkerReport,
+    WorkerSpec,
+    run_worker,
+)
 from bench.claim_hospital import ClaimHospital, seed_claim_hospital, username
 from tests.pg_server import PgServer, running_server
 
@@ -77,6 +87,50 @@ def _server_cpu(server: PgServer) -> float:
         if int(entry.name) == postmaster or int(fields[1]) == postmaster:
             total += int(fields[11]) + int(fields[12])
     return total / _TICKS
+
+
+def _backend_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _one_connection(server: PgServer, hospital: ClaimHospital, loops: int) -> None:
+    """Server CPU of one claim loop on one connection, nothing else running: the floor's
+    statements against the desk's claim statement (with the reference rows it holds), each
+    followed by the same "done" update and the lease given back."""
+    database = "claim_one_connection"
+    _admin(server, f'CREATE DATABASE "{database}" TEMPLATE "{TEMPLATE_DB}"')
+    staff_id, department = hospital.desk_staff(1)[0]
+    known = json.dumps({"questionnaire_template": [1], "call_script": [1], "followup_plan": [1],
+                        "department": list(range(1, hospital.departments + 1))})  # fmt: skip
+    figures = {}
+    for kind, user in (("floor", server.superuser), ("app", username(staff_id))):
+        url = f"host={server.host} port={server.port} dbname={database} user={user}"
+        with psycopg.connect(url, autocommit=True) as c:
+            pid = c.execute("SELECT pg_backend_pid()").fetchone()[0]  # type: ignore[index]
+            before = _backend_cpu(pid)
+            for _ in range(loops):
+                if kind == "floor":
+                    with c.transaction():
+                        pick = {"s": staff_id, "d": department}
+                        task = c.execute(FLOOR_PICK, pick).fetchone()[0]  # type: ignore[index]
+                        c.execute(FLOOR_LEASE, {"t": task, "s": staff_id})
+                    c.execute(DONE, {"t": task})
+                    c.execute("DELETE FROM task_lease WHERE task_id = %(t)s", {"t": task})
+                else:
+                    task = c.execute(
+                        "SELECT task_id FROM lease_claim_next_card(900, NULL, %(k)s)", {"k": known}
+                    ).fetchone()[0]  # type: ignore[index]
+                    c.execute(DONE, {"t": task})
+                    c.execute("SELECT lease_release(%(t)s)", {"t": task})
+            figures[kind] = (_backend_cpu(pid) - before) / loops * 1e3
+    _admin(server, f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+    print(
+        f"one connection, {loops} loops: server CPU per claim loop: floor "
+        f"{figures['floor']:.2f} ms, desk's lease_claim_next_card {figures['app']:.2f} ms "
+        f"({figures['app'] / max(figures['floor'], 1e-9):.2f}x)",
+        flush=True,
+    )
 
 
 def _admin(server: PgServer, sql: str) -> None:
@@ -222,6 +276,7 @@ def main() -> None:
     parser.add_argument("--departments", type=int, default=10)
     parser.add_argument("--tasks-per-department", type=int, default=3000)
     parser.add_argument("--processes", type=int, default=2, help="desk worker processes")
+    parser.add_argument("--loops", type=int, default=500, help="claims on one connection")
     parser.add_argument(
         "--modes", nargs="+", default=["pulled", "fresh"], choices=["pulled", "fresh"]
     )
@@ -238,6 +293,7 @@ def main() -> None:
             f"(fsync off); prepared in {time.perf_counter() - began:.0f} s",
             flush=True,
         )
+        _one_connection(server, hospital, args.loops)
         for desks in args.desks:
             floor = _run(server, hospital, args, folder, desks, "floor")
             _print(floor, None)

@@ -4,8 +4,9 @@ An app desk has its own store, its own staff login and its own engine, and loops
 desk's real path: ``ServerTaskLeases.claim_next`` (timed), the follow-up marked done on the
 server under the desk's login, then ``release``. A floor desk holds one plain psycopg
 connection as the database owner and loops through the least a claim can be: ``SELECT ...
-FOR NO KEY UPDATE SKIP LOCKED`` over the same queue and the lease insert in one transaction
-(timed), then the same "done" update and the lease deleted.
+FOR NO KEY UPDATE SKIP LOCKED`` over the same queue and the lease insert in one transaction,
+again if the insert finds a lease committed since the pick's snapshot (timed), then the same
+"done" update and the lease deleted.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ FLOOR_LEASE = (
     "INSERT INTO task_lease AS l (task_id, owner_id, expires_at) "
     "VALUES (%(t)s, %(s)s, now() + interval '15 minutes') "
     "ON CONFLICT ON CONSTRAINT task_lease_pkey DO UPDATE SET owner_id = EXCLUDED.owner_id, "
-    "expires_at = EXCLUDED.expires_at, claimed_at = now() WHERE l.expires_at <= now()"
+    "expires_at = EXCLUDED.expires_at, claimed_at = now() WHERE l.expires_at <= now() "
+    "RETURNING l.task_id"
 )
 
 
@@ -89,12 +91,17 @@ class _Desk:
     def claim(self) -> int | None:
         if self.floor is not None:
             params = {"s": self.desk.staff_id, "d": self.desk.department_id}
-            with self.floor.transaction():
-                row = self.floor.execute(FLOOR_PICK, params).fetchone()
-                if row is None:
-                    return None
-                self.floor.execute(FLOOR_LEASE, {"t": row[0], "s": self.desk.staff_id})
-            return int(row[0])
+            while True:
+                with self.floor.transaction():
+                    row = self.floor.execute(FLOOR_PICK, params).fetchone()
+                    if row is None:
+                        return None
+                    won = self.floor.execute(
+                        FLOOR_LEASE, {"t": row[0], "s": self.desk.staff_id}
+                    ).fetchone()
+                if won is not None:
+                    return int(row[0])
+                # A lease committed after this snapshot's start holds the task: pick again.
         lease = self.leases.claim_next(self.scope)
         return None if lease is None else lease.task_id
 
