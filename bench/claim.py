@@ -16,8 +16,9 @@ After each claim the desk marks the follow-up done on the server and gives the l
 (``release`` for the app desks), so no task is ever due twice: a task claimed twice, or a
 "done" that finds the task done already, is a double assignment. Claims per second count
 whole loops; latency is the claim alone. The server's CPU per claim is read from /proc for
-the server's own processes. Desks are threads in ``--processes`` worker processes, all on
-this machine with the server. The throwaway server runs with fsync off, as the test harness.
+the backends serving the desks (background processes left out). Desks are threads in
+``--processes`` worker processes, all on this machine with the server. The throwaway server
+runs with fsync off, as the test harness does.
 """
 
 from __future__ import annotations
@@ -73,18 +74,20 @@ class RunFigures:
     errors: list[str]
 
 
-def _server_cpu(server: PgServer) -> float:
-    """CPU seconds used so far by the server's postmaster and its live children."""
-    postmaster = int((server.data_dir / "postmaster.pid").read_text().split()[0])
+def _server_cpu(server: PgServer, database: str) -> float:
+    """CPU seconds used so far by the server's live backends of ``database`` (the desks'
+    sessions: background processes would weigh on the slower runs' per-claim figure)."""
+    postmaster = (server.data_dir / "postmaster.pid").read_text().split()[0]
     total = 0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            title = (entry / "cmdline").read_bytes().decode(errors="replace")
         except OSError:
             continue
-        if int(entry.name) == postmaster or int(fields[1]) == postmaster:
+        if fields[1] == postmaster and f" {database} " in title:
             total += int(fields[11]) + int(fields[12])
     return total / _TICKS
 
@@ -214,10 +217,10 @@ def _run(
     for worker in workers:
         worker.start()
     steps.wait(timeout=600)  # every desk is open
-    cpu_before = _server_cpu(server)
+    cpu_before = _server_cpu(server, database)
     start.set()
     steps.wait(timeout=600 + args.seconds)
-    server_cpu = _server_cpu(server) - cpu_before
+    server_cpu = _server_cpu(server, database) - cpu_before
     steps.wait()
     merged = WorkerReport()
     for _ in workers:
