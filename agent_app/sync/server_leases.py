@@ -148,11 +148,15 @@ class ServerTaskLeases:
         return lease
 
     def _store_won(self, connection: Connection, lease: Lease, card: Card | None) -> None:
-        if card:
+        stamp = select(FollowupTask.change_seq).where(FollowupTask.id == lease.task_id)
+        held = connection.execute(stamp).scalar_one_or_none()
+        sent = list((card or {}).get("followup_task") or ())
+        # A desk holding the task as the server has it (it pulled it) has its card too, and
+        # the pull keeps that current: only a task new (or changed) for the desk is written.
+        if card and (held is None or not sent or held != sent[0].get("change_seq")):
             store_card(connection, card)
-        if not connection.execute(
-            select(FollowupTask.id).where(FollowupTask.id == lease.task_id)
-        ).first():
+            held = connection.execute(stamp).scalar_one_or_none()
+        if held is None:
             raise TaskUnavailableError(f"Task {lease.task_id} cannot be read from the server.")
         record_lease(connection, lease)
         connection.execute(delete(SyncState).where(SyncState.name == _release_key(lease.task_id)))
