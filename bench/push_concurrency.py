@@ -62,7 +62,7 @@ from agent_app.sync.logins import provision_staff_login
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
 from agent_app.sync.tally_fold import fold_tallies
-from tests.pg_server import PgServer, running_server, start_server, stop_server
+from tests.pg_server import PgServer, running_server
 from tests.reports.tally_checks import tally_rows
 from tests.sync.desk_actions import save_call_result
 from tests.sync.small_hospital import seed_small_hospital
@@ -100,14 +100,8 @@ class DeskRun:
 
 @contextlib.contextmanager
 def _server(connections: int) -> Iterator[PgServer]:
-    with running_server(conf=LOCK_LOG) as server:
-        stop_server(server)  # the harness fixes max_connections on the command line
-        wider = dataclasses.replace(
-            server,
-            options=server.options.replace("max_connections=200", f"max_connections={connections}"),
-        )
-        start_server(wider)
-        yield wider
+    with running_server(conf=LOCK_LOG, max_connections=connections) as server:
+        yield server
 
 
 def _admin(server: PgServer, sql: str) -> None:

@@ -172,7 +172,15 @@ def count_by_state(engine: Engine) -> dict[OutboxState, int]:
 
 def pending_row_ids(connection: Connection, table: str) -> set[str]:
     """Keys of ``table`` rows with local changes the server has not taken yet."""
-    query = select(Outbox.row_id).where(
-        Outbox.state == OutboxState.PENDING, Outbox.table_name == table
+    return pending_rows_by_table(connection, [table]).get(table, set())
+
+
+def pending_rows_by_table(connection: Connection, tables: Sequence[str]) -> dict[str, set[str]]:
+    """``pending_row_ids`` of several tables in one query."""
+    query = select(Outbox.table_name, Outbox.row_id).where(
+        Outbox.state == OutboxState.PENDING, Outbox.table_name.in_(list(tables))
     )
-    return set(connection.execute(query).scalars())
+    pending: dict[str, set[str]] = {}
+    for table, row_id in connection.execute(query):
+        pending.setdefault(table, set()).add(row_id)
+    return pending

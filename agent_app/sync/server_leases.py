@@ -1,9 +1,12 @@
 """Task leases claimed on the central database (migration 0003's ``lease_*`` functions).
 
 The server decides who holds what (``FOR NO KEY UPDATE SKIP LOCKED`` plus a conditional
-upsert into ``task_lease``); the desk records each lease it wins in its local store, brings
-the task's rows in if the pull has not yet, and keeps working a held task while offline until
-the lease runs out. A release waits until the task's own changes have been pushed, so the
+upsert into ``task_lease``); the desk records each lease it wins in its local store, and keeps
+working a held task while offline until the lease runs out. A claim is one statement on the
+server (migration 0012): it answers the lease, the server's clock and the task's card (task,
+patient, contacts, episode, plan and the reference rows this desk lacks), and the desk writes
+the card and the lease in one local transaction, so a task the pull has not brought yet is
+ready to open at once. A release waits until the task's own changes have been pushed, so the
 next agent never sees it open after this one finished it; releases made offline are queued in
 ``sync_state`` and sent by the next heartbeat.
 """
@@ -11,16 +14,17 @@ next agent never sees it open after this one finished it; releases made offline 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, text
 from sqlalchemy.dialects.sqlite import insert
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from agent_app.store.repositories.tasks import QueueScope
-from agent_app.store.schema import Base, FollowupTask
+from agent_app.store.schema import FollowupTask
 from agent_app.store.schema.local import SyncState
 from agent_app.sync.errors import SyncError, SyncOfflineError, as_sync_error
 from agent_app.sync.leases import (
@@ -36,7 +40,8 @@ from agent_app.sync.leases import (
     utc_now,
 )
 from agent_app.sync.outbox import pending_row_ids
-from agent_app.sync.pull import fetch_rows, store_page
+from agent_app.sync.single_rows import foreign_keys_off
+from agent_app.sync.task_card import Card, known_reference_ids, store_card
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +83,7 @@ class ServerTaskLeases:
             self._offset = dt.timedelta(milliseconds=stored or 0)
         return self.clock() + self._offset
 
-    def _measure_offset(self, connection: Connection) -> None:
-        before = self.clock()
-        server = connection.execute(text("SELECT clock_timestamp()")).scalar_one()
-        after = self.clock()
+    def _note_offset(self, before: dt.datetime, server: dt.datetime, after: dt.datetime) -> None:
         offset = server - (before + (after - before) / 2)
         known = self._offset
         self._offset = offset
@@ -100,10 +102,15 @@ class ServerTaskLeases:
 
     # Server calls -----------------------------------------------------------------------
     def _call(self, sql: str, **params: Any) -> Sequence[Any]:
+        """Run one statement whose first column is the server's clock, as its own server
+        transaction (the lease functions are atomic: no BEGIN and COMMIT round trips)."""
         try:
-            with self.server.begin() as connection:
-                self._measure_offset(connection)
-                return connection.execute(text(sql), params).all()
+            with self.server.connect().execution_options(
+                isolation_level="AUTOCOMMIT"
+            ) as connection:
+                before = self.clock()
+                rows = connection.execute(text(sql), params).all()
+                after = self.clock()
         except DBAPIError as exc:
             state = str(getattr(exc.orig, "sqlstate", "") or "")
             if state == "SY003":
@@ -112,62 +119,47 @@ class ServerTaskLeases:
             raise as_sync_error(exc, self.server) from exc
         except SQLAlchemyError as exc:
             raise as_sync_error(exc, self.server) from exc
+        self._note_offset(before, rows[0][0], after)
+        return rows
+
+    def _claim(self, sql: str, **params: Any) -> Any:
+        """The one row a claim function answers; the desk's known reference rows go along."""
+        with self.local.connect() as connection:
+            known = known_reference_ids(connection)
+        return self._call(sql, known=json.dumps(known), **params)[0]
 
     # Local mirror -----------------------------------------------------------------------
-    def _bring_in(self, task_id: int) -> None:
-        """Copy the task and what its card needs from the server if the desk lacks them."""
-        with self.local.connect() as connection:
-            if connection.execute(
-                select(FollowupTask.id).where(FollowupTask.id == task_id)
-            ).first():
-                return
-        tables = Base.metadata.tables
-        tasks = fetch_rows(self.server, tables["followup_task"], "id", [task_id])
-        if not tasks:
-            raise TaskUnavailableError(f"Task {task_id} cannot be read from the server.")
-        task = tasks[0]
-        wanted: list[tuple[str, str, list[object]]] = [
-            ("department", "id", [task["department_id"]]),
-            ("staff", "id", [s for s in (self.staff_id, task["assigned_staff_id"]) if s]),
-            ("patient", "id", [task["patient_id"]]),
-            ("contact", "patient_id", [task["patient_id"]]),
-            ("episode", "id", [task["episode_id"]] if task["episode_id"] else []),
-            ("followup_plan", "id", [task["plan_id"]] if task["plan_id"] else []),
-        ]
-        fetched = {name: fetch_rows(self.server, tables[name], col, v) for name, col, v in wanted}
-        plans = fetched["followup_plan"]
-        templates = fetch_rows(
-            self.server, tables["questionnaire_template"], "id", [p["template_id"] for p in plans]
-        )
-        scripts = fetch_rows(
-            self.server,
-            tables["call_script"],
-            "id",
-            [p["script_id"] for p in plans if p["script_id"]],
-        )
-        order = [
-            ("department", fetched["department"]),
-            ("staff", fetched["staff"]),
-            ("questionnaire_template", templates),
-            ("call_script", scripts),
-            ("followup_plan", plans),
-            ("patient", fetched["patient"]),
-            ("contact", fetched["contact"]),
-            ("episode", fetched["episode"]),
-            ("followup_task", tasks),
-        ]
-        for name, rows in order:
-            if rows:
-                store_page(self.local, tables[name], rows, None)
-        log.info("task %s brought in ahead of the pull", task_id)
+    def _won(self, claimed: Any) -> Lease:
+        """Store the card and the lease in one local transaction.
 
-    def _won(self, task_id: int, owner_id: int, expires_at: dt.datetime) -> Lease:
-        lease = Lease(task_id, owner_id, expires_at)
-        self._bring_in(task_id)
-        with self.local.begin() as connection:
-            record_lease(connection, lease)
-            connection.execute(delete(SyncState).where(SyncState.name == _release_key(task_id)))
+        Foreign-key checks stay on when every row's parents are in the store, as they are on
+        a desk that has pulled, since turning them off makes SQLite recompile every statement
+        of the connection (tens of milliseconds with the statistics triggers). A card naming
+        a parent this login cannot read (another department's episode, a spot-check's parent
+        task) is written again with the checks off, as a pull page is.
+        """
+        lease = Lease(claimed.task_id, claimed.owner_id, claimed.expires_at)
+        try:
+            with self.local.begin() as connection:
+                self._store_won(connection, lease, claimed.card)
+        except IntegrityError:
+            with foreign_keys_off(self.local) as connection, connection.begin():
+                self._store_won(connection, lease, claimed.card)
         return lease
+
+    def _store_won(self, connection: Connection, lease: Lease, card: Card | None) -> None:
+        stamp = select(FollowupTask.change_seq).where(FollowupTask.id == lease.task_id)
+        held = connection.execute(stamp).scalar_one_or_none()
+        sent = list((card or {}).get("followup_task") or ())
+        # A desk holding the task as the server has it (it pulled it) has its card too, and
+        # the pull keeps that current: only a task new (or changed) for the desk is written.
+        if card and (held is None or not sent or held != sent[0].get("change_seq")):
+            store_card(connection, card)
+            held = connection.execute(stamp).scalar_one_or_none()
+        if held is None:
+            raise TaskUnavailableError(f"Task {lease.task_id} cannot be read from the server.")
+        record_lease(connection, lease)
+        connection.execute(delete(SyncState).where(SyncState.name == _release_key(lease.task_id)))
 
     # TaskLeases -------------------------------------------------------------------------
     def claim_next(self, scope: QueueScope) -> Lease | None:
@@ -177,14 +169,12 @@ class ServerTaskLeases:
         only ``scope.due_before`` from it. Raises SyncOfflineError while offline: a new task
         can only be claimed from the server.
         """
-        rows = self._call(
-            "SELECT task_id, owner_id, expires_at FROM lease_claim_next(:s, :due)",
+        claimed = self._claim(
+            f"SELECT {_CLAIMED} FROM lease_claim_next_card(:s, :due, CAST(:known AS jsonb))",
             s=self.lease_seconds,
             due=scope.due_before,
         )
-        if not rows:
-            return None
-        return self._won(*rows[0])
+        return None if claimed.task_id is None else self._won(claimed)
 
     def claim(self, task_id: int) -> Lease:
         """Lease ``task_id`` (or renew this desk's lease on it).
@@ -194,8 +184,8 @@ class ServerTaskLeases:
         returned as it is; otherwise SyncOfflineError.
         """
         try:
-            rows = self._call(
-                "SELECT task_id, owner_id, expires_at, owner_name FROM lease_claim(:t, :s)",
+            claimed = self._claim(
+                f"SELECT {_CLAIMED} FROM lease_claim_card(:t, :s, CAST(:known AS jsonb))",
                 t=task_id,
                 s=self.lease_seconds,
             )
@@ -209,10 +199,9 @@ class ServerTaskLeases:
             if mine:
                 return mine[0]
             raise
-        got_id, owner_id, expires_at, owner_name = rows[0]
-        if owner_id != self.staff_id:
-            raise TaskTakenError(taken_message(task_id, owner_name, expires_at))
-        return self._won(got_id, owner_id, expires_at)
+        if claimed.owner_id != self.staff_id:
+            raise TaskTakenError(taken_message(task_id, claimed.owner_name, claimed.expires_at))
+        return self._won(claimed)
 
     def heartbeat(self) -> list[Lease]:
         """Send queued releases, renew every lease this desk holds and forget lost ones.
@@ -223,13 +212,18 @@ class ServerTaskLeases:
         try:
             self._send_releases()
             rows = self._call(
-                "SELECT task_id, owner_id, expires_at FROM lease_heartbeat(:s)",
+                "SELECT clock_timestamp(), l.task_id, l.owner_id, l.expires_at "
+                "FROM (VALUES (1)) AS one LEFT JOIN LATERAL lease_heartbeat(:s) AS l ON true",
                 s=self.lease_seconds,
             )
         except SyncError as exc:
             log.info("lease heartbeat not sent: %s", exc)
             return self.held()
-        renewed = {task_id: Lease(task_id, owner, expires) for task_id, owner, expires in rows}
+        renewed = {
+            task_id: Lease(task_id, owner, expires)
+            for _, task_id, owner, expires in rows
+            if task_id is not None
+        }
         with self.local.begin() as connection:
             mine = connection.execute(
                 select(FollowupTask.id).where(FollowupTask.lease_owner_id == self.staff_id)
@@ -265,9 +259,13 @@ class ServerTaskLeases:
         for task_id in sorted(queued):
             if str(task_id) in waiting:
                 continue  # its "done" is still in the outbox: keep holding it until pushed
-            self._call("SELECT lease_release(:t)", t=task_id)
+            self._call("SELECT clock_timestamp(), lease_release(:t)", t=task_id)
             with self.local.begin() as connection:
                 connection.execute(delete(SyncState).where(SyncState.name == _release_key(task_id)))
+
+
+# What both claim functions answer (migration 0012), the server's clock first.
+_CLAIMED = "server_now, task_id, owner_id, expires_at, owner_name, card"
 
 
 def _release_key(task_id: int) -> str:

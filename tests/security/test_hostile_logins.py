@@ -397,6 +397,15 @@ HOSTILE_CALLS: dict[str, tuple[str, object]] = {
         "SELECT desk_spot_check_parent(:t, :p, :p, :d, 3)", "refused"),
     "desk_spot_check_plan()": ("SELECT desk_spot_check_plan()", "refused"),
     "lease_claim(bigint,integer)": ("SELECT * FROM lease_claim(:t, 60)", "refused"),
+    "lease_claim_card(bigint,integer,jsonb)": (
+        "SELECT * FROM lease_claim_card(:t, 60, '{}')", "refused"),
+    "lease_claim_next_card(integer,timestamp with time zone,jsonb)": (
+        "SELECT count(*) FROM lease_claim_next_card(60, NULL, '{}') l, jsonb_each(l.card) c, "
+        "jsonb_array_elements(c.value) r WHERE c.key IN ('followup_task', 'episode') "
+        "AND (r->>'department_id')::bigint <> 2", 0),
+    "desk_task_card(bigint,jsonb)": (
+        "SELECT count(*) FROM jsonb_each(desk_task_card(:t, '{}')) c, "
+        "jsonb_array_elements(c.value) r", 0),
     "lease_claim_next(integer,timestamp with time zone)": (
         "SELECT count(*) FROM lease_claim_next(60) l "
         "JOIN followup_task t ON t.id = l.task_id WHERE t.department_id <> 2", 0),

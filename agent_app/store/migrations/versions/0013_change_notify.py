@@ -1,7 +1,7 @@
 """change notify: the server says on a channel when rows the desks pull have changed
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-03 09:30:00
 
 Server only; the desk's SQLite store is unchanged.
@@ -35,7 +35,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
