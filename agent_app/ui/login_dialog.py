@@ -65,7 +65,8 @@ class LoginDialog(QDialog):
         self.typed_only = typed_only
         self._rules = rules
         self.account: StaffAccount | None = None
-        self.setWindowTitle(self.tr("Follow-up Desk — Sign in"))
+        # Qt adds " — " and the application's display name (Follow-up Desk) itself.
+        self.setWindowTitle(self.tr("Sign in"))
         self.setMinimumWidth(420)
 
         self.user_picker = AccountPicker(accounts, self)

@@ -104,7 +104,8 @@ class MainWindow(QMainWindow):
         self.leases: TaskLeases = leases or LocalTaskLeases(engine, account.id)
         self.screen_pop_dock: QDockWidget | None = None
         self.hospital = hospital
-        self.setWindowTitle(self.tr("Follow-up Desk — {0}").format(account.full_name))
+        # Qt adds " — " and the application's display name (Follow-up Desk) itself.
+        self.setWindowTitle(account.full_name)
         self.resize(1280, 760)
 
         self.window_box = QComboBox()

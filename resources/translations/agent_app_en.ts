@@ -2208,12 +2208,7 @@ It is retried automatically.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_app/ui/login_dialog.py" line="+68"/>
-        <source>Follow-up Desk — Sign in</source>
-        <translation>Follow-up Desk — Sign in</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../agent_app/ui/login_dialog.py" line="+75"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
@@ -2223,7 +2218,8 @@ It is retried automatically.</translation>
         <translation>Remember me on this computer</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-7"/>
+        <location line="+15"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
@@ -2291,12 +2287,7 @@ It is retried automatically.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+107"/>
-        <source>Follow-up Desk — {0}</source>
-        <translation>Follow-up Desk — {0}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+112"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>

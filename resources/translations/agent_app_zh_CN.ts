@@ -2208,12 +2208,7 @@ It is retried automatically.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../agent_app/ui/login_dialog.py" line="+68"/>
-        <source>Follow-up Desk — Sign in</source>
-        <translation>随访工作台 — 登录</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../agent_app/ui/login_dialog.py" line="+75"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2223,7 +2218,8 @@ It is retried automatically.</source>
         <translation>在此电脑上记住密码</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-7"/>
+        <location line="+15"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -2291,12 +2287,7 @@ It is retried automatically.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+107"/>
-        <source>Follow-up Desk — {0}</source>
-        <translation>随访工作台 — {0}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+112"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
