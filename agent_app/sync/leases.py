@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from sqlalchemy import Connection, Engine, and_, or_, select, text, update
 
+from agent_app.domain.coded_error import CodedError
 from agent_app.domain.enums import Role
 from agent_app.store.repositories.tasks import QueueScope
 from agent_app.store.schema import FollowupTask, Staff
@@ -41,12 +42,30 @@ class Lease:
     expires_at: dt.datetime
 
 
-class LeaseError(Exception):
-    """A task could not be claimed."""
+class LeaseError(CodedError):
+    """A task could not be claimed; ``code`` says why, for the desk's screens."""
+
+    ENGLISH: ClassVar[dict[str, str]] = {
+        "task_taken": "Task {task} is being worked by {holder} until {until}; choose another task.",
+        "task_closed": "Task {task} is not open any more.",
+        "task_not_in_queue": "Task {task} is not open or not in your queue.",
+        "task_unreadable": "Task {task} cannot be read from the server.",
+    }
+
+    def english(self) -> str:
+        params = dict(self.params)
+        if not params.get("holder"):
+            params["holder"] = "another agent"
+        return self.ENGLISH[self.code].format(**params)
 
 
 class TaskTakenError(LeaseError):
-    """Another agent holds the task."""
+    """Another agent holds the task (``holder``, empty when unknown) until ``until``
+    (the desk's local time, HH:MM)."""
+
+    def __init__(self, task_id: int, holder: str, until: dt.datetime) -> None:
+        local = until.astimezone().strftime("%H:%M")
+        super().__init__("task_taken", task=task_id, holder=holder, until=local)
 
 
 class TaskUnavailableError(LeaseError):
@@ -61,13 +80,6 @@ class TaskLeases(Protocol):
     def heartbeat(self) -> list[Lease]: ...
 
     def release(self, task_id: int) -> None: ...
-
-
-def taken_message(task_id: int, holder: str, until: dt.datetime) -> str:
-    return (
-        f"Task {task_id} is being worked by {holder} until "
-        f"{until.astimezone().strftime('%H:%M')}; choose another task."
-    )
 
 
 def held_leases(connection: Connection, staff_id: int, now: dt.datetime) -> list[Lease]:
@@ -185,9 +197,9 @@ class LocalTaskLeases:
                 .where(FollowupTask.id == task_id)
             ).first()
         if row is None or not row.status.is_open:
-            raise TaskUnavailableError(f"Task {task_id} is not open any more.")
+            raise TaskUnavailableError("task_closed", task=task_id)
         until = row.lease_expires_at or now
-        raise TaskTakenError(taken_message(task_id, row.full_name or "another agent", until))
+        raise TaskTakenError(task_id, row.full_name or "", until)
 
     def heartbeat(self) -> list[Lease]:
         """Renew every lease this desk holds on an open task; drop those on closed tasks."""

@@ -36,7 +36,6 @@ from agent_app.sync.leases import (
     forget_lease,
     held_leases,
     record_lease,
-    taken_message,
     utc_now,
 )
 from agent_app.sync.outbox import pending_row_ids
@@ -113,9 +112,9 @@ class ServerTaskLeases:
                 after = self.clock()
         except DBAPIError as exc:
             state = str(getattr(exc.orig, "sqlstate", "") or "")
-            if state == "SY003":
-                message = str(exc.orig).splitlines()[0].strip()
-                raise TaskUnavailableError(message[:1].upper() + message[1:] + ".") from exc
+            if state == "SY003":  # closed, or outside the caller's queue
+                task = params.get("t", "")
+                raise TaskUnavailableError("task_not_in_queue", task=task) from exc
             raise as_sync_error(exc, self.server) from exc
         except SQLAlchemyError as exc:
             raise as_sync_error(exc, self.server) from exc
@@ -157,7 +156,7 @@ class ServerTaskLeases:
             store_card(connection, card)
             held = connection.execute(stamp).scalar_one_or_none()
         if held is None:
-            raise TaskUnavailableError(f"Task {lease.task_id} cannot be read from the server.")
+            raise TaskUnavailableError("task_unreadable", task=lease.task_id)
         record_lease(connection, lease)
         connection.execute(delete(SyncState).where(SyncState.name == _release_key(lease.task_id)))
 
@@ -200,7 +199,7 @@ class ServerTaskLeases:
                 return mine[0]
             raise
         if claimed.owner_id != self.staff_id:
-            raise TaskTakenError(taken_message(task_id, claimed.owner_name, claimed.expires_at))
+            raise TaskTakenError(task_id, claimed.owner_name, claimed.expires_at)
         return self._won(claimed)
 
     def heartbeat(self) -> list[Lease]:

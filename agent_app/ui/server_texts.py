@@ -9,6 +9,7 @@ from __future__ import annotations
 from agent_app.domain.coded_error import CodedError
 from agent_app.store.server_errors import ServerCode
 from agent_app.store.server_tls import TlsProblem
+from agent_app.sync.leases import LeaseError
 from agent_app.ui.qt import QCoreApplication
 
 
@@ -39,11 +40,35 @@ def _tls_text(problem: str, where: str) -> str:
     return texts[TlsProblem(problem)].format(where=where)
 
 
+def _lease_text(error: LeaseError) -> str:
+    params = dict(error.params)
+    if not params.get("holder"):
+        params["holder"] = QCoreApplication.translate("ServerTexts", "another agent")
+    texts = {
+        "task_taken": QCoreApplication.translate(
+            "ServerTexts",
+            "Task {task} is being worked by {holder} until {until}; choose another task.",
+        ),
+        "task_closed": QCoreApplication.translate(
+            "ServerTexts", "Task {task} is not open any more."
+        ),
+        "task_not_in_queue": QCoreApplication.translate(
+            "ServerTexts", "Task {task} is not open or not in your queue."
+        ),
+        "task_unreadable": QCoreApplication.translate(
+            "ServerTexts", "Task {task} cannot be read from the server."
+        ),
+    }
+    return texts[error.code].format(**params)
+
+
 def server_error_text(error: BaseException | None) -> str:
-    """One translated sentence for a failure of the central database or of a sync cycle;
-    an error without a code keeps its own text."""
+    """One translated sentence for a failure of the central database, of a sync cycle or
+    of a claim; an error without a code keeps its own text."""
     if error is None:
         return ""
+    if isinstance(error, LeaseError):
+        return _lease_text(error)
     if not isinstance(error, CodedError):
         return str(error) or type(error).__name__
     params = error.params

@@ -4110,7 +4110,7 @@ It is retried automatically.</translation>
 <context>
     <name>ServerTexts</name>
     <message>
-        <location filename="../../agent_app/ui/server_texts.py" line="+17"/>
+        <location filename="../../agent_app/ui/server_texts.py" line="+18"/>
         <source>The central database at {where} offers no encrypted connection, so the desk did not connect; ask the administrator to turn on TLS on the server.</source>
         <translation>The central database at {where} offers no encrypted connection, so the desk did not connect; ask the administrator to turn on TLS on the server.</translation>
     </message>
@@ -4128,6 +4128,31 @@ It is retried automatically.</translation>
         <location line="+5"/>
         <source>The certificate authority file for the central database at {where} cannot be read, so the desk did not connect; check [server] ca_file.</source>
         <translation>The certificate authority file for the central database at {where} cannot be read, so the desk did not connect; check [server] ca_file.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>another agent</source>
+        <translation>another agent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task {task} is being worked by {holder} until {until}; choose another task.</source>
+        <translation>Task {task} is being worked by {holder} until {until}; choose another task.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Task {task} is not open any more.</source>
+        <translation>Task {task} is not open any more.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Task {task} is not open or not in your queue.</source>
+        <translation>Task {task} is not open or not in your queue.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Task {task} cannot be read from the server.</source>
+        <translation>Task {task} cannot be read from the server.</translation>
     </message>
     <message>
         <location line="+20"/>

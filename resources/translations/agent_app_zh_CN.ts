@@ -4108,7 +4108,7 @@ It is retried automatically.</source>
 <context>
     <name>ServerTexts</name>
     <message>
-        <location filename="../../agent_app/ui/server_texts.py" line="+17"/>
+        <location filename="../../agent_app/ui/server_texts.py" line="+18"/>
         <source>The central database at {where} offers no encrypted connection, so the desk did not connect; ask the administrator to turn on TLS on the server.</source>
         <translation>位于 {where} 的中心数据库不提供加密连接,本台未连接;请管理员在服务器上开启 TLS。</translation>
     </message>
@@ -4126,6 +4126,31 @@ It is retried automatically.</source>
         <location line="+5"/>
         <source>The certificate authority file for the central database at {where} cannot be read, so the desk did not connect; check [server] ca_file.</source>
         <translation>无法读取位于 {where} 的中心数据库的证书颁发机构文件,本台未连接;请检查 [server] ca_file。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>another agent</source>
+        <translation>另一位随访员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task {task} is being worked by {holder} until {until}; choose another task.</source>
+        <translation>随访任务 {task} 正由{holder}处理,至 {until};请选择其他任务。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Task {task} is not open any more.</source>
+        <translation>随访任务 {task} 已不再开放。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Task {task} is not open or not in your queue.</source>
+        <translation>随访任务 {task} 未开放,或不在您的队列中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Task {task} cannot be read from the server.</source>
+        <translation>无法从服务器读取随访任务 {task}。</translation>
     </message>
     <message>
         <location line="+20"/>

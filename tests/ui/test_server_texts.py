@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from agent_app.store.server_errors import ServerCode, ServerUnavailableError
 from agent_app.store.server_tls import ServerNotTrustedError, TlsProblem
 from agent_app.sync.errors import SyncFullError, SyncNotTrustedError, SyncServerError
+from agent_app.sync.leases import TaskTakenError, TaskUnavailableError
 from agent_app.sync.recording_stream import RecordingUnavailableError
 from agent_app.sync.worker import DeskSyncError, SyncCancelledError
 from agent_app.ui.server_texts import server_error_text
@@ -52,6 +55,22 @@ def test_a_full_server_is_not_said_to_be_unreachable(chinese: None) -> None:
     )
     assert "已满" in full and "无法连接" not in full
     assert "无法连接" in down
+
+
+def test_a_refused_claim_is_said_in_chinese(chinese: None) -> None:
+    until = dt.datetime(2026, 12, 3, 2, 30, tzinfo=dt.UTC)
+    refusals = [
+        TaskTakenError(41, "王护士", until),
+        TaskTakenError(41, "", until),
+        TaskUnavailableError("task_closed", task=41),
+        TaskUnavailableError("task_not_in_queue", task=41),
+        TaskUnavailableError("task_unreadable", task=41),
+    ]
+    for refusal in refusals:
+        text = server_error_text(refusal)
+        assert not ENGLISH_WORD.findall(text), text
+        assert "41" in text
+    assert "王护士" in server_error_text(refusals[0])
 
 
 def test_english_desks_read_the_same_failures_in_english() -> None:
