@@ -34,6 +34,7 @@ from agent_app.his.runs import ImportOptions, run_import
 from agent_app.store.bulk import bulk_insert
 from agent_app.store.engine import create_server_engine, open_local_store
 from agent_app.store.migrate import upgrade_to_head
+from bench.bench_server import bench_server
 from tests.his.conftest import NOW, load_reference
 
 TABLES = ("patient", "contact", "episode", "his_episode_link", "followup_task")
@@ -129,7 +130,7 @@ def _stores(kind: str, url: str | None, folder: Path) -> Iterator[tuple[Engine, 
         a.dispose()
         b.dispose()
         return
-    with _server(url) as admin_url:
+    with bench_server(url) as admin_url:
         engines = []
         for name in ("bench_his_import", "bench_his_floor"):
             admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
@@ -143,17 +144,6 @@ def _stores(kind: str, url: str | None, folder: Path) -> Iterator[tuple[Engine, 
         yield engines[0], engines[1]
         for engine in engines:
             engine.dispose()
-
-
-@contextlib.contextmanager
-def _server(url: str | None) -> Iterator[str]:
-    if url:
-        yield url
-        return
-    from tests.pg_server import running_server
-
-    with running_server() as server:
-        yield server.url()
 
 
 def bench(kind: str, count: int, url: str | None) -> None:

@@ -31,7 +31,8 @@ from agent_app.sync.outbox import enqueue
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
 from agent_app.sync.upload import upload_pending
-from bench.sync_push import _fresh_database, _server
+from bench.bench_server import bench_server
+from bench.sync_push import _fresh_database
 from tests.sync.desk_actions import save_call_result
 
 
@@ -96,7 +97,7 @@ def main() -> None:
     args = parser.parse_args()
     size = int(args.mb * 1024 * 1024)
     chunk = args.chunk_kb * 1024
-    with _server(args.url) as admin_url, tempfile.TemporaryDirectory() as folder:
+    with bench_server(args.url) as admin_url, tempfile.TemporaryDirectory() as folder:
         server = _fresh_database(admin_url, "bench_recording_upload")
         provision_staff_login(server, "nurse1", None)
         desk = create_server_engine(server.url.set(username="nurse1", password=None))

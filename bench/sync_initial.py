@@ -24,20 +24,16 @@ Without ``--url`` a throwaway PostgreSQL is started.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, text
 
 from agent_app.domain.enums import Role
 from agent_app.store.engine import create_server_engine, open_local_store
-from agent_app.store.migrate import upgrade_to_head
 from agent_app.store.repositories.tasks import QueueScope, queue_page
 from agent_app.store.schema import Base
 from agent_app.sync.copy_stream import copy_statement
@@ -45,30 +41,14 @@ from agent_app.sync.cursor import PullCursor
 from agent_app.sync.errors import SyncError
 from agent_app.sync.logins import provision_staff_login
 from agent_app.sync.pull import CHUNK_ROWS, PULL_TABLES, PullProgress, pull_changes
+from bench.bench_server import bench_server, fresh_database
 from bench.hospital_rows import seed_hospital_rows
 
 DATABASE = "bench_sync_initial"
 
 
-@contextlib.contextmanager
-def _server(url: str | None) -> Iterator[str]:
-    if url:
-        yield url
-        return
-    from tests.pg_server import running_server
-
-    with running_server() as server:
-        yield server.url()
-
-
 def _fresh_database(admin_url: str, tasks: int) -> Engine:
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{DATABASE}"'))
-    admin.dispose()
-    engine = create_server_engine(make_url(admin_url).set(database=DATABASE))
-    upgrade_to_head(engine)
+    engine = fresh_database(admin_url, DATABASE)
     seed_hospital_rows(engine, tasks)
     return engine
 
@@ -208,7 +188,7 @@ def main() -> None:
     parser.add_argument("--cut", action="store_true", help="also cut a pull and resume it")
     parser.add_argument("--url", help="an existing server as a SQLAlchemy URL (admin role)")
     args = parser.parse_args()
-    with _server(args.url) as admin_url, tempfile.TemporaryDirectory() as folder:
+    with bench_server(args.url) as admin_url, tempfile.TemporaryDirectory() as folder:
         seeding = time.perf_counter()
         admin = _fresh_database(admin_url, args.tasks)
         print(f"seeded {args.tasks:,} tasks in {time.perf_counter() - seeding:.1f} s")

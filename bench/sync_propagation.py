@@ -27,7 +27,7 @@ import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from multiprocessing.synchronize import Event as MpEvent
 from pathlib import Path
@@ -46,6 +46,7 @@ from agent_app.sync.logins import provision_staff_login
 from agent_app.sync.pull import PULL_TABLES, fetch_page, pull_changes
 from agent_app.sync.server_leases import ServerTaskLeases
 from agent_app.sync.worker import SyncWorker
+from bench.bench_server import bench_server
 from tests.sync.desk_actions import save_call_result
 from tests.sync.small_hospital import seed_small_hospital
 
@@ -53,17 +54,6 @@ TEMPLATE = "bench_propagation_tpl"
 FIRST_STAFF = 100  # bench desks' staff ids start here
 DESK_A, DESK_B = FIRST_STAFF, FIRST_STAFF + 1
 DEPT_AB = 2
-
-
-@contextlib.contextmanager
-def _server(url: str | None) -> Iterator[str]:
-    if url:
-        yield url
-        return
-    from tests.pg_server import running_server
-
-    with running_server(["track_commit_timestamp = on"]) as server:
-        yield server.url()
 
 
 def _admin(admin_url: str, sql: str) -> None:
@@ -376,7 +366,7 @@ def main() -> None:
     parser.add_argument("--url", help="an existing server as a SQLAlchemy URL (superuser)")
     args = parser.parse_args()
     counts = [int(n) for n in args.others.split(",")]
-    with _server(args.url) as admin_url:
+    with bench_server(args.url, ["track_commit_timestamp = on"]) as admin_url:
         _make_template(admin_url, args.patients, args.departments, 2 + max(counts))
         probe = create_server_engine(make_url(admin_url).set(database=TEMPLATE))
         with probe.connect() as connection:

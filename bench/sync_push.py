@@ -12,45 +12,25 @@ UPDATEs, one transaction per batch. Without ``--url`` a throwaway PostgreSQL is 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import Engine, create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, select, text
 
-from agent_app.store.engine import create_server_engine, open_local_store
-from agent_app.store.migrate import upgrade_to_head
+from agent_app.store.engine import open_local_store
 from agent_app.store.schema import CallAttempt, FollowupResult, FollowupTask
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
+from bench.bench_server import bench_server, fresh_database
 from tests.sync.desk_actions import open_tasks, save_call_result
 from tests.sync.small_hospital import seed_small_hospital
 
 
-@contextlib.contextmanager
-def _server(url: str | None) -> Iterator[str]:
-    if url:
-        yield url
-        return
-    from tests.pg_server import running_server
-
-    with running_server() as server:
-        yield server.url()
-
-
 def _fresh_database(admin_url: str, name: str) -> Engine:
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    engine = create_server_engine(make_url(admin_url).set(database=name))
-    upgrade_to_head(engine)
+    engine = fresh_database(admin_url, name)
     seed_small_hospital(engine, patients=200)
     return engine
 
@@ -118,7 +98,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=200, help="outbox entries per push batch")
     parser.add_argument("--url", help="an existing server as a SQLAlchemy URL (admin role)")
     args = parser.parse_args()
-    with _server(args.url) as admin_url, tempfile.TemporaryDirectory() as folder:
+    with bench_server(args.url) as admin_url, tempfile.TemporaryDirectory() as folder:
         server = _fresh_database(admin_url, "bench_sync_push")
         floor_db = _fresh_database(admin_url, "bench_sync_floor")
         local = open_local_store(Path(folder) / "desk.sqlite3")
