@@ -89,6 +89,7 @@ def test_pull_cut_mid_stream_resumes_after_the_last_stored_chunk(
                     text(
                         "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
                         " WHERE usename = 'nurse5' AND query LIKE 'COPY%'"
+                        " AND datname = current_database()"  # not another test's database
                     )
                 ).scalar_one()
                 connection.commit()
