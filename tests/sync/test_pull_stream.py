@@ -93,7 +93,7 @@ def test_pull_cut_mid_stream_resumes_after_the_last_stored_chunk(
                     )
                 ).scalar_one()
                 connection.commit()
-            assert killed == 1
+            assert killed >= 1  # the COPY (and an idle connection whose last query was one)
 
     with pytest.raises(SyncOfflineError):
         pull_changes(local, quality, tables=("patient",), page_size=1000, on_page=cut_after_two)
