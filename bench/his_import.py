@@ -24,17 +24,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, text
 
 from agent_app.demo import catalog
 from agent_app.demo.people import chinese_name, landline_number, mobile_number, resident_id
 from agent_app.his.records import SourceRow
 from agent_app.his.runs import ImportOptions, run_import
 from agent_app.store.bulk import bulk_insert
-from agent_app.store.engine import create_server_engine, open_local_store
-from agent_app.store.migrate import upgrade_to_head
-from bench.bench_server import bench_server
+from agent_app.store.engine import open_local_store
+from bench.bench_server import bench_server, fresh_database
 from tests.his.conftest import NOW, load_reference
 
 TABLES = ("patient", "contact", "episode", "his_episode_link", "followup_task")
@@ -131,16 +129,7 @@ def _stores(kind: str, url: str | None, folder: Path) -> Iterator[tuple[Engine, 
         b.dispose()
         return
     with bench_server(url) as admin_url:
-        engines = []
-        for name in ("bench_his_import", "bench_his_floor"):
-            admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-            admin.dispose()
-            engine = create_server_engine(make_url(admin_url).set(database=name))
-            upgrade_to_head(engine)
-            engines.append(engine)
+        engines = [fresh_database(admin_url, n) for n in ("bench_his_import", "bench_his_floor")]
         yield engines[0], engines[1]
         for engine in engines:
             engine.dispose()

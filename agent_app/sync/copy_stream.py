@@ -14,6 +14,7 @@ conversion per value, and SQLite's column affinity turns integer text into integ
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Callable, Iterator
@@ -54,11 +55,21 @@ class Chunk:
     cursor: PullCursor
 
 
-def _raw_connection(server: Engine) -> PoolProxiedConnection:
+@contextlib.contextmanager
+def _driver_connection(server: Engine) -> Iterator[psycopg.Connection[Any]]:
+    """The psycopg connection under one of ``server``'s pooled connections; a driver error
+    becomes a sync error and throws the connection away, else it goes back to the pool."""
     try:
-        return server.raw_connection()
+        raw: PoolProxiedConnection = server.raw_connection()
     except (SQLAlchemyError, psycopg.Error) as exc:  # the pool hands out driver errors raw
         raise as_sync_error(exc, server) from exc
+    try:
+        yield raw.driver_connection  # type: ignore[misc]
+    except psycopg.Error as exc:
+        raw.invalidate()
+        raise as_sync_error(exc, server) from exc
+    finally:
+        raw.close()
 
 
 def _as_desk_text(column: Column[Any]) -> str:
@@ -112,10 +123,7 @@ def stream_changes(
     """
     seq_at = [c.name for c in pulled_columns(table)].index("change_seq")
     fix = _json_fixer(table)
-    raw = _raw_connection(server)
-    broken = False
-    try:
-        connection: psycopg.Connection[Any] = raw.driver_connection  # type: ignore[assignment]
+    with _driver_connection(server) as connection:
         statement = copy_statement(table)
         with (
             connection.cursor() as cursor,
@@ -133,13 +141,6 @@ def stream_changes(
             if rows:
                 yield Chunk(rows, PullCursor(int(xid), int(rows[-1][seq_at])))
         connection.rollback()
-    except psycopg.Error as exc:
-        broken = True
-        raise as_sync_error(exc, server) from exc
-    finally:
-        if broken:
-            raw.invalidate()
-        raw.close()
 
 
 def estimate_rows(server: Engine, tables: list[tuple[Table, PullCursor]]) -> dict[str, int]:
@@ -147,10 +148,7 @@ def estimate_rows(server: Engine, tables: list[tuple[Table, PullCursor]]) -> dic
     (its row-level security filters are in the plan): cheap, readable by any login, and
     close enough for a progress bar. Tables already pulled estimate from the cursor index."""
     estimates: dict[str, int] = {}
-    raw = _raw_connection(server)
-    broken = False
-    try:
-        connection: psycopg.Connection[Any] = raw.driver_connection  # type: ignore[assignment]
+    with _driver_connection(server) as connection:
         with connection.cursor() as cursor:
             for table, after in tables:
                 cursor.execute(
@@ -160,11 +158,4 @@ def estimate_rows(server: Engine, tables: list[tuple[Table, PullCursor]]) -> dic
                 plan = cursor.fetchone()
                 estimates[table.name] = int(plan[0][0]["Plan"]["Plan Rows"]) if plan else 0
         connection.rollback()
-    except psycopg.Error as exc:
-        broken = True
-        raise as_sync_error(exc, server) from exc
-    finally:
-        if broken:
-            raw.invalidate()
-        raw.close()
     return estimates
