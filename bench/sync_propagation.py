@@ -43,7 +43,7 @@ from agent_app.store.schema import Department, FollowupTask, Staff
 from agent_app.sync.change_listener import ChangeListener
 from agent_app.sync.desk_sync import build_sync_worker
 from agent_app.sync.logins import provision_staff_login
-from agent_app.sync.pull import PULL_TABLES, fetch_page, pull_changes
+from agent_app.sync.pull import PULL_TABLES, pull_changes
 from agent_app.sync.server_leases import ServerTaskLeases
 from agent_app.sync.worker import SyncWorker
 from bench.bench_server import bench_server
@@ -308,14 +308,30 @@ def _server_counts(admin: Engine, login: str) -> tuple[int, float]:
 
 
 def _legacy_idle_pull(desk: Desk) -> None:
-    """What an idle pull cost before the probe: one page read per table."""
+    """What an idle pull cost before the probe: one page read per table, each in its own
+    read-only snapshot (the paged pull that COPY streaming replaced)."""
     from agent_app.store.schema import Base
     from agent_app.sync.cursor import load_cursor
+    from agent_app.sync.pull_tables import pulled_columns
 
     for name in PULL_TABLES:
         with desk.local.connect() as connection:
             cursor = load_cursor(connection, name)
-        fetch_page(desk.server, Base.metadata.tables[name], cursor, 1000)
+        table = Base.metadata.tables[name]
+        page = (
+            select(*pulled_columns(table))
+            .where(
+                text("(change_xid, change_seq) > (CAST(:xid AS xid8), :seq)"),
+                text("change_xid < pg_snapshot_xmin(pg_current_snapshot())"),
+            )
+            .order_by(text("change_xid"), table.c.change_seq)
+            .limit(1000)
+        )
+        with desk.server.connect().execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True
+        ) as connection:
+            connection.execute(page, {"xid": str(cursor.xid), "seq": cursor.seq}).all()
+            connection.rollback()
 
 
 def _idle_cost(admin_url: str, cycles: int) -> None:

@@ -236,15 +236,35 @@ class ServerTaskLeases:
             return held_leases(connection, self.staff_id, self.server_now())
 
     def release(self, task_id: int) -> None:
-        """Give ``task_id`` back: at once locally, on the server once its changes are pushed."""
+        """Give ``task_id`` back: on the server at once when none of its changes wait in the
+        outbox (then forgotten locally in one commit), otherwise forgotten locally at once
+        and queued until its changes are pushed, or the server answers again."""
+        with self.local.connect() as connection:
+            waiting = str(task_id) in pending_row_ids(connection, FollowupTask.__tablename__)
+        if not waiting:
+            try:
+                self._call("SELECT clock_timestamp(), lease_release(:t)", t=task_id)
+            except SyncError as exc:
+                log.info("lease release of task %s queued: %s", task_id, exc)
+            else:
+                with self.local.begin() as connection:
+                    forget_lease(connection, task_id)
+                    connection.execute(
+                        delete(SyncState).where(SyncState.name == _release_key(task_id))
+                    )
+                self._send_queued_releases()
+                return
         with self.local.begin() as connection:
             forget_lease(connection, task_id)
             statement = insert(SyncState).values(name=_release_key(task_id), cursor=task_id)
             connection.execute(statement.on_conflict_do_nothing(index_elements=[SyncState.name]))
+        self._send_queued_releases()
+
+    def _send_queued_releases(self) -> None:
         try:
             self._send_releases()
         except SyncError as exc:
-            log.info("lease release of task %s queued: %s", task_id, exc)
+            log.info("queued lease releases not sent: %s", exc)
 
     def held(self) -> list[Lease]:
         """Leases this desk holds now (works offline)."""

@@ -107,6 +107,25 @@ def test_a_new_task_comes_in_one_server_statement_and_one_local_commit(
     assert _count(local, Contact, Contact.patient_id == task.patient_id) == 1
 
 
+def test_a_release_with_nothing_waiting_is_one_server_statement_and_one_local_commit(
+    hospital: Engine, as_staff: Connect, local: Engine
+) -> None:
+    nurse1 = as_staff("nurse1")
+    leases = ServerTaskLeases(local, nurse1, 1)
+    lease = leases.claim_next(SCOPE_1)
+    assert lease is not None
+    with _statements(nurse1) as sent, _write_commits(local) as commits:
+        leases.release(lease.task_id)
+    assert len(sent) == 1 and "lease_release" in sent[0]
+    assert commits == [1]
+    assert leases.held() == []
+    with hospital.connect() as connection:
+        held = connection.execute(
+            text("SELECT count(*) FROM task_lease WHERE task_id = :t"), {"t": lease.task_id}
+        ).scalar_one()
+    assert held == 0
+
+
 def test_a_card_and_its_lease_are_stored_together_or_not_at_all(
     hospital: Engine, as_staff: Connect, local: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
