@@ -100,7 +100,7 @@ def push_pending(
             if status in ACCEPTED:
                 pushed.append(entry.seq)
             elif status == "refused":
-                refused[entry.seq] = f"The server refused this change: {detail}."
+                refused[entry.seq] = detail  # the server's own words, for IT
                 log.warning("outbox %s (%s) quarantined: %s", entry.seq, entry.table_name, detail)
             else:
                 raise SyncServerError(ServerCode.NO_ANSWER, change=entry.change_id)

@@ -19,6 +19,7 @@ from agent_app.sync.pull import PullProgress
 from agent_app.sync.server_leases import ServerTaskLeases
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.qt import QApplication, QCoreApplication, QKeySequence
+from agent_app.ui.refused_changes import RefusedChangesDialog
 from agent_app.ui.sync_controller import SyncController
 from agent_app.ui.sync_status import SyncStatusWidget
 
@@ -58,6 +59,13 @@ def attach_sync(
     action = status.sync_now_action
     action.setShortcut(QKeySequence("F9"))
     window.menus.followup.addAction(action)
+    refused = status.refused_action
+    refused.triggered.connect(
+        lambda _checked=False: RefusedChangesDialog(
+            window.engine, window, on_resent=controller.worker.sync_now
+        ).open()
+    )
+    window.menus.followup.addAction(refused)
     controller.sig_failed.connect(lambda text: window.statusBar().showMessage(text, 15_000))
     # Re-read the queue only after a cycle that stored pulled rows: an empty cycle every
     # interval would otherwise recount and re-walk a million-row queue for nothing.

@@ -38,6 +38,13 @@ class SyncStatusWidget(QWidget):
         self.sync_now_action.triggered.connect(worker.sync_now)
         self.button = QToolButton(self)
         self.button.setDefaultAction(self.sync_now_action)
+        # Shown while the server has refused something: opens the list of refused changes.
+        self.refused_action = QAction(self.tr("Refused changes…"), self)
+        self.refused_action.setToolTip(
+            self.tr("See what the central database refused, and send it again once mended")
+        )
+        self.refused_button = QToolButton(self)
+        self.refused_button.setDefaultAction(self.refused_action)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # Shown for as long as the desk runs: the settings allowed a connection that is not
@@ -53,6 +60,7 @@ class SyncStatusWidget(QWidget):
         self.tls_warning.setVisible(unverified)
         layout.addWidget(self.tls_warning)
         layout.addWidget(self.label)
+        layout.addWidget(self.refused_button)
         layout.addWidget(self.button)
         self.status = worker.status
         self._show(self.status)
@@ -89,3 +97,4 @@ class SyncStatusWidget(QWidget):
         )
         trouble = status.online is False or bool(status.last_error) or bool(status.quarantined)
         self.label.setStyleSheet("color: #b3261e;" if trouble else "")
+        self.refused_button.setVisible(bool(status.quarantined))

@@ -974,7 +974,7 @@
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+79"/>
+        <location filename="../../agent_app/ui/desk_sync.py" line="+87"/>
         <source>First sync: {0} of about {1} rows</source>
         <translation>First sync: {0} of about {1} rows</translation>
     </message>
@@ -3351,6 +3351,207 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>RefusedChanges</name>
+    <message>
+        <location filename="../../agent_app/ui/refused_changes.py" line="+34"/>
+        <source>Follow-up result</source>
+        <translation>Follow-up result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up task</source>
+        <translation>Follow-up task</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call recording</source>
+        <translation>Call recording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact number</source>
+        <translation>Contact number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient details</source>
+        <translation>Patient details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red-flag alert</source>
+        <translation>Red-flag alert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text message</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do-not-call entry</source>
+        <translation>Do-not-call entry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality review</source>
+        <translation>Quality review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spot-check sample</source>
+        <translation>Spot-check sample</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HIS import</source>
+        <translation>HIS import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HIS import row</source>
+        <translation>HIS import row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit entry</source>
+        <translation>Audit entry</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Other record ({0})</source>
+        <translation>Other record ({0})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The central database does not take this kind of change.</source>
+        <translation>The central database does not take this kind of change.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your account may not make this change on the central database.</source>
+        <translation>Your account may not make this change on the central database.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A record it belongs to is not on the central database (deleted or never sent).</source>
+        <translation>A record it belongs to is not on the central database (deleted or never sent).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A value was not accepted by the central database.</source>
+        <translation>A value was not accepted by the central database.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It clashes with a record already on the central database.</source>
+        <translation>It clashes with a record already on the central database.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central database refused it.</source>
+        <translation>The central database refused it.</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedChangesDialog</name>
+    <message>
+        <location line="+15"/>
+        <source>Changes the central database refused</source>
+        <translation>Changes the central database refused</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s words</source>
+        <translation>The server&apos;s words</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the selected changes back in line, once the cause has been mended</source>
+        <translation>Put the selected changes back in line, once the cause has been mended</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy for IT</source>
+        <translation>Copy for IT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy change ids and the server&apos;s words (no patient data) to the clipboard</source>
+        <translation>Copy change ids and the server&apos;s words (no patient data) to the clipboard</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Patient {0}</source>
+        <translation>Patient {0}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0} changes were refused by the central database. They are kept on this desk; nothing is lost. Ask IT or your supervisor to mend the cause, then send them again.</source>
+        <translation>{0} changes were refused by the central database. They are kept on this desk; nothing is lost. Ask IT or your supervisor to mend the cause, then send them again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central database has refused nothing from this desk.</source>
+        <translation>The central database has refused nothing from this desk.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The refused changes could not be read from this desk&apos;s store.</source>
+        <translation>The refused changes could not be read from this desk&apos;s store.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{0} changes will be sent with the next sync.</source>
+        <translation>{0} changes will be sent with the next sync.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copied {0} changes for IT.</source>
+        <translation>Copied {0} changes for IT.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterComplaintDialog</name>
     <message>
         <location filename="../../agent_app/ui/supervisor/register_complaint_dialog.py" line="+56"/>
@@ -4553,6 +4754,16 @@ It is retried automatically.</translation>
         <translation>Send saved work and fetch changes now</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Refused changes…</source>
+        <translation>Refused changes…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See what the central database refused, and send it again once mended</source>
+        <translation>See what the central database refused, and send it again once mended</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Connection to the server is not verified</source>
         <translation>Connection to the server is not verified</translation>
@@ -4563,7 +4774,7 @@ It is retried automatically.</translation>
         <translation>The settings allow a connection to the central database without checking its certificate (allow_weak_tls); patient data may be read or changed on the way.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>never</source>
         <translation>never</translation>
     </message>

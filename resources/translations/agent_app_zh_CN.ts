@@ -974,7 +974,7 @@
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+79"/>
+        <location filename="../../agent_app/ui/desk_sync.py" line="+87"/>
         <source>First sync: {0} of about {1} rows</source>
         <translation>首次同步：已获取 {0} 条，共约 {1} 条</translation>
     </message>
@@ -3349,6 +3349,207 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>RefusedChanges</name>
+    <message>
+        <location filename="../../agent_app/ui/refused_changes.py" line="+34"/>
+        <source>Follow-up result</source>
+        <translation>随访结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up task</source>
+        <translation>随访任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call recording</source>
+        <translation>通话录音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact number</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient details</source>
+        <translation>患者信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red-flag alert</source>
+        <translation>危急预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do-not-call entry</source>
+        <translation>免打扰号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quality review</source>
+        <translation>质控评审</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spot-check sample</source>
+        <translation>抽查样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HIS import</source>
+        <translation>HIS 导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HIS import row</source>
+        <translation>HIS 导入行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit entry</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Other record ({0})</source>
+        <translation>其他记录({0})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The central database does not take this kind of change.</source>
+        <translation>中心数据库不接受来自工作台的此类修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your account may not make this change on the central database.</source>
+        <translation>您的账号无权在中心数据库做此修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A record it belongs to is not on the central database (deleted or never sent).</source>
+        <translation>它所属的记录不在中心数据库中(已删除或从未上传)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A value was not accepted by the central database.</source>
+        <translation>有数值未被中心数据库接受。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It clashes with a record already on the central database.</source>
+        <translation>它与中心数据库中已有的记录冲突。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central database refused it.</source>
+        <translation>中心数据库拒绝了此修改。</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedChangesDialog</name>
+    <message>
+        <location line="+15"/>
+        <source>Changes the central database refused</source>
+        <translation>被中心数据库拒绝的修改</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Made at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s words</source>
+        <translation>服务器原文</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the selected changes back in line, once the cause has been mended</source>
+        <translation>原因排除后,把选中的修改重新排队发送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy for IT</source>
+        <translation>复制给信息科</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy change ids and the server&apos;s words (no patient data) to the clipboard</source>
+        <translation>把修改编号和服务器原文(不含患者信息)复制到剪贴板</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Patient {0}</source>
+        <translation>患者 {0}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0} changes were refused by the central database. They are kept on this desk; nothing is lost. Ask IT or your supervisor to mend the cause, then send them again.</source>
+        <translation>有 {0} 条修改被中心数据库拒绝。它们都保存在本工作台,没有丢失。请联系信息科或主管排除原因后再重新发送。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central database has refused nothing from this desk.</source>
+        <translation>中心数据库没有拒绝本工作台的任何修改。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The refused changes could not be read from this desk&apos;s store.</source>
+        <translation>无法从本工作台的数据存储读取被拒绝的修改。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{0} changes will be sent with the next sync.</source>
+        <translation>{0} 条修改将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copied {0} changes for IT.</source>
+        <translation>已复制 {0} 条修改给信息科。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterComplaintDialog</name>
     <message>
         <location filename="../../agent_app/ui/supervisor/register_complaint_dialog.py" line="+56"/>
@@ -4551,6 +4752,16 @@ It is retried automatically.</source>
         <translation>立即上传已保存的工作并获取最新变更</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Refused changes…</source>
+        <translation>被拒绝的修改…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See what the central database refused, and send it again once mended</source>
+        <translation>查看中心数据库拒绝了哪些修改,排除原因后可重新发送</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Connection to the server is not verified</source>
         <translation>与服务器的连接未经验证</translation>
@@ -4561,7 +4772,7 @@ It is retried automatically.</source>
         <translation>设置允许在不校验证书的情况下连接中心数据库(allow_weak_tls);患者数据在传输途中可能被读取或篡改。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
