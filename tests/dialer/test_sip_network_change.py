@@ -8,6 +8,7 @@ handling), not by waiting.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -183,3 +184,34 @@ def test_changes_that_come_while_one_is_handled_run_once_more_after_it(
     log.run(1.0)
     assert network.connections == connections + 2  # the first, and one for the rest
     assert line.registration is Registration.REGISTERED
+
+
+def test_a_udp_line_registers_again_on_the_same_port(direct_line: SipPhone, peers: PeerSet) -> None:
+    registrar = peers.sipp("registrar", keys={"expires": "30"}, calls=10)
+    line = SipPhone(
+        SipLineConfig(
+            user="1001",
+            registrar=f"sip:{LOCALHOST}:{registrar.port}",
+            bound_address=LOCALHOST,
+            null_audio=True,
+            reg_expires=30,
+            reg_retry=PJSUA_RETRY,
+            reg_first_retry=PJSUA_RETRY,
+            reg_retry_jitter=0,
+        ),
+        password="s3cret-pw",
+    )
+    try:
+        log = EventLog(line)
+        log.wait(RegistrationChanged, where=lambda e: e.state is Registration.REGISTERED)
+        port, answered = line.local_port, answered_registers(registrar)
+        mark = log.mark()
+        assert line.network_changed() is True
+        registered_again(log, mark)
+        assert answered_registers(registrar) > answered
+        # The listener was restarted on the same port: the new contact still names it.
+        contacts = re.findall(r"Contact: <sip:1001@127\.0\.0\.1:(\d+)", registrar.trace())
+        assert len(set(contacts)) == 1 and int(contacts[-1]) == port
+    finally:
+        line.close()
+        direct_line.pump()
