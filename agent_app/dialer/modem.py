@@ -23,7 +23,8 @@ What a modem can tell us, and so what this backend promises:
   recording, receive stops for the tones and resumes after them.
 * Unplugged: the call ends with DEVICE_LOST, DeviceLost is posted, and a worker thread reopens
   the same port (waits from ``reconnect_delay[0]`` doubling to ``[1]`` seconds, until
-  ``close()``), initialises the modem again and posts DeviceBack.
+  ``close()``), initialises the modem again and posts DeviceBack. After the computer slept
+  (``network_changed(resumed=True)``) the port is reopened the same way.
 
 Commands block the calling thread until the modem answers, at most ``command_timeout``.
 """
@@ -267,6 +268,27 @@ class ModemPhone(Phone):
         self._retry_now.set()
         return True
 
+    def network_changed(self, resumed: bool = False) -> bool:
+        """After sleep (``resumed``) the port is closed and opened again: a USB box vanishes
+        while the computer sleeps and comes back under the same name, and the handle from
+        before may stay silent instead of failing. DeviceLost then DeviceBack report it (a
+        call still open ends DEVICE_LOST). A network change alone does not concern a phone
+        line: False."""
+        if not resumed or self._closed:
+            return False
+        with self._lock:
+            present = self._present
+        if present:
+            self._jobs.put(self._reopen_after_sleep)
+        else:
+            self._retry_now.set()  # already looking for the box: look now
+        return True
+
+    def _reopen_after_sleep(self) -> None:
+        with self._link.lock:
+            self._link.close()
+        self._lose(f"The phone-line box at {self.port} is being reopened after the computer slept.")
+
     def reset(self) -> None:
         """Initialise the modem again (``ATZ`` …); refused during a call."""
         with self._link.lock:
@@ -324,6 +346,9 @@ class ModemPhone(Phone):
 
     def link_lost(self, reason: str) -> None:
         """End the open call as DEVICE_LOST and start reconnecting."""
+        self._lose(f"The phone-line box at {self.port} was unplugged ({reason}).")
+
+    def _lose(self, sentence: str) -> None:
         with self._lock:
             call, present = self._calls.current, self._present
             self._present = False
@@ -332,9 +357,7 @@ class ModemPhone(Phone):
                 self._drop_writer(call)
                 self._calls.end(call, EndReason.DEVICE_LOST)
         if present:
-            self.post(
-                DeviceLost("", f"The phone-line box at {self.port} was unplugged ({reason}).")
-            )
+            self.post(DeviceLost("", sentence))
             if not self._closing.is_set():
                 self._jobs.put(self._reconnect)
 

@@ -98,6 +98,13 @@ class Phone(abc.ABC):
         events (RegistrationChanged, DeviceBack)."""
         return False
 
+    def network_changed(self, resumed: bool = False) -> bool:
+        """The computer's network changed or came back, or the computer woke from sleep
+        (``resumed``): reconnect now instead of waiting for the line's own timers (register
+        again, reopen a device that vanished in sleep). Non-blocking; the outcome arrives as
+        events. False when this line has nothing to do."""
+        return False
+
     # Recording -------------------------------------------------------------------------
     @abc.abstractmethod
     def start_recording(self, call_id: str, path: Path) -> None:

@@ -204,6 +204,11 @@ class SipPhone(Phone):
         """Register again now (after a failed registration); False without a registrar."""
         return self._line.retry()
 
+    def network_changed(self, resumed: bool = False) -> bool:
+        """Register again and move calls to the new address now; after sleep (``resumed``)
+        calls in progress end as NETWORK. Non-blocking: events tell the outcome."""
+        return self._line.network_changed(resumed)
+
     def close(self) -> None:
         """Hang up, unregister and free the port; the last line closed stops the stack."""
         self._line.close()

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _DTMF = re.compile(r"[0-9*#A-Da-d]+")
+REGISTERING_AFTER_CHANGE = "The network changed; the phone account is registering again."
 _DIALABLE = re.compile(r"\+?[0-9*#]+")
 
 
@@ -411,6 +412,25 @@ class SipLine:
         except pj.Error as exc:
             log.warning("SIP registration retry refused: %s", pj_error_text(exc))
             return False
+        return True
+
+    def network_changed(self, resumed: bool) -> bool:
+        """The network changed or came back, or the computer woke up (``resumed``): register
+        again and move the calls to the new address at once (see ``SipStack.handle_ip_change``)
+        instead of waiting for pjsua's next refresh or retry.
+
+        Calls in progress are kept through a network change (re-INVITE with the new contact).
+        After sleep they are ended as NETWORK: the far end has long stopped hearing the desk,
+        and a call that survived on paper would hold the agent in a silent call."""
+        self._check_open()
+        if resumed:
+            for call in list(self._calls.values()):
+                if not call.ended and call.local_end is None:
+                    log.info("SIP call %s ended: the computer slept during it", call.call_id)
+                    self._end_locally(call, EndReason.NETWORK)
+        if self.config.registrar:
+            self._set_registration(Registration.REGISTERING, REGISTERING_AFTER_CHANGE)
+        self._stack.handle_ip_change()
         return True
 
     # Audio devices ---------------------------------------------------------------------

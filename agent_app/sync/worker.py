@@ -7,7 +7,8 @@ After a push that changed something the cycle folds the server's tally deltas
 ``SyncStatus`` (online or not, pending and quarantined counts, last success, last error in
 plain words); ui/ re-emits them as signals on the GUI thread. When the server cannot be
 reached it waits longer after each failure (doubling, with jitter, up to a ceiling); "sync
-now" wakes it at once.
+now" wakes it at once, and so does ``network_changed`` (the desk woke up or changed network),
+which also forgets the back-off and the pooled connections from before.
 
 Extra ``steps`` (lease heartbeat, recording upload, local clean-up) run after push and pull in
 the same cycle and thread; a ``SyncError`` from one counts as the cycle's failure. A cycle
@@ -139,6 +140,7 @@ class SyncWorker:
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._full = threading.Event()  # the next cycle runs the steps too
+        self._stale = threading.Event()  # the network changed: fresh connections, no back-off
         self._last_full = 0.0  # time.monotonic() of the last cycle that ran the steps
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -241,6 +243,14 @@ class SyncWorker:
         changes. The steps (heartbeat, uploads) keep their own pace, once an interval."""
         self._wake.set()
 
+    def network_changed(self) -> None:
+        """The desk woke up or its network changed or came back: a full cycle at once, on
+        fresh connections, instead of waiting out the interval or a back-off that measured
+        the old network. Pooled connections from before are likely dead (a sleeping
+        desk's server closed them long ago), so they are given back first."""
+        self._stale.set()
+        self.sync_now()
+
     def cancel_pull(self) -> None:
         """Stop the running pull after its current page (once; the next cycle pulls again)."""
         self._cancel_pull.set()
@@ -272,6 +282,10 @@ class SyncWorker:
             if self._stopping.is_set():
                 break
             self._wake.clear()
+            if self._stale.is_set():
+                self._stale.clear()
+                self._failures = 0
+                self.release_connections()
             due = time.monotonic() - self._last_full >= self.interval
             steps = not woken or due or self._full.is_set()
             self._full.clear()

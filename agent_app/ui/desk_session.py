@@ -17,10 +17,12 @@ from agent_app.dialer.fake import FakePhone
 from agent_app.dialer.lines import open_phone, opens_on_any_thread
 from agent_app.domain.enums import LineType
 from agent_app.domain.views import StaffAccount
+from agent_app.netwatch.desk_targets import desk_targets
 from agent_app.store.repositories.contacts import random_contact_number
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.desk_sync import attach_sync, desk_leases, server_engine
 from agent_app.ui.desk_tools import add_tools
+from agent_app.ui.link_changes import LinkRelay
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import LineState, PhoneBridge
 from agent_app.ui.qt import QCoreApplication
@@ -35,6 +37,7 @@ class DeskSession:
         self.engine = engine
         self.bridge: PhoneBridge | None = None
         self._rng = random.Random()
+        self._links: LinkRelay | None = None
 
     @property
     def demo(self) -> bool:
@@ -69,6 +72,21 @@ class DeskSession:
             else:
                 self.bridge.open_now()
         return self.bridge
+
+    def _link_relay(self) -> LinkRelay | None:
+        """Watches for sleep and network changes, from the first window to the exit (not in
+        the demo, whose simulated line and local store have nothing to reconnect)."""
+        if self.demo:
+            return None
+        if self._links is None:
+            self._links = LinkRelay(desk_targets(self.settings))
+            self._links.start()
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self._links.stop)
+            if self.bridge is not None:
+                self._links.follow_line(self.bridge)
+        return self._links
 
     def _call_bar(self) -> CallBar:
         bridge = self._open_line()
@@ -126,6 +144,11 @@ class DeskSession:
                 )
         window.show()
         window.restore_unfinished()
+        links = self._link_relay()
+        if links is not None:
+            links.follow_status(window)
         if server is not None:
-            attach_sync(window, settings, server, leases)
+            controller = attach_sync(window, settings, server, leases)
+            if links is not None:
+                links.follow_sync(controller)
         return window

@@ -178,6 +178,18 @@ class PhoneBridge(QObject):
         else:
             QTimer.singleShot(0, self._open_here)
 
+    def network_changed(self, resumed: bool = False) -> None:
+        """The desk woke up or its network changed (on this thread, which owns pjsua): the
+        open line reconnects at once; a line that could not be opened is tried again."""
+        if self.phone is None:
+            self.retry()
+            return
+        try:
+            if self.phone.network_changed(resumed):
+                log.info("phone line reconnecting (%s)", "resume" if resumed else "network")
+        except DialerError as exc:
+            log.warning("the phone line could not reconnect: %s", exc)
+
     def _open_here(self) -> None:
         self._opening = False
         self.open_now()

@@ -51,6 +51,7 @@ from PySide6.QtGui import (
     QStandardItemModel,
     QTextDocument,
 )
+from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -162,6 +163,7 @@ __all__ = [
     "QMessageBox",
     "QModelIndex",
     "QMouseEvent",
+    "QNetworkInformation",
     "QObject",
     "QPaintEvent",
     "QPainter",

@@ -136,6 +136,11 @@ class SyncController(QObject):
         self.worker.sync_now()
 
     @Slot()
+    def network_changed(self) -> None:
+        """The desk woke up or its network changed: a cycle at once, on fresh connections."""
+        self.worker.network_changed()
+
+    @Slot()
     def cancel_pull(self) -> None:
         self.worker.cancel_pull()
 

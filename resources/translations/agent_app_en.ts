@@ -956,7 +956,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+49"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+52"/>
         <source>Line: simulated (demo)</source>
         <translation>Line: simulated (demo)</translation>
     </message>
@@ -966,7 +966,7 @@
         <translation>Line: {0}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+87"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>The phone line could not be opened: {0}</translation>
     </message>
@@ -2160,6 +2160,19 @@ It is retried automatically.</translation>
         <location line="+62"/>
         <source>Line: {0} — {1}</source>
         <translation>Line: {0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkChanges</name>
+    <message>
+        <location filename="../../agent_app/ui/link_changes.py" line="+46"/>
+        <source>The computer woke up: reconnecting the phone line and syncing.</source>
+        <translation>The computer woke up: reconnecting the phone line and syncing.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The network changed: reconnecting the phone line and syncing.</source>
+        <translation>The network changed: reconnecting the phone line and syncing.</translation>
     </message>
 </context>
 <context>

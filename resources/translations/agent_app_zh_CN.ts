@@ -956,7 +956,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+49"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+52"/>
         <source>Line: simulated (demo)</source>
         <translation>线路:模拟(演示)</translation>
     </message>
@@ -966,7 +966,7 @@
         <translation>线路:{0}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+87"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>电话线路无法打开：{0}</translation>
     </message>
@@ -2160,6 +2160,19 @@ It is retried automatically.</source>
         <location line="+62"/>
         <source>Line: {0} — {1}</source>
         <translation>线路：{0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkChanges</name>
+    <message>
+        <location filename="../../agent_app/ui/link_changes.py" line="+46"/>
+        <source>The computer woke up: reconnecting the phone line and syncing.</source>
+        <translation>电脑已从睡眠中唤醒：正在重新连接电话线路并同步。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The network changed: reconnecting the phone line and syncing.</source>
+        <translation>网络已变化：正在重新连接电话线路并同步。</translation>
     </message>
 </context>
 <context>

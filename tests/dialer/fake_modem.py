@@ -65,6 +65,7 @@ class FakeModem:
         self._lock = threading.Lock()
         self._master = -1
         self._slave = -1
+        self._stale: list[int] = []  # ports left open by ``vanish_in_sleep``
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._plug()
@@ -111,9 +112,24 @@ class FakeModem:
         self.caller_id_enabled, self.echo = False, True
         self._plug()
 
+    def vanish_in_sleep(self) -> None:
+        """The box went away while the computer slept and came back under the same name: the
+        phone's old port goes quiet without an error (a stale USB handle) and a fresh modem,
+        as after power-on, waits behind the link."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2.0)
+        with self._lock:
+            self._stale += [self._master, self._slave]
+        self.streaming = self._dialling = self.off_hook = False
+        self.replug()
+
     def stop(self) -> None:
         if self._master >= 0:
             self.unplug()
+        for fd in self._stale:
+            os.close(fd)
+        self._stale.clear()
         self.link.unlink(missing_ok=True)
 
     # Serving -----------------------------------------------------------------------------

@@ -137,12 +137,13 @@ class PeerSet:
         port: int | None = None,
         calls: int = 1,
         service: str = "agent",
+        options: tuple[str, ...] = (),
     ) -> SippPeer:
         """Run ``sipp/<scenario>.xml``: a UAS waiting on its port, or a UAC when ``call_to``
         names our SIP port (calling the account ``service``). ``hold_ms`` is the scenario's
         plain ``<pause/>`` (sipp's -d); ``keys`` become sipp ``[key]`` values, ``fill``
         replaces ``@NAME@`` in the file itself (for what sipp reads at load time, such as
-        status codes)."""
+        status codes); ``options`` go to sipp's command line as they are."""
         folder = self._folder(scenario)
         script = SCENARIOS / f"{scenario}.xml"
         if fill:
@@ -164,6 +165,7 @@ class PeerSet:
         ]  # fmt: skip
         for key, value in (keys or {}).items():
             command += ["-key", key, value]
+        command += options
         if tcp:
             command += ["-t", "t1"]
         if call_to is not None:

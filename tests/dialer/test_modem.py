@@ -668,3 +668,29 @@ def test_retry_looks_for_an_unplugged_box_at_once(modem: FakeModem) -> None:
         line.wait_for(DeviceBack, timeout=2.0)
     finally:
         line.phone.close()
+
+
+# After sleep ---------------------------------------------------------------------------------
+def test_after_sleep_the_port_is_reopened_and_the_line_reports_it(
+    line: Line, modem: FakeModem
+) -> None:
+    assert line.phone.network_changed() is False  # a network change alone: nothing to do
+    modem.vanish_in_sleep()  # the old port goes quiet, no error comes
+    start = len(modem.commands)
+    assert line.phone.network_changed(resumed=True) is True
+    lost = line.wait_for(DeviceLost, timeout=2.0)
+    assert "reopened after the computer slept" in lost.reason
+    line.wait_for(DeviceBack, timeout=5.0)
+    assert modem.commands_since(start) == INIT and modem.caller_id_enabled
+    line.answered_call("5557")  # the line works on the fresh port
+
+
+def test_a_call_open_when_the_computer_slept_ends_as_device_lost(
+    line: Line, modem: FakeModem
+) -> None:
+    call = line.answered_call()
+    modem.vanish_in_sleep()
+    line.phone.network_changed(resumed=True)
+    ended = line.wait_for(Ended, timeout=2.0)
+    assert (ended.call_id, ended.reason) == (call, EndReason.DEVICE_LOST)
+    line.wait_for(DeviceBack, timeout=5.0)

@@ -117,3 +117,29 @@ def test_a_change_notice_wakes_push_and_pull_but_the_steps_keep_their_pace(
         assert ran == ["step", "step"]
     finally:
         worker.stop()
+
+
+def test_a_network_change_runs_a_cycle_at_once_and_forgets_the_back_off(
+    server_via_line: Engine, line: TcpProxy, local: Engine
+) -> None:
+    worker = SyncWorker(local, server_via_line, interval=600, backoff=(600.0, 600.0))
+    seen = Recorder()
+    worker.add_listener(seen)
+    worker.start()
+    try:
+        assert seen.wait_for(lambda s: s.cycles == 1 and not s.syncing).online is True
+        line.cut()  # the desk's network goes away
+        worker.sync_now()
+        assert seen.wait_for(lambda s: s.cycles == 2 and not s.syncing).online is False
+        assert worker.next_delay() >= 600 * 0.8  # left alone it would wait ten minutes
+        line.restore()
+        connections = line.connections
+        started = time.monotonic()
+        worker.network_changed()
+        back = seen.wait_for(lambda s: s.cycles == 3 and not s.syncing)
+        assert time.monotonic() - started < 5
+        assert back.online is True and back.failure is None
+        assert line.connections > connections  # over new connections
+        assert worker.next_delay() == 600  # the old network's back-off is forgotten
+    finally:
+        worker.stop()
