@@ -1,5 +1,10 @@
 """Real windows on a real X server (Xvfb), in Chinese and English: sign-in, the queue, and a
-follow-up with a red flag raised; the pictures land in docs/screenshots/<language>/."""
+follow-up with a red flag raised, the supervisor's screens and the monthly report.
+
+The pictures are taken and checked in a temp folder, so a test run leaves the checkout as it
+was. With ``DOCS_OUT`` set (scripts/refresh_docs.sh sets it to docs/), the checked pictures are
+also copied to ``$DOCS_OUT/screenshots/<language>/`` and the report to ``$DOCS_OUT/samples/``.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+DOCS_OUT = "DOCS_OUT"
 
 
 @pytest.fixture
@@ -44,6 +49,16 @@ def _distinct_colours(image: QImage) -> int:
     return len(
         {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     )
+
+
+def _publish(checked: Path, *folder: str) -> None:
+    """Copy a checked picture or sample into the documentation, when asked to refresh it."""
+    docs = os.environ.get(DOCS_OUT)
+    if not docs:
+        return
+    target = Path(docs).joinpath(*folder)
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(checked, target / checked.name)
 
 
 def _shoot(module: str, display: str, folder: Path, *args: str, timeout: int) -> None:
@@ -76,8 +91,7 @@ def test_sign_in_queue_and_follow_up_on_a_real_x_screen(
         image = QImage(str(tmp_path / name))
         assert (image.width(), image.height()) == (1280, 800)
         assert _distinct_colours(image) > 20, f"{name} looks blank"
-        (SCREENSHOTS / language).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(tmp_path / name, SCREENSHOTS / language / name)
+        _publish(tmp_path / name, "screenshots", language)
 
 
 @pytest.mark.slow
@@ -91,11 +105,9 @@ def test_supervisor_screens_and_the_monthly_report_on_a_real_x_screen(
         image = QImage(str(tmp_path / name))
         assert image.width() >= 1000 and image.height() >= 600, name
         assert _distinct_colours(image) > 20, f"{name} looks blank"
-        shutil.copyfile(tmp_path / name, SCREENSHOTS / language / name)
+        _publish(tmp_path / name, "screenshots", language)
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "随访" in text and "满意度" in text
-    samples = ROOT / "docs" / "samples"
-    samples.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(pdf, samples / "monthly_report.pdf")
+    _publish(pdf, "samples")
