@@ -55,9 +55,7 @@ def raise_min_version_sql(version: str) -> str:
 
 def read_min_version(connection: Connection) -> str:
     """The gate as the owner reads it."""
-    return str(
-        connection.execute(text("SELECT min_version FROM desk_version_gate")).scalar_one()
-    )
+    return str(connection.execute(text("SELECT min_version FROM desk_version_gate")).scalar_one())
 
 
 def set_min_version(connection: Connection, version: str) -> str:

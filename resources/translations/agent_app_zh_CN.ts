@@ -4205,12 +4205,12 @@ It is retried automatically.</source>
     <message>
         <location line="+3"/>
         <source>This desk (version {version}) is older than the central database accepts (version {min_version} or later), so it sends nothing and keeps your work on this computer until IT updates it.</source>
-        <translation>本工作台(版本 {version})低于中心数据库要求的版本({min_version} 或更高),因此不发送任何内容,您的工作保留在本机,等待信息科更新工作台。</translation>
+        <translation>本工作台（版本 {version}）低于中心数据库要求的版本（{min_version} 或更高），因此不发送任何内容，您的工作保留在本机，等待信息科更新工作台。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The central database runs a newer schema ({revision}) than this desk (version {version}) knows, so it sends nothing and keeps your work on this computer until IT updates it.</source>
-        <translation>中心数据库的结构({revision})比本工作台(版本 {version})所知的更新,因此不发送任何内容,您的工作保留在本机,等待信息科更新工作台。</translation>
+        <translation>中心数据库的结构（{revision}）比本工作台（版本 {version}）所知的更新，因此不发送任何内容，您的工作保留在本机，等待信息科更新工作台。</translation>
     </message>
 </context>
 <context>

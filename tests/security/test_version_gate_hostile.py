@@ -34,7 +34,7 @@ def test_no_staff_login_touches_the_gate(server: Engine, as_staff: Connect, logi
     hostile = as_staff(login)
     for attack in ATTACKS:
         with (
-            pytest.raises(DBAPIError, match="permission denied|must be owner"),
+            pytest.raises(DBAPIError, match=r"permission denied|must be owner"),
             hostile.begin() as connection,
         ):
             connection.execute(text(attack))

@@ -92,9 +92,7 @@ def test_a_server_schema_the_desk_does_not_know_stops_the_push(
     assert _results_on_server(server) == 0
 
 
-def test_a_staff_login_reads_the_gate_in_one_call(
-    server: Engine, as_staff: object
-) -> None:
+def test_a_staff_login_reads_the_gate_in_one_call(server: Engine, as_staff: object) -> None:
     agent = as_staff("nurse1")  # type: ignore[operator]
     assert check_desk_may_sync(agent).min_version == "0.1.0"
     with pytest.raises(DeskTooOldError):
