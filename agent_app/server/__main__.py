@@ -149,8 +149,8 @@ def _run(args: argparse.Namespace) -> int:
                            args.department_name)  # fmt: skip
         findings = init_server(target, admin, lambda: _password(args, args.admin), _say)
         return _report_tls(findings)
-    if args.command == "check-tls":
-        engine = target.engine()
+    if args.command == "check-tls":  # needs no desks' database yet: ask the maintenance one
+        engine = target.engine(target.maintenance_database())
         try:
             with engine.connect() as connection:
                 return _report_tls(check_tls(connection, target.database))

@@ -44,10 +44,14 @@ class ServerTarget:
         """libpq conninfo for ``database`` (default: the desks' database)."""
         return make_conninfo(self.dsn, dbname=database or self.database)
 
-    def maintenance_conninfo(self) -> str:
-        """For CREATE DATABASE: the database --dsn names, else ``postgres``."""
+    def maintenance_database(self) -> str:
+        """For CREATE DATABASE and server-wide questions: the database --dsn names, else
+        ``postgres``."""
         named = conninfo_to_dict(self.dsn).get("dbname")
-        return self.conninfo(str(named) if named else MAINTENANCE_DATABASE)
+        return str(named) if named else MAINTENANCE_DATABASE
+
+    def maintenance_conninfo(self) -> str:
+        return self.conninfo(self.maintenance_database())
 
     def engine(self, database: str | None = None) -> Engine:
         """An engine as the owner on ``database`` (default: the desks'); no pool kept."""
