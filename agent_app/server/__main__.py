@@ -198,7 +198,7 @@ def _run(args: argparse.Namespace) -> int:
         _say(f"Backed up {target.database} to {files.dump} and its roles to {files.roles} "
              "(with password verifiers: keep both as safe as patient data).")  # fmt: skip
         return 0
-    restore(target, args.folder)
+    restore(target, args.folder, _say)
     _say(f"Restored {args.folder} into {target.database}.")
     return 0
 

@@ -17,10 +17,12 @@ owned by the role that restores.
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,9 +30,11 @@ from sqlalchemy import Connection, text
 
 from agent_app.server.connection import ServerTarget, ServerToolError
 from agent_app.server.init_server import create_database
+from agent_app.server.xid_counter import advance_past, next_xid
 
 DUMP_NAME = "database.dump"
 ROLES_NAME = "roles.sql"
+FACTS_NAME = "backup.json"  # the old server's next transaction id (see xid_counter)
 
 _IDENT = r'"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*'
 _CREATE = re.compile(rf"^CREATE ROLE ({_IDENT});$")
@@ -54,6 +58,11 @@ WHERE d.datname = current_database() AND NOT r.rolsuper
 class BackupFiles:
     dump: Path
     roles: Path
+    facts: Path
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> BackupFiles:
+        return cls(folder / DUMP_NAME, folder / ROLES_NAME, folder / FACTS_NAME)
 
 
 def _unquote(ident: str) -> str:
@@ -118,7 +127,7 @@ def _run(args: list[str]) -> str:
 def _private_folder(folder: Path) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     folder.chmod(0o700)
-    for name in (DUMP_NAME, ROLES_NAME):
+    for name in (DUMP_NAME, ROLES_NAME, FACTS_NAME):
         if (folder / name).exists():
             raise ServerToolError(f"{folder / name} exists already; back up into a new folder.")
 
@@ -126,13 +135,15 @@ def _private_folder(folder: Path) -> None:
 def backup(target: ServerTarget, folder: Path) -> BackupFiles:
     """Dump the desks' database and roles into ``folder`` (new files, 0600)."""
     _private_folder(folder)
-    files = BackupFiles(folder / DUMP_NAME, folder / ROLES_NAME)
+    files = BackupFiles.in_folder(folder)
     engine = target.engine()
     try:
         with engine.connect() as connection:
             roles = desk_roles(connection)
     finally:
         engine.dispose()
+    # Read before the dump starts: every row in the dump was changed by an earlier one.
+    facts = {"database": target.database, "next_xid": _next_xid(target)}
     old_umask = os.umask(0o077)
     try:
         _run([pg_tool("pg_dump"), "--format=custom", "--file", str(files.dump),
@@ -142,26 +153,46 @@ def backup(target: ServerTarget, folder: Path) -> BackupFiles:
         descriptor = os.open(files.roles, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as out:
             out.write(keep_desk_roles(dumped, roles))
+        descriptor = os.open(files.facts, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            json.dump(facts, out)
     finally:
         os.umask(old_umask)
     return files
 
 
-def restore(target: ServerTarget, folder: Path) -> None:
-    """Put the roles back, then the database into a new database named by ``target``."""
-    files = BackupFiles(folder / DUMP_NAME, folder / ROLES_NAME)
-    for path in (files.dump, files.roles):
+def _next_xid(target: ServerTarget) -> int:
+    engine = target.engine()
+    try:
+        with engine.connect() as connection:
+            return next_xid(connection)
+    finally:
+        engine.dispose()
+
+
+def restore(target: ServerTarget, folder: Path, say: Callable[[str], None]) -> None:
+    """Bring the server's transaction counter past the backup's, put the roles back, then
+    the database into a new database named by ``target``."""
+    files = BackupFiles.in_folder(folder)
+    for path in (files.dump, files.roles, files.facts):
         if not path.is_file():
             raise ServerToolError(f"{path} is missing; give the folder a backup wrote.")
+    wanted = int(json.loads(files.facts.read_text("utf-8"))["next_xid"])
     maintenance = target.maintenance_engine()
     try:
         with maintenance.connect() as connection:
-            connection.exec_driver_sql(files.roles.read_text("utf-8"))
-        if not create_database(maintenance, target.database):
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": target.database}
+            ).first()
+        if exists:
             raise ServerToolError(
                 f"The database {target.database} exists already; restore into a new name "
                 "(--database) or drop it first."
             )
+        advance_past(maintenance, wanted, say)
+        with maintenance.connect() as connection:
+            connection.exec_driver_sql(files.roles.read_text("utf-8"))
+        create_database(maintenance, target.database)
     finally:
         maintenance.dispose()
     _run([pg_tool("pg_restore"), "--single-transaction", "--exit-on-error", "--no-owner",
