@@ -23,6 +23,7 @@ CORE = [
     "agent_app/reports",
     "agent_app/supervision",
     "agent_app/netwatch",
+    "agent_app/server",
 ]
 
 

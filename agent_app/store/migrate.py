@@ -40,6 +40,7 @@ SERVER_ONLY_TABLES = frozenset(
         "stats_answer_tally_delta",  # 0014
         "stats_writer_tally_delta",  # 0014
         "stats_survival_tally_delta",  # 0014
+        "desk_version_gate",  # 0016
     }
 )
 SERVER_ONLY_COLUMNS = frozenset({"change_xid"})
@@ -98,15 +99,28 @@ _REVISION = re.compile(r"^(down_revision|revision) = (?:\"([^\"]*)\"|None)", re.
 
 
 @cache
-def newest_revision() -> str | None:
-    """The head revision read from the migration files (no alembic import): the one revision
-    that no other names as its ``down_revision``; None if that is not a single revision."""
+def _revision_graph() -> tuple[frozenset[str], frozenset[str]]:
+    """(every revision, every revision named as a ``down_revision``) read from the migration
+    files, without importing alembic."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
         for kind, value in _REVISION.findall(path.read_text("utf-8")):
             (revisions if kind == "revision" else parents).add(value)
-    heads = revisions - parents
+    return frozenset(revisions), frozenset(parents)
+
+
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this version of the desk has migrations for."""
+    return _revision_graph()[0]
+
+
+@cache
+def newest_revision() -> str | None:
+    """The head revision read from the migration files (no alembic import): the one revision
+    that no other names as its ``down_revision``; None if that is not a single revision."""
+    revisions, parents = _revision_graph()
+    heads = set(revisions - parents)
     return heads.pop() if len(heads) == 1 else None
 
 

@@ -28,6 +28,8 @@ class ServerCode(enum.StrEnum):
     RECORDING_MISSING = "recording_missing"  # not on the server, or not for this caller
     RECORDING_INCOMPLETE = "recording_incomplete"  # its upload has not finished
     RECORDING_MISMATCH = "recording_mismatch"  # the bytes fetched fail the checksum
+    DESK_TOO_OLD = "desk_too_old"  # the server's version gate is above this desk
+    SCHEMA_UNKNOWN = "server_schema_unknown"  # the server's schema is newer than this desk
 
 
 ENGLISH: dict[str, str] = {
@@ -50,6 +52,12 @@ ENGLISH: dict[str, str] = {
     "again later.",
     ServerCode.RECORDING_MISMATCH: "The recording fetched from the server does not match its "
     "checksum.",
+    ServerCode.DESK_TOO_OLD: "This desk (version {version}) is older than the central "
+    "database accepts (version {min_version} or later), so it sends nothing and keeps your "
+    "work on this computer until IT updates it.",
+    ServerCode.SCHEMA_UNKNOWN: "The central database runs a newer schema ({revision}) than "
+    "this desk (version {version}) knows, so it sends nothing and keeps your work on this "
+    "computer until IT updates it.",
 }
 
 # Signs of each kind in libpq's and PgBouncer's connection failures.

@@ -1,7 +1,9 @@
 """The sync loop: push then pull on its own thread, on an interval and on demand.
 
-After a push that changed something the cycle folds the server's tally deltas
-(``sync.tally_fold``), in a transaction of its own, before it pulls.
+Each cycle first asks the server whether this desk's version may sync (``sync.version_gate``)
+and stops there, sending nothing, when it may not. After a push that changed something the
+cycle folds the server's tally deltas (``sync.tally_fold``), in a transaction of its own,
+before it pulls.
 
 ``SyncWorker`` never touches Qt. It reports through plain callbacks that receive a frozen
 ``SyncStatus`` (online or not, pending and quarantined counts, last success, last error in
@@ -52,6 +54,7 @@ from agent_app.sync.pull import (
 )
 from agent_app.sync.push import push_pending
 from agent_app.sync.tally_fold import fold_tallies
+from agent_app.sync.version_gate import check_desk_may_sync
 
 log = logging.getLogger(__name__)
 
@@ -325,6 +328,9 @@ class SyncWorker:
         self._publish(syncing=True, **self._counts())
         self._cancel_pull.clear()
         try:
+            # Nothing is sent to a server that no longer takes this desk's version: the
+            # outbox keeps every change until the desk is updated.
+            check_desk_may_sync(self.server)
             pushed = push_pending(self.local, self.server, batch_size=self.batch_size)
             if pushed.changed_server:
                 fold_tallies(self.server)  # the push left its statistics as deltas

@@ -115,6 +115,18 @@ def server_error_text(error: BaseException | None) -> str:
         ServerCode.RECORDING_MISMATCH: QCoreApplication.translate(
             "ServerTexts", "The recording fetched from the server does not match its checksum."
         ),
+        ServerCode.DESK_TOO_OLD: QCoreApplication.translate(
+            "ServerTexts",
+            "This desk (version {version}) is older than the central database accepts "
+            "(version {min_version} or later), so it sends nothing and keeps your work on this "
+            "computer until IT updates it.",
+        ),
+        ServerCode.SCHEMA_UNKNOWN: QCoreApplication.translate(
+            "ServerTexts",
+            "The central database runs a newer schema ({revision}) than this desk (version "
+            "{version}) knows, so it sends nothing and keeps your work on this computer until "
+            "IT updates it.",
+        ),
     }
     known = {code.value for code in ServerCode}
     text = texts.get(ServerCode(error.code)) if error.code in known else None

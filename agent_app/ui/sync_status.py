@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from agent_app.sync.version_gate import DeskTooOldError
 from agent_app.sync.worker import SyncStatus, SyncWorker
 from agent_app.ui.qt import QAction, QHBoxLayout, QLabel, QObject, QToolButton, QWidget, Signal
 from agent_app.ui.server_texts import server_error_text
@@ -77,6 +78,8 @@ class SyncStatusWidget(QWidget):
         self.status = status
         if status.syncing:
             state = self.tr("syncing…")
+        elif isinstance(status.failure, DeskTooOldError):
+            state = self.tr("this desk needs an update")
         elif status.online is None:
             state = self.tr("not yet synced")
         elif status.online:

@@ -4418,6 +4418,16 @@ It is retried automatically.</translation>
         <source>The recording fetched from the server does not match its checksum.</source>
         <translation>The recording fetched from the server does not match its checksum.</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>This desk (version {version}) is older than the central database accepts (version {min_version} or later), so it sends nothing and keeps your work on this computer until IT updates it.</source>
+        <translation>This desk (version {version}) is older than the central database accepts (version {min_version} or later), so it sends nothing and keeps your work on this computer until IT updates it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central database runs a newer schema ({revision}) than this desk (version {version}) knows, so it sends nothing and keeps your work on this computer until IT updates it.</source>
+        <translation>The central database runs a newer schema ({revision}) than this desk (version {version}) knows, so it sends nothing and keeps your work on this computer until IT updates it.</translation>
+    </message>
 </context>
 <context>
     <name>StatsDashboard</name>
@@ -4757,7 +4767,7 @@ It is retried automatically.</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../agent_app/ui/sync_status.py" line="+36"/>
+        <location filename="../../agent_app/ui/sync_status.py" line="+37"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
@@ -4795,6 +4805,11 @@ It is retried automatically.</translation>
         <location line="+9"/>
         <source>syncing…</source>
         <translation>syncing…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this desk needs an update</source>
+        <translation>this desk needs an update</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -4416,6 +4416,16 @@ It is retried automatically.</source>
         <source>The recording fetched from the server does not match its checksum.</source>
         <translation>从服务器取回的录音与其校验值不符。</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>This desk (version {version}) is older than the central database accepts (version {min_version} or later), so it sends nothing and keeps your work on this computer until IT updates it.</source>
+        <translation>本工作台（版本 {version}）低于中心数据库要求的版本（{min_version} 或更高），因此不发送任何内容，您的工作保留在本机，等待信息科更新工作台。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central database runs a newer schema ({revision}) than this desk (version {version}) knows, so it sends nothing and keeps your work on this computer until IT updates it.</source>
+        <translation>中心数据库的结构（{revision}）比本工作台（版本 {version}）所知的更新，因此不发送任何内容，您的工作保留在本机，等待信息科更新工作台。</translation>
+    </message>
 </context>
 <context>
     <name>StatsDashboard</name>
@@ -4755,7 +4765,7 @@ It is retried automatically.</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../agent_app/ui/sync_status.py" line="+36"/>
+        <location filename="../../agent_app/ui/sync_status.py" line="+37"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -4793,6 +4803,11 @@ It is retried automatically.</source>
         <location line="+9"/>
         <source>syncing…</source>
         <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this desk needs an update</source>
+        <translation>本工作台需要更新</translation>
     </message>
     <message>
         <location line="+2"/>

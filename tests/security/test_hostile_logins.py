@@ -388,6 +388,8 @@ HOSTILE_CALLS: dict[str, tuple[str, object]] = {
     "desk_staff_id()": ("SELECT desk_staff_id()", "own"),
     "desk_staff_department()": ("SELECT desk_staff_department() = 2", True),
     "desk_is_staff_login()": ("SELECT desk_is_staff_login()", True),
+    # The gate and the schema revision, the same for every desk; nothing else.
+    "desk_sync_gate()": ("SELECT min_version FROM desk_sync_gate()", "0.1.0"),
     # It only moves sums between tables no agent may read (test_tally_deltas_hostile).
     "stats_fold_deltas()": ("SELECT stats_fold_deltas()", True),
     "desk_task_in_reach(bigint,bigint,bigint)": ("SELECT desk_task_in_reach(:t, :p, :d)", False),

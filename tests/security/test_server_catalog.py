@@ -33,6 +33,7 @@ TABLES: dict[str, tuple[bool, dict[str, frozenset[str]]]] = {
     "contact": (True, {R: ALL}),
     "department": (False, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),
     "desk_server_setting": (False, {R: ALL}),
+    "desk_version_gate": (False, {}),  # 0016: read through desk_sync_gate() only
     "episode": (True, {R: ALL}),
     "followup_plan": (False, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),
     "followup_result": (True, {R: ALL, A: ALL}),
@@ -82,6 +83,7 @@ FUNCTIONS: dict[str, frozenset[str]] = {
     "desk_spot_check_parent(bigint,bigint,bigint,bigint,integer)": CHECKERS,
     "desk_spot_check_plan()": CHECKERS,
     "desk_staff()": ALL,
+    "desk_sync_gate()": ALL,
     "desk_staff_department()": ALL,
     "desk_staff_id()": ALL,
     "desk_task_card(bigint,jsonb)": DESKS,

@@ -9,6 +9,7 @@ from agent_app.store.server_tls import ServerNotTrustedError, TlsProblem
 from agent_app.sync.errors import SyncFullError, SyncNotTrustedError, SyncServerError
 from agent_app.sync.leases import TaskTakenError, TaskUnavailableError
 from agent_app.sync.recording_stream import RecordingUnavailableError
+from agent_app.sync.version_gate import DeskTooOldError
 from agent_app.sync.worker import DeskSyncError, SyncCancelledError
 from agent_app.ui.server_texts import server_error_text
 from tests.ui.visible_words import ENGLISH_WORD
@@ -32,6 +33,8 @@ def _failures() -> list[Exception]:
         RecordingUnavailableError(ServerCode.RECORDING_MISSING),
         RecordingUnavailableError(ServerCode.RECORDING_INCOMPLETE),
         RecordingUnavailableError(ServerCode.RECORDING_MISMATCH),
+        DeskTooOldError(ServerCode.DESK_TOO_OLD, version="0.1.0", min_version="0.2.0"),
+        DeskTooOldError(ServerCode.SCHEMA_UNKNOWN, version="0.1.0", revision="0017"),
         *(ServerNotTrustedError(problem, WHERE) for problem in TlsProblem),
         *(SyncNotTrustedError(ServerNotTrustedError(problem, WHERE)) for problem in TlsProblem),
     ]
