@@ -36,6 +36,12 @@ def main(argv: list[str] | None = None) -> int:
         help="with --self-test: only the checks that need no central server, phone line or "
         "sound hardware (what packaging runs offscreen)",
     )
+    parser.add_argument(
+        "--user",
+        default="",
+        help="with --self-test: sign in to the central server as this staff login to check "
+        "its version and clock (password from the keyring, else asked)",
+    )
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     if args.offline and not args.self_test:
@@ -59,10 +65,15 @@ def main(argv: list[str] | None = None) -> int:
         show_start_up_error(exc)
         return 2
     if args.self_test:
-        from agent_app.selftest.cli import run_self_test
+        from agent_app.selftest.cli import login_for, run_self_test
         from agent_app.ui.selftest_qt import self_test_checks
 
-        return run_self_test(settings, self_test_checks(), offline=args.offline)
+        return run_self_test(
+            settings,
+            self_test_checks(settings),
+            offline=args.offline,
+            login=login_for(args.user) if args.user and not args.offline else None,
+        )
     from agent_app.ui.app import run
 
     return run(settings, args.patients)

@@ -102,8 +102,8 @@ ENGLISH: dict[str, str] = {
     "line_sip_ok": "The SIP line is registered as {account}.",
     "line_sip_no_registrar": "The SIP line has no registrar and makes direct calls only; ask IT "
     "if this desk should register with the hospital's exchange.",
-    "line_sip_refused": "The exchange refused the SIP account {account} ({status} {reason}); "
-    "ask IT to check the account and its password in the keyring.",
+    "line_sip_failed": "The SIP account {account} is not registered ({detail}); ask IT to "
+    "check the account, its password in the keyring and the network.",
     "line_sip_timeout": "The SIP line did not register within {seconds} s; check the network "
     "cable, or ask IT whether the exchange is up.",
     "line_failed": "The phone line cannot be opened: {detail}",
@@ -121,11 +121,17 @@ ENGLISH: dict[str, str] = {
     "server_not_set": "No central server is set; this desk works offline only.",
     "server_ok": "The central server at {where} answers over a verified encrypted connection.",
     "server_failed": "{detail}",
-    "server_version_ok": "The central server's schema {revision} is one this desk knows.",
+    "server_unverified": "The central server at {where} answers, but this desk does not "
+    "verify its certificate (sslmode {sslmode}); ask IT to set verify-full with ca_file.",
+    "server_not_reached": "Not checked, because the central server was not reached.",
+    "server_needs_login": "Not checked before sign-in; run Help → Self-test after signing in, "
+    "or give --user on the command line.",
+    "server_version_unchecked": "The central server did not say its schema version to this "
+    "login; sync will check it.",
+    "server_version_ok": "The central server's schema {revision} is one this desk "
+    "(version {version}) knows.",
     "server_version_unknown": "The central server's schema {revision} is newer than this desk "
     "knows; ask IT to update this desk before syncing.",
-    "server_version_old": "This desk version {version} is older than the server allows "
-    "({minimum}); ask IT to update this desk; your local work is kept.",
     "clock_ok": "This computer's clock is within {offset} s of the server's.",
     "clock_drift": "This computer's clock is {offset} s off the server's; ask IT to turn on "
     "network time, or call times and leases will be wrong.",
@@ -136,14 +142,14 @@ ENGLISH: dict[str, str] = {
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One check's verdict. ``level`` is a sound level 0..1 where one was measured."""
+    """One check's verdict. ``measured``: a sound level 0..1 where one was measured."""
 
     name: CheckName
     status: Status
     code: str
     params: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     cause: BaseException | None = None
-    level: float | None = None
+    measured: float | None = None
 
     @classmethod
     def of(
@@ -153,12 +159,12 @@ class CheckResult:
         code: str,
         *,
         cause: BaseException | None = None,
-        level: float | None = None,
+        measured: float | None = None,
         **params: Any,
     ) -> CheckResult:
         """A result with its parameters turned into strings (as ``CodedError`` keeps them)."""
         texts = MappingProxyType({key: str(value) for key, value in params.items()})
-        return cls(name, status, code, texts, cause, level)
+        return cls(name, status, code, texts, cause, measured)
 
     def english(self) -> str:
         """The sentence for the terminal and logs."""

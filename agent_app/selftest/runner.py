@@ -12,8 +12,12 @@ import logging
 import time
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
 
 from agent_app.config import Settings
+from agent_app.dialer.phone import Phone
 from agent_app.selftest.result import CheckName, CheckResult, Status
 from agent_app.store.desk_store import DeskStore
 
@@ -38,6 +42,15 @@ class SelfTestContext:
     store: DeskStore | None = None
     # True when the store belongs to the running desk: the self-test must not close it.
     borrowed_store: bool = False
+    # The phone line: the desk's own inside the desk; from the terminal the line check opens
+    # it (``owns_phone``), the echo call uses it too, and ``close`` closes it.
+    phone: Phone | None = None
+    owns_phone: bool = False
+    # The central server: the signed-in desk's engine, or a login given on the terminal
+    # (password from the keyring or typed); what the first server check learnt is kept.
+    server: Engine | None = None
+    server_login: tuple[str, str] | None = None
+    server_probe: Any = None
     # A microphone level 0..1 while recording (the dialog's bar, the terminal's dots).
     on_level: Callable[[float], None] = field(default=lambda _level: None)
     # A prompt for the person in front of the desk ("speak now"), as a code.
@@ -48,6 +61,9 @@ class SelfTestContext:
         if self.store is not None and not self.borrowed_store:
             self.store.close()
         self.store = None
+        if self.phone is not None and self.owns_phone:
+            self.phone.close()
+        self.phone, self.owns_phone = None, False
 
 
 CheckFn = Callable[[SelfTestContext], CheckResult]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from agent_app.config import Settings
 from agent_app.selftest.result import CheckName, CheckResult, Status
 from agent_app.selftest.runner import Check, SelfTestContext
 from agent_app.ui.qt import QApplication, QTranslator
@@ -99,10 +100,10 @@ QT_MULTIMEDIA = Check(CheckName.QT_MULTIMEDIA, check_multimedia, on_owner_thread
 SIGN_IN = Check(CheckName.SIGN_IN, check_sign_in, on_owner_thread=True)
 
 
-def self_test_checks(*, sign_in: bool = True) -> list[Check]:
+def self_test_checks(settings: Settings, *, sign_in: bool = True) -> list[Check]:
     """Every check in order: this computer, then Qt, then the headset, line and server.
     ``sign_in``: include the sign-in screen (not inside a desk that is already signed in)."""
-    from agent_app.selftest.catalog import CONNECTED_CHECKS, LOCAL_CHECKS
+    from agent_app.selftest.catalog import LOCAL_CHECKS, connected_checks
 
     qt = [TRANSLATIONS, QT_PLATFORM, QT_MULTIMEDIA, *([SIGN_IN] if sign_in else [])]
-    return [*LOCAL_CHECKS, *qt, *CONNECTED_CHECKS]
+    return [*LOCAL_CHECKS, *qt, *connected_checks(settings)]

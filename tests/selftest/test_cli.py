@@ -63,6 +63,19 @@ def test_offline_self_test_of_a_hospital_desk_without_keyring_fails(tmp_path: Pa
     assert lines["qt_platform"].startswith("OK")
 
 
+def test_full_self_test_without_sound_hardware_fails_on_the_headset(tmp_path: Path) -> None:
+    """This machine has no sound device: the full run is red there, --offline is not."""
+    done = _self_test("--demo", env={"AGENT_APP_DATA_DIR": str(tmp_path / "data")})
+    assert done.returncode == 1
+    lines = _lines(done)
+    for name in ("headset", "microphone", "speaker"):
+        assert lines[name].startswith("FAIL"), lines[name]
+    assert lines["line"].startswith("OK") and lines["server"].startswith("OK")
+    # Only verdict lines on stdout: pjlib's start-up chatter goes to stderr.
+    assert all(line.split()[0] in {"OK", "WARN", "FAIL", "self-test:"} for line in
+               done.stdout.splitlines())  # fmt: skip
+
+
 def test_offline_without_self_test_is_refused() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "agent_app", "--offline"],
