@@ -15,9 +15,8 @@ import importlib
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from agent_app import __version__
@@ -45,7 +44,6 @@ _ASKED_WHO = (
     "does not exist",  # role or database: asked by a server that trusts the address
     "no pg_hba.conf entry",
 )
-_UNDEFINED_FUNCTION = "42883"
 
 
 @dataclass
@@ -91,7 +89,7 @@ def probe(context: SelfTestContext) -> ServerProbe:
             server_now = connection.execute(text("SELECT clock_timestamp()")).scalar_one()
             after = time.time()
             found.offset_seconds = server_now.timestamp() - (before + after) / 2
-            _read_version(connection, found)
+            _read_version(engine, connection, found)
     except OperationalError as exc:
         message = str(exc.orig)
         if signed_in or not any(sign in message for sign in _ASKED_WHO):
@@ -102,27 +100,23 @@ def probe(context: SelfTestContext) -> ServerProbe:
     return found
 
 
-def _read_version(connection: Any, found: ServerProbe) -> None:
-    """The version gate when the server has one (``agent_app.sync.version_gate``, migration
-    0016); else only that the server's schema revision is one this desk has migrations for,
-    when the login may read it."""
+def _read_version(engine: Engine, connection: Connection, found: ServerProbe) -> None:
+    """Judge the server's version. A server with the version gate (migration 0016,
+    ``agent_app.sync.version_gate``) says the oldest desk it accepts and its schema to every
+    login. Before that, only a login that may read ``alembic_version`` (the server's owner,
+    not a staff login) learns the revision, which must be one this desk has migrations for;
+    other logins get no verdict, and sync checks again when it starts."""
     try:
         gate = importlib.import_module("agent_app.sync.version_gate")
     except ImportError:
         gate = None
     if gate is not None:
         try:
-            # One statement on this connection: the gate asks the server and judges.
-            row = connection.execute(gate.GATE_SQL).one()
-            found.revision = row.schema_revision
-            found.version_checked = True
-            gate.check_desk_may_sync(connection.engine)
+            answer = gate.check_desk_may_sync(engine)
+            found.revision = answer.schema_revision
+            found.version_checked = answer.schema_revision is not None
         except gate.DeskTooOldError as exc:
-            found.gate_error = exc
-        except DBAPIError as exc:
-            if getattr(exc.orig, "sqlstate", None) != _UNDEFINED_FUNCTION:
-                raise
-            connection.rollback()
+            found.gate_error, found.version_checked = exc, True
         if found.version_checked:
             return
     from agent_app.store.migrate import check_not_newer, current_revision
@@ -133,8 +127,7 @@ def _read_version(connection: Any, found: ServerProbe) -> None:
             check_not_newer(connection)
         found.version_checked = found.revision is not None
     except SchemaTooNewError as exc:
-        found.gate_error = exc
-        found.version_checked = True
+        found.gate_error, found.version_checked = exc, True
     except DBAPIError as exc:  # this login may not read the revision: no verdict
         log.info("server schema revision not readable: %s", exc.orig)
 
