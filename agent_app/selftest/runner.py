@@ -35,13 +35,13 @@ class Needs(enum.Flag):
 
 @dataclass
 class SelfTestContext:
-    """What the checks share: the settings, the store once a check opened it (or the desk's
-    own, when the self-test runs inside the desk), and the callbacks of the screen."""
+    """What the checks share: the settings, the store (the desk's own engine inside the desk,
+    ``local``; from the terminal the store check opens it, ``store``), the line, the server,
+    and the callbacks of the screen."""
 
     settings: Settings
     store: DeskStore | None = None
-    # True when the store belongs to the running desk: the self-test must not close it.
-    borrowed_store: bool = False
+    local: Engine | None = None
     # The phone line: the desk's own inside the desk; from the terminal the line check opens
     # it (``owns_phone``), the echo call uses it too, and ``close`` closes it.
     phone: Phone | None = None
@@ -57,13 +57,15 @@ class SelfTestContext:
     on_prompt: Callable[[str], None] = field(default=lambda _code: None)
 
     def close(self) -> None:
-        """Give back what the checks opened (not a store the desk lent)."""
-        if self.store is not None and not self.borrowed_store:
+        """Give back what the checks opened (not what the desk lent: ``local``, a line it
+        did not open, its server engine)."""
+        if self.store is not None:
             self.store.close()
         self.store = None
         if self.phone is not None and self.owns_phone:
             self.phone.close()
-        self.phone, self.owns_phone = None, False
+            self.phone, self.owns_phone = None, False
+        self.server_probe = None  # a run again connects again
 
 
 CheckFn = Callable[[SelfTestContext], CheckResult]
@@ -116,7 +118,7 @@ def drive(steps: Steps) -> CheckResult:
             return result
 
 
-def crashed(name: CheckName, exc: Exception) -> CheckResult:
+def crashed(name: CheckName, exc: BaseException) -> CheckResult:
     """A check that raised (a bug, or a library failing in an unforeseen way) is red with its
     reason, never a crashed self-test."""
     log.error("self-test check %s failed", name.value, exc_info=exc)
