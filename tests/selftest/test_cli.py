@@ -101,3 +101,19 @@ def test_offline_without_self_test_is_refused() -> None:
         check=False,
     )
     assert done.returncode == 2 and "--offline goes with --self-test" in done.stderr
+
+
+def test_without_a_screen_the_qt_checks_run_offscreen(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"QT_QPA_PLATFORM", "DISPLAY",
+           "WAYLAND_DISPLAY", "PYTHON_KEYRING_BACKEND"}}  # fmt: skip
+    env["AGENT_APP_DATA_DIR"] = str(tmp_path / "data")
+    done = subprocess.run(
+        [sys.executable, "-m", "agent_app", "--demo", "--self-test", "--offline"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "(offscreen)" in _lines(done)["qt_platform"]
