@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -20,6 +20,9 @@ from agent_app.config import Settings
 from agent_app.dialer.phone import Phone
 from agent_app.selftest.result import CheckName, CheckResult, Status
 from agent_app.store.desk_store import DeskStore
+
+if TYPE_CHECKING:
+    from agent_app.selftest.server_checks import ServerProbe
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +53,9 @@ class SelfTestContext:
     # (password from the keyring or typed); what the first server check learnt is kept.
     server: Engine | None = None
     server_login: tuple[str, str] | None = None
-    server_probe: Any = None
-    # A microphone level 0..1 while recording (the dialog's bar, the terminal's dots).
+    server_probe: ServerProbe | None = None
+    # A microphone level 0..1 while recording (the dialog's bar; the terminal prints the
+    # verdict's level only).
     on_level: Callable[[float], None] = field(default=lambda _level: None)
     # A prompt for the person in front of the desk ("speak now"), as a code.
     on_prompt: Callable[[str], None] = field(default=lambda _code: None)
