@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def _self_test(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     # No keyring backend named: the child finds none, as on a bare machine.
@@ -117,3 +119,15 @@ def test_without_a_screen_the_qt_checks_run_offscreen(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "(offscreen)" in _lines(done)["qt_platform"]
+
+
+def test_the_server_login_takes_the_password_remembered_in_the_keyring(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from agent_app.credentials import remember_password
+    from agent_app.selftest.cli import login_for
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    assert login_for("nurse1") is None  # nothing remembered, nobody to ask
+    assert remember_password("nurse1", "pw-nurse1")
+    assert login_for("nurse1") == ("nurse1", "pw-nurse1")
