@@ -24,6 +24,7 @@ CORE = [
     "agent_app/supervision",
     "agent_app/netwatch",
     "agent_app/server",
+    "agent_app/selftest",
 ]
 
 
