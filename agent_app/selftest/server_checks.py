@@ -11,7 +11,6 @@ clock then wait for a signed-in self-test.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from agent_app.selftest.runner import Check, Needs, SelfTestContext
 from agent_app.store.engine import create_server_engine, server_unavailable, server_url
 from agent_app.store.errors import SchemaTooNewError
 from agent_app.store.server_errors import ServerUnavailableError
+from agent_app.sync.version_gate import DeskTooOldError, check_desk_may_sync
 
 log = logging.getLogger(__name__)
 
@@ -100,24 +100,19 @@ def probe(context: SelfTestContext) -> ServerProbe:
 
 
 def _read_version(engine: Engine, connection: Connection, found: ServerProbe) -> None:
-    """Judge the server's version. A server with the version gate (migration 0016,
-    ``agent_app.sync.version_gate``) says the oldest desk it accepts and its schema to every
-    login. Before that, only a login that may read ``alembic_version`` (the server's owner,
-    not a staff login) learns the revision, which must be one this desk has migrations for;
-    other logins get no verdict, and sync checks again when it starts."""
+    """Judge the server's version. A server with the version gate (migration 0016) says
+    the oldest desk it accepts and its schema to every login. Before that, only a login that
+    may read ``alembic_version`` (the server's owner, not a staff login) learns the revision,
+    which must be one this desk has migrations for; other logins get no verdict, and sync
+    checks again when it starts."""
     try:
-        gate = importlib.import_module("agent_app.sync.version_gate")
-    except ImportError:
-        gate = None
-    if gate is not None:
-        try:
-            answer = gate.check_desk_may_sync(engine)
-            found.revision = answer.schema_revision
-            found.version_checked = answer.schema_revision is not None
-        except gate.DeskTooOldError as exc:
-            found.gate_error, found.version_checked = exc, True
-        if found.version_checked:
-            return
+        answer = check_desk_may_sync(engine)
+        found.revision = answer.schema_revision
+        found.version_checked = answer.schema_revision is not None
+    except DeskTooOldError as exc:
+        found.gate_error, found.version_checked = exc, True
+    if found.version_checked:
+        return
     from agent_app.store.migrate import check_not_newer, current_revision
 
     try:
