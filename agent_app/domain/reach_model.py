@@ -9,7 +9,8 @@ new group from the hospital (a beta-binomial estimate with pseudo-counts at each
     p(patient, slot) = (answered + K_PATIENT * p(group, slot)) / (attempts + K_PATIENT)
 
 A slot's hour is pooled with its neighbours (weight NEIGHBOUR) so one lucky call at 19:00 also
-speaks for 18:00 and 20:00. Pure arithmetic, no store: ``store/repositories/reach_history.py``
+speaks for 18:00 and 20:00, and with the same hours of the other days of its kind (weight
+SAME_KIND_DAY), so Thursday's calls also speak for Friday. Pure arithmetic, no store: ``store/repositories/reach_history.py``
 reads the counts.
 """
 
@@ -25,6 +26,7 @@ Slot = tuple[int, int]  # (ISO weekday, hour of day)
 K_PATIENT = 3.0  # a patient's own calls outweigh the group's after about three
 K_GROUP = 12.0  # a group's calls outweigh the hospital's after about a dozen
 NEIGHBOUR = 0.5  # how much the hours either side count towards a slot
+SAME_KIND_DAY = 0.25  # how much the same hour of another working (or weekend) day counts
 HOSPITAL_PRIOR = 0.5  # before any history at all: a coin toss in every slot
 SLOT_MINUTES = 60
 
@@ -58,14 +60,23 @@ class SlotCounts:
             self.answered[slot] = self.answered.get(slot, 0) + 1
 
     def pooled(self, slot: Slot) -> tuple[float, float]:
-        """(answered, attempts) in ``slot`` with its neighbouring hours at NEIGHBOUR weight."""
+        """(answered, attempts) in ``slot``, with its neighbouring hours at NEIGHBOUR weight
+        and the same hours of the other days of its kind (working days, or the weekend) at
+        SAME_KIND_DAY weight: a patient at work on Thursdays is at work on Fridays too."""
         weekday, hour = slot
-        answered = float(self.answered.get(slot, 0))
-        attempts = float(self.attempts.get(slot, 0))
-        for near in (hour - 1, hour + 1):
-            if 0 <= near < 24:
-                answered += NEIGHBOUR * self.answered.get((weekday, near), 0)
-                attempts += NEIGHBOUR * self.attempts.get((weekday, near), 0)
+        answered = attempts = 0.0
+        for day in range(1, 8):
+            if day == weekday:
+                day_weight = 1.0
+            elif (day <= 5) == (weekday <= 5):
+                day_weight = SAME_KIND_DAY
+            else:
+                continue
+            for near, hour_weight in ((hour, 1.0), (hour - 1, NEIGHBOUR), (hour + 1, NEIGHBOUR)):
+                if 0 <= near < 24:
+                    weight = day_weight * hour_weight
+                    answered += weight * self.answered.get((day, near), 0)
+                    attempts += weight * self.attempts.get((day, near), 0)
         return answered, attempts
 
     @property
@@ -204,7 +215,7 @@ def counts_from(attempts: Iterable[tuple[dt.datetime, bool]], zone: str) -> Slot
     return counts
 
 
-def merge(parts: Mapping[object, SlotCounts]) -> SlotCounts:
+def merge(parts: Mapping[str, SlotCounts]) -> SlotCounts:
     """One SlotCounts summing several (the hospital from its groups)."""
     total = SlotCounts()
     for counts in parts.values():

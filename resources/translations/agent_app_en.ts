@@ -1283,7 +1283,7 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+169"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+170"/>
         <location line="+13"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
@@ -2535,7 +2535,7 @@ It is retried automatically.</translation>
 <context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+43"/>
+        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+50"/>
         <source>Phone numbers</source>
         <translation>Phone numbers</translation>
     </message>
@@ -2551,6 +2551,36 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+13"/>
+        <source>No calling time in the next two days.</source>
+        <translation>No calling time in the next two days.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>from this patient&apos;s calls</source>
+        <translation>from this patient&apos;s calls</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from similar patients&apos; calls</source>
+        <translation>from similar patients&apos; calls</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Usually answers {0}:00–{1}:00 ({2}).</source>
+        <translation>Usually answers {0}:00–{1}:00 ({2}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>today</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Best called {0} at {1} (chance {2}%).</source>
+        <translation>Best called {0} at {1} (chance {2}%).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{0} · {1} · {2} years</source>
         <translation>{0} · {1} · {2} years</translation>
     </message>

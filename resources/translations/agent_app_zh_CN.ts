@@ -1283,7 +1283,7 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+169"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+170"/>
         <location line="+13"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
@@ -2534,7 +2534,7 @@ It is retried automatically.</source>
 <context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+43"/>
+        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+50"/>
         <source>Phone numbers</source>
         <translation>电话号码</translation>
     </message>
@@ -2550,6 +2550,36 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+13"/>
+        <source>No calling time in the next two days.</source>
+        <translation>未来两天内没有可致电的时段。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>from this patient&apos;s calls</source>
+        <translation>依据本人通话记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from similar patients&apos; calls</source>
+        <translation>依据同类患者通话记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Usually answers {0}:00–{1}:00 ({2}).</source>
+        <translation>通常在 {0}:00–{1}:00 接听({2})。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Best called {0} at {1} (chance {2}%).</source>
+        <translation>建议 {0} {1} 致电(接通可能 {2}%)。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{0} · {1} · {2} years</source>
         <translation>{0} · {1} · {2}岁</translation>
     </message>

@@ -27,9 +27,11 @@ from agent_app.domain.enums import (
     VitalStatus,
 )
 from agent_app.domain.questionnaire import QuestionnaireError, RaisedFlag, Template, parse_template
+from agent_app.domain.reach_model import Suggestion, suggest
 from agent_app.domain.retry_rules import NextStep, RetryPolicy, next_step
 from agent_app.domain.views import PatientCard
 from agent_app.store.repositories.patients import patient_card
+from agent_app.store.repositories.reach_history import reach_model_for
 from agent_app.store.repositories.tasks import OPEN_STATUSES
 from agent_app.store.schema import (
     CallAttempt,
@@ -68,6 +70,8 @@ class FollowupWork:
     policy: RetryPolicy
     doctor_id: int | None
     card: PatientCard
+    # When this patient is most likely to answer (None: the plan's hours allow no call soon).
+    reach: Suggestion | None = None
 
     @property
     def is_open(self) -> bool:
@@ -169,9 +173,12 @@ def load_followup(engine: Engine, task_id: int, viewer_id: int | None = None) ->
             policy=policy,
             doctor_id=doctor_id,
         )
-        patient_id = task.patient_id
+        patient_id, department_id = task.patient_id, task.department_id
     card = patient_card(engine, patient_id, viewer_id=viewer_id, seen_in="followup")
-    return FollowupWork(**work, card=card)  # type: ignore[arg-type]
+    zone = policy.hours.zone
+    model = reach_model_for(engine, patient_id, card.birth_date, department_id, zone)
+    reach = suggest(model, dt.datetime.now(dt.UTC), policy.hours.allows, zone)
+    return FollowupWork(**work, card=card, reach=reach)  # type: ignore[arg-type]
 
 
 def save_wrapup(engine: Engine, work: FollowupWork, wrap: WrapUp) -> SavedWrapUp:

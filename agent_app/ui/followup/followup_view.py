@@ -108,6 +108,7 @@ class FollowupView(QWidget):
         self.progress = QLabel()
         self.patient = PatientPanel()
         self.patient.show_card(work.card, self.today)
+        self.patient.show_reach(work.reach)
         self.patient.sig_dial.connect(self.dial)
         self.patient.sig_show_result.connect(self._show_result)
         self.script = ScriptPanel()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from agent_app.domain.reach_model import Suggestion
 from agent_app.domain.views import ContactLine, PastResult, PatientCard
 from agent_app.ui.followup.wrapup_panel import disposition_name
 from agent_app.ui.pop_card import relation_name, sex_name
@@ -35,11 +36,17 @@ class PatientPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.name_label = QLabel()
+        # The best time to call, from the attempt history (hidden when there is no pattern).
+        self.reach_label = QLabel()
+        self.reach_label.setWordWrap(True)
+        self.reach_label.setStyleSheet("color: #1a5f7a;")
+        self.reach_label.hide()
         self.name_label.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.name_label.setWordWrap(True)
         layout.addWidget(self.name_label)
         self.facts = QFormLayout()
         layout.addLayout(self.facts)
+        layout.addWidget(self.reach_label)
         self.contacts_box = QGroupBox(self.tr("Phone numbers"))
         self.contacts_layout = QVBoxLayout(self.contacts_box)
         layout.addWidget(self.contacts_box)
@@ -58,6 +65,41 @@ class PatientPanel(QWidget):
         self.dial_buttons: list[QPushButton] = []
         self.contact_rows: list[QWidget] = []
         self._dial_enabled, self._dial_why = True, ""
+
+    def show_reach(self, reach: Suggestion | None) -> None:
+        """When the patient usually answers, and when to call if now is a poor time."""
+        if reach is None:
+            self.reach_label.setText(self.tr("No calling time in the next two days."))
+            self.reach_label.show()
+            return
+        source = (
+            self.tr("from this patient's calls")
+            if reach.own_history
+            else self.tr("from similar patients' calls")
+        )
+        parts = []
+        if reach.best_hours is not None:
+            start, end = reach.best_hours
+            parts.append(
+                self.tr("Usually answers {0}:00–{1}:00 ({2}).").format(
+                    f"{start:02d}", f"{end:02d}", source
+                )
+            )
+        later = reach.at - dt.datetime.now(dt.UTC)
+        if later > dt.timedelta(minutes=30):
+            when = reach.at.astimezone(HOSPITAL_TZ)
+            day = (
+                self.tr("today")
+                if when.date() == dt.datetime.now(HOSPITAL_TZ).date()
+                else when.strftime("%m-%d")
+            )
+            parts.append(
+                self.tr("Best called {0} at {1} (chance {2}%).").format(
+                    day, when.strftime("%H:%M"), round(reach.chance * 100)
+                )
+            )
+        self.reach_label.setText(" ".join(parts))
+        self.reach_label.setVisible(bool(parts))
 
     def show_card(self, card: PatientCard, today: dt.date) -> None:
         sex = sex_name(card.sex)
