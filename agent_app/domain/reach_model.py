@@ -10,8 +10,8 @@ new group from the hospital (a beta-binomial estimate with pseudo-counts at each
 
 A slot's hour is pooled with its neighbours (weight NEIGHBOUR) so one lucky call at 19:00 also
 speaks for 18:00 and 20:00, and with the same hours of the other days of its kind (weight
-SAME_KIND_DAY), so Thursday's calls also speak for Friday. Pure arithmetic, no store: ``store/repositories/reach_history.py``
-reads the counts.
+SAME_KIND_DAY), so Thursday's calls also speak for Friday. Pure arithmetic, no store:
+``store/repositories/reach_history.py`` reads the counts.
 """
 
 from __future__ import annotations
