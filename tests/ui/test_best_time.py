@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from agent_app.demo.seed import seed_store
 from agent_app.domain.enums import Direction, LineType, TaskStatus
 from agent_app.store.engine import open_local_store
-from agent_app.store.repositories.followups import load_followup
+from agent_app.store.repositories.followups import best_time, load_followup
 from agent_app.store.repositories.reach_history import forget_cached_history, reach_model_for
 from agent_app.store.schema import CallAttempt, FollowupTask, Patient
 from agent_app.ui.followup.patient_panel import PatientPanel
@@ -73,11 +73,11 @@ def test_a_patient_who_answers_in_the_evening_is_suggested_an_evening_call(store
     model = reach_model_for(store, task.patient_id, birth, task.department_id, "Asia/Shanghai")
     weekday = dt.datetime.now(SHANGHAI).isoweekday()
     assert model.chance((weekday, 19)) > 0.7 > 0.3 > model.chance((weekday, 9))
-    work = load_followup(store, task.id)
-    assert work.reach is not None
-    assert work.reach.own_history
-    assert work.reach.best_hours is not None
-    start, end = work.reach.best_hours
+    reach = best_time(store, load_followup(store, task.id))
+    assert reach is not None
+    assert reach.own_history
+    assert reach.best_hours is not None
+    start, end = reach.best_hours
     assert start <= 19 < end and not start <= 9 < end
 
 
@@ -85,9 +85,9 @@ def test_the_panel_names_the_usual_hours_in_chinese(
     qtbot: QtBot, chinese: None, store: Engine
 ) -> None:
     task = _evening_answerer(store)
-    work = load_followup(store, task.id)
+    reach = best_time(store, load_followup(store, task.id))
     panel = PatientPanel()
     qtbot.addWidget(panel)
-    panel.show_reach(work.reach)
+    panel.show_reach(reach)
     assert panel.reach_label.isVisibleTo(panel)
     assert "通常在" in panel.reach_label.text() and "本人" in panel.reach_label.text()

@@ -70,8 +70,6 @@ class FollowupWork:
     policy: RetryPolicy
     doctor_id: int | None
     card: PatientCard
-    # When this patient is most likely to answer (None: the plan's hours allow no call soon).
-    reach: Suggestion | None = None
 
     @property
     def is_open(self) -> bool:
@@ -173,12 +171,20 @@ def load_followup(engine: Engine, task_id: int, viewer_id: int | None = None) ->
             policy=policy,
             doctor_id=doctor_id,
         )
-        patient_id, department_id = task.patient_id, task.department_id
+        patient_id = task.patient_id
     card = patient_card(engine, patient_id, viewer_id=viewer_id, seen_in="followup")
-    zone = policy.hours.zone
-    model = reach_model_for(engine, patient_id, card.birth_date, department_id, zone)
-    reach = suggest(model, dt.datetime.now(dt.UTC), policy.hours.allows, zone)
-    return FollowupWork(**work, card=card, reach=reach)  # type: ignore[arg-type]
+    return FollowupWork(**work, card=card)  # type: ignore[arg-type]
+
+
+def best_time(
+    engine: Engine, work: FollowupWork, now: dt.datetime | None = None
+) -> Suggestion | None:
+    """When this follow-up's patient is most likely to answer within the plan's calling hours
+    (None: no callable moment in the next two days). Reads the department's call history the
+    first time (about a second on a large store), so the screen asks for it after it opens."""
+    zone = work.policy.hours.zone
+    model = reach_model_for(engine, work.card.id, work.card.birth_date, work.department_id, zone)
+    return suggest(model, now or dt.datetime.now(dt.UTC), work.policy.hours.allows, zone)
 
 
 def save_wrapup(engine: Engine, work: FollowupWork, wrap: WrapUp) -> SavedWrapUp:

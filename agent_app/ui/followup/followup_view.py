@@ -14,6 +14,7 @@ may change it, and saving answers as an unreached call asks once.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 
 from sqlalchemy import Engine
@@ -29,9 +30,11 @@ from agent_app.store.repositories.followups import (
     FollowupWork,
     SavedWrapUp,
     WrapUp,
+    best_time,
     save_wrapup,
     start_task,
 )
+from agent_app.ui.background import run_in_background
 from agent_app.ui.followup.call_log import CallContext, CallLog
 from agent_app.ui.followup.language import desk_language
 from agent_app.ui.followup.patient_panel import PatientPanel
@@ -53,6 +56,8 @@ from agent_app.ui.qt import (
 )
 from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.task_queue_model import HOSPITAL_TZ
+
+log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 300
 # Outcomes that say nobody was reached: answers typed beside one of these need a confirmation.
@@ -108,7 +113,12 @@ class FollowupView(QWidget):
         self.progress = QLabel()
         self.patient = PatientPanel()
         self.patient.show_card(work.card, self.today)
-        self.patient.show_reach(work.reach)
+        run_in_background(
+            lambda: best_time(engine, work),
+            self.patient.show_reach,
+            lambda exc: log.info("best time to call not estimated: %s", exc),
+            owner=self.patient,
+        )
         self.patient.sig_dial.connect(self.dial)
         self.patient.sig_show_result.connect(self._show_result)
         self.script = ScriptPanel()
