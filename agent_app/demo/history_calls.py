@@ -92,7 +92,7 @@ def plan_calls(
     calls: list[PlannedCall] = []
     # The task reaches an agent's queue when due; it is called minutes to a day later.
     delay = dt.timedelta(minutes=rng.choice((5, 30, 90, 240, 1440)) * rng.random())
-    start = policy.hours.next_allowed(due_at + delay).replace(microsecond=0)
+    start = policy.calendar.next_allowed(due_at + delay).replace(microsecond=0)
     while True:
         if deceased:
             disposition = Disposition.DECEASED if rng.random() < 0.85 else Disposition.NO_ANSWER
@@ -119,7 +119,9 @@ def plan_calls(
                 wrapped = call.answered_at + dt.timedelta(minutes=30)
         callback = None
         if disposition is Disposition.CALL_BACK_LATER:
-            callback = policy.hours.next_allowed(wrapped + dt.timedelta(hours=rng.randint(2, 26)))
+            callback = policy.calendar.next_allowed(
+                wrapped + dt.timedelta(hours=rng.randint(2, 26))
+            )
         step = next_step(
             disposition,
             attempts_before=attempts,
@@ -135,7 +137,7 @@ def plan_calls(
         if disposition in BAD_NUMBER:
             contact += 1
         pickup = dt.timedelta(minutes=rng.randint(0, 90))
-        start = policy.hours.next_allowed(max(due, wrapped) + pickup).replace(microsecond=0)
+        start = policy.calendar.next_allowed(max(due, wrapped) + pickup).replace(microsecond=0)
 
 
 @dataclass

@@ -6,6 +6,10 @@ A plan stores its calling hours as JSON, for example::
      "zone": "Asia/Shanghai"}
 
 ``days`` are ISO weekdays (1 Monday … 7 Sunday). An empty JSON object means the desk's default.
+``"skip_holidays"`` (default true) keeps the plan's calls off China's public holidays; a plan
+whose calls must go out whatever the day (a call the day after an operation) sets it false.
+Which days are holidays, swapped working days or the hospital's own closures is the work
+calendar's business (``work_calendar.CallingCalendar``, which applies these hours to days).
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ class CallingHoursError(CodedError, ValueError):
         "hours_bad_zone": 'unknown time zone "{zone}"',
         "hours_bad_window": "window {window} must be a [start, end] pair",
         "hours_bad_windows": '"windows" must be a list of [start, end] pairs',
+        "hours_bad_holidays": '"skip_holidays" must be true or false',
+        "hours_no_calling_day": "no calling day in the next {days} days (every day is closed)",
     }
 
 
@@ -46,11 +52,13 @@ def _parse_time(text: object, window: int, end: str) -> dt.time:
 
 @dataclass(frozen=True)
 class CallingHours:
-    """Weekdays and daily windows (start inclusive, end exclusive) in one time zone."""
+    """Weekdays and daily windows (start inclusive, end exclusive) in one time zone, and
+    whether public holidays are skipped."""
 
     days: frozenset[int]
     windows: tuple[tuple[dt.time, dt.time], ...]
     zone: str = DEFAULT_ZONE
+    skip_holidays: bool = True
 
     def __post_init__(self) -> None:
         if not self.days or not self.days <= frozenset(range(1, 8)):
@@ -99,37 +107,36 @@ class CallingHours:
         zone = data.get("zone", DEFAULT_ZONE)
         if not isinstance(zone, str):
             raise CallingHoursError("hours_bad_zone", zone=zone)
-        return cls(frozenset(days), windows, zone)
+        skip_holidays = data.get("skip_holidays", True)
+        if not isinstance(skip_holidays, bool):
+            raise CallingHoursError("hours_bad_holidays")
+        return cls(frozenset(days), windows, zone, skip_holidays)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "days": sorted(self.days),
             "windows": [[f"{s:%H:%M}", f"{e:%H:%M}"] for s, e in self.windows],
             "zone": self.zone,
+            "skip_holidays": self.skip_holidays,
         }
 
     def allows(self, moment: dt.datetime) -> bool:
-        """Whether an aware ``moment`` falls inside the calling hours."""
-        local = moment.astimezone(ZoneInfo(self.zone))
-        if local.isoweekday() not in self.days:
-            return False
-        clock = local.time().replace(tzinfo=None)
-        return any(start <= clock < end for start, end in self.windows)
+        """Whether an aware ``moment`` is inside these hours on a national calling day (no
+        hospital exceptions; callers that have the store use ``CallingCalendar`` with them)."""
+        from agent_app.domain.work_calendar import CallingCalendar  # it builds on this module
+
+        return CallingCalendar(self).allows(moment)
 
     def next_allowed(self, moment: dt.datetime) -> dt.datetime:
-        """The first instant at or after an aware ``moment`` inside the calling hours (UTC)."""
-        zone = ZoneInfo(self.zone)
-        local = moment.astimezone(zone)
-        for day_offset in range(8):
-            day = local.date() + dt.timedelta(days=day_offset)
-            if day.isoweekday() not in self.days:
-                continue
-            for start, end in self.windows:
-                opens = dt.datetime.combine(day, start, zone)
-                closes = dt.datetime.combine(day, end, zone)
-                if local < closes:
-                    return max(opens, local).astimezone(dt.UTC)
-        raise AssertionError("a week always holds a calling window")  # days is never empty
+        """The first instant at or after ``moment`` these hours allow on a national calling day
+        (UTC; no hospital exceptions, as :meth:`allows`)."""
+        from agent_app.domain.work_calendar import CallingCalendar
+
+        return CallingCalendar(self).next_allowed(moment)
+
+    def window_at(self, clock: dt.time) -> bool:
+        """Whether a wall-clock time (in the plan's zone) falls inside a window."""
+        return any(start <= clock < end for start, end in self.windows)
 
 
 DEFAULT_CALLING_HOURS = CallingHours(

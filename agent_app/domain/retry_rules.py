@@ -1,7 +1,9 @@
 """What happens to a follow-up task after a call: done, failed, or due again and when.
 
 The plan sets the budget (attempts, spacing) and the calling hours; the disposition the agent
-picks at wrap-up decides which rule applies. Pure rules: the store writes what they decide.
+picks at wrap-up decides which rule applies. Every retry lands on the next calling moment of
+the work calendar (holidays, swapped working days, the hospital's closures). Pure rules: the
+store writes what they decide.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 
 from agent_app.domain.calling_hours import DEFAULT_CALLING_HOURS, CallingHours
 from agent_app.domain.enums import Disposition, TaskStatus
+from agent_app.domain.work_calendar import NATIONAL_ONLY, CallingCalendar, WorkCalendar
 
 # A busy line is usually free again soon; a line failure is ours, not the patient's.
 BUSY_RETRY = dt.timedelta(minutes=30)
@@ -29,17 +32,23 @@ class RetryRuleError(ValueError):
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """A plan's retry budget and calling hours."""
+    """A plan's retry budget and calling hours, and the hospital's work calendar."""
 
     max_attempts: int = 3
     spacing: dt.timedelta = dt.timedelta(hours=2)
     hours: CallingHours = DEFAULT_CALLING_HOURS
+    days: WorkCalendar = NATIONAL_ONLY
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
             raise RetryRuleError("a plan must allow at least one attempt")
         if self.spacing <= dt.timedelta(0):
             raise RetryRuleError("the retry spacing must be longer than zero")
+
+    @property
+    def calendar(self) -> CallingCalendar:
+        """The plan's calling hours on the hospital's calling days."""
+        return CallingCalendar(self.hours, self.days)
 
 
 @dataclass(frozen=True)
@@ -83,7 +92,7 @@ def next_step(
     if disposition is Disposition.CALL_BACK_LATER:
         if callback_at is None:
             return NextStep(
-                TaskStatus.PENDING, policy.hours.next_allowed(now + DEFAULT_CALLBACK), attempts
+                TaskStatus.PENDING, policy.calendar.next_allowed(now + DEFAULT_CALLBACK), attempts
             )
         if callback_at.tzinfo is None:
             raise RetryRuleError("the callback time must carry its time zone")
@@ -94,18 +103,18 @@ def next_step(
             TaskStatus.PENDING,
             callback_at.astimezone(dt.UTC),
             attempts,
-            outside_hours=not policy.hours.allows(callback_at),
+            outside_hours=not policy.calendar.allows(callback_at),
         )
     if disposition is Disposition.LINE_FAILED:
         # Our line failed: the attempt is not the patient's, so it does not use the budget.
-        retry = policy.hours.next_allowed(now + LINE_FAILED_RETRY)
+        retry = policy.calendar.next_allowed(now + LINE_FAILED_RETRY)
         return NextStep(TaskStatus.PENDING, retry, attempts_before)
     if disposition in BAD_NUMBER:
         if other_numbers_left:
-            return NextStep(TaskStatus.PENDING, policy.hours.next_allowed(now), attempts)
+            return NextStep(TaskStatus.PENDING, policy.calendar.next_allowed(now), attempts)
         return NextStep(TaskStatus.FAILED, due_at, attempts)
     # No answer or busy: try again later until the budget is spent.
     if attempts >= policy.max_attempts:
         return NextStep(TaskStatus.FAILED, due_at, attempts)
     wait = min(BUSY_RETRY, policy.spacing) if disposition is Disposition.BUSY else policy.spacing
-    return NextStep(TaskStatus.PENDING, policy.hours.next_allowed(now + wait), attempts)
+    return NextStep(TaskStatus.PENDING, policy.calendar.next_allowed(now + wait), attempts)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine, bindparam, select, update
 
 from agent_app.domain.enums import TaskStatus
+from agent_app.domain.work_calendar import NATIONAL_ONLY, CallingCalendar, WorkCalendar
 from agent_app.his.errors import PlanRuleError
 from agent_app.his.importer import store_time
 from agent_app.his.plan_rules import (
@@ -28,6 +29,7 @@ from agent_app.his.plan_rules import (
     choose_plans,
 )
 from agent_app.store.bulk import bulk_insert
+from agent_app.store.repositories.calendar_exceptions import load_work_calendar
 from agent_app.store.schema import Base, Department, Episode, FollowupPlan, FollowupTask, Patient
 from agent_app.store.schema.base import utcnow
 
@@ -111,10 +113,12 @@ def load_plans(connection: Connection) -> ImportPlans:
     return ImportPlans(plans, skipped)
 
 
-def due_moment(plan: PlanSpec, day: dt.date) -> dt.datetime:
-    """The first moment on ``day`` (or after) that the plan may call, in UTC."""
+def due_moment(plan: PlanSpec, day: dt.date, days: WorkCalendar = NATIONAL_ONLY) -> dt.datetime:
+    """The first moment on ``day`` (or after) that the plan may call, in UTC: a follow-up point
+    on a holiday or the hospital's closure day moves to the next calling day."""
     zone = ZoneInfo(plan.calling_hours.zone)
-    return plan.calling_hours.next_allowed(dt.datetime.combine(day, dt.time(0, 0), zone))
+    calendar = CallingCalendar(plan.calling_hours, days)
+    return calendar.next_allowed(dt.datetime.combine(day, dt.time(0, 0), zone))
 
 
 def generate_tasks(
@@ -154,6 +158,7 @@ def generate_for_batch(
     late_days: int,
 ) -> TaskCounts:
     """Bring the tasks of these episodes in line with ``plans`` inside the caller's transaction."""
+    days = load_work_calendar(connection)
     oldest = now.date() - dt.timedelta(days=late_days)
     wanted: dict[tuple[int, int, int], _Wanted] = {}
     episode_info: dict[int, tuple[int, int]] = {}  # episode → (patient, department)
@@ -185,7 +190,7 @@ def generate_for_batch(
             staff = {Assignment.NURSE: nurse, Assignment.DOCTOR: doctor}.get(plan.rules.assign)
             for offset in plan.offsets_days:
                 day = discharged + dt.timedelta(days=offset)
-                wanted[(eid, plan.plan_id, offset)] = _Wanted(due_moment(plan, day), staff)
+                wanted[(eid, plan.plan_id, offset)] = _Wanted(due_moment(plan, day, days), staff)
     existing = connection.execute(
         select(
             FollowupTask.id,

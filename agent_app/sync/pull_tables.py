@@ -13,6 +13,7 @@ PULL_TABLES: tuple[str, ...] = (
     "call_script",
     "questionnaire_template",
     "followup_plan",
+    "calling_exception",  # the hospital's closure and extra working days (work_calendar)
     "patient",
     "contact",
     "episode",

@@ -16,9 +16,10 @@ from sqlalchemy import Engine
 
 from agent_app.config import Settings
 from agent_app.domain.enums import Role
+from agent_app.domain.national_holidays import holiday_data_status
 from agent_app.ui.desk_menus import SUPERVISING
 from agent_app.ui.main_window import MainWindow
-from agent_app.ui.qt import QCoreApplication, Qt, QWidget
+from agent_app.ui.qt import QCoreApplication, QPushButton, Qt, QWidget
 
 
 class _Tools:
@@ -43,7 +44,8 @@ def add_tools(
 ) -> None:
     """Every role: complaints and its own QA feedback. Supervisors and quality staff:
     recordings with QA scoring, statistics and reports, spot-check sampling. Administrators:
-    questionnaires and scripts, and the discharge import."""
+    questionnaires and scripts, the discharge import, and the calling calendar (whose
+    warning, when the holiday data runs out, sits in the administrator's status bar)."""
     tools = _Tools(window)  # kept alive by the menu entries' callbacks
     cache = settings.data_dir / "recording-cache" if settings is not None else None
     window.recording_server, window.recording_cache = server, cache
@@ -51,7 +53,7 @@ def add_tools(
     if window.account.role in SUPERVISING:
         _add_supervision(window, tools, server, cache)
     if window.account.role is Role.ADMIN:
-        _add_admin(window, tools)
+        _add_admin(window, tools, server)
 
 
 def _add_everyones(window: MainWindow, tools: _Tools) -> None:
@@ -129,7 +131,12 @@ def _add_supervision(
     )
 
 
-def _add_admin(window: MainWindow, tools: _Tools) -> None:
+def _add_admin(window: MainWindow, tools: _Tools, server: Engine | None) -> None:
+    from agent_app.ui.admin.calendar_page import (
+        CalendarPage,
+        holiday_data_warning,
+        hospital_today,
+    )
     from agent_app.ui.template_editor import TemplateEditor
 
     engine, account, menus = window.engine, window.account, window.menus
@@ -143,6 +150,30 @@ def _add_admin(window: MainWindow, tools: _Tools) -> None:
         QCoreApplication.translate("DeskTools", "Discharge import and plans…"),
         tools.opener("his", lambda: _his_admin(window)),
     )
+    # Exceptions are written where every desk pulls them from: the central server when there
+    # is one, else this desk's store.
+    calendar = tools.opener(
+        "calendar",
+        lambda: _as_window(
+            CalendarPage(server or engine, account),
+            window,
+            QCoreApplication.translate("DeskTools", "Calling calendar"),
+            (900, 560),
+        ),
+    )
+    menus.add(menus.admin, QCoreApplication.translate("DeskTools", "Calling calendar…"), calendar)
+    warning = holiday_data_warning(holiday_data_status(hospital_today()))
+    if warning:  # only the administrator can act on it: agents are not told
+        notice = QPushButton(
+            QCoreApplication.translate("DeskTools", "Holiday data runs out"), window
+        )
+        notice.setObjectName("holidayDataWarning")
+        notice.setFlat(True)
+        notice.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        notice.setToolTip(warning)
+        notice.clicked.connect(calendar)
+        window.statusBar().addPermanentWidget(notice)
+        window.statusBar().showMessage(warning, 60_000)
 
 
 def _his_admin(window: MainWindow) -> QWidget:

@@ -34,6 +34,7 @@ class FirstSyncDialog(QProgressDialog):
             "call_script": self.tr("call scripts"),
             "questionnaire_template": self.tr("questionnaires"),
             "followup_plan": self.tr("follow-up plans"),
+            "calling_exception": self.tr("calendar exceptions"),
             "patient": self.tr("patients"),
             "contact": self.tr("phone numbers"),
             "episode": self.tr("hospital stays"),

@@ -69,6 +69,12 @@ def _sentences() -> dict[str, str]:
         "hours_bad_windows": QCoreApplication.translate(
             "ImportTexts", "the calling windows must be a list of start and end times"
         ),
+        "hours_bad_holidays": QCoreApplication.translate(
+            "ImportTexts", '"skip_holidays" must be true or false'
+        ),
+        "hours_no_calling_day": QCoreApplication.translate(
+            "ImportTexts", "no calling day in the next {days} days: every day is closed"
+        ),
     }
 
 
@@ -302,4 +308,9 @@ def hours_text(hours: Mapping[str, Any]) -> str:
     window_words = "、".join(
         f"{w[0]}–{w[1]}" for w in windows if isinstance(w, list) and len(w) == 2
     )
-    return " ".join(part for part in (day_words, window_words) if part)
+    holidays = (
+        QCoreApplication.translate("ImportTexts", "also on public holidays")
+        if hours.get("skip_holidays") is False
+        else ""
+    )
+    return " ".join(part for part in (day_words, window_words, holidays) if part)

@@ -268,6 +268,115 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../agent_app/ui/admin/calendar_page.py" line="+62"/>
+        <source>The national holiday data ends on {0} ({1} days left). Upgrade chinesecalendar once the State Council publishes next year&apos;s holidays; until then, add the known holidays as closure days.</source>
+        <translation>The national holiday data ends on {0} ({1} days left). Upgrade chinesecalendar once the State Council publishes next year&apos;s holidays; until then, add the known holidays as closure days.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The national holiday data ended on {0}: calls now follow plain weekdays and public holidays are not skipped. Upgrade chinesecalendar, or add the holidays as closure days.</source>
+        <translation>The national holiday data ended on {0}: calls now follow plain weekdays and public holidays are not skipped. Upgrade chinesecalendar, or add the holidays as closure days.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Closure day (no calls)</source>
+        <translation>Closure day (no calls)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra working day</source>
+        <translation>Extra working day</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{day} already has an exception; remove it first.</source>
+        <translation>{day} already has an exception; remove it first.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reason is longer than {limit} characters.</source>
+        <translation>The reason is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That exception is no longer in the calendar.</source>
+        <translation>That exception is no longer in the calendar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an administrator may change the calendar.</source>
+        <translation>Only an administrator may change the calendar.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The calendar could not be read or written ({0}).</source>
+        <translation>The calendar could not be read or written ({0}).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>China&apos;s public holidays and swapped working days are known for {0}–{1}. Beyond that, calls follow plain weekdays.</source>
+        <translation>China&apos;s public holidays and swapped working days are known for {0}–{1}. Beyond that, calls follow plain weekdays.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+22"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reason, e.g. hospital-wide power maintenance</source>
+        <translation>Reason, e.g. hospital-wide power maintenance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove selected</source>
+        <translation>&amp;Remove selected</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The hospital&apos;s own exceptions</source>
+        <translation>The hospital&apos;s own exceptions</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calling calendar</source>
+        <translation>Calling calendar</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Added {0}: {1}.</source>
+        <translation>Added {0}: {1}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select an exception to remove.</source>
+        <translation>Select an exception to remove.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Removed {0}.</source>
+        <translation>Removed {0}.</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
         <location filename="../../agent_app/ui/call_bar.py" line="+96"/>
@@ -997,7 +1106,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+67"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+69"/>
         <source>Complaints and suggestions</source>
         <translation>Complaints and suggestions</translation>
     </message>
@@ -1042,7 +1151,7 @@
         <translation>Spot-check sampling</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Questionnaires and call scripts…</source>
         <translation>Questionnaires and call scripts…</translation>
     </message>
@@ -1052,7 +1161,22 @@
         <translation>Discharge import and plans…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Calling calendar</source>
+        <translation>Calling calendar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calling calendar…</source>
+        <translation>Calling calendar…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Holiday data runs out</source>
+        <translation>Holiday data runs out</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Discharge import</source>
         <translation>Discharge import</translation>
     </message>
@@ -1221,6 +1345,11 @@
         <location line="+1"/>
         <source>follow-up plans</source>
         <translation>follow-up plans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>calendar exceptions</source>
+        <translation>calendar exceptions</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1678,6 +1807,16 @@ It is retried automatically.</translation>
         <translation>the calling windows must be a list of start and end times</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&quot;skip_holidays&quot; must be true or false</source>
+        <translation>&quot;skip_holidays&quot; must be true or false</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no calling day in the next {days} days: every day is closed</source>
+        <translation>no calling day in the next {days} days: every day is closed</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>the plan cannot be used ({0})</source>
         <translation>the plan cannot be used ({0})</translation>
@@ -2051,6 +2190,11 @@ It is retried automatically.</translation>
         <location line="+1"/>
         <source>Sun</source>
         <translation>Sun</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>also on public holidays</source>
+        <translation>also on public holidays</translation>
     </message>
 </context>
 <context>

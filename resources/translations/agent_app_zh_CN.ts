@@ -268,6 +268,115 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../agent_app/ui/admin/calendar_page.py" line="+62"/>
+        <source>The national holiday data ends on {0} ({1} days left). Upgrade chinesecalendar once the State Council publishes next year&apos;s holidays; until then, add the known holidays as closure days.</source>
+        <translation>国家法定节假日数据截止到 {0}（还剩 {1} 天）。国务院公布下一年放假安排后，请升级 chinesecalendar；在此之前，请把已知的节假日添加为停诊日。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The national holiday data ended on {0}: calls now follow plain weekdays and public holidays are not skipped. Upgrade chinesecalendar, or add the holidays as closure days.</source>
+        <translation>国家法定节假日数据已于 {0} 截止：目前按普通工作日安排拨打，法定节假日不会被跳过。请升级 chinesecalendar，或把节假日添加为停诊日。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Closure day (no calls)</source>
+        <translation>停诊日（不拨打）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra working day</source>
+        <translation>额外工作日</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{day} already has an exception; remove it first.</source>
+        <translation>{day} 已有例外设置，请先删除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reason is longer than {limit} characters.</source>
+        <translation>原因超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That exception is no longer in the calendar.</source>
+        <translation>该例外已不在日历中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an administrator may change the calendar.</source>
+        <translation>只有管理员可以修改日历。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The calendar could not be read or written ({0}).</source>
+        <translation>无法读取或写入日历（{0}）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>China&apos;s public holidays and swapped working days are known for {0}–{1}. Beyond that, calls follow plain weekdays.</source>
+        <translation>已知 {0}–{1} 年的国家法定节假日和调休上班日。超出此范围时按普通工作日安排拨打。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+22"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reason, e.g. hospital-wide power maintenance</source>
+        <translation>原因，例如：全院停电检修</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove selected</source>
+        <translation>删除所选(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The hospital&apos;s own exceptions</source>
+        <translation>本院例外日期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calling calendar</source>
+        <translation>拨打日历</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Added {0}: {1}.</source>
+        <translation>已添加 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select an exception to remove.</source>
+        <translation>请选择要删除的例外。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Removed {0}.</source>
+        <translation>已删除 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>CallBar</name>
     <message>
         <location filename="../../agent_app/ui/call_bar.py" line="+96"/>
@@ -997,7 +1106,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+67"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+69"/>
         <source>Complaints and suggestions</source>
         <translation>投诉与建议</translation>
     </message>
@@ -1042,7 +1151,7 @@
         <translation>抽样抽查</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Questionnaires and call scripts…</source>
         <translation>问卷模板与随访话术…</translation>
     </message>
@@ -1052,7 +1161,22 @@
         <translation>出院患者导入与随访计划…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Calling calendar</source>
+        <translation>拨打日历</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calling calendar…</source>
+        <translation>拨打日历…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Holiday data runs out</source>
+        <translation>节假日数据即将或已经过期</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Discharge import</source>
         <translation>出院患者导入</translation>
     </message>
@@ -1221,6 +1345,11 @@
         <location line="+1"/>
         <source>follow-up plans</source>
         <translation>随访方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>calendar exceptions</source>
+        <translation>日历例外</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1678,6 +1807,16 @@ It is retried automatically.</source>
         <translation>呼叫时段必须是开始、结束时间的列表</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&quot;skip_holidays&quot; must be true or false</source>
+        <translation>“skip_holidays”必须为 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no calling day in the next {days} days: every day is closed</source>
+        <translation>未来 {days} 天内没有可拨打的日子：每天都已停诊</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>the plan cannot be used ({0})</source>
         <translation>该方案无法使用（{0}）</translation>
@@ -2051,6 +2190,11 @@ It is retried automatically.</source>
         <location line="+1"/>
         <source>Sun</source>
         <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>also on public holidays</source>
+        <translation>法定节假日也拨打</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""Calling hours: which moments a plan may call in, and the next one that it may."""
+"""Calling hours: which moments a plan may call in, and the next one that it may (on ordinary
+weeks; holidays and the hospital's exceptions are in test_work_calendar.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from agent_app.domain.calling_hours import (
     CallingHours,
     CallingHoursError,
 )
+from agent_app.domain.work_calendar import CallingCalendar
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 HOURS = CallingHours.from_json(
     {"days": [1, 2, 3, 4, 5], "windows": [["08:30", "11:30"], ["14:00", "17:30"]]}
 )
+CALENDAR = CallingCalendar(HOURS)
 
 
 def local(text: str) -> dt.datetime:
@@ -35,7 +38,7 @@ def local(text: str) -> dt.datetime:
     ],
 )
 def test_allows_only_inside_a_window_on_a_calling_day(moment: str, allowed: bool) -> None:
-    assert HOURS.allows(local(moment)) is allowed
+    assert CALENDAR.allows(local(moment)) is allowed
 
 
 @pytest.mark.parametrize(
@@ -49,14 +52,14 @@ def test_allows_only_inside_a_window_on_a_calling_day(moment: str, allowed: bool
     ],
 )
 def test_next_allowed_moves_to_the_next_open_window(moment: str, expected: str) -> None:
-    result = HOURS.next_allowed(local(moment))
+    result = CALENDAR.next_allowed(local(moment))
     assert result.tzinfo is not None
     assert result == local(expected)
 
 
 def test_utc_input_is_read_in_the_hospital_zone() -> None:
     # 01:00 UTC is 09:00 in Shanghai.
-    assert HOURS.allows(dt.datetime(2026, 11, 23, 1, 0, tzinfo=dt.UTC))
+    assert CALENDAR.allows(dt.datetime(2026, 11, 23, 1, 0, tzinfo=dt.UTC))
 
 
 def test_empty_json_gives_the_default_and_round_trips() -> None:
@@ -75,6 +78,7 @@ def test_empty_json_gives_the_default_and_round_trips() -> None:
         ({"windows": [["12:00", "09:00"]]}, "ends before it starts"),
         ({"windows": [["09:00", "12:00"], ["11:00", "13:00"]]}, "not overlap"),
         ({"zone": "Mars/Olympus"}, "unknown time zone"),
+        ({"skip_holidays": "yes"}, "must be true or false"),
     ],
 )
 def test_bad_calling_hours_are_refused(data: dict[str, object], reason: str) -> None:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, func, insert, select, update
 
 from agent_app.domain.enums import TaskStatus
+from agent_app.domain.work_calendar import ExceptionKind
 from agent_app.his.file_source import read_file
 from agent_app.his.mapping import ColumnMapping
 from agent_app.his.runs import ImportOptions, run_import
-from agent_app.his.task_generator import generate_tasks
-from agent_app.store.schema import FollowupPlan, FollowupTask, Patient, Staff
+from agent_app.his.task_generator import due_moment, generate_tasks, load_plans
+from agent_app.store.schema import CallingException, FollowupPlan, FollowupTask, Patient, Staff
 from tests.his.conftest import HOURS, NOW, sqlite_only
 
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "his"
 
 
@@ -139,3 +142,55 @@ def test_the_unique_index_refuses_a_duplicate_generated_task(imported: Engine) -
                 level=1,
             )
         )
+
+
+def _due(engine: Engine, plan_id: int) -> dict[int, dt.datetime]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(FollowupTask.offset_days, FollowupTask.due_at).where(
+                FollowupTask.plan_id == plan_id
+            )
+        ).all()
+    return {offset: due.astimezone(SHANGHAI).replace(tzinfo=None) for offset, due in rows}
+
+
+def test_a_follow_up_point_on_a_closure_day_moves_to_the_next_calling_day(
+    imported: Engine,
+) -> None:
+    with imported.begin() as connection:
+        connection.execute(
+            insert(FollowupPlan).values(
+                id=104, name="心梗 10 天回访", template_id=1, rules={"icd10": ["I21"]},
+                offsets_days=[10], calling_hours=HOURS,
+            )
+        )  # fmt: skip
+    generate_tasks(imported, now=NOW)
+    assert _due(imported, 104) == {10: dt.datetime(2026, 11, 30, 8, 30)}  # discharged 20 Nov
+
+    with imported.begin() as connection:
+        connection.execute(
+            insert(CallingException).values(
+                day=dt.date(2026, 11, 30), kind=ExceptionKind.CLOSED, reason="全院停电检修",
+                active=True, changed_at=NOW,
+            )
+        )  # fmt: skip
+    counts = generate_tasks(imported, now=NOW)
+
+    assert counts.updated == 1  # the waiting task follows the calendar
+    assert _due(imported, 104) == {10: dt.datetime(2026, 12, 1, 8, 30)}
+
+
+def test_a_follow_up_point_on_a_public_holiday_waits_unless_the_plan_calls_on_holidays(
+    his_store: Engine,
+) -> None:
+    with his_store.begin() as connection:
+        connection.execute(
+            update(FollowupPlan)
+            .where(FollowupPlan.id == 103)
+            .values(calling_hours={**HOURS, "skip_holidays": False})
+        )
+        plans = {plan.plan_id: plan for plan in load_plans(connection).plans}
+    national_day = dt.date(2026, 10, 1)
+    skips, calls = due_moment(plans[101], national_day), due_moment(plans[103], national_day)
+    assert skips.astimezone(SHANGHAI).replace(tzinfo=None) == dt.datetime(2026, 10, 8, 8, 30)
+    assert calls.astimezone(SHANGHAI).replace(tzinfo=None) == dt.datetime(2026, 10, 1, 8, 30)

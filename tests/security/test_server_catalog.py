@@ -29,6 +29,8 @@ TABLES: dict[str, tuple[bool, dict[str, frozenset[str]]]] = {
     "blacklist": (False, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),
     "call_attempt": (True, {R: ALL, A: ALL, U: ALL}),
     "call_script": (False, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),
+    # 0018: the hospital's calendar exceptions, a reference table without patient data
+    "calling_exception": (False, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),
     "complaint": (True, {R: ALL, A: ALL, U: ALL}),
     "contact": (True, {R: ALL}),
     "department": (False, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from agent_app.demo.seed import seed_store
 from agent_app.domain.answer_sheet import AnswerSheet
 from agent_app.domain.enums import Disposition, LineType, RedFlagSeverity, TaskStatus
+from agent_app.domain.work_calendar import ExceptionKind
 from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.attempts import (
     finish_attempt,
@@ -27,6 +28,7 @@ from agent_app.store.repositories.followups import (
 )
 from agent_app.store.schema import (
     CallAttempt,
+    CallingException,
     Department,
     FollowupPlan,
     FollowupResult,
@@ -143,6 +145,26 @@ def test_reached_wrapup_stores_result_alerts_and_outbox_in_one_go(hospital: Engi
         ("red_flag_alert", "insert"),
         ("followup_task", "update"),
     ]
+
+
+def test_a_retry_skips_the_hospitals_closure_day_set_in_the_store(hospital: Engine) -> None:
+    task_id = _open_task(hospital, "RESP")
+    with Session(hospital) as session, session.begin():
+        session.add(
+            CallingException(
+                day=dt.date(2026, 11, 24), kind=ExceptionKind.CLOSED, reason="全院停电检修"
+            )
+        )
+    work = load_followup(hospital, task_id)
+    evening = dt.datetime(2026, 11, 23, 11, 0, tzinfo=dt.UTC)  # Monday 19:00 in Shanghai
+    attempt_id = start_outbound(hospital, staff_id=1, number="010-1", line=LineType.FAKE)
+    saved = save_wrapup(
+        hospital,
+        work,
+        WrapUp(task_id, 1, Disposition.NO_ANSWER, attempt_id=attempt_id, now=evening),
+    )
+    # Tuesday is closed: the retry waits for Wednesday's first window (08:30 in Shanghai).
+    assert saved.step.due_at == dt.datetime(2026, 11, 25, 0, 30, tzinfo=dt.UTC)
 
 
 def test_no_answer_reschedules_inside_calling_hours(hospital: Engine) -> None:

@@ -53,6 +53,7 @@ ALLOWED = frozenset(
     {"SIP", "ICD", "PDF", "CSV", "XLSX", "MRN", "HL7", "HIS", "QA", "ID", "SMS", "Ctrl"}
     | {"Shift", "Alt", "Enter", "Esc", "Tab", "Space", "mmHg", "kg", "cm", "bpm", "WAV"}
     | {"English"}  # the language menu names each language in itself
+    | {"chinesecalendar"}  # the holiday data package IT upgrades, named as pip knows it
 )
 
 

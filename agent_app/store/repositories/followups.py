@@ -30,6 +30,7 @@ from agent_app.domain.questionnaire import QuestionnaireError, RaisedFlag, Templ
 from agent_app.domain.reach_model import Suggestion, suggest
 from agent_app.domain.retry_rules import NextStep, RetryPolicy, next_step
 from agent_app.domain.views import PatientCard
+from agent_app.store.repositories.calendar_exceptions import load_work_calendar
 from agent_app.store.repositories.patients import patient_card
 from agent_app.store.repositories.reach_history import reach_model_for
 from agent_app.store.repositories.tasks import OPEN_STATUSES
@@ -151,6 +152,7 @@ def load_followup(engine: Engine, task_id: int, viewer_id: int | None = None) ->
             max_attempts=plan.max_attempts if plan else 3,
             spacing=dt.timedelta(minutes=plan.retry_spacing_minutes if plan else 120),
             hours=hours,
+            days=load_work_calendar(session),
         )
         doctor_id = None
         if task.episode_id is not None:

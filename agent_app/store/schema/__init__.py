@@ -2,6 +2,7 @@
 
 from agent_app.store.schema.alerts import RedFlagAlert
 from agent_app.store.schema.base import Base
+from agent_app.store.schema.calendar import CallingException
 from agent_app.store.schema.calls import (
     AuditLog,
     Blacklist,
@@ -48,6 +49,7 @@ __all__ = [
     "Blacklist",
     "CallAttempt",
     "CallScript",
+    "CallingException",
     "Complaint",
     "Contact",
     "Department",
