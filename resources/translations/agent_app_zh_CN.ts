@@ -1412,7 +1412,7 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+170"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+180"/>
         <location line="+13"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
