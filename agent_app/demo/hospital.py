@@ -160,7 +160,11 @@ class DemoHospital:
                 (number, code, body["version"], title, json.dumps(body, ensure_ascii=False), 1, 0)
             )
         hours = json.dumps(
-            {"days": [1, 2, 3, 4, 5, 6], "windows": [["08:30", "11:30"], ["14:00", "20:00"]]}
+            {
+                "days": [1, 2, 3, 4, 5, 6],
+                "windows": [["08:30", "11:30"], ["14:00", "20:00"]],
+                "best_time": True,  # a retry after no answer goes to the patient's best hour
+            }
         )
         for plan_id, spec in enumerate(catalog.DEPARTMENTS, 1):
             offsets = SURVIVAL_OFFSETS if spec.code == "ONCO" else OFFSETS

@@ -8,6 +8,9 @@ A plan stores its calling hours as JSON, for example::
 ``days`` are ISO weekdays (1 Monday … 7 Sunday). An empty JSON object means the desk's default.
 ``"skip_holidays"`` (default true) keeps the plan's calls off China's public holidays; a plan
 whose calls must go out whatever the day (a call the day after an operation) sets it false.
+``"best_time"`` (default false) sends a retry after no answer to the patient's best hour on
+another calling day, as learnt from the call history (``reach_model``), instead of a fixed
+spacing later the same day.
 Which days are holidays, swapped working days or the hospital's own closures is the work
 calendar's business (``work_calendar.CallingCalendar``, which applies these hours to days).
 """
@@ -37,6 +40,7 @@ class CallingHoursError(CodedError, ValueError):
         "hours_bad_window": "window {window} must be a [start, end] pair",
         "hours_bad_windows": '"windows" must be a list of [start, end] pairs',
         "hours_bad_holidays": '"skip_holidays" must be true or false',
+        "hours_bad_best_time": '"best_time" must be true or false',
         "hours_no_calling_day": "no calling day in the next {days} days (every day is closed)",
     }
 
@@ -59,6 +63,7 @@ class CallingHours:
     windows: tuple[tuple[dt.time, dt.time], ...]
     zone: str = DEFAULT_ZONE
     skip_holidays: bool = True
+    best_time: bool = False
 
     def __post_init__(self) -> None:
         if not self.days or not self.days <= frozenset(range(1, 8)):
@@ -110,7 +115,10 @@ class CallingHours:
         skip_holidays = data.get("skip_holidays", True)
         if not isinstance(skip_holidays, bool):
             raise CallingHoursError("hours_bad_holidays")
-        return cls(frozenset(days), windows, zone, skip_holidays)
+        best_time = data.get("best_time", False)
+        if not isinstance(best_time, bool):
+            raise CallingHoursError("hours_bad_best_time")
+        return cls(frozenset(days), windows, zone, skip_holidays, best_time)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -118,6 +126,7 @@ class CallingHours:
             "windows": [[f"{s:%H:%M}", f"{e:%H:%M}"] for s, e in self.windows],
             "zone": self.zone,
             "skip_holidays": self.skip_holidays,
+            "best_time": self.best_time,
         }
 
     def allows(self, moment: dt.datetime) -> bool:

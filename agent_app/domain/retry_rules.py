@@ -9,10 +9,12 @@ store writes what they decide.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent_app.domain.calling_hours import DEFAULT_CALLING_HOURS, CallingHours
 from agent_app.domain.enums import Disposition, TaskStatus
+from agent_app.domain.reach_model import next_day
 from agent_app.domain.work_calendar import NATIONAL_ONLY, CallingCalendar, WorkCalendar
 
 # A busy line is usually free again soon; a line failure is ours, not the patient's.
@@ -24,6 +26,10 @@ DEFAULT_CALLBACK = dt.timedelta(hours=2)
 CLOSING = frozenset({Disposition.REACHED, Disposition.REFUSED, Disposition.DECEASED})
 # Dispositions that say the number, not the patient, is the problem.
 BAD_NUMBER = frozenset({Disposition.WRONG_NUMBER, Disposition.NUMBER_INVALID})
+
+
+# Given the earliest moment a retry may go, the moment to place it (None: keep the earliest).
+BestMoment = Callable[[dt.datetime], dt.datetime | None]
 
 
 class RetryRuleError(ValueError):
@@ -72,12 +78,15 @@ def next_step(
     callback_at: dt.datetime | None = None,
     other_numbers_left: bool = False,
     counts_as_attempt: bool = True,
+    best_moment: BestMoment | None = None,
 ) -> NextStep:
     """Apply the retry rules to one wrap-up.
 
     ``attempts_before`` is the task's attempt count before this call; ``counts_as_attempt`` is
     False when no call was placed (the agent closes a task by hand). ``callback_at`` is the time
-    the patient asked to be called back (call back later only).
+    the patient asked to be called back (call back later only). ``best_moment`` (plans with
+    best-time retries) picks the moment for a retry after no answer from the earliest one
+    allowed: the next calling day, whose absences are not today's.
     """
     if now.tzinfo is None or due_at.tzinfo is None:
         raise RetryRuleError("times must carry their time zone")
@@ -117,4 +126,10 @@ def next_step(
     if attempts >= policy.max_attempts:
         return NextStep(TaskStatus.FAILED, due_at, attempts)
     wait = min(BUSY_RETRY, policy.spacing) if disposition is Disposition.BUSY else policy.spacing
+    if disposition is Disposition.NO_ANSWER and best_moment is not None:
+        earliest = policy.calendar.next_allowed(max(now + wait, next_day(now, policy.hours.zone)))
+        chosen = best_moment(earliest)
+        if chosen is not None and policy.calendar.allows(chosen):
+            return NextStep(TaskStatus.PENDING, chosen.astimezone(dt.UTC), attempts)
+        return NextStep(TaskStatus.PENDING, earliest, attempts)
     return NextStep(TaskStatus.PENDING, policy.calendar.next_allowed(now + wait), attempts)

@@ -72,6 +72,9 @@ def _sentences() -> dict[str, str]:
         "hours_bad_holidays": QCoreApplication.translate(
             "ImportTexts", '"skip_holidays" must be true or false'
         ),
+        "hours_bad_best_time": QCoreApplication.translate(
+            "ImportTexts", '"best_time" must be true or false'
+        ),
         "hours_no_calling_day": QCoreApplication.translate(
             "ImportTexts", "no calling day in the next {days} days: every day is closed"
         ),
@@ -313,4 +316,9 @@ def hours_text(hours: Mapping[str, Any]) -> str:
         if hours.get("skip_holidays") is False
         else ""
     )
-    return " ".join(part for part in (day_words, window_words, holidays) if part)
+    best = (
+        QCoreApplication.translate("ImportTexts", "retries at the patient's best time")
+        if hours.get("best_time") is True
+        else ""
+    )
+    return " ".join(part for part in (day_words, window_words, holidays, best) if part)

@@ -1813,6 +1813,11 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>&quot;best_time&quot; must be true or false</source>
+        <translation>&quot;best_time&quot; must be true or false</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no calling day in the next {days} days: every day is closed</source>
         <translation>no calling day in the next {days} days: every day is closed</translation>
     </message>
@@ -2195,6 +2200,11 @@ It is retried automatically.</translation>
         <location line="+9"/>
         <source>also on public holidays</source>
         <translation>also on public holidays</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>retries at the patient&apos;s best time</source>
+        <translation>retries at the patient&apos;s best time</translation>
     </message>
 </context>
 <context>

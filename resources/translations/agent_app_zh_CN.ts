@@ -1813,6 +1813,11 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>&quot;best_time&quot; must be true or false</source>
+        <translation>&quot;best_time&quot; 只能是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no calling day in the next {days} days: every day is closed</source>
         <translation>未来 {days} 天内没有可拨打的日子：每天都已停诊</translation>
     </message>
@@ -2195,6 +2200,11 @@ It is retried automatically.</source>
         <location line="+9"/>
         <source>also on public holidays</source>
         <translation>法定节假日也拨打</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>retries at the patient&apos;s best time</source>
+        <translation>重拨安排在患者最易接听的时段</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 
 from agent_app.demo.seed import seed_store
 from agent_app.domain.answer_sheet import AnswerSheet
-from agent_app.domain.enums import Disposition, LineType, RedFlagSeverity, TaskStatus
+from agent_app.domain.enums import (
+    Direction,
+    Disposition,
+    LineType,
+    RedFlagSeverity,
+    TaskStatus,
+)
 from agent_app.domain.work_calendar import ExceptionKind
 from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.attempts import (
@@ -26,6 +32,7 @@ from agent_app.store.repositories.followups import (
     load_followup,
     save_wrapup,
 )
+from agent_app.store.repositories.reach_history import forget_cached_history
 from agent_app.store.schema import (
     CallAttempt,
     CallingException,
@@ -63,6 +70,13 @@ def _open_task(engine: Engine, department_code: str) -> int:
             .order_by(FollowupTask.id)
             .limit(1)
         ).one()
+
+
+def _fixed_retries(engine: Engine, task_id: int) -> None:
+    """The task's plan retries a fixed spacing later, not at the patient's best time."""
+    with Session(engine) as session, session.begin():
+        plan = session.get_one(FollowupPlan, session.get_one(FollowupTask, task_id).plan_id)
+        plan.calling_hours = {**plan.calling_hours, "best_time": False}
 
 
 def _outbox(engine: Engine) -> list[tuple[str, str]]:
@@ -149,6 +163,7 @@ def test_reached_wrapup_stores_result_alerts_and_outbox_in_one_go(hospital: Engi
 
 def test_a_retry_skips_the_hospitals_closure_day_set_in_the_store(hospital: Engine) -> None:
     task_id = _open_task(hospital, "RESP")
+    _fixed_retries(hospital, task_id)
     with Session(hospital) as session, session.begin():
         session.add(
             CallingException(
@@ -169,6 +184,7 @@ def test_a_retry_skips_the_hospitals_closure_day_set_in_the_store(hospital: Engi
 
 def test_no_answer_reschedules_inside_calling_hours(hospital: Engine) -> None:
     task_id = _open_task(hospital, "RESP")
+    _fixed_retries(hospital, task_id)
     work = load_followup(hospital, task_id)
     attempt_id = start_outbound(hospital, staff_id=1, number="010-1", line=LineType.FAKE)
     saved = save_wrapup(
@@ -191,6 +207,45 @@ def test_no_answer_reschedules_inside_calling_hours(hospital: Engine) -> None:
             )
             == 0
         )
+
+
+def test_a_best_time_plan_retries_at_the_patients_usual_hour_on_another_day(
+    hospital: Engine,
+) -> None:
+    """A patient who has answered only in the evening: after no answer on Monday morning the
+    retry goes to Tuesday evening, not two hours later on Monday."""
+    task_id = _open_task(hospital, "RESP")
+    with Session(hospital) as session, session.begin():
+        task = session.get_one(FollowupTask, task_id)
+        for week in range(1, 9):
+            for hour, answered in ((1, False), (11, True)):  # 09:00 and 19:00 in Shanghai
+                started = NOW.replace(hour=hour) - dt.timedelta(weeks=week)
+                session.add(
+                    CallAttempt(
+                        task_id=task.id,
+                        patient_id=task.patient_id,
+                        staff_id=1,
+                        direction=Direction.OUTBOUND,
+                        line=LineType.FAKE,
+                        number="010-1",
+                        started_at=started,
+                        answered_at=started + dt.timedelta(seconds=9) if answered else None,
+                        ended_at=started + dt.timedelta(minutes=3),
+                    )
+                )
+    forget_cached_history()
+    work = load_followup(hospital, task_id)
+    assert work.policy.hours.best_time
+    attempt_id = start_outbound(hospital, staff_id=1, number="010-1", line=LineType.FAKE)
+    saved = save_wrapup(
+        hospital,
+        work,
+        WrapUp(task_id, 1, Disposition.NO_ANSWER, attempt_id=attempt_id, now=NOW),
+    )
+    due = saved.step.due_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    assert saved.step.status is TaskStatus.PENDING
+    assert due.date() == dt.date(2026, 11, 24)  # another day: Tuesday
+    assert 18 <= due.hour <= 19
 
 
 def test_deceased_closes_every_other_open_follow_up_of_the_patient(hospital: Engine) -> None:

@@ -28,7 +28,7 @@ from agent_app.domain.enums import (
 )
 from agent_app.domain.questionnaire import QuestionnaireError, RaisedFlag, Template, parse_template
 from agent_app.domain.reach_model import Suggestion, suggest
-from agent_app.domain.retry_rules import NextStep, RetryPolicy, next_step
+from agent_app.domain.retry_rules import BestMoment, NextStep, RetryPolicy, next_step
 from agent_app.domain.views import PatientCard
 from agent_app.store.repositories.calendar_exceptions import load_work_calendar
 from agent_app.store.repositories.patients import patient_card
@@ -186,12 +186,28 @@ def best_time(
     first time (about a second on a large store), so the screen asks for it after it opens."""
     zone = work.policy.hours.zone
     model = reach_model_for(engine, work.card.id, work.card.birth_date, work.department_id, zone)
-    return suggest(model, now or dt.datetime.now(dt.UTC), work.policy.hours.allows, zone)
+    return suggest(model, now or dt.datetime.now(dt.UTC), work.policy.calendar.allows, zone)
+
+
+def _best_moment(engine: Engine, work: FollowupWork, disposition: Disposition) -> BestMoment | None:
+    """Where a best-time plan's retry after no answer goes (the department's history is
+    usually read already, when the screen opened)."""
+    if disposition is not Disposition.NO_ANSWER or not work.policy.hours.best_time:
+        return None
+    zone = work.policy.hours.zone
+    model = reach_model_for(engine, work.card.id, work.card.birth_date, work.department_id, zone)
+
+    def moment(earliest: dt.datetime) -> dt.datetime | None:
+        suggestion = suggest(model, earliest, work.policy.calendar.allows, zone)
+        return None if suggestion is None else suggestion.at
+
+    return moment
 
 
 def save_wrapup(engine: Engine, work: FollowupWork, wrap: WrapUp) -> SavedWrapUp:
     """Write the wrap-up durably (one transaction, outbox included) and return the next step."""
     now = wrap.now or dt.datetime.now(dt.UTC)
+    best_moment = _best_moment(engine, work, wrap.disposition)
     with Session(engine) as session, session.begin():
         task = session.get_one(FollowupTask, wrap.task_id)
         step = next_step(
@@ -203,6 +219,7 @@ def save_wrapup(engine: Engine, work: FollowupWork, wrap: WrapUp) -> SavedWrapUp
             callback_at=wrap.callback_at,
             other_numbers_left=wrap.other_numbers_left,
             counts_as_attempt=wrap.attempt_id is not None,
+            best_moment=best_moment,
         )
         if wrap.attempt_id is not None:
             attempt = session.get_one(CallAttempt, wrap.attempt_id)

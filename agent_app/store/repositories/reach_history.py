@@ -22,14 +22,14 @@ from agent_app.store.schema import CallAttempt, FollowupTask, Patient
 HISTORY_DAYS = 180
 CACHE_SECONDS = 1800.0
 
-_cache: dict[tuple[int, int], tuple[float, dict[str, SlotCounts]]] = {}
+_cache: dict[tuple[str, int], tuple[float, dict[str, SlotCounts]]] = {}
 _lock = threading.Lock()
 
 
 def _department_groups(
     engine: Engine, department_id: int, zone: str, now: dt.datetime
 ) -> dict[str, SlotCounts]:
-    key = (id(engine), department_id)
+    key = (engine.url.render_as_string(hide_password=True), department_id)
     with _lock:
         kept = _cache.get(key)
         if kept is not None and time.monotonic() - kept[0] < CACHE_SECONDS:
