@@ -123,21 +123,36 @@ def slot_of(moment: dt.datetime, zone: str) -> Slot:
     return local.isoweekday(), local.hour
 
 
+# How far to look for the first callable moment: a week-long holiday (国庆) and its weekends.
+FIRST_CALLABLE_WITHIN = dt.timedelta(days=14)
+
+
 def candidate_times(
     start: dt.datetime, horizon: dt.timedelta, allows: Callable[[dt.datetime], bool], zone: str
 ) -> list[dt.datetime]:
-    """Callable moments from ``start`` over ``horizon``: ``start`` itself when allowed, then
-    the top of each hour (and the first allowed half hour of a window opening at :30)."""
+    """Callable moments over ``horizon`` from the first callable one at or after ``start``
+    (looked for up to FIRST_CALLABLE_WITHIN ahead, so a long holiday delays the window rather
+    than emptying it): that moment, then the top of each hour and the first half hour of a
+    window opening at :30."""
     local_zone = ZoneInfo(zone)
     moments: list[dt.datetime] = []
-    if allows(start):
-        moments.append(start)
     local = start.astimezone(local_zone)
     step = local.replace(minute=0, second=0, microsecond=0) + dt.timedelta(minutes=30)
-    end = start + horizon
+    first: dt.datetime | None = start if allows(start) else None
+    if first is None:
+        give_up = start + FIRST_CALLABLE_WITHIN
+        while step < give_up and not allows(step):
+            step += dt.timedelta(minutes=30)
+        if step >= give_up:
+            return []
+        first = step.astimezone(dt.UTC)
+        step += dt.timedelta(minutes=30)
+    moments.append(first)
+    end = first + horizon
     while step < end:
         if (
             step > local
+            and step > first
             and allows(step)
             and (step.minute == 0 or not allows(step - dt.timedelta(minutes=30)))
         ):

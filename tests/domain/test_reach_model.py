@@ -118,3 +118,15 @@ def test_retries_go_to_another_day() -> None:
 )
 def test_age_bands(birth: dt.date, band: str) -> None:
     assert age_band(birth, dt.date(2026, 3, 2)) == band
+
+
+def test_a_week_long_holiday_delays_the_suggestion_instead_of_dropping_it() -> None:
+    """National Day 2026 (1–7 October): a retry due on the 1st is suggested on the 8th."""
+    suggestion = suggest(
+        ReachModel(SlotCounts()),
+        dt.datetime(2026, 10, 1, 9, 0, tzinfo=SHANGHAI),
+        DEFAULT_CALLING_HOURS.allows,
+        ZONE,
+    )
+    assert suggestion is not None
+    assert suggestion.at.astimezone(SHANGHAI) == dt.datetime(2026, 10, 8, 8, 30, tzinfo=SHANGHAI)
