@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the follow-up desk needs on a Debian/Ubuntu machine.
 #   scripts/setup.sh demo   system libraries for the desktop, then .venv with the app
+#   scripts/setup.sh bundle the demo set-up plus PyInstaller, to build the desk's packages
 #   scripts/setup.sh test   the above plus PostgreSQL, SIP peers, Xvfb and PDF tools for tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,10 +11,13 @@ desktop_pkgs=(python3 python3-venv python3-dev libegl1 libgl1 libdbus-1-3 fontco
   fonts-wqy-zenhei libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libpulse0
   espeak-ng sox)
+# PyInstaller reads shared libraries with binutils' objdump; dpkg-deb builds the .deb.
+bundle_pkgs=(binutils dpkg)
 test_pkgs=(postgresql sip-tester baresip xvfb xauth poppler-utils)
 
 packages=("${desktop_pkgs[@]}")
-[ "$profile" = "test" ] && packages+=("${test_pkgs[@]}")
+[ "$profile" = "bundle" ] && packages+=("${bundle_pkgs[@]}")
+[ "$profile" = "test" ] && packages+=("${bundle_pkgs[@]}" "${test_pkgs[@]}")
 
 missing=()
 for pkg in "${packages[@]}"; do
@@ -33,7 +37,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 extras=""
-[ "$profile" = "test" ] && extras="[dev]"
+[ "$profile" = "bundle" ] && extras="[bundle]"
+[ "$profile" = "test" ] && extras="[dev,bundle]"
 .venv/bin/python -m pip install -q -e ".${extras}"
 # The UI's translation catalogs (.ts -> .qm, build output beside their sources; not in git).
 .venv/bin/pyside6-lrelease -silent resources/translations/*.ts
