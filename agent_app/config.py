@@ -218,6 +218,17 @@ class BackupSettings:
 
 
 @dataclass(frozen=True)
+class SelfTestSettings:
+    """The pre-shift self-test (``[selftest]``)."""
+
+    # A number on the exchange that answers and plays back what it hears (many PBXs offer
+    # one, e.g. Asterisk's Echo() application); empty: no echo call is made.
+    echo_number: str = ""
+    # How long the line check waits for the SIP account to register.
+    register_seconds: float = 10.0
+
+
+@dataclass(frozen=True)
 class Settings:
     profile: Profile = Profile.SITE
     data_dir: Path = field(default_factory=lambda: default_data_dir())
@@ -240,6 +251,7 @@ class Settings:
     sync: SyncSettings = field(default_factory=SyncSettings)
     sign_in: SignInSettings = field(default_factory=SignInSettings)
     backup: BackupSettings = field(default_factory=BackupSettings)
+    selftest: SelfTestSettings = field(default_factory=SelfTestSettings)
 
     @property
     def store_path(self) -> Path:

@@ -22,6 +22,7 @@ CORE = [
     "agent_app/his",
     "agent_app/reports",
     "agent_app/supervision",
+    "agent_app/selftest",
 ]
 
 

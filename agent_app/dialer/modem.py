@@ -267,6 +267,20 @@ class ModemPhone(Phone):
         self._retry_now.set()
         return True
 
+    def answers(self) -> bool:
+        """Whether the box answers ``AT`` now (the self-test). During a call the box is in
+        voice mode and is not asked: the call itself shows it works."""
+        with self._link.lock:
+            with self._lock:
+                if self._calls.current is not None:
+                    return True
+            try:
+                self._link.command("AT")
+            except DialerError as exc:
+                log.warning("the phone-line box did not answer AT: %s", exc)
+                return False
+        return True
+
     def reset(self) -> None:
         """Initialise the modem again (``ATZ`` …); refused during a call."""
         with self._link.lock:

@@ -12,7 +12,6 @@ escaping a SWIG director callback would terminate the process, so each one is gu
 from __future__ import annotations
 
 import logging
-import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +22,7 @@ import pjsua2 as pj
 from agent_app.dialer.errors import CallStateError, RecordingError
 from agent_app.dialer.events import EndReason
 from agent_app.dialer.sip_stack import SipStack, pj_error_text
-from agent_app.dialer.wav import repair_wav
+from agent_app.dialer.wav import await_wav_header
 
 log = logging.getLogger(__name__)
 
@@ -33,27 +32,6 @@ _AUDIO = int(pj.PJMEDIA_TYPE_AUDIO)
 _LIVE_MEDIA = (int(pj.PJSUA_CALL_MEDIA_ACTIVE), int(pj.PJSUA_CALL_MEDIA_REMOTE_HOLD))
 _LOCAL_HOLD = int(pj.PJSUA_CALL_MEDIA_LOCAL_HOLD)
 _REMOTE_HOLD = int(pj.PJSUA_CALL_MEDIA_REMOTE_HOLD)
-
-
-def _await_wav_header(path: Path, timeout: float = 0.5) -> None:
-    """Wait until the destroyed recorder has written its header, or repair it ourselves.
-
-    pjsua 2.15's conference bridge removes ports on its next clock tick (about 20 ms), so
-    the recorder's WAV header is final shortly after the recorder object is gone, not when
-    its destructor returns.
-    """
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(8)
-        except OSError as exc:
-            raise RecordingError(f"The recording {path} cannot be read: {exc.strerror}.") from exc
-        if len(head) == 8 and int.from_bytes(head[4:8], "little") > 0:
-            return
-        time.sleep(0.002)
-    log.warning("recorder did not finish %s in time; repairing its header", path.name)
-    repair_wav(path)
 
 
 class CallEvents(Protocol):
@@ -281,7 +259,7 @@ class SipCall:
             return None
         path = self.record_path
         self.rewire(lambda: self._set_recorder(None, None))
-        _await_wav_header(path)
+        await_wav_header(path)
         return path
 
     def drop(self) -> Path | None:

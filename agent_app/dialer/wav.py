@@ -9,6 +9,7 @@ needs too, since it fixes its header only on a clean close).
 
 from __future__ import annotations
 
+import logging
 import os
 import struct
 import time
@@ -21,6 +22,7 @@ SAMPLE_RATE = 8000
 SAMPLE_WIDTH = 2  # 16-bit signed PCM
 CHANNELS = 1
 _HEADER = 44
+log = logging.getLogger(__name__)
 
 
 def _header(data_bytes: int, rate: int = SAMPLE_RATE, channels: int = CHANNELS) -> bytes:
@@ -137,3 +139,40 @@ def repair_wav(path: Path) -> int:
     except OSError as exc:
         raise RecordingError(f"Cannot repair the recording {path}: {exc.strerror}.") from exc
     return size
+
+
+def await_wav_header(path: Path, timeout: float = 0.5) -> None:
+    """Wait until a destroyed pjsua2 recorder has written its header, or repair it ourselves.
+
+    pjsua 2.15's conference bridge removes ports on its next clock tick (about 20 ms), so
+    the recorder's WAV header is final shortly after the recorder object is gone, not when
+    its destructor returns.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(8)
+        except OSError as exc:
+            raise RecordingError(f"The recording {path} cannot be read: {exc.strerror}.") from exc
+        if len(head) == 8 and int.from_bytes(head[4:8], "little") > 0:
+            return
+        time.sleep(0.002)
+    log.warning("recorder did not finish %s in time; repairing its header", path.name)
+    repair_wav(path)
+
+
+def peak_level(path: Path) -> float:
+    """The loudest sample of a 16-bit PCM WAV as a share of full scale (0..1); 0 for a file
+    without audio. What the self-test reads a microphone or echo recording by."""
+    import array
+    import sys
+    import wave
+
+    with wave.open(str(path), "rb") as reader:
+        if reader.getsampwidth() != SAMPLE_WIDTH:
+            raise RecordingError(f"{path.name} is not 16-bit PCM.")
+        samples = array.array("h", reader.readframes(reader.getnframes()))
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return max((abs(sample) for sample in samples), default=0) / 32768
