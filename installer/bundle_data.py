@@ -68,6 +68,11 @@ QT_FILES_LEFT_OUT = (
 EXCLUDES = (
     "tkinter",
     "alembic.testing",
+    # Build tools (cffi names them for compiling, which a desk never does).
+    "setuptools",
+    "pkg_resources",
+    "distutils",
+    "_distutils_hack",
     "_tkinter",
     "pytest",
     "pytestqt",
