@@ -42,6 +42,8 @@ def drop_page_cache() -> bool:
 
 def start_once(command: list[str], home: Path) -> float:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    # The venv runs this checkout's code, whichever tree the venv was installed from.
+    env["PYTHONPATH"] = str(ROOT)
     started = time.perf_counter()
     done = subprocess.run(command, env=env, cwd=home, capture_output=True, text=True, timeout=300)
     elapsed = time.perf_counter() - started

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,24 @@ def assert_offline_self_test_passes(program: str | Path, home: Path) -> None:
     assert "0 failed" in done.stdout
 
 
+def assert_xcb_self_test_passes(program: Path, home: Path) -> None:
+    """Under a real X server (Xvfb) the bundle's xcb platform and its X libraries load."""
+    script = (
+        'exec env -i PATH=/usr/bin:/bin HOME="$1" QT_QPA_PLATFORM=xcb DISPLAY="$DISPLAY" '
+        'XAUTHORITY="$XAUTHORITY" "$2" --self-test --offline --demo'
+    )
+    done = subprocess.run(
+        ["xvfb-run", "-a", "sh", "-c", script, "sh", str(home), str(program)],
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "The window system (xcb) works." in done.stdout, done.stdout
+
+
 def assert_version(program: str | Path, home: Path) -> None:
     done = clean_run(program, "--version", home=home, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -50,6 +69,7 @@ def test_bundle_copied_to_a_bare_folder_starts_and_passes_its_offline_self_test(
 
     assert_version(program, home)
     assert_offline_self_test_passes(program, home)
+    assert_xcb_self_test_passes(program, home)
     # The demo store was made and migrated inside the user's data folder, not the bundle.
     assert list((home / ".local" / "share" / "agent-app").glob("*.sqlite3"))
 
