@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import configparser
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -95,3 +96,19 @@ def test_left_out_qt_files_spare_the_plugins_the_desk_needs() -> None:
     assert bundle_data.is_left_out(keyboard)
     assert not bundle_data.is_wanted_module("alembic.testing.fixtures")
     assert bundle_data.is_wanted_module("alembic.runtime.migration")
+
+
+def test_man_page_describes_every_command_line_option() -> None:
+    shown = subprocess.run(
+        [sys.executable, "-m", "agent_app", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    options = set(re.findall(r"(--[a-z][a-z-]+)", shown))
+    assert {"--version", "--demo", "--self-test", "--offline"} <= options
+    manual = (INSTALLER / "agent-app.1").read_text("utf-8").replace("\\-", "-")
+    for option in options:
+        assert re.search(rf"^\.(B|BI|TP|RB).*{option}\b", manual, re.MULTILINE), option
