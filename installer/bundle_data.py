@@ -179,9 +179,11 @@ def datas(repo: Path, font: Path) -> list[tuple[str, str]]:
 def is_left_out(bundle_name: str) -> bool:
     """Whether a collected file (its path inside the bundle) is one of QT_FILES_LEFT_OUT."""
     path = bundle_name.replace("\\", "/")
-    if not path.startswith("PySide6/"):
+    name = path.rsplit("/", 1)[-1]
+    # Qt's libraries are also linked from the bundle's top folder (libQt6Pdf.so.6 -> PySide6/…).
+    if not (path.startswith("PySide6/") or name.startswith(("libQt6", "Qt6"))):
         return False
-    return any(name in path.rsplit("/", 1)[-1] for name in QT_FILES_LEFT_OUT)
+    return any(left_out in name for left_out in QT_FILES_LEFT_OUT)
 
 
 def is_wanted_module(name: str) -> bool:

@@ -90,5 +90,7 @@ def test_bundle_carries_the_report_font_and_leaves_out_unused_parts(bundle_dist:
     ):
         assert (plugins / plugin).is_file(), plugin
     names = {path.name for path in internal.rglob("*")}
+    dangling = [path for path in internal.rglob("*") if path.is_symlink() and not path.exists()]
+    assert not dangling
     for unused in ("libQt6WebEngineCore.so.6", "libQt6Pdf.so.6", "_tkinter", "pytest"):
         assert not any(name.startswith(unused) for name in names), unused

@@ -92,6 +92,8 @@ def test_left_out_qt_files_spare_the_plugins_the_desk_needs() -> None:
     ):
         assert not bundle_data.is_left_out(needed), needed
     assert bundle_data.is_left_out("PySide6/Qt/lib/libQt6Pdf.so.6")
+    assert bundle_data.is_left_out("libQt6Pdf.so.6")  # the link PyInstaller puts on top
+    assert not bundle_data.is_left_out("libqpdf.so.29")  # not Qt's: none of our business
     keyboard = "PySide6/plugins/platforminputcontexts/qtvirtualkeyboardplugin.dll"
     assert bundle_data.is_left_out(keyboard)
     assert not bundle_data.is_wanted_module("alembic.testing.fixtures")
