@@ -69,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.self_test:
         from agent_app.selftest.cli import login_for, run_self_test
+        from agent_app.ui.fatal import has_display
         from agent_app.ui.selftest_qt import self_test_checks
+
+        if not has_display():  # over SSH, or a service: Qt's checks run offscreen
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
         return run_self_test(
             settings,

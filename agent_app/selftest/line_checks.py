@@ -104,6 +104,9 @@ def _registration(phone: Phone, owned: bool, settings: Settings) -> Steps:
             yield STEP_SECONDS
     finally:
         phone.remove_listener(heard)
+    if phone.registration is Registration.FAILED:  # failed before this check listened
+        detail = reasons[-1] if reasons else phone.registration.value
+        return CheckResult.of(name, Status.RED, "line_sip_failed", account=account, detail=detail)
     return CheckResult.of(name, Status.RED, "line_sip_timeout", seconds=f"{seconds:g}")
 
 

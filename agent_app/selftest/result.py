@@ -110,8 +110,6 @@ ENGLISH: dict[str, str] = {
     "line_modem_ok": "The phone-line box on {port} answers.",
     "line_modem_silent": "The phone-line box on {port} does not answer; check its cable and "
     "power, then try again.",
-    "echo_not_set": "No echo-test number is set; ask IT to add [selftest] echo_number if you "
-    "want to hear yourself through the exchange.",
     "echo_ok": "The echo-test call to {number} was answered and sent your voice back "
     "(level {level} %).",
     "echo_silent": "The echo-test call to {number} was answered but nothing came back; ask IT "
@@ -132,7 +130,7 @@ ENGLISH: dict[str, str] = {
     "(version {version}) knows.",
     "server_version_unknown": "The central server's schema {revision} is newer than this desk "
     "knows; ask IT to update this desk before syncing.",
-    "clock_ok": "This computer's clock is within {offset} s of the server's.",
+    "clock_ok": "This computer's clock is {offset} s off the server's, which is fine.",
     "clock_drift": "This computer's clock is {offset} s off the server's; ask IT to turn on "
     "network time, or call times and leases will be wrong.",
     "clock_wrong": "This computer's clock is {offset} s off the server's; call times in the "

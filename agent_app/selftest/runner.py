@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -20,6 +20,9 @@ from agent_app.config import Settings
 from agent_app.dialer.phone import Phone
 from agent_app.selftest.result import CheckName, CheckResult, Status
 from agent_app.store.desk_store import DeskStore
+
+if TYPE_CHECKING:
+    from agent_app.selftest.server_checks import ServerProbe
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +38,13 @@ class Needs(enum.Flag):
 
 @dataclass
 class SelfTestContext:
-    """What the checks share: the settings, the store once a check opened it (or the desk's
-    own, when the self-test runs inside the desk), and the callbacks of the screen."""
+    """What the checks share: the settings, the store (the desk's own engine inside the desk,
+    ``local``; from the terminal the store check opens it, ``store``), the line, the server,
+    and the callbacks of the screen."""
 
     settings: Settings
     store: DeskStore | None = None
-    # True when the store belongs to the running desk: the self-test must not close it.
-    borrowed_store: bool = False
+    local: Engine | None = None
     # The phone line: the desk's own inside the desk; from the terminal the line check opens
     # it (``owns_phone``), the echo call uses it too, and ``close`` closes it.
     phone: Phone | None = None
@@ -50,20 +53,23 @@ class SelfTestContext:
     # (password from the keyring or typed); what the first server check learnt is kept.
     server: Engine | None = None
     server_login: tuple[str, str] | None = None
-    server_probe: Any = None
-    # A microphone level 0..1 while recording (the dialog's bar, the terminal's dots).
+    server_probe: ServerProbe | None = None
+    # A microphone level 0..1 while recording (the dialog's bar; the terminal prints the
+    # verdict's level only).
     on_level: Callable[[float], None] = field(default=lambda _level: None)
     # A prompt for the person in front of the desk ("speak now"), as a code.
     on_prompt: Callable[[str], None] = field(default=lambda _code: None)
 
     def close(self) -> None:
-        """Give back what the checks opened (not a store the desk lent)."""
-        if self.store is not None and not self.borrowed_store:
+        """Give back what the checks opened (not what the desk lent: ``local``, a line it
+        did not open, its server engine)."""
+        if self.store is not None:
             self.store.close()
         self.store = None
         if self.phone is not None and self.owns_phone:
             self.phone.close()
-        self.phone, self.owns_phone = None, False
+            self.phone, self.owns_phone = None, False
+        self.server_probe = None  # a run again connects again
 
 
 CheckFn = Callable[[SelfTestContext], CheckResult]
@@ -116,7 +122,7 @@ def drive(steps: Steps) -> CheckResult:
             return result
 
 
-def crashed(name: CheckName, exc: Exception) -> CheckResult:
+def crashed(name: CheckName, exc: BaseException) -> CheckResult:
     """A check that raised (a bug, or a library failing in an unforeseen way) is red with its
     reason, never a crashed self-test."""
     log.error("self-test check %s failed", name.value, exc_info=exc)

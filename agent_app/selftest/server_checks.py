@@ -77,8 +77,7 @@ def _engine(context: SelfTestContext) -> tuple[Engine, bool]:
 def probe(context: SelfTestContext) -> ServerProbe:
     """Connect once (the result is kept for the other server checks)."""
     if context.server_probe is not None:
-        found: ServerProbe = context.server_probe
-        return found
+        return context.server_probe
     found = ServerProbe(_where(context.settings.server))
     context.server_probe = found
     engine, signed_in = _engine(context)

@@ -57,7 +57,7 @@ SYSTEM_SOUND = SoundPath()
 
 
 class _NoLibrary(Exception):
-    pass
+    """pjsua2 is not installed: every sound check says so the same way."""
 
 
 @contextmanager

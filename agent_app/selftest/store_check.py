@@ -21,7 +21,9 @@ def check_store(context: SelfTestContext) -> CheckResult:
     the store's own coded error otherwise."""
     settings = context.settings
     try:
-        if context.store is not None:
+        if context.local is not None:  # inside the desk: its own store, checked again
+            require_sound_store(context.local, settings.store_path)
+        elif context.store is not None:
             require_sound_store(context.store.engine, context.store.path)
         else:
             ensure_data_dir(settings)

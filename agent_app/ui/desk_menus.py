@@ -27,6 +27,7 @@ class DeskMenus:
             else None
         )
         self.view: QMenu = bar.addMenu(QCoreApplication.translate("DeskMenus", "&View"))
+        self.help: QMenu = bar.addMenu(QCoreApplication.translate("DeskMenus", "&Help"))
         for menu in (self.supervision, self.admin):
             if menu is not None:
                 menu.menuAction().setVisible(False)  # shown once a feature adds an entry

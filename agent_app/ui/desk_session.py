@@ -23,7 +23,7 @@ from agent_app.ui.desk_sync import attach_sync, desk_leases, server_engine
 from agent_app.ui.desk_tools import add_tools
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import LineState, PhoneBridge
-from agent_app.ui.qt import QCoreApplication
+from agent_app.ui.qt import QCoreApplication, Qt
 from agent_app.ui.screen_pop import ScreenPop
 
 
@@ -94,6 +94,24 @@ class DeskSession:
         if number is not None:
             phone.simulate_incoming(number)
 
+    def _add_self_test(self, window: MainWindow, server: Engine | None) -> None:
+        """Help → Self-test, lent this desk's store, line and server login."""
+
+        def show() -> None:
+            from agent_app.ui.selftest_dialog import desk_self_test
+
+            phone = self.bridge.phone if self.bridge is not None else None
+            dialog = desk_self_test(self.settings, self.engine, server, phone, window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
+            dialog.start()
+
+        window.menus.add(
+            window.menus.help,
+            QCoreApplication.translate("DeskSession", "&Self-test…"),
+            show,
+        )
+
     def open_window(self, account: StaffAccount, password: str | None) -> MainWindow:
         """The signed-in desk, shown, with an unfinished follow-up reopened and sync started."""
         settings = self.settings
@@ -112,6 +130,7 @@ class DeskSession:
             sign_in_rules=settings.sign_in,
         )
         add_tools(window, server, settings)
+        self._add_self_test(window, server)
         if self.bridge is not None:
             window.attach_screen_pop(self._screen_pop(account, window))
             phone = self.bridge.phone

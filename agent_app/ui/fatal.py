@@ -9,7 +9,8 @@ from agent_app.config import ConfigError
 from agent_app.ui.qt import QApplication, QMessageBox
 
 
-def _has_display() -> bool:
+def has_display() -> bool:
+    """Whether Qt has a screen to show windows on (a platform named, or X11/Wayland)."""
     if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
@@ -17,7 +18,7 @@ def _has_display() -> bool:
 
 def dialogs_allowed() -> bool:
     """Whether a start-up error may be shown in a window (a screen, no AGENT_APP_NO_DIALOGS)."""
-    return not os.environ.get("AGENT_APP_NO_DIALOGS") and _has_display()
+    return not os.environ.get("AGENT_APP_NO_DIALOGS") and has_display()
 
 
 def show_start_up_error(error: ConfigError) -> None:

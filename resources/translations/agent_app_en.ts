@@ -952,6 +952,11 @@
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
 </context>
 <context>
     <name>DeskSession</name>
@@ -966,7 +971,12 @@
         <translation>Line: {0}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+61"/>
+        <source>&amp;Self-test…</source>
+        <translation>&amp;Self-test…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>The phone line could not be opened: {0}</translation>
     </message>
@@ -4105,6 +4115,459 @@ It is retried automatically.</translation>
         <location line="+7"/>
         <source>The scripts could not be read: {0}</source>
         <translation>The scripts could not be read: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <location filename="../../agent_app/ui/selftest_texts.py" line="+14"/>
+        <source>Local data store</source>
+        <translation>Local data store</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyring</source>
+        <translation>Keyring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disk space</source>
+        <translation>Disk space</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption library</source>
+        <translation>Encryption library</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SIP library</source>
+        <translation>SIP library</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window system</source>
+        <translation>Window system</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sound playback</source>
+        <translation>Sound playback</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in screen</source>
+        <translation>Sign-in screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headset</source>
+        <translation>Headset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microphone</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaker</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone line</source>
+        <translation>Phone line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Echo call</source>
+        <translation>Echo call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central server</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server version</source>
+        <translation>Server version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Speak into the headset microphone now…</source>
+        <translation>Speak into the headset microphone now…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listen: a test tone plays in the headset now…</source>
+        <translation>Listen: a test tone plays in the headset now…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The echo call is connected: speak now and listen for your voice…</source>
+        <translation>The echo call is connected: speak now and listen for your voice…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The check itself failed ({detail}); ask IT.</source>
+        <translation>The check itself failed ({detail}); ask IT.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The local data store opened and passed its check.</source>
+        <translation>The local data store opened and passed its check.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The local data store is open in the desk that is running; run the self-test from Help → Self-test in that desk to check it.</source>
+        <translation>The local data store is open in the desk that is running; run the self-test from Help → Self-test in that desk to check it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The local data store cannot be used: {detail}</source>
+        <translation>The local data store cannot be used: {detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The system keyring answers.</source>
+        <translation>The system keyring answers.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has no keyring, so the demo keeps its keys in a file; a hospital desk needs the desktop keyring: ask IT to set it up.</source>
+        <translation>This computer has no keyring, so the demo keeps its keys in a file; a hospital desk needs the desktop keyring: ask IT to set it up.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer offers no keyring ({detail}); ask IT to set up or unlock the desktop keyring, or the desk cannot open its data.</source>
+        <translation>This computer offers no keyring ({detail}); ask IT to set up or unlock the desktop keyring, or the desk cannot open its data.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{free_mb} MB free for the desk&apos;s data.</source>
+        <translation>{free_mb} MB free for the desk&apos;s data.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only {free_mb} MB free in {folder}; free some space or ask IT before the next backup ({advised_mb} MB advised).</source>
+        <translation>Only {free_mb} MB free in {folder}; free some space or ask IT before the next backup ({advised_mb} MB advised).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only {free_mb} MB free in {folder}; the desk may fail to save follow-ups: free space now or ask IT.</source>
+        <translation>Only {free_mb} MB free in {folder}; the desk may fail to save follow-ups: free space now or ask IT.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The {module} library loads.</source>
+        <translation>The {module} library loads.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {module} library does not load ({detail}); reinstall the desk.</source>
+        <translation>The {module} library does not load ({detail}); reinstall the desk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Chinese and English texts load.</source>
+        <translation>The Chinese and English texts load.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {language} texts do not load; reinstall the desk.</source>
+        <translation>The {language} texts do not load; reinstall the desk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The window system ({platform}) works.</source>
+        <translation>The window system ({platform}) works.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The window system does not start; reinstall the desk.</source>
+        <translation>The window system does not start; reinstall the desk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sound playback (Qt Multimedia) loads.</source>
+        <translation>Sound playback (Qt Multimedia) loads.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sound playback (Qt Multimedia) does not load, so recordings cannot be played; reinstall the desk or ask IT to install the sound libraries.</source>
+        <translation>Sound playback (Qt Multimedia) does not load, so recordings cannot be played; reinstall the desk or ask IT to install the sound libraries.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sign-in screen opens.</source>
+        <translation>The sign-in screen opens.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in screen does not open ({detail}); ask IT.</source>
+        <translation>The sign-in screen does not open ({detail}); ask IT.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in screen was not tried because the data store did not open.</source>
+        <translation>The sign-in screen was not tried because the data store did not open.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Microphone &apos;{capture}&apos; and speaker &apos;{playback}&apos; are present.</source>
+        <translation>Microphone &apos;{capture}&apos; and speaker &apos;{playback}&apos; are present.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+26"/>
+        <source>No microphone is connected; plug in the headset and run the self-test again.</source>
+        <translation>No microphone is connected; plug in the headset and run the self-test again.</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+34"/>
+        <source>No speaker or earpiece is connected; plug in the headset and run the self-test again.</source>
+        <translation>No speaker or earpiece is connected; plug in the headset and run the self-test again.</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>The sound devices cannot be checked without the pjsua2 library; reinstall the desk.</source>
+        <translation>The sound devices cannot be checked without the pjsua2 library; reinstall the desk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sound device failed ({detail}); unplug and plug in the headset, then run the self-test again.</source>
+        <translation>The sound device failed ({detail}); unplug and plug in the headset, then run the self-test again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The microphone hears you (level {level} %).</source>
+        <translation>The microphone hears you (level {level} %).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The microphone heard almost nothing (level {level} %); check its mute switch and that the headset is plugged in, then try again.</source>
+        <translation>The microphone heard almost nothing (level {level} %); check its mute switch and that the headset is plugged in, then try again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A test tone was played on &apos;{playback}&apos;.</source>
+        <translation>A test tone was played on &apos;{playback}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The test tone was not heard; check the headset&apos;s volume and plug, then try again.</source>
+        <translation>The test tone was not heard; check the headset&apos;s volume and plug, then try again.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This desk uses the simulated line, which needs no check.</source>
+        <translation>This desk uses the simulated line, which needs no check.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SIP line is registered as {account}.</source>
+        <translation>The SIP line is registered as {account}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SIP line has no registrar and makes direct calls only; ask IT if this desk should register with the hospital&apos;s exchange.</source>
+        <translation>The SIP line has no registrar and makes direct calls only; ask IT if this desk should register with the hospital&apos;s exchange.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The SIP account {account} is not registered ({detail}); ask IT to check the account, its password in the keyring and the network.</source>
+        <translation>The SIP account {account} is not registered ({detail}); ask IT to check the account, its password in the keyring and the network.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The SIP line did not register within {seconds} s; check the network cable, or ask IT whether the exchange is up.</source>
+        <translation>The SIP line did not register within {seconds} s; check the network cable, or ask IT whether the exchange is up.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The phone line cannot be opened: {detail}</source>
+        <translation>The phone line cannot be opened: {detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The phone-line box on {port} answers.</source>
+        <translation>The phone-line box on {port} answers.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The phone-line box on {port} does not answer; check its cable and power, then try again.</source>
+        <translation>The phone-line box on {port} does not answer; check its cable and power, then try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The echo-test call to {number} was answered and sent your voice back (level {level} %).</source>
+        <translation>The echo-test call to {number} was answered and sent your voice back (level {level} %).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The echo-test call to {number} was answered but nothing came back; ask IT to check the exchange&apos;s audio path.</source>
+        <translation>The echo-test call to {number} was answered but nothing came back; ask IT to check the exchange&apos;s audio path.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The echo-test call to {number} did not connect ({detail}); ask IT.</source>
+        <translation>The echo-test call to {number} did not connect ({detail}); ask IT.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No central server is set; this desk works offline only.</source>
+        <translation>No central server is set; this desk works offline only.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server at {where} answers over a verified encrypted connection.</source>
+        <translation>The central server at {where} answers over a verified encrypted connection.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server at {where} answers, but this desk does not verify its certificate (sslmode {sslmode}); ask IT to set verify-full with ca_file.</source>
+        <translation>The central server at {where} answers, but this desk does not verify its certificate (sslmode {sslmode}); ask IT to set verify-full with ca_file.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not checked, because the central server was not reached.</source>
+        <translation>Not checked, because the central server was not reached.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not checked before sign-in; run Help → Self-test after signing in, or give --user on the command line.</source>
+        <translation>Not checked before sign-in; run Help → Self-test after signing in, or give --user on the command line.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central server did not say its schema version to this login; sync will check it.</source>
+        <translation>The central server did not say its schema version to this login; sync will check it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server&apos;s schema {revision} is one this desk (version {version}) knows.</source>
+        <translation>The central server&apos;s schema {revision} is one this desk (version {version}) knows.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server&apos;s schema {revision} is newer than this desk knows; ask IT to update this desk before syncing.</source>
+        <translation>The central server&apos;s schema {revision} is newer than this desk knows; ask IT to update this desk before syncing.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer&apos;s clock is {offset} s off the server&apos;s, which is fine.</source>
+        <translation>This computer&apos;s clock is {offset} s off the server&apos;s, which is fine.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer&apos;s clock is {offset} s off the server&apos;s; ask IT to turn on network time, or call times and leases will be wrong.</source>
+        <translation>This computer&apos;s clock is {offset} s off the server&apos;s; ask IT to turn on network time, or call times and leases will be wrong.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer&apos;s clock is {offset} s off the server&apos;s; call times in the records and task leases will be wrong: ask IT to set the clock now.</source>
+        <translation>This computer&apos;s clock is {offset} s off the server&apos;s; call times in the records and task leases will be wrong: ask IT to set the clock now.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTestDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/selftest_dialog.py" line="+162"/>
+        <source>Self-test</source>
+        <translation>Self-test</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Microphone level: %p %</source>
+        <translation>Microphone level: %p %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I heard the tone</source>
+        <translation>I heard the tone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I heard nothing</source>
+        <translation>I heard nothing</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Run again</source>
+        <translation>Run again</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Did you hear the tone in the headset?</source>
+        <translation>Did you hear the tone in the headset?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} checks failed: fix them before the shift starts.</source>
+        <translation>{0} checks failed: fix them before the shift starts.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready, with {0} warnings.</source>
+        <translation>Ready, with {0} warnings.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready: every check passed.</source>
+        <translation>Ready: every check passed.</translation>
     </message>
 </context>
 <context>

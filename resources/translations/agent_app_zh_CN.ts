@@ -952,6 +952,11 @@
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>DeskSession</name>
@@ -966,7 +971,12 @@
         <translation>线路:{0}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+61"/>
+        <source>&amp;Self-test…</source>
+        <translation>自检(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>电话线路无法打开：{0}</translation>
     </message>
@@ -4103,6 +4113,459 @@ It is retried automatically.</source>
         <location line="+7"/>
         <source>The scripts could not be read: {0}</source>
         <translation>无法读取话术：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <location filename="../../agent_app/ui/selftest_texts.py" line="+14"/>
+        <source>Local data store</source>
+        <translation>本地数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disk space</source>
+        <translation>磁盘空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption library</source>
+        <translation>加密组件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SIP library</source>
+        <translation>SIP 组件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window system</source>
+        <translation>窗口系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sound playback</source>
+        <translation>声音播放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in screen</source>
+        <translation>登录界面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headset</source>
+        <translation>耳麦</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaker</source>
+        <translation>听筒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone line</source>
+        <translation>电话线路</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Echo call</source>
+        <translation>回声测试呼叫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central server</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server version</source>
+        <translation>服务器版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Speak into the headset microphone now…</source>
+        <translation>请现在对着耳麦的麦克风说话…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listen: a test tone plays in the headset now…</source>
+        <translation>请听：耳麦中正在播放测试音…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The echo call is connected: speak now and listen for your voice…</source>
+        <translation>回声测试呼叫已接通：请说话，并听是否能听到自己的声音…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The check itself failed ({detail}); ask IT.</source>
+        <translation>该项检查本身出错（{detail}），请联系信息科。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The local data store opened and passed its check.</source>
+        <translation>本地数据库已打开，检查通过。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The local data store is open in the desk that is running; run the self-test from Help → Self-test in that desk to check it.</source>
+        <translation>本地数据库正由运行中的工作台使用；请在该工作台中通过“帮助 → 自检”检查它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The local data store cannot be used: {detail}</source>
+        <translation>本地数据库无法使用：{detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The system keyring answers.</source>
+        <translation>系统密钥环工作正常。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has no keyring, so the demo keeps its keys in a file; a hospital desk needs the desktop keyring: ask IT to set it up.</source>
+        <translation>本机没有系统密钥环，演示模式把密钥保存在文件中；医院正式使用的工作台需要系统密钥环，请联系信息科配置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer offers no keyring ({detail}); ask IT to set up or unlock the desktop keyring, or the desk cannot open its data.</source>
+        <translation>本机没有可用的系统密钥环（{detail}）；请联系信息科配置或解锁系统密钥环，否则工作台无法打开数据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{free_mb} MB free for the desk&apos;s data.</source>
+        <translation>工作台数据所在磁盘剩余 {free_mb} MB。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only {free_mb} MB free in {folder}; free some space or ask IT before the next backup ({advised_mb} MB advised).</source>
+        <translation>{folder} 所在磁盘仅剩 {free_mb} MB；请在下次备份前清理空间或联系信息科（建议至少 {advised_mb} MB）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only {free_mb} MB free in {folder}; the desk may fail to save follow-ups: free space now or ask IT.</source>
+        <translation>{folder} 所在磁盘仅剩 {free_mb} MB，随访可能无法保存：请立即清理空间或联系信息科。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The {module} library loads.</source>
+        <translation>{module} 组件加载正常。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {module} library does not load ({detail}); reinstall the desk.</source>
+        <translation>{module} 组件无法加载（{detail}），请重新安装工作台。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Chinese and English texts load.</source>
+        <translation>中文和英文界面文字加载正常。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {language} texts do not load; reinstall the desk.</source>
+        <translation>{language} 界面文字无法加载，请重新安装工作台。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The window system ({platform}) works.</source>
+        <translation>窗口系统（{platform}）工作正常。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The window system does not start; reinstall the desk.</source>
+        <translation>窗口系统无法启动，请重新安装工作台。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sound playback (Qt Multimedia) loads.</source>
+        <translation>声音播放组件（Qt Multimedia）加载正常。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sound playback (Qt Multimedia) does not load, so recordings cannot be played; reinstall the desk or ask IT to install the sound libraries.</source>
+        <translation>声音播放组件（Qt Multimedia）无法加载，录音将无法播放；请重新安装工作台，或请信息科安装声音组件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sign-in screen opens.</source>
+        <translation>登录界面可以正常打开。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in screen does not open ({detail}); ask IT.</source>
+        <translation>登录界面无法打开（{detail}），请联系信息科。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in screen was not tried because the data store did not open.</source>
+        <translation>本地数据库未能打开，因此未检查登录界面。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Microphone &apos;{capture}&apos; and speaker &apos;{playback}&apos; are present.</source>
+        <translation>已连接麦克风“{capture}”和听筒“{playback}”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+26"/>
+        <source>No microphone is connected; plug in the headset and run the self-test again.</source>
+        <translation>未连接麦克风：请插好耳麦后重新自检。</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+34"/>
+        <source>No speaker or earpiece is connected; plug in the headset and run the self-test again.</source>
+        <translation>未连接听筒或扬声器：请插好耳麦后重新自检。</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>The sound devices cannot be checked without the pjsua2 library; reinstall the desk.</source>
+        <translation>缺少 pjsua2 组件，无法检查声音设备，请重新安装工作台。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sound device failed ({detail}); unplug and plug in the headset, then run the self-test again.</source>
+        <translation>声音设备出错（{detail}）：请拔下耳麦再插上，然后重新自检。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The microphone hears you (level {level} %).</source>
+        <translation>麦克风能听到您的声音（音量 {level}%）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The microphone heard almost nothing (level {level} %); check its mute switch and that the headset is plugged in, then try again.</source>
+        <translation>麦克风几乎没有收到声音（音量 {level}%）：请检查静音开关和耳麦是否插好，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A test tone was played on &apos;{playback}&apos;.</source>
+        <translation>已在“{playback}”上播放测试音。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The test tone was not heard; check the headset&apos;s volume and plug, then try again.</source>
+        <translation>没有听到测试音：请检查耳麦的音量和插头，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This desk uses the simulated line, which needs no check.</source>
+        <translation>本工作台使用模拟线路，无需检查。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SIP line is registered as {account}.</source>
+        <translation>SIP 线路已注册为 {account}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SIP line has no registrar and makes direct calls only; ask IT if this desk should register with the hospital&apos;s exchange.</source>
+        <translation>SIP 线路未配置注册服务器，只能直接呼叫；如本工作台应注册到医院交换机，请联系信息科。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The SIP account {account} is not registered ({detail}); ask IT to check the account, its password in the keyring and the network.</source>
+        <translation>SIP 账号 {account} 未注册（{detail}）：请信息科检查该账号、密钥环中的密码以及网络。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The SIP line did not register within {seconds} s; check the network cable, or ask IT whether the exchange is up.</source>
+        <translation>SIP 线路在 {seconds} 秒内未能注册：请检查网线，或询问信息科交换机是否正常。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The phone line cannot be opened: {detail}</source>
+        <translation>电话线路无法打开：{detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The phone-line box on {port} answers.</source>
+        <translation>{port} 上的电话线路盒应答正常。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The phone-line box on {port} does not answer; check its cable and power, then try again.</source>
+        <translation>{port} 上的电话线路盒没有应答：请检查连接线和电源，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The echo-test call to {number} was answered and sent your voice back (level {level} %).</source>
+        <translation>对 {number} 的回声测试呼叫已接通，并传回了您的声音（音量 {level}%）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The echo-test call to {number} was answered but nothing came back; ask IT to check the exchange&apos;s audio path.</source>
+        <translation>对 {number} 的回声测试呼叫已接通，但没有传回声音：请信息科检查交换机的语音通路。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The echo-test call to {number} did not connect ({detail}); ask IT.</source>
+        <translation>对 {number} 的回声测试呼叫未接通（{detail}），请联系信息科。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No central server is set; this desk works offline only.</source>
+        <translation>未配置中心服务器，本工作台仅离线工作。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server at {where} answers over a verified encrypted connection.</source>
+        <translation>{where} 上的中心服务器通过已验证的加密连接应答正常。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server at {where} answers, but this desk does not verify its certificate (sslmode {sslmode}); ask IT to set verify-full with ca_file.</source>
+        <translation>{where} 上的中心服务器有应答，但本工作台未验证其证书（sslmode {sslmode}）：请信息科改为 verify-full 并配置 ca_file。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not checked, because the central server was not reached.</source>
+        <translation>未检查，因为无法连接中心服务器。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not checked before sign-in; run Help → Self-test after signing in, or give --user on the command line.</source>
+        <translation>登录前无法检查：请登录后通过“帮助 → 自检”运行，或在命令行中加上 --user。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central server did not say its schema version to this login; sync will check it.</source>
+        <translation>中心服务器未向此账号提供其数据库结构版本，同步时会再检查。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server&apos;s schema {revision} is one this desk (version {version}) knows.</source>
+        <translation>中心服务器的数据库结构 {revision} 与本工作台（版本 {version}）兼容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server&apos;s schema {revision} is newer than this desk knows; ask IT to update this desk before syncing.</source>
+        <translation>中心服务器的数据库结构 {revision} 比本工作台所知的更新：请信息科先更新本工作台再同步。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer&apos;s clock is {offset} s off the server&apos;s, which is fine.</source>
+        <translation>本机时钟与服务器相差 {offset} 秒，正常。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer&apos;s clock is {offset} s off the server&apos;s; ask IT to turn on network time, or call times and leases will be wrong.</source>
+        <translation>本机时钟与服务器相差 {offset} 秒：请信息科开启网络校时，否则通话时间和任务锁定时间会出错。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer&apos;s clock is {offset} s off the server&apos;s; call times in the records and task leases will be wrong: ask IT to set the clock now.</source>
+        <translation>本机时钟与服务器相差 {offset} 秒，记录中的通话时间和任务锁定时间将会出错：请信息科立即校准时钟。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTestDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/selftest_dialog.py" line="+162"/>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Microphone level: %p %</source>
+        <translation>麦克风音量：%p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I heard the tone</source>
+        <translation>听到了测试音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I heard nothing</source>
+        <translation>什么也没听到</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Run again</source>
+        <translation>重新自检</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Did you hear the tone in the headset?</source>
+        <translation>耳麦中听到测试音了吗？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} checks failed: fix them before the shift starts.</source>
+        <translation>{0} 项检查未通过：请在上班前处理。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready, with {0} warnings.</source>
+        <translation>可以开始工作，有 {0} 项需要注意。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready: every check passed.</source>
+        <translation>可以开始工作：所有检查均已通过。</translation>
     </message>
 </context>
 <context>

@@ -105,7 +105,7 @@ def test_inside_the_desk_the_desks_own_store_is_checked_again(tmp_path: Path) ->
     seeded_store(settings.store_path)
     store = open_desk_store(settings.store_path)
     try:
-        context = SelfTestContext(settings, store=store, borrowed_store=True)
+        context = SelfTestContext(settings, local=store.engine)
         assert check_store(context).status is Status.GREEN
         zero_pages_in_the_middle(settings.store_path)
         store.engine.dispose()  # no page of the old file left in a connection's cache
