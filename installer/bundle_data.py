@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
+from typing import Any
 
 APP_NAME = "agent-app"
 DISPLAY_NAME = "Follow-up Desk"
@@ -184,6 +185,16 @@ def is_left_out(bundle_name: str) -> bool:
     if not (path.startswith("PySide6/") or name.startswith(("libQt6", "Qt6"))):
         return False
     return any(left_out in name for left_out in QT_FILES_LEFT_OUT)
+
+
+def prune(analysis: Any) -> None:
+    """Drop QT_FILES_LEFT_OUT from a PyInstaller Analysis: its binaries and its links.
+
+    PyInstaller lists the top-level links to Qt's libraries (``libQt6Pdf.so.6`` ->
+    ``PySide6/Qt/lib/...``) among the data entries, so both lists are filtered.
+    """
+    analysis.binaries = [entry for entry in analysis.binaries if not is_left_out(entry[0])]
+    analysis.datas = [entry for entry in analysis.datas if not is_left_out(entry[0])]
 
 
 def is_wanted_module(name: str) -> bool:

@@ -45,7 +45,7 @@ def test_both_specs_take_data_plugins_and_excludes_from_bundle_data() -> None:
     for spec in SPECS:
         text = (INSTALLER / spec).read_text("utf-8")
         assert "collect_submodules(package, filter=bundle_data.is_wanted_module)" in text
-        assert "bundle_data.is_left_out(entry[0])" in text
+        assert "bundle_data.prune(a)" in text
 
 
 def test_every_resources_folder_is_shipped(tmp_path: Path) -> None:
