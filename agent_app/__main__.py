@@ -8,11 +8,12 @@ import logging
 import os
 import sys
 
+from agent_app import APP_NAME, __version__
 from agent_app.config import ConfigError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m agent_app", description="Follow-up desk")
+    parser = argparse.ArgumentParser(prog=APP_NAME, description="Follow-up desk")
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         "its version and clock (password from the keyring, else asked)",
     )
     parser.add_argument("--verbose", action="store_true")
+    # IT staff check which build a desk runs without starting Qt or opening the store.
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     args = parser.parse_args(argv)
     if args.offline and not args.self_test:
         parser.error("--offline goes with --self-test")

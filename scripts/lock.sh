@@ -5,7 +5,7 @@
 #   scripts/lock.sh --upgrade-package X  move only X (any other `uv pip compile` option passes on)
 #
 # requirements/desk.txt    the desk's own packages             (setup.sh demo)
-# requirements/test.txt    desk + the `dev` extra              (setup.sh test)
+# requirements/test.txt    desk + the `dev` and `bundle` extras (setup.sh test: the tests build the bundle)
 # requirements/bundle.txt  desk + the `bundle` extra            (setup.sh bundle)
 # Each lock also pins the build backend (pyproject's [build-system] requires), so the editable
 # install builds offline with exactly those versions. One universal resolution per lock, with
@@ -40,6 +40,6 @@ compile() {
 
 mkdir -p requirements
 compile requirements/desk.txt "$@"
-compile requirements/test.txt --extra dev -c requirements/desk.txt "$@"
+compile requirements/test.txt --extra dev --extra bundle -c requirements/desk.txt "$@"
 compile requirements/bundle.txt --extra bundle -c requirements/desk.txt "$@"
 echo "Locked: $(ls requirements/*.txt | tr '\n' ' ')"

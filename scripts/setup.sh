@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything the follow-up desk needs on a Debian/Ubuntu machine.
 #   scripts/setup.sh demo     system libraries for the desktop, then .venv with the app
-#   scripts/setup.sh test     the above plus PostgreSQL, SIP peers, Xvfb and PDF tools for tests
+#   scripts/setup.sh test     the above plus PostgreSQL, SIP peers, Xvfb and PDF tools for tests,
+#                             and PyInstaller (the tests build the desk bundle and its .deb)
 #   scripts/setup.sh bundle   the desktop's libraries plus what PyInstaller needs
 # The Python packages come from the pinned, hashed lock of the profile (requirements/, refreshed
 # by scripts/lock.sh); a second run with the same lock and pyproject.toml installs nothing.
@@ -22,12 +23,14 @@ desktop_pkgs=(python3 python3-venv python3-dev libegl1 libgl1 libdbus-1-3 fontco
   fonts-wqy-zenhei libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libpulse0
   espeak-ng sox)
+# PyInstaller reads shared libraries with binutils' objdump; dpkg-deb builds the .deb.
+bundle_pkgs=(binutils dpkg)
 test_pkgs=(postgresql sip-tester baresip xvfb xauth poppler-utils)
-bundle_pkgs=(binutils)  # PyInstaller reads the shared libraries' dependencies with objdump
 
 packages=("${desktop_pkgs[@]}")
-[ "$profile" = "test" ] && packages+=("${test_pkgs[@]}")
 [ "$profile" = "bundle" ] && packages+=("${bundle_pkgs[@]}")
+# The tests build the desk bundle and its .deb too.
+[ "$profile" = "test" ] && packages+=("${bundle_pkgs[@]}" "${test_pkgs[@]}")
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -10,7 +10,6 @@ import json
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from agent_app.demo import catalog
@@ -27,11 +26,12 @@ from agent_app.demo.people import (
 from agent_app.demo.rows import DAY, EPOCH, PATIENT_TABLES, Clock, uuid_hex
 from agent_app.domain.enums import Role
 from agent_app.domain.questionnaire import parse_template
+from agent_app.shipped_files import RESOURCES_DIR
 
 Row = tuple[Any, ...]
 Batch = dict[str, list[Row]]
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = RESOURCES_DIR
 TEMPLATE_CODES = (
     "general_discharge",
     "cardiology",

@@ -11,7 +11,6 @@ import io
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from matplotlib import font_manager, rc_context
@@ -34,8 +33,9 @@ from agent_app.reports.followup_stats import (
 )
 from agent_app.reports.survival import KmCurve
 from agent_app.reports.tables import COMPLAINT_STATES
+from agent_app.shipped_files import cjk_font
 
-CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+CJK_FONT = cjk_font()
 _STATES = list(ComplaintState)
 _font_lock = threading.Lock()
 _font_name: str | None = None

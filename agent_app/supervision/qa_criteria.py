@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from agent_app.shipped_files import RESOURCES_DIR
 from agent_app.supervision.errors import CriteriaError
 
-CRITERIA_FILE = Path(__file__).resolve().parents[2] / "resources" / "qa" / "criteria.json"
+CRITERIA_FILE = RESOURCES_DIR / "qa" / "criteria.json"
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 

@@ -8,15 +8,15 @@ time a sampling needs them.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from agent_app.domain.questionnaire import parse_template
+from agent_app.shipped_files import RESOURCES_DIR
 from agent_app.store.schema import CallScript, FollowupPlan, QuestionnaireTemplate
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = RESOURCES_DIR
 VERIFICATION_TEMPLATE = "spot_check_verification"
 PLAN_NAME = "质控抽查核实"
 

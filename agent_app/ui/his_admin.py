@@ -35,6 +35,7 @@ from agent_app.his.history import (
 )
 from agent_app.his.mapping import ColumnMapping
 from agent_app.his.runs import RunReport, run_import
+from agent_app.shipped_files import RESOURCES_DIR
 from agent_app.ui.admin.text_table import TextTable
 from agent_app.ui.background import run_in_background
 from agent_app.ui.import_texts import (
@@ -61,7 +62,7 @@ from agent_app.ui.qt import (
     Signal,
 )
 
-DEFAULT_MAPPING = Path(__file__).resolve().parents[2] / "resources" / "his" / "mapping_zh.json"
+DEFAULT_MAPPING = RESOURCES_DIR / "his" / "mapping_zh.json"
 FileChooser = Callable[[QWidget], Path | None]
 
 

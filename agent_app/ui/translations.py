@@ -21,6 +21,7 @@ from pathlib import Path
 # Not in ui/qt.py yet (owned by the lead); only the language code needs these three.
 from agent_app import APP_NAME
 from agent_app.config import default_config_path
+from agent_app.shipped_files import RESOURCES_DIR
 from agent_app.ui.followup.language import LANGUAGE_PROPERTY
 from agent_app.ui.qt import (
     QAction,
@@ -37,7 +38,7 @@ from agent_app.ui.qt import (
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 CATALOG = "agent_app"
 LANGUAGES = ("zh_CN", "en")
 # Shown in their own language so a user who cannot read the current one still finds theirs.

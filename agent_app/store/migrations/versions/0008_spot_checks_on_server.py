@@ -22,17 +22,18 @@ Server only (the local store changes nothing):
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import op
+
+from agent_app.shipped_files import RESOURCES_DIR
 
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-RESOURCES = Path(__file__).resolve().parents[4] / "resources"
+RESOURCES = RESOURCES_DIR
 TEMPLATE_CODE = "spot_check_verification"  # supervision.verification_plan names the same
 PLAN_NAME = "质控抽查核实"
 SCRIPT_TITLE = "质控抽查核实话术"
