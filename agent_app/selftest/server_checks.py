@@ -24,7 +24,7 @@ from agent_app.selftest.result import CheckName, CheckResult, Status
 from agent_app.selftest.runner import Check, Needs, SelfTestContext
 from agent_app.store.engine import create_server_engine, server_unavailable, server_url
 from agent_app.store.errors import SchemaTooNewError
-from agent_app.store.server_errors import ServerUnavailableError
+from agent_app.store.server_errors import ServerCode, ServerUnavailableError
 from agent_app.sync.version_gate import DeskTooOldError, check_desk_may_sync
 
 log = logging.getLogger(__name__)
@@ -171,6 +171,12 @@ def check_server_version(context: SelfTestContext) -> CheckResult:
             return CheckResult.of(
                 name, Status.RED, "server_version_unknown", revision=found.revision
             )
+        if (
+            isinstance(found.gate_error, DeskTooOldError)
+            and found.gate_error.code == ServerCode.SCHEMA_UNKNOWN
+        ):
+            revision = found.gate_error.params.get("revision")
+            return CheckResult.of(name, Status.RED, "server_version_unknown", revision=revision)
         return CheckResult.of(
             name, Status.RED, "server_failed", detail=found.gate_error, cause=found.gate_error
         )
