@@ -147,3 +147,20 @@ def demo_engine(
     engine.dispose()
     if server is not None:
         _drop_database(server, name)
+
+
+@pytest.fixture
+def chinese(qtbot: object) -> Iterator[None]:
+    """The desk speaks zh_CN for one test (our catalog and Qt's), and English again after."""
+    from agent_app.ui.followup.language import LANGUAGE_PROPERTY
+    from agent_app.ui.qt import QApplication, QLocale
+    from agent_app.ui.translations import install_translations, remove_translations
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    locale = QLocale()
+    install_translations(app, "zh_CN")
+    yield
+    remove_translations(app)
+    QLocale.setDefault(locale)
+    app.setProperty(LANGUAGE_PROPERTY, None)

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 
-import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
@@ -15,21 +13,8 @@ from agent_app.domain.enums import OutboxState
 from agent_app.store.schema import Outbox
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.worker import SyncWorker
-from agent_app.ui.qt import QApplication, QLocale
 from agent_app.ui.refused_changes import RefusedChangesDialog
 from agent_app.ui.sync_status import SyncStatusWidget
-from agent_app.ui.translations import install_translations, remove_translations
-
-
-@pytest.fixture
-def chinese(qtbot: QtBot) -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    locale = QLocale()
-    install_translations(app, "zh_CN")
-    yield
-    remove_translations(app)
-    QLocale.setDefault(locale)
 
 
 def _refused_patient_update(local: Engine) -> None:

@@ -9,9 +9,6 @@ from sqlalchemy import Engine
 
 from agent_app.demo.seed import seed_store
 from agent_app.store.engine import open_local_store
-from agent_app.ui.followup.language import LANGUAGE_PROPERTY
-from agent_app.ui.qt import QApplication, QLocale
-from agent_app.ui.translations import install_translations, remove_translations
 from tests.conftest import DEMO_TODAY
 
 
@@ -25,16 +22,3 @@ def seeded_sqlite(factory: pytest.TempPathFactory, patients: int, seed: int) -> 
 @pytest.fixture(scope="module")
 def ui_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     yield from seeded_sqlite(tmp_path_factory, 300, seed=11)
-
-
-@pytest.fixture
-def chinese(qtbot: object) -> Iterator[None]:
-    """The desk speaks zh_CN for one test (our catalog and Qt's), and English again after."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    locale = QLocale()
-    install_translations(app, "zh_CN")
-    yield
-    remove_translations(app)
-    QLocale.setDefault(locale)
-    app.setProperty(LANGUAGE_PROPERTY, None)
