@@ -1072,12 +1072,12 @@
     <message>
         <location filename="../../agent_app/ui/desk_session.py" line="+52"/>
         <source>Line: simulated (demo)</source>
-        <translation>线路:模拟(演示)</translation>
+        <translation>线路：模拟（演示）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Line: {0}</source>
-        <translation>线路:{0}</translation>
+        <translation>线路：{0}</translation>
     </message>
     <message>
         <location line="+76"/>
@@ -2453,7 +2453,7 @@ It is retried automatically.</source>
     <message>
         <location line="+7"/>
         <source>You have not signed in on this computer before, and the central server cannot be reached to check your password. Connect to the hospital network and try again.</source>
-        <translation>您尚未在这台电脑上登录过,且无法连接中心服务器核对密码。请连接医院网络后重试。</translation>
+        <translation>您尚未在这台电脑上登录过，且无法连接中心服务器核对密码。请连接医院网络后重试。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2730,7 +2730,7 @@ It is retried automatically.</source>
     <message>
         <location line="+5"/>
         <source>Best called {0} at {1} (chance {2}%).</source>
-        <translation>建议 {0} {1} 致电(接通可能 {2}%)。</translation>
+        <translation>建议 {0} {1} 致电（接通可能 {2}%）。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3650,7 +3650,7 @@ It is retried automatically.</source>
     <message>
         <location line="+3"/>
         <source>A record it belongs to is not on the central database (deleted or never sent).</source>
-        <translation>它所属的记录不在中心数据库中(已删除或从未上传)。</translation>
+        <translation>它所属的记录不在中心数据库中（已删除或从未上传）。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3708,7 +3708,7 @@ It is retried automatically.</source>
     <message>
         <location line="+2"/>
         <source>Put the selected changes back in line, once the cause has been mended</source>
-        <translation>原因排除后,把选中的修改重新排队发送</translation>
+        <translation>原因排除后，把选中的修改重新排队发送</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3718,7 +3718,7 @@ It is retried automatically.</source>
     <message>
         <location line="+2"/>
         <source>Copy change ids and the server&apos;s words (no patient data) to the clipboard</source>
-        <translation>把修改编号和服务器原文(不含患者信息)复制到剪贴板</translation>
+        <translation>把修改编号和服务器原文（不含患者信息）复制到剪贴板</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3733,7 +3733,7 @@ It is retried automatically.</source>
     <message>
         <location line="+15"/>
         <source>{0} changes were refused by the central database. They are kept on this desk; nothing is lost. Ask IT or your supervisor to mend the cause, then send them again.</source>
-        <translation>有 {0} 条修改被中心数据库拒绝。它们都保存在本工作台,没有丢失。请联系信息科或主管排除原因后再重新发送。</translation>
+        <translation>有 {0} 条修改被中心数据库拒绝。它们都保存在本工作台，没有丢失。请联系信息科或护士长排除原因后再重新发送。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4613,7 +4613,7 @@ It is retried automatically.</source>
     <message>
         <location line="+1"/>
         <source>Failed</source>
-        <translation>故障</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4971,22 +4971,22 @@ It is retried automatically.</source>
     <message>
         <location filename="../../agent_app/ui/server_texts.py" line="+18"/>
         <source>The central database at {where} offers no encrypted connection, so the desk did not connect; ask the administrator to turn on TLS on the server.</source>
-        <translation>位于 {where} 的中心数据库不提供加密连接,本台未连接;请管理员在服务器上开启 TLS。</translation>
+        <translation>位于 {where} 的中心数据库不提供加密连接，本台未连接；请管理员在服务器上开启 TLS。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The central database at {where} presented a certificate that the configured certificate authority did not sign, so the desk did not connect; check [server] ca_file.</source>
-        <translation>位于 {where} 的中心数据库出示的证书不是配置的证书颁发机构签发的,本台未连接;请检查 [server] ca_file。</translation>
+        <translation>位于 {where} 的中心数据库出示的证书不是配置的证书颁发机构签发的，本台未连接；请检查 [server] ca_file。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The central database at {where} presented a certificate for another server name, so the desk did not connect; check [server] host.</source>
-        <translation>位于 {where} 的中心数据库出示的证书属于另一个服务器名称,本台未连接;请检查 [server] host。</translation>
+        <translation>位于 {where} 的中心数据库出示的证书属于另一个服务器名称，本台未连接；请检查 [server] host。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The certificate authority file for the central database at {where} cannot be read, so the desk did not connect; check [server] ca_file.</source>
-        <translation>无法读取位于 {where} 的中心数据库的证书颁发机构文件,本台未连接;请检查 [server] ca_file。</translation>
+        <translation>无法读取位于 {where} 的中心数据库的证书颁发机构文件，本台未连接；请检查 [server] ca_file。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4996,7 +4996,7 @@ It is retried automatically.</source>
     <message>
         <location line="+2"/>
         <source>Task {task} is being worked by {holder} until {until}; choose another task.</source>
-        <translation>随访任务 {task} 正由{holder}处理,至 {until};请选择其他任务。</translation>
+        <translation>随访任务 {task} 正由{holder}处理，至 {until}；请选择其他任务。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5006,7 +5006,7 @@ It is retried automatically.</source>
     <message>
         <location line="+3"/>
         <source>Task {task} is not open or not in your queue.</source>
-        <translation>随访任务 {task} 未开放,或不在您的队列中。</translation>
+        <translation>随访任务 {task} 未开放，或不在您的队列中。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5021,12 +5021,12 @@ It is retried automatically.</source>
     <message>
         <location line="+4"/>
         <source>The central database at {where} is full: it has no free connection for this desk now. Your work is kept on this computer and sent once a connection frees up; tell IT if this lasts.</source>
-        <translation>位于 {where} 的中心数据库已满:目前没有空闲连接给本台使用。您的工作已保存在本机,连接空出后会自动上传;如持续如此,请联系信息科。</translation>
+        <translation>位于 {where} 的中心数据库已满：目前没有空闲连接给本台使用。您的工作已保存在本机，连接空出后会自动上传；如持续如此，请联系信息科。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Your account already holds every connection to the central database at {where} it may have; close the follow-up desk you left open on another computer. Your work here is kept and sent afterwards.</source>
-        <translation>您的账号已占满位于 {where} 的中心数据库允许的全部连接;请关闭您在其他电脑上未退出的随访工作台。本机的工作已保存,之后会自动上传。</translation>
+        <translation>您的账号已占满位于 {where} 的中心数据库允许的全部连接；请关闭您在其他电脑上未退出的随访工作台。本机的工作已保存，之后会自动上传。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5041,22 +5041,22 @@ It is retried automatically.</source>
     <message>
         <location line="+3"/>
         <source>The sync was cancelled; it continues where it stopped at the next sync.</source>
-        <translation>同步已取消;下次同步会从中断处继续。</translation>
+        <translation>同步已取消；下次同步会从中断处继续。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The sync stopped on this computer: {detail}.</source>
-        <translation>同步在本机上中断:{detail}。</translation>
+        <translation>同步在本机上中断：{detail}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This recording is not on the central server, or you may not listen to it.</source>
-        <translation>中心服务器上没有这段录音,或您无权收听。</translation>
+        <translation>中心服务器上没有这段录音，或您无权收听。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>This recording has not been uploaded completely yet; try again later.</source>
-        <translation>这段录音尚未上传完整,请稍后再试。</translation>
+        <translation>这段录音尚未上传完整，请稍后再试。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5429,7 +5429,7 @@ It is retried automatically.</source>
     <message>
         <location line="+2"/>
         <source>See what the central database refused, and send it again once mended</source>
-        <translation>查看中心数据库拒绝了哪些修改,排除原因后可重新发送</translation>
+        <translation>查看中心数据库拒绝了哪些修改，排除原因后可重新发送</translation>
     </message>
     <message>
         <location line="+8"/>
