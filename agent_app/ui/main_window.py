@@ -204,13 +204,16 @@ class MainWindow(QMainWindow):
             self.line_retry = LineRetryButton(call_bar.bridge)
             call_bar.bridge.sig_call_limit.connect(self._call_limit_reached)
         status = self.statusBar()
-        status.addWidget(
-            QLabel(
-                self.tr("{0} · {1} · {2}").format(
-                    account.full_name, account.department_name, role_name(account.role)
-                )
+        self.user_label = QLabel(
+            self.tr("{0} · {1} · {2}").format(
+                account.full_name, account.department_name, role_name(account.role)
             )
         )
+        status.addWidget(self.user_label)
+        # A temporary message is painted over the left-hand widgets: the signed-in user steps
+        # aside while one shows, and the queue count keeps a gap from the message's end.
+        status.messageChanged.connect(lambda text: self.user_label.setVisible(not text))
+        self.count_label.setContentsMargins(16, 0, 0, 0)
         self.server_label = QLabel(self.tr("Central database: not configured (local store only)"))
         status.addPermanentWidget(self.count_label)
         status.addPermanentWidget(self.server_label)
