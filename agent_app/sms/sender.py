@@ -146,6 +146,8 @@ class SmsSender:
                 refs.append(self.modem.send_part(part))
         except OutcomeUnknownError as error:
             store.mark_unknown(self.engine, message.id, refs, error.code, self.staff_id)
+            if error.code == "sms_port_lost":
+                raise  # the round ends: the owner reopens the port before sending more
             return False
         except NotSentError as error:
             if refs:  # earlier parts left: sending again would repeat them

@@ -92,6 +92,7 @@ class FakeGsmModem(FakeModem):
         self.reports = reports  # send +CDS for parts that asked for a status report
         self.parts: list[SubmittedPart] = []
         self.pdus_received = 0  # PDUs handed over, answered or not (counted on CTRL-Z)
+        self.pdus_answered = 0  # of those, the ones the network has answered
         self.refusals: list[str] = []  # answers for the next PDUs instead of +CMGS
         self.silent_prompts = 0  # the next AT+CMGS get no prompt at all
         self.stored: dict[int, str] = {}
@@ -212,6 +213,7 @@ class FakeGsmModem(FakeModem):
             return  # unplugged while the network was busy with it
         if self.refusals:
             self.send_lines([self.refusals.pop(0)])
+            self.pdus_answered += 1
             return
         fields = codec.decodeSmsPdu(pdu_hex)
         concat = None
@@ -225,6 +227,7 @@ class FakeGsmModem(FakeModem):
         with self._lock_parts:
             self.parts.append(part)
         self.send_lines([f"+CMGS: {reference}", "OK"])
+        self.pdus_answered += 1
         if wants_report and self.reports:
             report = status_report_pdu(reference, part.number)
             self.send_lines([f"+CDS: {len(report) // 2 - 1}", report])

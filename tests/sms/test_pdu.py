@@ -16,7 +16,9 @@ from tests.sms.fake_gsm_modem import deliver_pdus, status_report_pdu
 HELLO_DELIVER = "07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37"
 # An SMS-STATUS-REPORT with its service centre: reference 0xC5, status 0 (received by the phone).
 STATUS_REPORT = "07911326040000F006C50B911326880736F4111011719551401110117195714000"
-LONG_CHINESE = "王秀英您好，这里是市第一人民医院随访中心。请您于十二月十日上午到心内科门诊复诊，" * 2
+LONG_CHINESE = (
+    "王秀英您好，这里是市第一人民医院随访中心。请您于十二月十日上午到心内科门诊复诊，" * 2
+)
 
 
 def test_a_known_seven_bit_deliver_decodes() -> None:

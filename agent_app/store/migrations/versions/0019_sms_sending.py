@@ -7,9 +7,9 @@ Create Date: 2026-12-03 14:00:00
 **sms_message** gains what sending at most once needs: ``attempts`` and ``next_try_at`` (retries
 before the modem took the message), ``part_refs`` (the modem's reference of each part, which
 status reports quote), ``delivered_refs`` (those confirmed), ``sent_at``, ``delivered_at``
-and ``error`` (a code). ``direction`` tells replies (``in``, matched to a patient in ``patient_id``) from sent
-messages. States ``sending``, ``delivered``, ``unknown``, ``blocked`` and ``received`` are new
-values of the same text column.
+and ``error`` (a code). ``direction`` tells replies (``in``, matched to a patient in
+``patient_id``) from sent messages. States ``sending``, ``delivered``, ``unknown``,
+``blocked`` and ``received`` are new values of the same text column.
 
 **blacklist.kind**: ``call`` (every existing row: no calls and no text messages) or ``sms``
 (the patient answered TD / 退订: no more text messages, calls still allowed).
@@ -19,6 +19,8 @@ unchanged (sms_message stays insert-only for desks).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -33,7 +35,7 @@ depends_on = None
 def upgrade() -> None:
     json_type = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
     id_type = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
-    columns = [
+    columns: list[sa.Column[Any]] = [
         sa.Column("direction", sa.String(3), nullable=False, server_default="out"),
         sa.Column("patient_id", id_type, nullable=True),
         sa.Column("part_refs", json_type, nullable=False, server_default=sa.text("'[]'")),
