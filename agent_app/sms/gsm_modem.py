@@ -182,7 +182,8 @@ class GsmModem:
 
     # Reading -----------------------------------------------------------------------------
     def _drain(self, quiet: float = 0.3, limit: float = 3.0) -> None:
-        """Throw away input until the port has been quiet for ``quiet`` seconds."""
+        """Read until the port has been quiet for ``quiet`` seconds: answers meant for an
+        earlier process are thrown away, status reports and new-message notices are kept."""
         end = time.monotonic() + limit
         last = time.monotonic()
         while time.monotonic() - last < quiet and time.monotonic() < end:
@@ -190,7 +191,9 @@ class GsmModem:
             self._fill()
             if len(self._buffer) > before:
                 last = time.monotonic()
-            self._buffer.clear()
+            while (line := self._complete_line()) is not None:
+                self._unsolicited(line)
+        self._buffer.clear()
 
     def _answer(self, command: str, deadline: float) -> list[str]:
         lines: list[str] = []

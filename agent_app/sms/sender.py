@@ -130,6 +130,9 @@ class SmsSender:
         for message in store.due_messages(self.engine, now, budget):
             if self._send_one(message, now):
                 sent += 1
+            # Reports and replies between messages: a reference is reused after 256 parts,
+            # so a report is matched best while its message is among the newest.
+            self.handle(self.modem.poll(0.0))
         return sent
 
     def _send_one(self, message: store.OutgoingSms, now: dt.datetime) -> bool:
@@ -181,7 +184,12 @@ class SmsSender:
             return None
         if isinstance(decoded, StatusReport):
             found = store.record_report(
-                self.engine, decoded.reference, decoded.delivered, decoded.failed, self._clock()
+                self.engine,
+                decoded.reference,
+                self._number(decoded.recipient),
+                decoded.delivered,
+                decoded.failed,
+                self._clock(),
             )
             if found is None:
                 log.info("status report for reference %d matches no message", decoded.reference)
@@ -200,11 +208,14 @@ class SmsSender:
         for stored in whole.slots:
             self.modem.delete_slot(stored)
 
-    def _receive(self, whole: WholeMessage) -> Received:
+    def _number(self, raw: str) -> str:
         try:
-            number = normalize_number(whole.sender, self.region).e164
+            return normalize_number(raw, self.region).e164
         except InvalidNumberError:
-            number = whole.sender  # a short code or a name: kept as it came
+            return raw  # a short code or a name: kept as it came
+
+    def _receive(self, whole: WholeMessage) -> Received:
+        number = self._number(whole.sender)
         matches = find_by_number(self.engine, number)
         patient_id = matches[0].patient_id if matches else None
         now = self._clock()

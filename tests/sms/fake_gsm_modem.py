@@ -93,6 +93,7 @@ class FakeGsmModem(FakeModem):
         self.parts: list[SubmittedPart] = []
         self.pdus_received = 0  # PDUs handed over, answered or not (counted on CTRL-Z)
         self.pdus_answered = 0  # of those, the ones the network has answered
+        self.busy_seconds = 0.0  # time spent "on the network" (the pace), for the benchmark
         self.refusals: list[str] = []  # answers for the next PDUs instead of +CMGS
         self.silent_prompts = 0  # the next AT+CMGS get no prompt at all
         self.stored: dict[int, str] = {}
@@ -209,8 +210,10 @@ class FakeGsmModem(FakeModem):
     def _submitted(self, pdu_hex: str) -> None:
         self.pdus_received += 1
         stop = self._stop
-        if stop.wait(random.uniform(*self.pace)):
+        pace = random.uniform(*self.pace)
+        if stop.wait(pace):
             return  # unplugged while the network was busy with it
+        self.busy_seconds += pace
         if self.refusals:
             self.send_lines([self.refusals.pop(0)])
             self.pdus_answered += 1

@@ -12,7 +12,7 @@ import pytest
 from agent_app.sms.errors import NotSentError, OutcomeUnknownError
 from agent_app.sms.gsm_modem import GsmModem, ReportPdu, StoredMessage
 from agent_app.sms.pdu import IncomingPart, StatusReport, decode_pdu, encode_message
-from tests.sms.fake_gsm_modem import FakeGsmModem
+from tests.sms.fake_gsm_modem import FakeGsmModem, status_report_pdu
 
 LONG = "李娜您好：您母亲王秀英的复诊时间已改到十二月十日上午九点，地点心血管内科二楼三诊室。" * 2
 NUMBER = "+8613812345678"
@@ -134,3 +134,23 @@ def test_unplugged_before_sending_is_not_sent(modem: GsmModem, fake: FakeGsmMode
     with pytest.raises(NotSentError) as lost:
         modem.send_part(part)
     assert lost.value.code == "sms_port_lost"
+
+
+def test_opening_skips_stale_answers_but_keeps_a_late_status_report(
+    fake: FakeGsmModem,
+) -> None:
+    """What a killed sender leaves behind: the answer to its last part and that part's report
+    arrive while the next sender opens the port (pyserial empties the port only at open)."""
+    report = status_report_pdu(7, NUMBER)
+    late = ["+CMGS: 7", "OK", f"+CDS: {len(report) // 2 - 1}", report]
+    arriving = threading.Timer(0.1, fake.send_lines, args=(late,))
+    arriving.start()
+    modem = GsmModem(str(fake.link), command_timeout=2.0)
+    modem.open()
+    arriving.join()
+    try:
+        assert fake.settings["CNMI"] == "2,1,0,1,0"  # every command got its own answer
+        (event,) = modem.poll(0.1)
+        assert isinstance(event, ReportPdu) and decode_pdu(event.pdu_hex).reference == 7  # type: ignore[union-attr]
+    finally:
+        modem.close()

@@ -201,14 +201,21 @@ def mark_interrupted_unknown(engine: Engine, staff_id: int) -> list[uuid.UUID]:
 
 
 def record_report(
-    engine: Engine, reference: int, delivered: bool, failed: bool, now: dt.datetime
+    engine: Engine,
+    reference: int,
+    recipient_e164: str,
+    delivered: bool,
+    failed: bool,
+    now: dt.datetime,
 ) -> uuid.UUID | None:
-    """Apply a status report to the newest sent message with a part of that reference."""
+    """Apply a status report to the newest message sent to ``recipient_e164`` with a part of
+    that reference (references wrap at 256, so the number narrows the match)."""
     with Session(engine) as session, session.begin():
         candidates = session.scalars(
             select(SmsMessage)
             .where(
                 SmsMessage.direction == SmsDirection.OUT,
+                SmsMessage.number_e164 == recipient_e164,
                 SmsMessage.state.in_((SmsState.SENT, SmsState.UNKNOWN)),
                 SmsMessage.sent_at >= now - REPORT_WINDOW,
             )
