@@ -1283,7 +1283,7 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+170"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+187"/>
         <location line="+13"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
@@ -2535,7 +2535,7 @@ It is retried automatically.</translation>
 <context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+50"/>
+        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+52"/>
         <source>Phone numbers</source>
         <translation>Phone numbers</translation>
     </message>
@@ -2550,7 +2550,7 @@ It is retried automatically.</translation>
         <translation>Earlier results</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>No calling time in the next two days.</source>
         <translation>No calling time in the next two days.</translation>
     </message>
@@ -4920,6 +4920,62 @@ It is retried automatically.</translation>
         <location line="+6"/>
         <source>The central database runs a newer schema ({revision}) than this desk (version {version}) knows, so it sends nothing and keeps your work on this computer until IT updates it.</source>
         <translation>The central database runs a newer schema ({revision}) than this desk (version {version}) knows, so it sends nothing and keeps your work on this computer until IT updates it.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsHistory</name>
+    <message>
+        <location filename="../../agent_app/ui/followup/sms_history.py" line="+15"/>
+        <source>waiting to be sent</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent, not yet confirmed</source>
+        <translation>sent, not yet confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delivered to the phone</source>
+        <translation>delivered to the phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not delivered</source>
+        <translation>not delivered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may not have been sent: check before sending again</source>
+        <translation>may not have been sent: check before sending again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not sent: the number does not take text messages</source>
+        <translation>not sent: the number does not take text messages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reply</source>
+        <translation>reply</translation>
+    </message>
+</context>
+<context>
+    <name>SmsHistoryBox</name>
+    <message>
+        <location line="+9"/>
+        <source>Text messages</source>
+        <translation>Text messages</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No text messages.</source>
+        <translation>No text messages.</translation>
     </message>
 </context>
 <context>
