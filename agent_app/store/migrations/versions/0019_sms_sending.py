@@ -14,8 +14,9 @@ and ``error`` (a code). ``direction`` tells replies (``in``, matched to a patien
 **blacklist.kind**: ``call`` (every existing row: no calls and no text messages) or ``sms``
 (the patient answered TD / 退订: no more text messages, calls still allowed).
 
-Both dialects get the same columns; no new table or function, so the server's row security is
-unchanged (sms_message stays insert-only for desks).
+Both dialects get the same columns; no new table or function. On the server, sms_message stays
+insert-only for desks, and its insert rule now also checks the new ``patient_id``: a desk may
+name only a patient it can read.
 """
 
 from __future__ import annotations
@@ -30,6 +31,22 @@ revision = "0019"
 down_revision = "0016"
 branch_labels = None
 depends_on = None
+
+
+OLD_WRITE = "task_id IS NULL OR desk_task_in_reach(task_id)"
+# The patient must be one the writer can read (the subquery runs under the writer's own rules).
+NEW_WRITE = (
+    f"({OLD_WRITE}) AND (patient_id IS NULL OR "
+    "EXISTS (SELECT 1 FROM patient p WHERE p.id = sms_message.patient_id))"
+)
+
+
+def _write_policy(check: str) -> None:
+    op.execute("DROP POLICY sms_message_write ON sms_message")
+    op.execute(
+        f"CREATE POLICY sms_message_write ON sms_message FOR INSERT TO desk_staff "
+        f"WITH CHECK ({check})"
+    )
 
 
 def upgrade() -> None:
@@ -52,9 +69,13 @@ def upgrade() -> None:
     op.add_column(
         "blacklist", sa.Column("kind", sa.String(8), nullable=False, server_default="call")
     )
+    if op.get_bind().dialect.name == "postgresql":
+        _write_policy(NEW_WRITE)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        _write_policy(OLD_WRITE)
     op.drop_column("blacklist", "kind")
     op.drop_index("ix_sms_message_state", table_name="sms_message")
     for name in (
