@@ -68,12 +68,12 @@ def due_messages(engine: Engine, now: dt.datetime, limit: int) -> list[OutgoingS
 def sent_since(engine: Engine, since: dt.datetime) -> int:
     """How many messages the modem was asked to send since ``since`` (for the rate limit)."""
     with engine.connect() as connection:
-        rows = connection.execute(
-            select(SmsMessage.id).where(
+        count = connection.execute(
+            select(func.count()).where(
                 SmsMessage.direction == SmsDirection.OUT, SmsMessage.sent_at >= since
             )
-        ).all()
-    return len(rows)
+        ).scalar_one()
+    return int(count)
 
 
 def is_blocked(engine: Engine, number_e164: str) -> bool:
