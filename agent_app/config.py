@@ -229,6 +229,18 @@ class SelfTestSettings:
 
 
 @dataclass(frozen=True)
+class SmsSettings:
+    """Text messages through a GSM/4G USB modem (``[sms]``)."""
+
+    port: str = ""  # the modem's serial port (COM5, /dev/ttyUSB2); empty: none are sent
+    baudrate: int = 115200
+    per_minute: int = 6  # messages handed to the modem per minute, at most
+    max_attempts: int = 5  # tries before a message the modem keeps refusing is failed
+    retry_seconds: float = 60.0  # the first wait after a refusal; doubles with each try
+    zone: str = "Asia/Shanghai"  # the patients' clock, for quiet hours
+
+
+@dataclass(frozen=True)
 class Settings:
     profile: Profile = Profile.SITE
     data_dir: Path = field(default_factory=lambda: default_data_dir())
@@ -252,6 +264,7 @@ class Settings:
     sign_in: SignInSettings = field(default_factory=SignInSettings)
     backup: BackupSettings = field(default_factory=BackupSettings)
     selftest: SelfTestSettings = field(default_factory=SelfTestSettings)
+    sms: SmsSettings = field(default_factory=SmsSettings)
 
     @property
     def store_path(self) -> Path:

@@ -112,9 +112,31 @@ class ComplaintState(enum.StrEnum):
 
 
 class SmsState(enum.StrEnum):
+    """Where a text message stands. ``SENDING`` is written before the modem is asked to send;
+    a message still ``SENDING`` after a crash may or may not have left, so it becomes
+    ``UNKNOWN`` for a person to decide and is never resent by itself."""
+
     QUEUED = "queued"
-    SENT = "sent"
+    SENDING = "sending"
+    SENT = "sent"  # the network took every part (``+CMGS``)
+    DELIVERED = "delivered"  # the phone confirmed every part (status reports)
     FAILED = "failed"
+    UNKNOWN = "unknown"
+    BLOCKED = "blocked"  # the number unsubscribed or is blacklisted; never sent
+    RECEIVED = "received"  # an incoming message
+
+
+class SmsDirection(enum.StrEnum):
+    OUT = "out"
+    IN = "in"
+
+
+class BlacklistKind(enum.StrEnum):
+    """What a blacklisted number is spared: ``CALL`` rows (the original kind) stop calls and
+    text messages alike; ``SMS`` rows only stop text messages (the patient unsubscribed)."""
+
+    CALL = "call"
+    SMS = "sms"
 
 
 class OutboxState(enum.StrEnum):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, exists, select
 
-from agent_app.domain.enums import CheckLevel, Outcome, Role, TaskStatus
+from agent_app.domain.enums import BlacklistKind, CheckLevel, Outcome, Role, TaskStatus
 from agent_app.domain.views import NumberMatch, PatientCard, StaffAccount
 from agent_app.screenpop.normalize import CallerId, CallerKind
 from agent_app.store.repositories.patients import find_by_number, patient_card
@@ -99,10 +99,13 @@ class PopDecision:
 
 
 def blacklist_reason(engine: Engine, number_e164: str) -> str | None:
-    """The reason a number is on the blacklist, or None."""
+    """The reason a number is on the call blacklist, or None (a number that only unsubscribed
+    from text messages may still call in without a warning)."""
     with engine.connect() as connection:
         return connection.execute(
-            select(Blacklist.reason).where(Blacklist.number_e164 == number_e164)
+            select(Blacklist.reason).where(
+                Blacklist.number_e164 == number_e164, Blacklist.kind == BlacklistKind.CALL
+            )
         ).scalar_one_or_none()
 
 

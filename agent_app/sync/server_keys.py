@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 
 # table -> the column holding the desk's own name for a row it made
 SERVER_KEYED: Mapping[str, str] = {"contact": "client_uuid"}
+#: Rows a desk keeps for itself under negative ids and never pushes (a number unsubscribed by
+#: text message goes on the blacklist at once), by their unique column: a pulled row with the
+#: same value replaces the desk's own, which would otherwise break the pull on that column.
+DESK_ONLY_UNIQUE: Mapping[str, str] = {"blacklist": "number_e164"}
 
 _OWN_ENTRIES = text(
     "UPDATE outbox SET row_id = :new, payload = json_set(payload, '$.id', :new_id) "
@@ -128,11 +132,25 @@ def forget_provisional_key(connection: Connection, table_name: str, provisional:
     _rename_in_outbox(connection, table, provisional, None)
 
 
+def _drop_superseded_desk_rows(
+    connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]
+) -> None:
+    column = DESK_ONLY_UNIQUE.get(table.name)
+    if column is None:
+        return
+    values = [row[column] for row in rows if row.get(column) is not None]
+    if values:
+        key = next(iter(table.primary_key.columns))
+        connection.execute(delete(table).where(table.c[column].in_(values), key < 0))
+
+
 def adopt_pulled_keys(
     connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]
 ) -> set[str]:
     """Pulled rows that are the server's copy of a row made here under a provisional id: adopt
-    their ids. Returns the adopted ids (as outbox row ids)."""
+    their ids. Returns the adopted ids (as outbox row ids). Desk-only rows the pulled ones
+    supersede (``DESK_ONLY_UNIQUE``) are dropped first."""
+    _drop_superseded_desk_rows(connection, table, rows)
     column = SERVER_KEYED.get(table.name)
     if column is None:
         return set()

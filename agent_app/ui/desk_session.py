@@ -18,6 +18,7 @@ from agent_app.dialer.lines import open_phone, opens_on_any_thread
 from agent_app.domain.enums import LineType
 from agent_app.domain.views import StaffAccount
 from agent_app.netwatch.desk_targets import desk_targets
+from agent_app.sms.worker import SmsWorker
 from agent_app.store.repositories.contacts import random_contact_number
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.desk_sync import attach_sync, desk_leases, server_engine
@@ -38,6 +39,7 @@ class DeskSession:
         self.bridge: PhoneBridge | None = None
         self._rng = random.Random()
         self._links: LinkRelay | None = None
+        self._sms: SmsWorker | None = None
 
     @property
     def demo(self) -> bool:
@@ -130,6 +132,18 @@ class DeskSession:
             show,
         )
 
+    def _start_sms(self, account: StaffAccount) -> None:
+        """Send and receive text messages through the modem at ``[sms] port``, if one is set;
+        the messages are audited as the signed-in agent's, so each sign-in has its own."""
+        if self._sms is not None:
+            self._sms.stop()
+            self._sms = None
+        if self.settings.sms.port and not self.demo:
+            self._sms = SmsWorker(
+                self.engine, self.settings.sms, account.id, region=self.settings.region
+            )
+            self._sms.start()
+
     def open_window(self, account: StaffAccount, password: str | None) -> MainWindow:
         """The signed-in desk, shown, with an unfinished follow-up reopened and sync started."""
         settings = self.settings
@@ -163,6 +177,7 @@ class DeskSession:
                 )
         window.show()
         window.restore_unfinished()
+        self._start_sms(account)
         links = self._link_relay()
         if links is not None:
             links.follow_status(window)

@@ -1070,7 +1070,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+52"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+54"/>
         <source>Line: simulated (demo)</source>
         <translation>Line: simulated (demo)</translation>
     </message>
@@ -1085,7 +1085,7 @@
         <translation>&amp;Self-test…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+42"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>The phone line could not be opened: {0}</translation>
     </message>
@@ -1412,7 +1412,7 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+180"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+187"/>
         <location line="+13"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
@@ -1481,7 +1481,7 @@ It is retried automatically.</translation>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+80"/>
+        <location filename="../../agent_app/ui/his_admin.py" line="+81"/>
         <source>Import discharged patients</source>
         <translation>Import discharged patients</translation>
     </message>
@@ -2210,7 +2210,7 @@ It is retried automatically.</translation>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../agent_app/ui/translations.py" line="+219"/>
+        <location filename="../../agent_app/ui/translations.py" line="+220"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2524,12 +2524,12 @@ It is retried automatically.</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Central database: not configured (local store only)</source>
         <translation>Central database: not configured (local store only)</translation>
     </message>
@@ -2689,7 +2689,7 @@ It is retried automatically.</translation>
 <context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+50"/>
+        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+52"/>
         <source>Phone numbers</source>
         <translation>Phone numbers</translation>
     </message>
@@ -2704,7 +2704,7 @@ It is retried automatically.</translation>
         <translation>Earlier results</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>No calling time in the next two days.</source>
         <translation>No calling time in the next two days.</translation>
     </message>
@@ -5074,6 +5074,62 @@ It is retried automatically.</translation>
         <location line="+6"/>
         <source>The central database runs a newer schema ({revision}) than this desk (version {version}) knows, so it sends nothing and keeps your work on this computer until IT updates it.</source>
         <translation>The central database runs a newer schema ({revision}) than this desk (version {version}) knows, so it sends nothing and keeps your work on this computer until IT updates it.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsHistory</name>
+    <message>
+        <location filename="../../agent_app/ui/followup/sms_history.py" line="+15"/>
+        <source>waiting to be sent</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent, not yet confirmed</source>
+        <translation>sent, not yet confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delivered to the phone</source>
+        <translation>delivered to the phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not delivered</source>
+        <translation>not delivered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may not have been sent: check before sending again</source>
+        <translation>may not have been sent: check before sending again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not sent: the number does not take text messages</source>
+        <translation>not sent: the number does not take text messages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reply</source>
+        <translation>reply</translation>
+    </message>
+</context>
+<context>
+    <name>SmsHistoryBox</name>
+    <message>
+        <location line="+9"/>
+        <source>Text messages</source>
+        <translation>Text messages</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No text messages.</source>
+        <translation>No text messages.</translation>
     </message>
 </context>
 <context>

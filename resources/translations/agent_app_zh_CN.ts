@@ -1070,7 +1070,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+52"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+54"/>
         <source>Line: simulated (demo)</source>
         <translation>线路：模拟（演示）</translation>
     </message>
@@ -1085,7 +1085,7 @@
         <translation>自检(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+42"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>电话线路无法打开：{0}</translation>
     </message>
@@ -1412,7 +1412,7 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+180"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+187"/>
         <location line="+13"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
@@ -1481,7 +1481,7 @@ It is retried automatically.</source>
 <context>
     <name>HisAdminWidget</name>
     <message>
-        <location filename="../../agent_app/ui/his_admin.py" line="+80"/>
+        <location filename="../../agent_app/ui/his_admin.py" line="+81"/>
         <source>Import discharged patients</source>
         <translation>导入出院患者</translation>
     </message>
@@ -2210,7 +2210,7 @@ It is retried automatically.</source>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../agent_app/ui/translations.py" line="+219"/>
+        <location filename="../../agent_app/ui/translations.py" line="+220"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2524,12 +2524,12 @@ It is retried automatically.</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Central database: not configured (local store only)</source>
         <translation>中心数据库：未配置（仅使用本地数据）</translation>
     </message>
@@ -2688,7 +2688,7 @@ It is retried automatically.</source>
 <context>
     <name>PatientPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+50"/>
+        <location filename="../../agent_app/ui/followup/patient_panel.py" line="+52"/>
         <source>Phone numbers</source>
         <translation>电话号码</translation>
     </message>
@@ -2703,7 +2703,7 @@ It is retried automatically.</source>
         <translation>既往随访结果</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>No calling time in the next two days.</source>
         <translation>未来两天内没有可致电的时段。</translation>
     </message>
@@ -5072,6 +5072,62 @@ It is retried automatically.</source>
         <location line="+6"/>
         <source>The central database runs a newer schema ({revision}) than this desk (version {version}) knows, so it sends nothing and keeps your work on this computer until IT updates it.</source>
         <translation>中心数据库的结构（{revision}）比本工作台（版本 {version}）所知的更新，因此不发送任何内容，您的工作保留在本机，等待信息科更新工作台。</translation>
+    </message>
+</context>
+<context>
+    <name>SmsHistory</name>
+    <message>
+        <location filename="../../agent_app/ui/followup/sms_history.py" line="+15"/>
+        <source>waiting to be sent</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent, not yet confirmed</source>
+        <translation>已发出，尚未确认送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delivered to the phone</source>
+        <translation>已送达手机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not delivered</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may not have been sent: check before sending again</source>
+        <translation>可能未发出：请核实后再决定是否重发</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not sent: the number does not take text messages</source>
+        <translation>未发送：该号码不接收短信</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reply</source>
+        <translation>回复</translation>
+    </message>
+</context>
+<context>
+    <name>SmsHistoryBox</name>
+    <message>
+        <location line="+9"/>
+        <source>Text messages</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No text messages.</source>
+        <translation>暂无短信。</translation>
     </message>
 </context>
 <context>

@@ -211,6 +211,9 @@ INSERTS = {
     "(gen_random_uuid(), :t, :s, 1, 1, '{}', 'completed', 'deceased', '', now(), '')",
     "sms_message": "INSERT INTO sms_message (id, task_id, number_e164, body, state, created_at) "
     "VALUES (gen_random_uuid(), :t, '+8613800000000', 'x', 'queued', now())",
+    "sms_message_reply": "INSERT INTO sms_message (id, task_id, patient_id, direction, "
+    "number_e164, body, state, created_at) VALUES (gen_random_uuid(), NULL, :p, 'in', "
+    "'+8613800000000', 'x', 'received', now())",
     "complaint": "INSERT INTO complaint (id, patient_id, department_id, kind, summary, state, "
     "replies, created_by_id, created_at) VALUES (gen_random_uuid(), :p, :d, 'complaint', 'x', "
     "'open', '[]', :s, now())",

@@ -31,6 +31,13 @@ class AuditAction(enum.StrEnum):
     SIGN_IN = "sign_in"
     SIGN_IN_FAILED = "sign_in_failed"
     SIGN_IN_LOCKED = "sign_in_locked"  # the failure that locked the account
+    SMS_SENDING = "sms_sending"  # about to hand a text message to the modem
+    SMS_SENT = "sms_sent"
+    SMS_RETRY = "sms_retry"  # the modem did not take it; queued again
+    SMS_FAILED = "sms_failed"
+    SMS_UNKNOWN = "sms_unknown"  # may have left; a person decides
+    SMS_BLOCKED = "sms_blocked"
+    SMS_UNSUBSCRIBED = "sms_unsubscribed"
 
 
 @dataclass(frozen=True)

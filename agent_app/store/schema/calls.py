@@ -14,11 +14,13 @@ from sqlalchemy import ForeignKey, Index, SmallInteger, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from agent_app.domain.enums import (
+    BlacklistKind,
     ComplaintState,
     Direction,
     Disposition,
     LineType,
     Outcome,
+    SmsDirection,
     SmsState,
     UploadState,
     VitalStatus,
@@ -143,9 +145,15 @@ class Blacklist(ChangeTracked, Base):
     reason: Mapped[str] = mapped_column(String(200))
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     added_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    kind: Mapped[BlacklistKind] = mapped_column(
+        EnumText(BlacklistKind, 8), default=BlacklistKind.CALL, server_default="call"
+    )
 
 
 class SmsMessage(Base):
+    """A text message, sent or received. Its uuid is the idempotency key of the send: the
+    sender writes ``sending`` before the modem gets it and never sends a row twice."""
+
     __tablename__ = "sms_message"
 
     id: Mapped[uuid.UUID] = _uuid_pk()
@@ -154,6 +162,21 @@ class SmsMessage(Base):
     body: Mapped[str] = mapped_column(Text)
     state: Mapped[SmsState] = mapped_column(EnumText(SmsState, 10), default=SmsState.QUEUED)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    direction: Mapped[SmsDirection] = mapped_column(
+        EnumText(SmsDirection, 3), default=SmsDirection.OUT, server_default="out"
+    )
+    patient_id: Mapped[int | None] = mapped_column(IdType)  # a reply's patient, by number
+    #: The modem's message reference of each part (``+CMGS: <mr>``), for status reports.
+    part_refs: Mapped[list[int]] = mapped_column(JsonType, default=list, server_default="[]")
+    #: The references status reports confirmed (a report may come twice).
+    delivered_refs: Mapped[list[int]] = mapped_column(JsonType, default=list, server_default="[]")
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    next_try_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    error: Mapped[str] = mapped_column(String(40), default="", server_default="")
+
+    __table_args__ = (Index("ix_sms_message_state", "state"),)
 
 
 class AuditLog(Base):

@@ -34,6 +34,7 @@ from agent_app.store.repositories.followups import (
     save_wrapup,
     start_task,
 )
+from agent_app.store.repositories.sms import messages_for_patient
 from agent_app.ui.background import run_in_background
 from agent_app.ui.followup.call_log import CallContext, CallLog
 from agent_app.ui.followup.language import desk_language
@@ -117,6 +118,12 @@ class FollowupView(QWidget):
             lambda: best_time(engine, work),
             self.patient.show_reach,
             lambda exc: log.info("best time to call not estimated: %s", exc),
+            owner=self.patient,
+        )
+        run_in_background(
+            lambda: messages_for_patient(engine, work.card.id),
+            self.patient.sms.show_messages,
+            lambda exc: log.warning("text messages not read: %s", exc),
             owner=self.patient,
         )
         self.patient.sig_dial.connect(self.dial)

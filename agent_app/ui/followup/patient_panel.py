@@ -1,5 +1,6 @@
 """The patient card of a follow-up: who, which stay, which numbers (each with Dial), the calls
-so far (a recorded one plays on double-click) and earlier results (double-click shows them)."""
+so far (a recorded one plays on double-click), earlier results (double-click shows them) and
+the text messages to and from the patient."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 
 from agent_app.domain.reach_model import Suggestion
 from agent_app.domain.views import ContactLine, PastResult, PatientCard
+from agent_app.ui.followup.sms_history import SmsHistoryBox
 from agent_app.ui.followup.wrapup_panel import disposition_name
 from agent_app.ui.pop_card import relation_name, sex_name
 from agent_app.ui.qt import (
@@ -62,6 +64,8 @@ class PatientPanel(QWidget):
         self.results.itemActivated.connect(self._result_activated)
         results_layout.addWidget(self.results)
         layout.addWidget(results_box, 1)
+        self.sms = SmsHistoryBox()
+        layout.addWidget(self.sms, 1)
         self.dial_buttons: list[QPushButton] = []
         self.contact_rows: list[QWidget] = []
         self._dial_enabled, self._dial_why = True, ""

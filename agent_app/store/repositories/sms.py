@@ -1,0 +1,306 @@
+"""Text messages in the desk's store: the send states, status reports, replies, unsubscribing.
+
+Sending at most once rests on one rule kept here: a message moves from ``queued`` to
+``sending`` in its own committed transaction (only if it is still ``queued``) before the modem
+sees it, and a message found ``sending`` when the sender starts is marked ``unknown``, never
+``queued``. Each transition is audited in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import CursorResult, Engine, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from agent_app.domain.enums import BlacklistKind, SmsDirection, SmsState
+from agent_app.store.repositories.audit import AuditAction, record_audit
+from agent_app.store.schema import Blacklist, FollowupTask, SmsMessage
+
+OBJECT = "sms_message"
+#: A status report older than this cannot be for a message (references wrap at 256).
+REPORT_WINDOW = dt.timedelta(days=3)
+UNSUBSCRIBE_REASON = "sms_unsubscribed"
+
+
+@dataclass(frozen=True)
+class OutgoingSms:
+    id: uuid.UUID
+    number_e164: str
+    body: str
+    attempts: int
+
+
+@dataclass(frozen=True)
+class SmsView:
+    """One message as the patient card lists it."""
+
+    id: uuid.UUID
+    direction: SmsDirection
+    number_e164: str
+    body: str
+    state: SmsState
+    created_at: dt.datetime
+    sent_at: dt.datetime | None
+    delivered_at: dt.datetime | None
+    error: str
+
+
+def due_messages(engine: Engine, now: dt.datetime, limit: int) -> list[OutgoingSms]:
+    """Queued messages whose retry time has come, oldest first."""
+    query = (
+        select(SmsMessage.id, SmsMessage.number_e164, SmsMessage.body, SmsMessage.attempts)
+        .where(
+            SmsMessage.state == SmsState.QUEUED,
+            SmsMessage.direction == SmsDirection.OUT,
+            or_(SmsMessage.next_try_at.is_(None), SmsMessage.next_try_at <= now),
+        )
+        .order_by(SmsMessage.created_at, SmsMessage.id)
+        .limit(limit)
+    )
+    with engine.connect() as connection:
+        return [OutgoingSms(*row) for row in connection.execute(query)]
+
+
+def sent_since(engine: Engine, since: dt.datetime) -> int:
+    """How many messages the modem was asked to send since ``since`` (for the rate limit)."""
+    with engine.connect() as connection:
+        count = connection.execute(
+            select(func.count()).where(
+                SmsMessage.direction == SmsDirection.OUT, SmsMessage.sent_at >= since
+            )
+        ).scalar_one()
+    return int(count)
+
+
+def is_blocked(engine: Engine, number_e164: str) -> bool:
+    """True when the number is on the blacklist, of either kind."""
+    with engine.connect() as connection:
+        found = connection.execute(
+            select(Blacklist.id).where(Blacklist.number_e164 == number_e164)
+        ).first()
+    return found is not None
+
+
+def claim_for_sending(engine: Engine, sms_id: uuid.UUID, staff_id: int, now: dt.datetime) -> bool:
+    """Move a queued message to ``sending`` and commit; False when it was no longer queued.
+
+    ``sent_at`` is set here too: the rate limit counts what was handed to the modem."""
+    with Session(engine) as session, session.begin():
+        result: CursorResult[Any] = session.execute(  # type: ignore[assignment]
+            update(SmsMessage)
+            .where(SmsMessage.id == sms_id, SmsMessage.state == SmsState.QUEUED)
+            .values(state=SmsState.SENDING, attempts=SmsMessage.attempts + 1, sent_at=now)
+        )
+        if result.rowcount != 1:
+            return False
+        record_audit(session, staff_id, AuditAction.SMS_SENDING, OBJECT, str(sms_id))
+    return True
+
+
+def _finish(
+    engine: Engine,
+    sms_id: uuid.UUID,
+    staff_id: int,
+    action: AuditAction,
+    values: dict[str, Any],
+    detail: dict[str, Any],
+) -> None:
+    with Session(engine) as session, session.begin():
+        session.execute(update(SmsMessage).where(SmsMessage.id == sms_id).values(**values))
+        record_audit(session, staff_id, action, OBJECT, str(sms_id), detail)
+
+
+def mark_sent(
+    engine: Engine, sms_id: uuid.UUID, refs: list[int], staff_id: int, now: dt.datetime
+) -> None:
+    _finish(
+        engine,
+        sms_id,
+        staff_id,
+        AuditAction.SMS_SENT,
+        {"state": SmsState.SENT, "part_refs": refs, "sent_at": now, "error": ""},
+        {"refs": refs},
+    )
+
+
+def mark_unknown(
+    engine: Engine, sms_id: uuid.UUID, refs: list[int], code: str, staff_id: int
+) -> None:
+    """The message may have left: a person decides; the sender never touches it again."""
+    _finish(
+        engine,
+        sms_id,
+        staff_id,
+        AuditAction.SMS_UNKNOWN,
+        {"state": SmsState.UNKNOWN, "part_refs": refs, "error": code},
+        {"refs": refs, "code": code},
+    )
+
+
+def mark_retry(
+    engine: Engine, sms_id: uuid.UUID, code: str, next_try_at: dt.datetime, staff_id: int
+) -> None:
+    """The modem did not take it: queued again for ``next_try_at``."""
+    _finish(
+        engine,
+        sms_id,
+        staff_id,
+        AuditAction.SMS_RETRY,
+        {"state": SmsState.QUEUED, "next_try_at": next_try_at, "sent_at": None, "error": code},
+        {"code": code, "next_try_at": next_try_at.isoformat()},
+    )
+
+
+def mark_failed(engine: Engine, sms_id: uuid.UUID, code: str, staff_id: int) -> None:
+    _finish(
+        engine,
+        sms_id,
+        staff_id,
+        AuditAction.SMS_FAILED,
+        {"state": SmsState.FAILED, "sent_at": None, "error": code},
+        {"code": code},
+    )
+
+
+def mark_blocked(engine: Engine, sms_id: uuid.UUID, staff_id: int) -> None:
+    _finish(
+        engine,
+        sms_id,
+        staff_id,
+        AuditAction.SMS_BLOCKED,
+        {"state": SmsState.BLOCKED, "error": "sms_blacklisted"},
+        {},
+    )
+
+
+def mark_interrupted_unknown(engine: Engine, staff_id: int) -> list[uuid.UUID]:
+    """Messages left ``sending`` by a crash become ``unknown``; their ids."""
+    with Session(engine) as session, session.begin():
+        ids = list(
+            session.scalars(select(SmsMessage.id).where(SmsMessage.state == SmsState.SENDING))
+        )
+        for sms_id in ids:
+            session.execute(
+                update(SmsMessage)
+                .where(SmsMessage.id == sms_id)
+                .values(state=SmsState.UNKNOWN, error="sms_interrupted")
+            )
+            record_audit(
+                session,
+                staff_id,
+                AuditAction.SMS_UNKNOWN,
+                OBJECT,
+                str(sms_id),
+                {"code": "sms_interrupted"},
+            )
+    return ids
+
+
+def record_report(
+    engine: Engine,
+    reference: int,
+    recipient_e164: str,
+    delivered: bool,
+    failed: bool,
+    now: dt.datetime,
+) -> uuid.UUID | None:
+    """Apply a status report to the newest message sent to ``recipient_e164`` with a part of
+    that reference (references wrap at 256, so the number narrows the match)."""
+    with Session(engine) as session, session.begin():
+        candidates = session.scalars(
+            select(SmsMessage)
+            .where(
+                SmsMessage.direction == SmsDirection.OUT,
+                SmsMessage.number_e164 == recipient_e164,
+                SmsMessage.state.in_((SmsState.SENT, SmsState.UNKNOWN)),
+                SmsMessage.sent_at >= now - REPORT_WINDOW,
+            )
+            .order_by(SmsMessage.sent_at.desc())
+        )
+        for message in candidates:
+            if reference not in (message.part_refs or []):
+                continue
+            if failed:
+                message.state = SmsState.FAILED
+                message.error = "sms_not_delivered"
+            elif delivered:
+                confirmed = sorted({*(message.delivered_refs or []), reference})
+                message.delivered_refs = confirmed
+                if message.state is SmsState.SENT and set(confirmed) >= set(message.part_refs):
+                    message.state = SmsState.DELIVERED
+                    message.delivered_at = now
+            return message.id
+    return None
+
+
+def record_incoming(
+    engine: Engine, number_e164: str, body: str, patient_id: int | None, now: dt.datetime
+) -> uuid.UUID:
+    """Store a reply; ``patient_id`` is the patient whose contact has that number, if any."""
+    sms_id = uuid.uuid4()
+    with Session(engine) as session, session.begin():
+        session.add(
+            SmsMessage(
+                id=sms_id,
+                task_id=None,
+                number_e164=number_e164[:20],
+                body=body,
+                state=SmsState.RECEIVED,
+                direction=SmsDirection.IN,
+                patient_id=patient_id,
+                created_at=now,
+            )
+        )
+    return sms_id
+
+
+def unsubscribe(engine: Engine, number_e164: str, staff_id: int, now: dt.datetime) -> bool:
+    """Put the number on the text message blacklist; False when it was already listed.
+
+    The server issues blacklist ids, so the desk's own row takes a negative id (as contacts
+    made offline do) that no row pulled from the server can hold."""
+    with Session(engine) as session, session.begin():
+        if session.scalar(select(Blacklist.id).where(Blacklist.number_e164 == number_e164)):
+            return False
+        lowest = session.scalar(select(func.min(Blacklist.id))) or 0
+        row = Blacklist(
+            id=min(lowest, 0) - 1,
+            number_e164=number_e164[:20],
+            reason=UNSUBSCRIBE_REASON,
+            added_by_id=staff_id,
+            added_at=now,
+            kind=BlacklistKind.SMS,
+        )
+        session.add(row)
+        session.flush()
+        record_audit(session, staff_id, AuditAction.SMS_UNSUBSCRIBED, "blacklist", str(row.id))
+    return True
+
+
+def messages_for_patient(engine: Engine, patient_id: int) -> list[SmsView]:
+    """Every message to or from a patient, newest first (for the patient card)."""
+    query = (
+        select(SmsMessage)
+        .outerjoin(FollowupTask, FollowupTask.id == SmsMessage.task_id)
+        .where(or_(SmsMessage.patient_id == patient_id, FollowupTask.patient_id == patient_id))
+        .order_by(SmsMessage.created_at.desc())
+    )
+    with Session(engine) as session:
+        return [
+            SmsView(
+                m.id,
+                m.direction,
+                m.number_e164,
+                m.body,
+                m.state,
+                m.created_at,
+                m.sent_at,
+                m.delivered_at,
+                m.error,
+            )
+            for m in session.scalars(query)
+        ]

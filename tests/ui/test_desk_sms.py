@@ -1,0 +1,46 @@
+"""A desk with a messaging modem set runs one sender per sign-in, as the signed-in agent."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+
+from agent_app.config import Settings, SmsSettings
+from agent_app.store.engine import open_local_store
+from agent_app.ui.desk_session import DeskSession
+from tests.screenpop.known_hospital import build_known_hospital
+from tests.sms.fake_gsm_modem import FakeGsmModem
+
+
+def test_each_sign_in_gets_its_own_sender_on_the_modem(tmp_path: Path) -> None:
+    engine = open_local_store(tmp_path / "store.sqlite3")
+    hospital = build_known_hospital(engine)
+    fake = FakeGsmModem(tmp_path / "ttyGsm")
+    settings = dataclasses.replace(Settings(), sms=SmsSettings(port=str(fake.link)))
+    session = DeskSession(settings, engine)
+    try:
+        session._start_sms(hospital.cardiology_nurse)
+        first = session._sms
+        assert first is not None and first.staff_id == hospital.cardiology_nurse.id
+        deadline = time.monotonic() + 10
+        while first.state != "ready":
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert fake.settings["CMGF"] == "0"
+        session._start_sms(hospital.ortho_nurse)
+        assert first.state == "stopped"
+        assert session._sms is not None and session._sms.staff_id == hospital.ortho_nurse.id
+    finally:
+        if session._sms is not None:
+            session._sms.stop()
+        fake.stop()
+        engine.dispose()
+
+
+def test_no_port_no_sender(tmp_path: Path) -> None:
+    engine = open_local_store(tmp_path / "store.sqlite3")
+    session = DeskSession(Settings(), engine)
+    session._start_sms(build_known_hospital(engine).cardiology_nurse)
+    assert session._sms is None
+    engine.dispose()
