@@ -43,7 +43,8 @@ def add_tools(
 ) -> None:
     """Every role: complaints and its own QA feedback. Supervisors and quality staff:
     recordings with QA scoring, statistics and reports, spot-check sampling. Administrators:
-    questionnaires and scripts, and the discharge import."""
+    questionnaires and scripts, and the discharge import. Supervisors and administrators: the
+    knowledge base articles."""
     tools = _Tools(window)  # kept alive by the menu entries' callbacks
     cache = settings.data_dir / "recording-cache" if settings is not None else None
     window.recording_server, window.recording_cache = server, cache
@@ -52,6 +53,8 @@ def add_tools(
         _add_supervision(window, tools, server, cache)
     if window.account.role is Role.ADMIN:
         _add_admin(window, tools)
+    if window.account.role in (Role.SUPERVISOR, Role.ADMIN):
+        _add_knowledge_editor(window, tools)
 
 
 def _add_everyones(window: MainWindow, tools: _Tools) -> None:
@@ -142,6 +145,22 @@ def _add_admin(window: MainWindow, tools: _Tools) -> None:
         menus.admin,
         QCoreApplication.translate("DeskTools", "Discharge import and plans…"),
         tools.opener("his", lambda: _his_admin(window)),
+    )
+
+
+def _add_knowledge_editor(window: MainWindow, tools: _Tools) -> None:
+    """Supervisors edit their department's articles, administrators every article."""
+    from agent_app.ui.knowledge.editor import KnowledgeEditor
+
+    engine, account, menus = window.engine, window.account, window.menus
+    menu = menus.admin if account.role is Role.ADMIN else menus.supervision
+    menus.add(
+        menu,
+        QCoreApplication.translate("DeskTools", "Knowledge base articles…"),
+        tools.opener(
+            "knowledge",
+            lambda: _as_window(KnowledgeEditor(engine, account), window, size=(1180, 720)),
+        ),
     )
 
 

@@ -156,9 +156,7 @@ def write_article(
     return row, created
 
 
-def queue_for_server(
-    session: Session, row: KnowledgeArticle, created: bool, staff_id: int
-) -> None:
+def queue_for_server(session: Session, row: KnowledgeArticle, created: bool, staff_id: int) -> None:
     """On a desk, queue the saved row for the server; written on the server itself (an
     administrator's import there), it is already where every desk pulls from."""
     bind = session.get_bind()
@@ -206,3 +204,19 @@ def set_state(engine: Engine, slug: str, state: ArticleState, *, staff_id: int) 
         ),
         staff_id=staff_id,
     )
+
+
+@dataclass(frozen=True)
+class DepartmentChoice:
+    id: int
+    code: str
+    name: str
+
+
+def department_choices(engine: Engine) -> list[DepartmentChoice]:
+    """Every department, by name, for the editor's owner list."""
+    with Session(engine) as session:
+        rows = session.execute(
+            select(Department.id, Department.code, Department.name).order_by(Department.name)
+        ).all()
+    return [DepartmentChoice(*row) for row in rows]
