@@ -225,9 +225,7 @@ class KnowledgeEditor(QWidget):
         self.title.clear()
         self.body.clear()
         self.may_read.setChecked(True)
-        own = next(
-            (d.code for d in self.departments if d.id == self.account.department_id), None
-        )
+        own = next((d.code for d in self.departments if d.id == self.account.department_id), None)
         self.department.setCurrentIndex(max(0, self.department.findData(own)))
         self.review.setDate(_qdate(self.today() + dt.timedelta(days=365)))
         self.state.setText(state_name(ArticleState.DRAFT))

@@ -52,9 +52,14 @@ def _select(editor: KnowledgeEditor, slug: str) -> None:
 
 def _outbox(engine: Engine) -> int:
     with Session(engine) as session:
-        return session.scalar(
-            select(func.count()).select_from(Outbox).where(Outbox.table_name == "knowledge_article")
-        ) or 0
+        return (
+            session.scalar(
+                select(func.count())
+                .select_from(Outbox)
+                .where(Outbox.table_name == "knowledge_article")
+            )
+            or 0
+        )
 
 
 def test_a_supervisor_edits_their_departments_article_and_not_anothers(
@@ -111,9 +116,12 @@ def test_a_folder_with_a_malformed_file_is_refused_whole(
     qtbot.waitUntil(lambda: "zz-bad.md" in editor.status.text(), timeout=5000)
     assert "文件头" in editor.status.text()
     with Session(store) as session:
-        assert session.scalar(
-            select(func.count()).select_from(KnowledgeArticle).where(
-                KnowledgeArticle.slug == "new-one"
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(KnowledgeArticle)
+                .where(KnowledgeArticle.slug == "new-one")
             )
-        ) == 0
+            == 0
+        )
     assert _outbox(store) == 0

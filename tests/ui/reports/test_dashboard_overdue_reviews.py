@@ -17,8 +17,6 @@ from tests.reports.tiny_hospital import NURSE_B
 from tests.ui.reports.dashboard_driver import TODAY, WAIT_MS, settle
 
 
-
-
 def _articles(engine: Engine, *rows: tuple[str, str, int, dt.date, ArticleState]) -> None:
     with Session(engine) as session, session.begin():
         for slug, title, department, review, state in rows:
