@@ -42,7 +42,7 @@ SERVER_ONLY_TABLES = frozenset(
         "stats_survival_tally_delta",  # 0014
     }
 )
-SERVER_ONLY_COLUMNS = frozenset({"change_xid"})
+SERVER_ONLY_COLUMNS = frozenset({"change_xid", "search_grams"})  # 0002, 0017
 # Search indexes the models leave out (0017): the desk's FTS5 tables (and their shadow tables)
 # and position table, the server's GIN index over an expression.
 SEARCH_INDEX_PREFIXES = ("knowledge_fts", "knowledge_gram")

@@ -144,7 +144,7 @@ def _desk_scan(connection: Connection, wanted: str, limit: int) -> list[Sequence
 
 SERVER_SEARCH = (
     f"SELECT {_COLUMNS} FROM knowledge_article a JOIN department d ON d.id = a.department_id "
-    "WHERE kb_grams(a.title || ' ' || a.body) @> CAST(:grams AS text[]) "
+    "WHERE a.search_grams @> CAST(:grams AS text[]) "
     "AND a.state = 'approved' "
     "AND (NOT :check OR strpos(lower(a.title), :q) > 0 OR strpos(lower(a.body), :q) > 0) "
     "ORDER BY strpos(lower(a.title), :q) = 0, a.title LIMIT :limit"

