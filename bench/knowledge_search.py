@@ -6,7 +6,7 @@
 The corpus: ``--articles`` variants of the shipped articles (``resources/knowledge``): each
 takes one article's paragraphs in another order, a department's and a ward's name, and a
 few sentences from other articles of its category, under a varied title, so the index holds
-realistic Chinese text (about 500 characters an article) with the same words many times over.
+realistic Chinese text (about 400 characters an article) with the same words many times over.
 
 Queries: ``--queries`` per length class (1, 2, 3, 4+ characters), each a stretch of Chinese
 characters cut from a random article (so most hit, as a nurse's query would) and a few that
