@@ -164,3 +164,29 @@ def test_a_pushed_edit_is_applied_for_the_own_department_and_refused_across_the_
     assert rows["draft-1"] == ("改过", 4)  # the writer's own staff id, whatever the desk says
     assert rows["internal-2"] == ("internal-2", None)
     assert rows["new-1"] == ("新", 4) and "new-2" not in rows
+
+
+@pytest.mark.parametrize("login", ["nurse1", "nurse4", "nurse6"])
+def test_the_server_search_returns_approved_articles_only_whoever_calls(
+    server: Engine, as_staff: Connect, login: str
+) -> None:
+    _articles(server)
+    with as_staff(login).connect() as connection:
+        found = set(
+            connection.execute(
+                text("SELECT slug FROM desk_kb_search(ARRAY['伤口'], '伤口', false, 30)")
+            ).scalars()
+        )
+    assert found == {"approved-1", "internal-2"}
+
+
+def test_an_inactive_staff_login_finds_nothing(server: Engine, as_staff: Connect) -> None:
+    _articles(server)
+    agent = as_staff("nurse1")
+    with server.begin() as connection:
+        connection.execute(text("UPDATE staff SET active = false WHERE username = 'nurse1'"))
+    with agent.connect() as connection:
+        found = connection.execute(
+            text("SELECT count(*) FROM desk_kb_search(ARRAY['伤口'], '伤口', false, 30)")
+        ).scalar_one()
+    assert found == 0

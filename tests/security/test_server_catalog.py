@@ -88,6 +88,7 @@ FUNCTIONS: dict[str, frozenset[str]] = {
     "desk_staff_department()": ALL,
     "desk_staff_id()": ALL,
     "kb_grams(text)": ALL,  # pure: a text's characters and pairs, for article search
+    "desk_kb_search(text[],text,boolean,integer)": ALL,  # approved articles only
     "desk_task_card(bigint,jsonb)": DESKS,
     "desk_task_in_reach(bigint,bigint,bigint)": ALL,
     "desk_touch_inserted()": NONE,
