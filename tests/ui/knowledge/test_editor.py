@@ -41,7 +41,7 @@ def _cardiology_supervisor(engine: Engine) -> StaffAccount:
 def _open(qtbot: QtBot, engine: Engine, account: StaffAccount, **kwargs: object) -> KnowledgeEditor:
     editor = KnowledgeEditor(engine, account, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(editor)
-    with qtbot.waitSignal(editor.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(editor.sig_loaded, timeout=15000):
         editor.show()
     return editor
 
@@ -72,7 +72,7 @@ def test_a_supervisor_edits_their_departments_article_and_not_anothers(
     _select(editor, "warfarin-precautions")  # cardiology's
     assert editor.save_button.isEnabled()
     editor.title.setText("华法林注意事项(修订)")
-    with qtbot.waitSignal(editor.sig_saved, timeout=5000):
+    with qtbot.waitSignal(editor.sig_saved, timeout=15000):
         qtbot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert load_article(store, "warfarin-precautions").title == "华法林注意事项(修订)"
     assert _outbox(store) == 1
@@ -88,13 +88,13 @@ def test_a_new_article_is_a_draft_until_approved(
     editor.title.setText("他汀类药物常见问题")
     editor.body.setPlainText("他汀类药物请按医嘱每天服用，有肌肉酸痛请联系医生。")
     editor.save_button.click()
-    qtbot.waitUntil(lambda: editor.status.text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: editor.status.text() != "", timeout=15000)
     assert "已保存" in editor.status.text(), editor.status.text()
     assert load_article(store, "statin-questions").state.value == "draft"
     assert [h.slug for h in search_articles(store, "他汀类")] == []
-    qtbot.waitUntil(lambda: "statin-questions" in [a.slug for a in editor.articles], timeout=5000)
+    qtbot.waitUntil(lambda: "statin-questions" in [a.slug for a in editor.articles], timeout=15000)
     _select(editor, "statin-questions")
-    with qtbot.waitSignal(editor.sig_saved, timeout=5000):
+    with qtbot.waitSignal(editor.sig_saved, timeout=15000):
         editor.approve_button.click()
     assert [h.slug for h in search_articles(store, "他汀类")] == ["statin-questions"]
 
@@ -113,7 +113,7 @@ def test_a_folder_with_a_malformed_file_is_refused_whole(
     admin = next(a for a in list_accounts(store) if a.role is Role.ADMIN)
     editor = _open(qtbot, store, admin, choose_folder=lambda _: folder)
     editor.import_button.click()
-    qtbot.waitUntil(lambda: "zz-bad.md" in editor.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "zz-bad.md" in editor.status.text(), timeout=15000)
     assert "文件头" in editor.status.text()
     with Session(store) as session:
         assert (

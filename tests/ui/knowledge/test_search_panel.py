@@ -52,7 +52,7 @@ def followup(
 
 def _search(qtbot: QtBot, panel: KnowledgePanel, text: str) -> list[str]:
     panel.query.clear()
-    with qtbot.waitSignal(panel.sig_results_shown, timeout=5000):
+    with qtbot.waitSignal(panel.sig_results_shown, timeout=15000):
         for character in text:  # as an input method commits them (QTest types Latin only)
             panel.query.insert(character)
     return [hit.slug for hit in panel.hits]
@@ -92,6 +92,6 @@ def test_a_script_link_opens_its_article(qtbot: QtBot, followup: FollowupView) -
         followup.script.anchorClicked.emit(QUrl("kb:warfarin-precautions"))
     panel = followup.knowledge
     assert panel is not None
-    qtbot.waitUntil(lambda: panel.shown_slug == "warfarin-precautions", timeout=5000)
+    qtbot.waitUntil(lambda: panel.shown_slug == "warfarin-precautions", timeout=15000)
     assert panel.isVisible()
     assert "定期抽血监测" in panel.article.toPlainText()
