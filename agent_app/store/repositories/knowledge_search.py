@@ -1,8 +1,8 @@
 """Find approved articles by a Chinese (or any) substring, on the desk's SQLite or the server.
 
-Ranking: articles whose title holds the query first, then those whose body does (by bm25 for
-queries the trigram index answers, else by title). Each hit carries a snippet of the body
-around the first match with every match marked (``domain.knowledge.snippet``), the same on
+Ranking: articles whose title holds the query first, then those whose body does (on the desk
+in the index's order, which lets a query stop at its page; on the server by title). Each hit
+carries a snippet of the body around the first match with every match marked (``domain.knowledge.snippet``), the same on
 both engines.
 
 Desk: three characters or more go to the FTS5 trigram index, one or two to the
@@ -84,38 +84,31 @@ def fts_phrase(wanted: str) -> str:
     return '"' + wanted.replace('"', '""') + '"'
 
 
-def desk_hit_sql(index: str, ranked: bool) -> str:
-    """Row ids of approved articles matching ``:title_q`` (tier 0) or ``:any_q`` (tier 1) in
-    FTS5 table ``index``, best first, from the index alone."""
-    score = f"bm25({index}, 10.0, 1.0, 0.0)" if ranked else "rowid"
-    return (
-        f"SELECT rid, min(tier) AS tier, min(score) AS score FROM ("
-        f"SELECT rowid AS rid, 0 AS tier, {score} AS score FROM {index} "
-        f"WHERE {index} MATCH :title_q "
-        f"UNION ALL SELECT rowid, 1, {score} FROM {index} WHERE {index} MATCH :any_q) "
-        "GROUP BY rid ORDER BY tier, score LIMIT :limit"
+def _desk_ids(connection: Connection, index: str, match: str, limit: int) -> list[int]:
+    """Row ids matching ``match`` in FTS5 table ``index``, in the index's order: with a LIMIT
+    and no ORDER BY the index stops at the page, so a common word costs no more than a rare
+    one."""
+    return list(
+        connection.execute(
+            text(f"SELECT rowid FROM {index} WHERE {index} MATCH :m LIMIT :limit"),
+            {"m": match, "limit": limit},
+        ).scalars()
     )
 
 
 def _desk_rows(connection: Connection, wanted: str, limit: int) -> list[Sequence[Any]]:
     if len(wanted) < SHORT_QUERY and not wanted.isalnum():
         return _desk_scan(connection, wanted, limit)
-    if len(wanted) >= SHORT_QUERY:
-        index, phrase, ranked = "knowledge_fts", fts_phrase(wanted), True
-    else:
-        index, phrase, ranked = "knowledge_gram", fts_phrase(wanted), False
-    approved = 'state : "approved"'
-    hits = connection.execute(
-        text(desk_hit_sql(index, ranked)),
-        {
-            "title_q": f"title : {phrase} AND {approved}",
-            "any_q": f"{{title body}} : {phrase} AND {approved}",
-            "limit": limit,
-        },
-    ).all()
-    if not hits:
+    index = "knowledge_fts" if len(wanted) >= SHORT_QUERY else "knowledge_gram"
+    phrase, approved = fts_phrase(wanted), 'state : "approved"'
+    in_title = _desk_ids(connection, index, f"title : {phrase} AND {approved}", limit)
+    anywhere = _desk_ids(
+        connection, index, f"{{title body}} : {phrase} AND {approved}", limit + len(in_title)
+    )
+    order = list(dict.fromkeys(in_title + anywhere))[:limit]
+    if not order:
         return []
-    order = {rid: at for at, (rid, _, _) in enumerate(hits)}
+    at = {rid: n for n, rid in enumerate(order)}
     marks = ", ".join(str(int(rid)) for rid in order)
     rows = connection.execute(
         text(
@@ -123,7 +116,7 @@ def _desk_rows(connection: Connection, wanted: str, limit: int) -> list[Sequence
             f"JOIN department d ON d.id = a.department_id WHERE a.rowid IN ({marks})"
         )
     ).all()
-    return [tuple(row[1:]) for row in sorted(rows, key=lambda row: order[row[0]])]
+    return [tuple(row[1:]) for row in sorted(rows, key=lambda row: at[row[0]])]
 
 
 def _desk_scan(connection: Connection, wanted: str, limit: int) -> list[Sequence[Any]]:

@@ -12,7 +12,7 @@ date, state (draft / approved / retired), body.
 
 - ``knowledge_fts``: FTS5 with the ``trigram`` tokenizer over title, body and state (external
   content: the article table, by rowid), for queries of three characters or more: a quoted
-  query is a substring match, case-blind, ranked by bm25; the state column lets the index
+  query is a substring match, case-blind; the state column lets the index
   alone keep drafts out, without reading the rows of every hit.
 - ``knowledge_gram``: FTS5, contentless, ``detail=column``, over the distinct characters and
   overlapping character pairs of title and body as space-separated tokens, for one- and
