@@ -2,8 +2,8 @@
 
 Ranking: articles whose title holds the query first, then those whose body does (on the desk
 in the index's order, which lets a query stop at its page; on the server by title). Each hit
-carries a snippet of the body around the first match with every match marked (``domain.knowledge.snippet``), the same on
-both engines.
+carries a snippet of the body around the first match with every match marked
+(``domain.knowledge.snippet``), the same on both engines.
 
 Desk: three characters or more go to the FTS5 trigram index, one or two to the
 character-and-pair index (migration 0017), in both cases title hits and body hits come from
