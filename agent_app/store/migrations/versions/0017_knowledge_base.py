@@ -110,19 +110,33 @@ $$;
 # 10,000 articles). The search is therefore this SECURITY DEFINER function, which returns
 # approved articles only (the rows every staff login may read anyway), to an active staff
 # login or a non-staff session that may EXECUTE it (the owner); nobody else may call it.
-SEARCH_FUNCTION = """
-CREATE FUNCTION desk_kb_search(grams text[], wanted text, checked boolean, page integer)
-RETURNS TABLE (id uuid, slug text, title text, category text, department_name text,
-               may_read_to_patient boolean, body text)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT a.id, a.slug, a.title, a.category, d.name, a.may_read_to_patient, a.body
+_FOUND = """
     FROM knowledge_article a JOIN department d ON d.id = a.department_id
     WHERE (desk_staff_id() IS NOT NULL OR NOT desk_is_staff_login())
       AND a.state = 'approved'
       AND a.search_grams @> grams
       AND (NOT checked OR strpos(lower(a.title), wanted) > 0
-           OR strpos(lower(a.body), wanted) > 0)
-    ORDER BY strpos(lower(a.title), wanted) = 0, a.title
+           OR strpos(lower(a.body), wanted) > 0)"""
+# Title hits, then the others, each branch with a LIMIT and no ORDER BY of its own, so a
+# common character stops at the page instead of sorting every article that holds it.
+SEARCH_FUNCTION = f"""
+CREATE FUNCTION desk_kb_search(grams text[], wanted text, checked boolean, page integer)
+RETURNS TABLE (id uuid, slug text, title text, category text, department_name text,
+               may_read_to_patient boolean, body text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT x.id, x.slug, x.title, x.category, x.department_name, x.may_read_to_patient, x.body
+    FROM (
+        (SELECT a.id, a.slug, a.title, a.category, d.name AS department_name,
+                a.may_read_to_patient, a.body, 0 AS tier {_FOUND}
+           AND strpos(lower(a.title), wanted) > 0
+         LIMIT least(greatest(page, 0), 100))
+        UNION ALL
+        (SELECT a.id, a.slug, a.title, a.category, d.name, a.may_read_to_patient, a.body, 1
+         {_FOUND}
+           AND strpos(lower(a.title), wanted) = 0
+         LIMIT least(greatest(page, 0), 100))
+    ) x
+    ORDER BY x.tier, x.title
     LIMIT least(greatest(page, 0), 100)
 $$;
 """
