@@ -2146,7 +2146,7 @@ It is retried automatically.</translation>
         <translation>You may read this article but not change it.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Saved. It reaches the other desks with the next sync.</source>
         <translation>Saved. It reaches the other desks with the next sync.</translation>
     </message>

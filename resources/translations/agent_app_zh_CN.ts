@@ -2146,7 +2146,7 @@ It is retried automatically.</source>
         <translation>您可以阅读此文章，但不能修改。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Saved. It reaches the other desks with the next sync.</source>
         <translation>已保存。下次同步后其他工作台即可看到。</translation>
     </message>
