@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 from agent_app.demo.hospital import DEMO_PASSWORD, HOSPITAL_TZ, DemoHospital
 from agent_app.demo.rows import COLUMNS, PATIENT_TABLES
 from agent_app.store.bulk import bulk_insert, deferred_indexes, reset_id_sequences
+from agent_app.store.repositories.knowledge_import import SHIPPED_ARTICLES, import_folder
 from agent_app.store.schema import Patient
 from agent_app.store.tallies import paused_tallies
 
@@ -92,6 +93,8 @@ def seed_store(
         for table, rows in hospital.reference_rows().items():
             bulk_insert(connection, table, COLUMNS[table], rows)
             counts[table] = len(rows)
+    # The shipped knowledge base, approved, as a hospital would have imported it.
+    counts["knowledge_article"] = import_folder(engine, SHIPPED_ARTICLES, staff_id=None).created
     done = 0
     # The statistics tallies are worked out once from the loaded rows rather than by a
     # trigger per row. Secondary indexes are built once at the end too: sorting a million

@@ -43,16 +43,29 @@ SERVER_ONLY_TABLES = frozenset(
         "desk_version_gate",  # 0016
     }
 )
-SERVER_ONLY_COLUMNS = frozenset({"change_xid"})
+SERVER_ONLY_COLUMNS = frozenset({"change_xid", "search_grams"})  # 0002, 0017
+# Search indexes the models leave out (0017): the desk's FTS5 tables (and their shadow tables)
+# and position table, the server's GIN index over an expression.
+SEARCH_INDEX_PREFIXES = ("knowledge_fts", "knowledge_gram")
+SEARCH_INDEXES = frozenset({"ix_knowledge_article_grams"})
 
 
 def is_server_only(type_: str, name: str | None) -> bool:
     """Whether a reflected server object is sync bookkeeping that the models leave out."""
     if type_ == "table":
-        return name in SERVER_ONLY_TABLES
+        return name in SERVER_ONLY_TABLES or is_search_index(type_, name)
     if type_ == "column":
         return name in SERVER_ONLY_COLUMNS
+    if is_search_index(type_, name):
+        return True
     return type_ == "index" and bool(name) and str(name).endswith("_change_cursor")
+
+
+def is_search_index(type_: str, name: str | None) -> bool:
+    """Whether a reflected object is a knowledge-base search index the models leave out."""
+    if type_ == "table":
+        return bool(name) and str(name).startswith(SEARCH_INDEX_PREFIXES)
+    return type_ == "index" and name in SEARCH_INDEXES
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

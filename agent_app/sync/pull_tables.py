@@ -19,6 +19,7 @@ PULL_TABLES: tuple[str, ...] = (
     "episode",
     "followup_task",
     "blacklist",
+    "knowledge_article",  # last: the queue's first page does not wait for it
 )
 
 # Columns the desk keeps for itself: the server never sets them (its leases live in the

@@ -45,7 +45,8 @@ def add_tools(
     """Every role: complaints and its own QA feedback. Supervisors and quality staff:
     recordings with QA scoring, statistics and reports, spot-check sampling. Administrators:
     questionnaires and scripts, the discharge import, and the calling calendar (whose
-    warning, when the holiday data runs out, sits in the administrator's status bar)."""
+    warning, when the holiday data runs out, sits in the administrator's status bar).
+    Supervisors and administrators: the knowledge base articles."""
     tools = _Tools(window)  # kept alive by the menu entries' callbacks
     cache = settings.data_dir / "recording-cache" if settings is not None else None
     window.recording_server, window.recording_cache = server, cache
@@ -54,6 +55,8 @@ def add_tools(
         _add_supervision(window, tools, server, cache)
     if window.account.role is Role.ADMIN:
         _add_admin(window, tools, server)
+    if window.account.role in (Role.SUPERVISOR, Role.ADMIN):
+        _add_knowledge_editor(window, tools)
 
 
 def _add_everyones(window: MainWindow, tools: _Tools) -> None:
@@ -174,6 +177,22 @@ def _add_admin(window: MainWindow, tools: _Tools, server: Engine | None) -> None
         notice.clicked.connect(calendar)
         window.statusBar().addPermanentWidget(notice)
         window.statusBar().showMessage(warning, 60_000)
+
+
+def _add_knowledge_editor(window: MainWindow, tools: _Tools) -> None:
+    """Supervisors edit their department's articles, administrators every article."""
+    from agent_app.ui.knowledge.editor import KnowledgeEditor
+
+    engine, account, menus = window.engine, window.account, window.menus
+    menu = menus.admin if account.role is Role.ADMIN else menus.supervision
+    menus.add(
+        menu,
+        QCoreApplication.translate("DeskTools", "Knowledge base articles…"),
+        tools.opener(
+            "knowledge",
+            lambda: _as_window(KnowledgeEditor(engine, account), window, size=(1180, 720)),
+        ),
+    )
 
 
 def _his_admin(window: MainWindow) -> QWidget:

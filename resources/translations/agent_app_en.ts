@@ -1106,7 +1106,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+69"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+72"/>
         <source>Complaints and suggestions</source>
         <translation>Complaints and suggestions</translation>
     </message>
@@ -1176,7 +1176,12 @@
         <translation>Holiday data runs out</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
+        <source>Knowledge base articles…</source>
+        <translation>Knowledge base articles…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Discharge import</source>
         <translation>Discharge import</translation>
     </message>
@@ -1377,6 +1382,11 @@
         <translation>blocked numbers</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>knowledge articles</source>
+        <translation>knowledge articles</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Connecting to the central database…</source>
         <translation>Connecting to the central database…</translation>
@@ -1412,8 +1422,8 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+187"/>
-        <location line="+13"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+193"/>
+        <location line="+28"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
     </message>
@@ -2208,6 +2218,314 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>KnowledgeEditor</name>
+    <message>
+        <location filename="../../agent_app/ui/knowledge/editor.py" line="+67"/>
+        <source>Import a folder of articles</source>
+        <translation>Import a folder of articles</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Knowledge base articles</source>
+        <translation>Knowledge base articles</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+22"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+27"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+25"/>
+        <source>Review by</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>May be read to the patient</source>
+        <translation>May be read to the patient</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Short name</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retire</source>
+        <translation>&amp;Retire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import a folder…</source>
+        <translation>&amp;Import a folder…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>{0} (overdue)</source>
+        <translation>{0} (overdue)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>You may read this article but not change it.</source>
+        <translation>You may read this article but not change it.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Saved. It reaches the other desks with the next sync.</source>
+        <translation>Saved. It reaches the other desks with the next sync.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Imported: {0} new, {1} replaced.</source>
+        <translation>Imported: {0} new, {1} replaced.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not save: {0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePanel</name>
+    <message>
+        <location filename="../../agent_app/ui/knowledge/search_panel.py" line="+62"/>
+        <source>Knowledge base</source>
+        <translation>Knowledge base</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search approved answers (e.g. 伤口, 医保, 华法林)</source>
+        <translation>Search approved answers (e.g. 伤口, 医保, 华法林)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+14"/>
+        <source>Type at least one character.</source>
+        <translation>Type at least one character.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n article(s) found.</source>
+        <translation>
+            <numerusform>%n article(s) found.</numerusform>
+            <numerusform>%n article(s) found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No approved article holds these words.</source>
+        <translation>No approved article holds these words.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The search failed: {0}</source>
+        <translation>The search failed: {0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The article could not be read: {0}</source>
+        <translation>The article could not be read: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/knowledge/texts.py" line="+14"/>
+        <source>Medication</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wound care</source>
+        <translation>Wound care</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diet</source>
+        <translation>Diet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-visits</source>
+        <translation>Re-visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insurance and reimbursement</source>
+        <translation>Insurance and reimbursement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Urgent and night care</source>
+        <translation>Urgent and night care</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Symptoms at home</source>
+        <translation>Symptoms at home</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily life</source>
+        <translation>Daily life</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retired</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>May be read to the patient</source>
+        <translation>May be read to the patient</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Internal only: do not read to the patient</source>
+        <translation>Internal only: do not read to the patient</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0}: the file must start with a &apos;---&apos; front matter block.</source>
+        <translation>{0}: the file must start with a &apos;---&apos; front matter block.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the front matter has no closing &apos;---&apos; line.</source>
+        <translation>{0}: the front matter has no closing &apos;---&apos; line.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}, line {1}: expected &apos;name: value&apos;.</source>
+        <translation>{0}, line {1}: expected &apos;name: value&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: unknown front matter field &apos;{1}&apos;.</source>
+        <translation>{0}: unknown front matter field &apos;{1}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the front matter has no &apos;{1}&apos;.</source>
+        <translation>{0}: the front matter has no &apos;{1}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the short name {1} must be 1–60 lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>{0}: the short name {1} must be 1–60 lower-case letters, digits and &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: the title must be 1 to 120 characters.</source>
+        <translation>{0}: the title must be 1 to 120 characters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: unknown category &apos;{1}&apos;.</source>
+        <translation>{0}: unknown category &apos;{1}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: unknown state &apos;{1}&apos;.</source>
+        <translation>{0}: unknown state &apos;{1}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: may_read_to_patient must be yes or no, not &apos;{1}&apos;.</source>
+        <translation>{0}: may_read_to_patient must be yes or no, not &apos;{1}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: review date &apos;{1}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>{0}: review date &apos;{1}&apos; is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the article has no text.</source>
+        <translation>{0}: the article has no text.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the article is longer than {1} characters.</source>
+        <translation>{0}: the article is longer than {1} characters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the short name &apos;{1}&apos; is used by another file.</source>
+        <translation>{0}: the short name &apos;{1}&apos; is used by another file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: there is no department &apos;{1}&apos;.</source>
+        <translation>{0}: there is no department &apos;{1}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a supervisor of the owning department or an administrator may change this article.</source>
+        <translation>Only a supervisor of the owning department or an administrator may change this article.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no article &apos;{0}&apos; on this desk.</source>
+        <translation>There is no article &apos;{0}&apos; on this desk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder {0} holds no article files (*.md).</source>
+        <translation>The folder {0} holds no article files (*.md).</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../agent_app/ui/translations.py" line="+220"/>
@@ -2684,6 +3002,25 @@ It is retried automatically.</translation>
         <location line="+4"/>
         <source>Your feedback could not be read: {0}</source>
         <translation>Your feedback could not be read: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueReviews</name>
+    <message numerus="yes">
+        <location filename="../../agent_app/ui/knowledge/overdue_notice.py" line="+53"/>
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n knowledge article(s) past their review date: </source>
+        <translation>
+            <numerusform>%n knowledge article(s) past their review date: </numerusform>
+            <numerusform>%n knowledge article(s) past their review date: </numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4403,17 +4740,17 @@ It is retried automatically.</translation>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/script_panel.py" line="+32"/>
+        <location filename="../../agent_app/ui/followup/script_panel.py" line="+59"/>
         <source>This follow-up plan has no call script.</source>
         <translation>This follow-up plan has no call script.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Not known for this patient: {0}</source>
         <translation>Not known for this patient: {0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>(not known: {0})</source>
         <translation>(not known: {0})</translation>
     </message>
@@ -5135,7 +5472,7 @@ It is retried automatically.</translation>
 <context>
     <name>StatsDashboard</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard.py" line="+98"/>
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+99"/>
         <source>Follow-up statistics</source>
         <translation>Follow-up statistics</translation>
     </message>
@@ -5160,7 +5497,7 @@ It is retried automatically.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Follow-up rate</source>
         <translation>Follow-up rate</translation>
     </message>

@@ -1106,7 +1106,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+69"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+72"/>
         <source>Complaints and suggestions</source>
         <translation>投诉与建议</translation>
     </message>
@@ -1176,7 +1176,12 @@
         <translation>节假日数据即将或已经过期</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
+        <source>Knowledge base articles…</source>
+        <translation>知识库文章…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Discharge import</source>
         <translation>出院患者导入</translation>
     </message>
@@ -1377,6 +1382,11 @@
         <translation>黑名单号码</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>knowledge articles</source>
+        <translation>知识库文章</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Connecting to the central database…</source>
         <translation>正在连接中心数据库…</translation>
@@ -1412,8 +1422,8 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+187"/>
-        <location line="+13"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+193"/>
+        <location line="+28"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
     </message>
@@ -2208,6 +2218,313 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>KnowledgeEditor</name>
+    <message>
+        <location filename="../../agent_app/ui/knowledge/editor.py" line="+67"/>
+        <source>Import a folder of articles</source>
+        <translation>从文件夹导入知识库文章</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Knowledge base articles</source>
+        <translation>知识库文章</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+22"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+27"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+25"/>
+        <source>Review by</source>
+        <translation>复审日期</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>May be read to the patient</source>
+        <translation>可以读给患者</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retire</source>
+        <translation>停用(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import a folder…</source>
+        <translation>从文件夹导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>{0} (overdue)</source>
+        <translation>{0}（已逾期）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>You may read this article but not change it.</source>
+        <translation>您可以阅读此文章，但不能修改。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Saved. It reaches the other desks with the next sync.</source>
+        <translation>已保存。下次同步后其他工作台即可看到。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Imported: {0} new, {1} replaced.</source>
+        <translation>已导入：新增 {0} 篇，替换 {1} 篇。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not save: {0}</source>
+        <translation>无法保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePanel</name>
+    <message>
+        <location filename="../../agent_app/ui/knowledge/search_panel.py" line="+62"/>
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search approved answers (e.g. 伤口, 医保, 华法林)</source>
+        <translation>搜索已批准的解答（如：伤口、医保、华法林）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+14"/>
+        <source>Type at least one character.</source>
+        <translation>请至少输入一个字。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n article(s) found.</source>
+        <translation>
+            <numerusform>已找到 %n 篇文章。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No approved article holds these words.</source>
+        <translation>没有包含这些词的已批准文章。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The search failed: {0}</source>
+        <translation>搜索失败：{0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The article could not be read: {0}</source>
+        <translation>无法读取该文章：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/knowledge/texts.py" line="+14"/>
+        <source>Medication</source>
+        <translation>用药</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wound care</source>
+        <translation>伤口护理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diet</source>
+        <translation>饮食</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-visits</source>
+        <translation>复诊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insurance and reimbursement</source>
+        <translation>医保与报销</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Urgent and night care</source>
+        <translation>急诊与夜间就医</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Symptoms at home</source>
+        <translation>居家症状</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily life</source>
+        <translation>日常生活</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>May be read to the patient</source>
+        <translation>可以读给患者</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Internal only: do not read to the patient</source>
+        <translation>仅供内部：不要读给患者</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0}: the file must start with a &apos;---&apos; front matter block.</source>
+        <translation>{0}：文件必须以“---”开头的文件头开始。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the front matter has no closing &apos;---&apos; line.</source>
+        <translation>{0}：文件头缺少结束的“---”行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}, line {1}: expected &apos;name: value&apos;.</source>
+        <translation>{0} 第 {1} 行：应为“名称： 值”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: unknown front matter field &apos;{1}&apos;.</source>
+        <translation>{0}：未知的文件头字段“{1}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the front matter has no &apos;{1}&apos;.</source>
+        <translation>{0}：文件头缺少“{1}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the short name {1} must be 1–60 lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>{0}：简称 {1} 须为 1–60 个小写字母、数字或“-”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}: the title must be 1 to 120 characters.</source>
+        <translation>{0}：标题须为 1 到 120 个字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: unknown category &apos;{1}&apos;.</source>
+        <translation>{0}：未知的分类“{1}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: unknown state &apos;{1}&apos;.</source>
+        <translation>{0}：未知的状态“{1}”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: may_read_to_patient must be yes or no, not &apos;{1}&apos;.</source>
+        <translation>{0}：may_read_to_patient 须为 yes 或 no，而不是“{1}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: review date &apos;{1}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>{0}：复审日期“{1}”不是有效日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the article has no text.</source>
+        <translation>{0}：文章没有正文。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the article is longer than {1} characters.</source>
+        <translation>{0}：文章超过 {1} 个字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: the short name &apos;{1}&apos; is used by another file.</source>
+        <translation>{0}：简称“{1}”已被另一个文件使用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: there is no department &apos;{1}&apos;.</source>
+        <translation>{0}：没有科室“{1}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a supervisor of the owning department or an administrator may change this article.</source>
+        <translation>只有所属科室的护士长或管理员可以修改此文章。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no article &apos;{0}&apos; on this desk.</source>
+        <translation>本工作台没有文章“{0}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder {0} holds no article files (*.md).</source>
+        <translation>文件夹 {0} 中没有文章文件（*.md）。</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../agent_app/ui/translations.py" line="+220"/>
@@ -2683,6 +3000,23 @@ It is retried automatically.</source>
         <location line="+4"/>
         <source>Your feedback could not be read: {0}</source>
         <translation>无法读取您的反馈：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueReviews</name>
+    <message numerus="yes">
+        <location filename="../../agent_app/ui/knowledge/overdue_notice.py" line="+53"/>
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等另外 %n 篇</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n knowledge article(s) past their review date: </source>
+        <translation>
+            <numerusform>%n 篇知识库文章已过复审日期：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4401,17 +4735,17 @@ It is retried automatically.</source>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/script_panel.py" line="+32"/>
+        <location filename="../../agent_app/ui/followup/script_panel.py" line="+59"/>
         <source>This follow-up plan has no call script.</source>
         <translation>此随访方案没有通话话术。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Not known for this patient: {0}</source>
         <translation>该患者缺少以下信息：{0}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>(not known: {0})</source>
         <translation>（未知：{0}）</translation>
     </message>
@@ -5133,7 +5467,7 @@ It is retried automatically.</source>
 <context>
     <name>StatsDashboard</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard.py" line="+98"/>
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+99"/>
         <source>Follow-up statistics</source>
         <translation>随访统计</translation>
     </message>
@@ -5158,7 +5492,7 @@ It is retried automatically.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Follow-up rate</source>
         <translation>随访率</translation>
     </message>

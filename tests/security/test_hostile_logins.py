@@ -393,6 +393,10 @@ HOSTILE_CALLS: dict[str, tuple[str, object]] = {
     "desk_is_staff_login()": ("SELECT desk_is_staff_login()", True),
     # The gate and the schema revision, the same for every desk; nothing else.
     "desk_sync_gate()": ("SELECT min_version FROM desk_sync_gate()", "0.1.0"),
+    "kb_grams(text)": ("SELECT cardinality(kb_grams('伤口'))", 3),  # reads no table
+    # approved articles only (test_knowledge_hostile.py writes drafts for it to leave out)
+    "desk_kb_search(text[],text,boolean,integer)": (
+        "SELECT count(*) FROM desk_kb_search(ARRAY['伤'], '伤', false, 30)", 0),
     # It only moves sums between tables no agent may read (test_tally_deltas_hostile).
     "stats_fold_deltas()": ("SELECT stats_fold_deltas()", True),
     "desk_task_in_reach(bigint,bigint,bigint)": ("SELECT desk_task_in_reach(:t, :p, :d)", False),

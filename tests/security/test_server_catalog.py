@@ -44,6 +44,9 @@ TABLES: dict[str, tuple[bool, dict[str, frozenset[str]]]] = {
     "his_import_run": (False, {}),
     "his_rejected_row": (False, {}),
     "his_watermark": (False, {}),
+    # 0017: approved articles for every desk, drafts and writes by department (hostile tests
+    # in test_knowledge_hostile.py)
+    "knowledge_article": (True, {R: ALL, A: {"supervisor", "admin"}, U: {"supervisor", "admin"}}),
     "patient": (True, {R: ALL}),
     "qa_review": (True, {R: ALL, A: ALL}),
     "questionnaire_template": (False, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),
@@ -88,6 +91,8 @@ FUNCTIONS: dict[str, frozenset[str]] = {
     "desk_sync_gate()": ALL,
     "desk_staff_department()": ALL,
     "desk_staff_id()": ALL,
+    "kb_grams(text)": ALL,  # pure: a text's characters and pairs, for article search
+    "desk_kb_search(text[],text,boolean,integer)": ALL,  # approved articles only
     "desk_task_card(bigint,jsonb)": DESKS,
     "desk_task_in_reach(bigint,bigint,bigint)": ALL,
     "desk_touch_inserted()": NONE,

@@ -15,6 +15,7 @@ from agent_app.store.migrate import (
     current_revision,
     head_revision,
     is_current,
+    is_search_index,
     is_server_only,
     newest_revision,
 )
@@ -26,6 +27,8 @@ def _diff(engine: Engine) -> list[object]:
         obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
     ) -> bool:
         if type_ == "table" and name == "alembic_version":
+            return False
+        if reflected and is_search_index(type_, name):
             return False
         if engine.dialect.name != "sqlite" and reflected and is_server_only(type_, name):
             return False
@@ -80,3 +83,9 @@ def test_downgrade_to_base_removes_every_table(store_engine: Engine) -> None:
     with store_engine.begin() as connection:
         command.downgrade(alembic_config(connection), "base")
     assert set(inspect(store_engine).get_table_names()) <= {"alembic_version"}
+
+
+def test_sqlite_store_has_both_knowledge_search_indexes(tmp_path: Path) -> None:
+    engine = open_local_store(tmp_path / "store.sqlite3")
+    tables = set(inspect(engine).get_table_names())
+    assert {"knowledge_fts", "knowledge_gram", "knowledge_gram_pos"} <= tables

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select, update
@@ -26,6 +27,7 @@ from agent_app.domain.enums import (
     TaskStatus,
     VitalStatus,
 )
+from agent_app.domain.knowledge import ArticleState, linked_slugs
 from agent_app.domain.questionnaire import QuestionnaireError, RaisedFlag, Template, parse_template
 from agent_app.domain.reach_model import Suggestion, suggest
 from agent_app.domain.retry_rules import BestMoment, NextStep, RetryPolicy, next_step
@@ -41,6 +43,7 @@ from agent_app.store.schema import (
     FollowupPlan,
     FollowupResult,
     FollowupTask,
+    KnowledgeArticle,
     QuestionnaireTemplate,
     RedFlagAlert,
     SmsMessage,
@@ -71,6 +74,8 @@ class FollowupWork:
     policy: RetryPolicy
     doctor_id: int | None
     card: PatientCard
+    # The approved articles the script links to ([[kb:slug]]), slug -> title.
+    article_titles: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def is_open(self) -> bool:
@@ -138,10 +143,12 @@ def load_followup(engine: Engine, task_id: int, viewer_id: int | None = None) ->
         plan = session.get(FollowupPlan, task.plan_id) if task.plan_id is not None else None
         template_id, template = _template(session, plan.template_id if plan else None)
         script = None
+        titles: dict[str, str] = {}
         if plan is not None and plan.script_id is not None:
             script_row = session.get(CallScript, plan.script_id)
             if script_row is not None:
                 script = parse_script(script_row.body)
+                titles = _article_titles(session, linked_slugs(script_row.body))
         try:
             hours = CallingHours.from_json(plan.calling_hours if plan else None)
         except CallingHoursError as exc:
@@ -175,7 +182,18 @@ def load_followup(engine: Engine, task_id: int, viewer_id: int | None = None) ->
         )
         patient_id = task.patient_id
     card = patient_card(engine, patient_id, viewer_id=viewer_id, seen_in="followup")
-    return FollowupWork(**work, card=card)  # type: ignore[arg-type]
+    return FollowupWork(**work, card=card, article_titles=titles)  # type: ignore[arg-type]
+
+
+def _article_titles(session: Session, slugs: tuple[str, ...]) -> dict[str, str]:
+    if not slugs:
+        return {}
+    rows = session.execute(
+        select(KnowledgeArticle.slug, KnowledgeArticle.title).where(
+            KnowledgeArticle.slug.in_(slugs), KnowledgeArticle.state == ArticleState.APPROVED
+        )
+    )
+    return {slug: title for slug, title in rows}
 
 
 def best_time(

@@ -377,7 +377,11 @@ def import_template_file(
 
 
 def record_edit(
-    session: Session, staff_id: int, object_type: str, object_id: int, detail: dict[str, Any]
+    session: Session,
+    staff_id: int,
+    object_type: str,
+    object_id: int | str,
+    detail: dict[str, Any],
 ) -> None:
     """Note who changed which reference row, in the caller's transaction."""
     session.add(

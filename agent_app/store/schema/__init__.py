@@ -25,6 +25,7 @@ from agent_app.store.schema.his import (
     HisRejectedRow,
     HisWatermark,
 )
+from agent_app.store.schema.knowledge import KnowledgeArticle
 from agent_app.store.schema.local import Outbox, ProvisionalKey, SignInGuardState, SyncState
 from agent_app.store.schema.people import Contact, Department, Episode, Patient, Staff
 from agent_app.store.schema.supervision import SamplingRun
@@ -61,6 +62,7 @@ __all__ = [
     "HisImportRun",
     "HisRejectedRow",
     "HisWatermark",
+    "KnowledgeArticle",
     "Outbox",
     "Patient",
     "ProvisionalKey",

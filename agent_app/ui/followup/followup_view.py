@@ -43,6 +43,7 @@ from agent_app.ui.followup.questionnaire_form import QuestionnaireForm
 from agent_app.ui.followup.result_dialog import ResultDialog
 from agent_app.ui.followup.script_panel import ScriptPanel
 from agent_app.ui.followup.wrapup_panel import WrapUpPanel, disposition_name
+from agent_app.ui.knowledge.search_panel import KnowledgePanel
 from agent_app.ui.qt import (
     QKeySequence,
     QLabel,
@@ -138,6 +139,7 @@ class FollowupView(QWidget):
                 hospital_phone=hospital[1] or None,
                 today=self.today,
             ),
+            work.article_titles,
         )
         self.form = QuestionnaireForm(work.template)
         self.wrapup = WrapUpPanel()
@@ -173,6 +175,10 @@ class FollowupView(QWidget):
         self.wrapup.disposition.currentIndexChanged.connect(self._outcome_changed)
         self.wrapup.sig_save.connect(self.finish)
         self.wrapup.sig_later.connect(self.leave)
+        self.knowledge: KnowledgePanel | None = None  # built on first Ctrl+K, then kept
+        knowledge_key = QShortcut(QKeySequence("Ctrl+K"), self)
+        knowledge_key.activated.connect(self.open_knowledge)
+        self.script.sig_article.connect(self.open_knowledge_article)
         for keys, reason in (("Ctrl+U", NonAnswer.UNABLE), ("Ctrl+R", NonAnswer.REFUSED)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda r=reason: self.form.decline_current(r))
@@ -188,6 +194,21 @@ class FollowupView(QWidget):
         engine_, task_id = engine, work.task_id
         writer.submit(lambda: start_task(engine_, task_id))
         self._update_progress()
+
+    # Knowledge base --------------------------------------------------------------------------
+    def open_knowledge(self) -> KnowledgePanel:
+        """Show the knowledge search panel (Ctrl+K) with the cursor in its search field."""
+        if self.knowledge is None:
+            self.knowledge = KnowledgePanel(self.engine, self)
+        self.knowledge.show()
+        self.knowledge.raise_()
+        self.knowledge.activateWindow()
+        self.knowledge.focus_query()
+        return self.knowledge
+
+    def open_knowledge_article(self, slug: str) -> None:
+        """A script's article link: the panel, showing that article."""
+        self.open_knowledge().open_article(slug)
 
     # Calls ---------------------------------------------------------------------------------
     def _show_result(self, result: PastResult) -> None:

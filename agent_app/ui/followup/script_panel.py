@@ -1,8 +1,12 @@
-"""The call script with the patient's and agent's details filled in, and the advice warning."""
+"""The call script with the patient's and agent's details filled in, and the advice warning.
+
+A ``[[kb:slug]]`` marker in the script shows as a link; clicking it emits ``sig_article``
+with the slug (the follow-up screen opens the knowledge panel on that article)."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from agent_app.domain.call_script import (
     PLACEHOLDERS,
@@ -10,20 +14,43 @@ from agent_app.domain.call_script import (
     RenderedLine,
     render_script,
 )
+from agent_app.domain.knowledge import split_links
 from agent_app.ui.followup.language import desk_language
-from agent_app.ui.qt import QTextBrowser, QWidget
+from agent_app.ui.qt import QTextBrowser, QUrl, QWidget, Signal
+
+ARTICLE_SCHEME = "kb"
+
+
+def linked_html(text: str, titles: Mapping[str, str]) -> str:
+    """``text`` escaped, its ``[[kb:slug]]`` markers as links named by the article's title
+    (by its slug when this desk lacks the approved article)."""
+    return "".join(
+        html.escape(part.text)
+        if part.slug is None
+        else f"<a href='{ARTICLE_SCHEME}:{part.slug}'>📖 "
+        f"{html.escape(titles.get(part.slug, part.slug))}</a>"
+        for part in split_links(text)
+    )
 
 
 class ScriptPanel(QTextBrowser):
     """Read-only script; a placeholder with no value shows as a highlighted gap."""
 
+    sig_article = Signal(str)  # the slug of an article link the agent clicked
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._link_clicked)
         self.setMinimumWidth(280)
         self.missing: tuple[str, ...] = ()
 
-    def show_script(self, script: CallScriptText | None, values: dict[str, str | None]) -> None:
+    def show_script(
+        self,
+        script: CallScriptText | None,
+        values: dict[str, str | None],
+        titles: Mapping[str, str] | None = None,
+    ) -> None:
         language = desk_language()
         if script is None:
             self.missing = ()
@@ -43,7 +70,8 @@ class ScriptPanel(QTextBrowser):
             parts.append(f"<h3>{html.escape(section.title.in_language(language))}</h3>")
             for line in section.lines:
                 style = "color:#616161;font-style:italic" if line.agent_note else ""
-                parts.append(f"<p style='{style}'>{html.escape(line.text)}{self._gap(line)}</p>")
+                shown = linked_html(line.text, titles or {})
+                parts.append(f"<p style='{style}'>{shown}{self._gap(line)}</p>")
         if rendered.missing:
             names = "、".join(PLACEHOLDERS[n].in_language(language) for n in rendered.missing)
             parts.append(
@@ -52,6 +80,10 @@ class ScriptPanel(QTextBrowser):
                 + "</p>"
             )
         self.setHtml("".join(parts))
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() == ARTICLE_SCHEME:
+            self.sig_article.emit(url.path())
 
     def _gap(self, line: RenderedLine) -> str:
         """A mark after a line that stands in for unknown values: for the agent, not read out."""

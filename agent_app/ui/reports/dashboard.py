@@ -26,6 +26,7 @@ from agent_app.reports.errors import FilterError
 from agent_app.reports.filters import HOSPITAL_TZ, restrict_to_account
 from agent_app.ui.background import run_in_background
 from agent_app.ui.followup.language import desk_language
+from agent_app.ui.knowledge.overdue_notice import OverdueReviews
 from agent_app.ui.qt import (
     QAction,
     QCloseEvent,
@@ -146,9 +147,12 @@ class StatsDashboard(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addLayout(running)
         layout.addWidget(self.status)
+        self.overdue_reviews = OverdueReviews(engine, account, today, self)
+        layout.addWidget(self.overdue_reviews)
         layout.addWidget(self.tabs, 1)
         self.resize(1100, 760)
         self._load_options()
+        self.overdue_reviews.load()
 
     def _action(self, text: str, keys: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)

@@ -1,0 +1,1 @@
+"""The knowledge base on screen: the search panel (Ctrl+K), the editor, overdue reviews."""
