@@ -4740,7 +4740,12 @@ It is retried automatically.</translation>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/script_panel.py" line="+59"/>
+        <location filename="../../agent_app/ui/followup/script_panel.py" line="+28"/>
+        <source>knowledge article (not on this desk yet)</source>
+        <translation>knowledge article (not on this desk yet)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>This follow-up plan has no call script.</source>
         <translation>This follow-up plan has no call script.</translation>
     </message>

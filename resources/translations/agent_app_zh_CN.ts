@@ -4735,7 +4735,12 @@ It is retried automatically.</source>
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/script_panel.py" line="+59"/>
+        <location filename="../../agent_app/ui/followup/script_panel.py" line="+28"/>
+        <source>knowledge article (not on this desk yet)</source>
+        <translation>知识库文章（本工作台尚未同步）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>This follow-up plan has no call script.</source>
         <translation>此随访方案没有通话话术。</translation>
     </message>

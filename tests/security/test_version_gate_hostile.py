@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
+from agent_app.store.migrate import head_revision
+
 Connect = Callable[..., Engine]
 LOGINS = ("nurse1", "nurse4", "nurse5", "nurse6")  # agent, supervisor, quality, admin
 ATTACKS = (
@@ -48,4 +50,4 @@ def test_every_staff_login_reads_the_gate_through_its_function(
 ) -> None:
     with as_staff(login).connect() as connection:
         row = connection.execute(text("SELECT * FROM desk_sync_gate()")).one()
-    assert tuple(row) == ("0.1.0", "0016")
+    assert tuple(row) == ("0.1.0", head_revision())

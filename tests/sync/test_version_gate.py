@@ -14,6 +14,7 @@ from agent_app.store.desk_versions import (
     raise_min_version_sql,
     set_min_version,
 )
+from agent_app.store.migrate import head_revision
 from agent_app.store.server_errors import ServerCode
 from agent_app.sync.outbox import count_by_state
 from agent_app.sync.pull import pull_changes
@@ -43,7 +44,7 @@ def test_the_migration_starts_the_gate_at_this_version_and_names_the_revision(
 ) -> None:
     gate = read_gate(server)
     assert gate.min_version == "0.1.0"
-    assert gate.schema_revision == "0016"
+    assert gate.schema_revision == head_revision()
     assert parse_version(__version__) >= parse_version(gate.min_version)
 
 

@@ -25,6 +25,7 @@ from agent_app.store.schema import (
     Contact,
     Department,
     Episode,
+    KnowledgeArticle,
     Patient,
     QuestionnaireTemplate,
     Staff,
@@ -68,6 +69,12 @@ def _data_words(engine: Engine) -> frozenset[str]:
             *session.scalars(select(Staff.username)),
             *session.scalars(select(Department.name)),
             *session.scalars(select(Department.code)),
+            # an article's slug is its identifier, as a department's code is
+            *(
+                w
+                for slug in session.scalars(select(KnowledgeArticle.slug))
+                for w in slug.split("-")
+            ),
             *session.scalars(select(Episode.diagnosis_name)),
             *session.scalars(select(Episode.ward)),
             *session.scalars(select(QuestionnaireTemplate.code)),  # the admin's own names

@@ -16,19 +16,21 @@ from agent_app.domain.call_script import (
 )
 from agent_app.domain.knowledge import split_links
 from agent_app.ui.followup.language import desk_language
-from agent_app.ui.qt import QTextBrowser, QUrl, QWidget, Signal
+from agent_app.ui.qt import QCoreApplication, QTextBrowser, QUrl, QWidget, Signal
 
 ARTICLE_SCHEME = "kb"
 
 
 def linked_html(text: str, titles: Mapping[str, str]) -> str:
     """``text`` escaped, its ``[[kb:slug]]`` markers as links named by the article's title
-    (by its slug when this desk lacks the approved article)."""
+    (when this desk lacks the approved article, a translated "knowledge article" link; the
+    slug is an identifier, not words for the agent)."""
+    missing = QCoreApplication.translate("ScriptPanel", "knowledge article (not on this desk yet)")
     return "".join(
         html.escape(part.text)
         if part.slug is None
         else f"<a href='{ARTICLE_SCHEME}:{part.slug}'>📖 "
-        f"{html.escape(titles.get(part.slug, part.slug))}</a>"
+        f"{html.escape(titles.get(part.slug, missing))}</a>"
         for part in split_links(text)
     )
 
