@@ -132,6 +132,10 @@ def _as_mappings(table: Table, rows: Sequence[tuple[Any, ...]]) -> list[dict[str
     return mappings
 
 
+def _dashed(hex_digits: str) -> str:
+    return str(uuid.UUID(hex=hex_digits))
+
+
 def store_chunk(
     connection: Connection,
     table: Table,
@@ -140,9 +144,10 @@ def store_chunk(
 ) -> int:
     """Write ``rows`` (pulled columns in order) and move the cursor (unless ``to`` is None)
     in one local transaction; returns the rows written (rows waiting in the outbox are not)."""
-    key_at = [c.name for c in pulled_columns(table)].index(
-        next(iter(table.primary_key.columns)).name
-    )
+    key_column = next(iter(table.primary_key.columns))
+    key_at = [c.name for c in pulled_columns(table)].index(key_column.name)
+    # The outbox names a uuid-keyed row in its dashed form; pulled rows carry 32 hex digits.
+    row_key: Any = _dashed if isinstance(key_column.type, Uuid) else str
     upsert = _upsert(table.name)
     # IMMEDIATE: the outbox is read under the write lock, so a change the agent saves
     # meanwhile cannot slip between that read and the write.
@@ -154,7 +159,7 @@ def store_chunk(
         if table.name in SERVER_KEYED:
             adopted = adopt_pulled_keys(connection, table, _as_mappings(table, rows))
         waiting = pending_row_ids(connection, table.name) - adopted
-        fresh = [row for row in rows if str(row[key_at]) not in waiting] if waiting else rows
+        fresh = [row for row in rows if row_key(row[key_at]) not in waiting] if waiting else rows
         if fresh:
             connection.exec_driver_sql(upsert, list(fresh))
         if to is not None:

@@ -71,3 +71,26 @@ def test_a_supervisors_edit_at_the_desk_is_pushed_to_the_server(
     assert (title, writer) == ("华法林注意事项（修订）", 4)
     pull_changes(local, supervisor)
     assert load_article(local, "warfarin").title == "华法林注意事项（修订）"
+
+
+def test_an_edit_waiting_to_be_pushed_is_not_overwritten_by_the_servers_older_copy(
+    server: Engine, local: Engine, as_staff: Connect
+) -> None:
+    """The pull leaves rows with changes still in the outbox alone; an article's key is a
+    uuid, which the pulled rows carry as 32 hex digits and the outbox with dashes."""
+    _article(server, "warfarin", "华法林注意事项", 1, "approved")
+    supervisor = as_staff("nurse4")
+    pull_changes(local, supervisor)
+    with server.connect() as connection:
+        code = connection.execute(text("SELECT code FROM department WHERE id = 1")).scalar_one()
+    article = parse_article(
+        f"---\nslug: warfarin\ntitle: 华法林注意事项（待上传）\ncategory: medication\n"
+        f"department: {code}\nmay_read_to_patient: yes\nreview_date: 2027-09-30\n---\n"
+        "按医生开的剂量服药。\n",
+        "edit",
+    )
+    save_article(local, article, staff_id=4)
+    with server.begin() as connection:  # the server's copy changes meanwhile
+        connection.execute(text("UPDATE knowledge_article SET category = 'diet'"))
+    pull_changes(local, supervisor)
+    assert load_article(local, "warfarin").title == "华法林注意事项（待上传）"
