@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from agent_app.domain.knowledge import ArticleText, KnowledgeError, parse_article
+from agent_app.shipped_files import RESOURCES_DIR
 from agent_app.store.repositories.knowledge import (
     check_editor,
     department_ids,
@@ -22,7 +23,7 @@ from agent_app.store.repositories.knowledge import (
     write_article,
 )
 
-SHIPPED_ARTICLES = Path(__file__).resolve().parents[3] / "resources" / "knowledge"
+SHIPPED_ARTICLES = RESOURCES_DIR / "knowledge"
 
 
 @dataclass(frozen=True)
