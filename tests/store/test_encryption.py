@@ -22,6 +22,7 @@ from agent_app.demo.seed import seed_store
 from agent_app.store.encryption import SQLITE_HEADER, connect_local_store
 from agent_app.store.engine import create_sqlite_engine, open_local_store
 from agent_app.store.migrate import upgrade_to_head
+from agent_app.store.repositories.knowledge_search import search_articles
 from agent_app.store.schema import Patient
 from agent_app.store.store_key import STORE_KEY_ENTRY, StoreUnreadableError, UnreadableReason
 from tests.conftest import DEMO_TODAY
@@ -142,6 +143,12 @@ def test_a_plaintext_store_is_encrypted_on_open_with_every_row_and_no_plaintext_
     with connect_local_store(path) as db:
         assert _all_rows(db) == expected
     assert seen[-1] == (1000, 1000)
+    # The knowledge base's search indexes (FTS5 virtual tables) came along and answer.
+    engine = open_local_store(path)
+    try:
+        assert [hit.title for hit in search_articles(engine, "伤口护理")]
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.slow
