@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import os
 import secrets
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -164,3 +165,14 @@ def chinese(qtbot: object) -> Iterator[None]:
     remove_translations(app)
     QLocale.setDefault(locale)
     app.setProperty(LANGUAGE_PROPERTY, None)
+
+
+@pytest.fixture(autouse=True)
+def background_jobs_finish() -> Iterator[None]:
+    """Each test's background jobs end with it: the global thread pool has one thread per
+    core (two in CI), and a job a test left running (a department's call history read after a
+    follow-up opened) would hold up the next test's own jobs."""
+    yield
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None and qtcore.QCoreApplication.instance() is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone(10_000)
