@@ -17,6 +17,7 @@ import pytest
 
 from agent_app.dialer.events import Answered, Ended, EndReason, Registration, RegistrationChanged
 from agent_app.dialer.sip import SipLineConfig, SipPhone
+from agent_app.dialer.sip_stack import IP_CHANGE_SETTLE
 from tests.dialer.sip_peers import LOCALHOST, PeerSet, SippPeer
 from tests.dialer.test_sip import RTP_TIMEOUT, EventLog
 from tests.sync.tcp_proxy import TcpProxy
@@ -158,11 +159,23 @@ def test_a_resume_ends_the_call_in_progress_as_a_network_loss(
     assert ended.reason is EndReason.NETWORK
 
 
+def _settled(phone: SipPhone) -> None:
+    """Let a change an earlier test started finish first (the SIP stack is one per process,
+    and pjsua may never report the end of a change that found a call just hung up: the
+    stack then waits IP_CHANGE_SETTLE), so the 5 s below time this change alone."""
+    stack = phone._line._stack
+    deadline = time.monotonic() + IP_CHANGE_SETTLE + 1
+    while stack._ip_change_running() and time.monotonic() < deadline:
+        phone.pump()
+        time.sleep(0.02)
+
+
 def test_a_resume_registers_the_line_again(
     line: SipPhone, network: TcpProxy, registrar: SippPeer
 ) -> None:
     log = EventLog(line)
     log.wait(RegistrationChanged, where=lambda e: e.state is Registration.REGISTERED)
+    _settled(line)
     connections = network.connections
     mark = log.mark()
     assert line.network_changed(resumed=True) is True
