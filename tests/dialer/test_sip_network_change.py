@@ -87,12 +87,12 @@ def line(direct_line: SipPhone, network: TcpProxy) -> Iterator[SipPhone]:
     direct_line.pump()
 
 
-def registered_again(log: EventLog, since: int) -> float:
+def registered_again(log: EventLog, since: int, within: float = BACK_WITHIN) -> float:
     """Seconds until the line reports REGISTERING then REGISTERED after ``since``."""
     started = time.monotonic()
-    log.wait(RegistrationChanged, since=since, timeout=BACK_WITHIN,
+    log.wait(RegistrationChanged, since=since, timeout=within,
              where=lambda e: e.state is Registration.REGISTERING)  # fmt: skip
-    left = BACK_WITHIN - (time.monotonic() - started)  # both within BACK_WITHIN, on a busy CI too
+    left = within - (time.monotonic() - started)  # both within ``within``, on a busy CI too
     log.wait(RegistrationChanged, since=since, timeout=max(left, 0.01),
              where=lambda e: e.state is Registration.REGISTERED)  # fmt: skip
     return time.monotonic() - started
@@ -179,7 +179,9 @@ def test_a_resume_registers_the_line_again(
     connections = network.connections
     mark = log.mark()
     assert line.network_changed(resumed=True) is True
-    registered_again(log, mark)
+    # The 5 s bound is the network-back test's; a resume also ends calls and restarts the
+    # listener, which a loaded CI machine has taken longer than 5 s for (never on a desk here).
+    registered_again(log, mark, within=3 * BACK_WITHIN)
     assert network.connections > connections
 
 
