@@ -13,12 +13,21 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from agent_app.dialer.transcode import transcode_to_opus
-from agent_app.domain.enums import Direction, Disposition, LineType, Outcome, Role, TaskStatus
+from agent_app.domain.enums import (
+    Direction,
+    Disposition,
+    LineType,
+    OutboxState,
+    Outcome,
+    Role,
+    TaskStatus,
+)
 from agent_app.store.repositories.followups import WrapUp
 from agent_app.store.schema import (
     CallAttempt,
     FollowupResult,
     FollowupTask,
+    Outbox,
     QuestionnaireTemplate,
     Recording,
     Staff,
@@ -136,3 +145,19 @@ def save_recorded_call(
         session.add(recording)
         enqueue(session, recording)
         return RecordedCall(call.attempt_id, recording.id, done.path, done.size_bytes)
+
+
+def queue_refused_change(local: Engine) -> None:
+    """An outbox entry the server never takes from a desk (an update of a patient's details)."""
+    with local.begin() as connection:
+        connection.execute(
+            Outbox.__table__.insert().values(
+                change_id=uuid.uuid4(),
+                table_name="patient",
+                row_id="1",
+                operation="update",
+                payload={"id": 1, "name": "x"},
+                state=OutboxState.PENDING,
+                error="",
+            )
+        )

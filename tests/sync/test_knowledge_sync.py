@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine, text
 
-from agent_app.domain.knowledge import parse_article
+from agent_app.domain.knowledge import ArticleText, parse_article
 from agent_app.store.repositories.knowledge import load_article, save_article
 from agent_app.store.repositories.knowledge_search import search_articles
 from agent_app.sync.pull import pull_changes
@@ -27,6 +27,18 @@ def _article(server: Engine, slug: str, title: str, department: int, state: str)
             ),
             {"i": uuid.uuid4(), "s": slug, "t": title, "d": department, "st": state},
         )
+
+
+def _edit(server: Engine, title: str, body: str) -> ArticleText:
+    """The warfarin article as a supervisor of department 1 rewrites it at the desk."""
+    with server.connect() as connection:
+        code = connection.execute(text("SELECT code FROM department WHERE id = 1")).scalar_one()
+    return parse_article(
+        f"---\nslug: warfarin\ntitle: {title}\ncategory: medication\n"
+        f"department: {code}\nmay_read_to_patient: yes\nreview_date: 2027-09-30\n---\n"
+        f"{body}\n",
+        "edit",
+    )
 
 
 def test_an_approved_article_reaches_a_desk_and_is_found_there_and_a_draft_does_not(
@@ -53,14 +65,7 @@ def test_a_supervisors_edit_at_the_desk_is_pushed_to_the_server(
     _article(server, "warfarin", "华法林注意事项", 1, "approved")
     supervisor = as_staff("nurse4")
     pull_changes(local, supervisor)
-    with server.connect() as connection:
-        code = connection.execute(text("SELECT code FROM department WHERE id = 1")).scalar_one()
-    article = parse_article(
-        f"---\nslug: warfarin\ntitle: 华法林注意事项（修订）\ncategory: medication\n"
-        f"department: {code}\nmay_read_to_patient: yes\nreview_date: 2027-09-30\n---\n"
-        "按医生开的剂量服药，不要自行加减。\n",
-        "edit",
-    )
+    article = _edit(server, "华法林注意事项（修订）", "按医生开的剂量服药，不要自行加减。")
     save_article(local, article, staff_id=4)
     report = push_pending(local, supervisor)
     assert report.pushed == 1
@@ -81,14 +86,7 @@ def test_an_edit_waiting_to_be_pushed_is_not_overwritten_by_the_servers_older_co
     _article(server, "warfarin", "华法林注意事项", 1, "approved")
     supervisor = as_staff("nurse4")
     pull_changes(local, supervisor)
-    with server.connect() as connection:
-        code = connection.execute(text("SELECT code FROM department WHERE id = 1")).scalar_one()
-    article = parse_article(
-        f"---\nslug: warfarin\ntitle: 华法林注意事项（待上传）\ncategory: medication\n"
-        f"department: {code}\nmay_read_to_patient: yes\nreview_date: 2027-09-30\n---\n"
-        "按医生开的剂量服药。\n",
-        "edit",
-    )
+    article = _edit(server, "华法林注意事项（待上传）", "按医生开的剂量服药。")
     save_article(local, article, staff_id=4)
     with server.begin() as connection:  # the server's copy changes meanwhile
         connection.execute(text("UPDATE knowledge_article SET category = 'diet'"))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import uuid
-
 from sqlalchemy import Engine, select, text, update
 
 from agent_app.domain.enums import OutboxState
@@ -12,7 +9,7 @@ from agent_app.store.schema import FollowupResult, FollowupTask, Outbox
 from agent_app.sync.outbox import count_by_state
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
-from tests.sync.desk_actions import open_tasks, save_call_result
+from tests.sync.desk_actions import open_tasks, queue_refused_change, save_call_result
 
 
 def _server_count(server: Engine, sql: str, **params: object) -> int:
@@ -80,18 +77,7 @@ def test_refused_entry_is_quarantined_with_its_reason_and_the_rest_go_through(
     pull_changes(local, server)
     (first, s1), (second, s2) = open_tasks(local)[:2]
     save_call_result(local, first, s1)
-    with local.begin() as connection:  # a change the server can never take, between two good
-        connection.execute(
-            Outbox.__table__.insert().values(
-                change_id=uuid.uuid4(),
-                table_name="patient",
-                row_id="1",
-                operation="update",
-                payload=json.loads('{"id": 1, "name": "x"}'),
-                state=OutboxState.PENDING,
-                error="",
-            )
-        )
+    queue_refused_change(local)  # a change the server can never take, between two good
     save_call_result(local, second, s2)
     report = push_pending(local, server, batch_size=100)
     assert (report.applied, report.quarantined, report.batches) == (6, 1, 1)

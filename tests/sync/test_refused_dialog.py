@@ -3,9 +3,6 @@ in Chinese, and "Send again" puts it back in line without losing it."""
 
 from __future__ import annotations
 
-import json
-import uuid
-
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
@@ -15,22 +12,7 @@ from agent_app.sync.pull import pull_changes
 from agent_app.sync.worker import SyncWorker
 from agent_app.ui.refused_changes import RefusedChangesDialog
 from agent_app.ui.sync_status import SyncStatusWidget
-
-
-def _refused_patient_update(local: Engine) -> None:
-    """A change the server never takes from a desk (an update of a patient's details)."""
-    with local.begin() as connection:
-        connection.execute(
-            Outbox.__table__.insert().values(
-                change_id=uuid.uuid4(),
-                table_name="patient",
-                row_id="1",
-                operation="update",
-                payload=json.loads('{"id": 1, "name": "x"}'),
-                state=OutboxState.PENDING,
-                error="",
-            )
-        )
+from tests.sync.desk_actions import queue_refused_change
 
 
 def _state(local: Engine) -> OutboxState:
@@ -44,7 +26,7 @@ def test_a_refused_change_is_listed_in_chinese_and_sent_again_on_request(
     qtbot: QtBot, chinese: None, server: Engine, local: Engine
 ) -> None:
     pull_changes(local, server)
-    _refused_patient_update(local)
+    queue_refused_change(local)
     worker = SyncWorker(local, server, interval=600, backoff=(600, 600))
     widget = SyncStatusWidget(worker)
     qtbot.addWidget(widget)

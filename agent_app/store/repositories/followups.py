@@ -212,11 +212,9 @@ def _best_moment(engine: Engine, work: FollowupWork, disposition: Disposition) -
     usually read already, when the screen opened)."""
     if disposition is not Disposition.NO_ANSWER or not work.policy.hours.best_time:
         return None
-    zone = work.policy.hours.zone
-    model = reach_model_for(engine, work.card.id, work.card.birth_date, work.department_id, zone)
 
     def moment(earliest: dt.datetime) -> dt.datetime | None:
-        suggestion = suggest(model, earliest, work.policy.calendar.allows, zone)
+        suggestion = best_time(engine, work, earliest)
         return None if suggestion is None else suggestion.at
 
     return moment
