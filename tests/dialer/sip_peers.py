@@ -23,12 +23,15 @@ BARESIP_MODULES = "/usr/lib/baresip/modules"
 LOCALHOST = "127.0.0.1"
 
 
-def free_port(kind: int = socket.SOCK_DGRAM, pair: bool = False) -> int:
-    """A port free now on 127.0.0.1 for UDP or TCP (``pair``: port + 1 and + 2 free too)."""
+def free_port(kind: int = socket.SOCK_DGRAM, pair: bool = False, tcp_too: bool = False) -> int:
+    """A port free now on 127.0.0.1 for UDP or TCP (``pair``: port + 1 and + 2 free too;
+    ``tcp_too``: free for TCP as well, for a peer that listens on both)."""
     for _ in range(200):
         with socket.socket(socket.AF_INET, kind) as probe:
             probe.bind((LOCALHOST, 0))
             port = int(probe.getsockname()[1])
+        if tcp_too and not _is_free(port, socket.SOCK_STREAM):
+            continue
         if not pair:
             return port
         if port % 2 == 0 and port < 65000 and all(_is_free(port + i) for i in (1, 2, 3)):
@@ -193,7 +196,7 @@ class PeerSet:
         2833 digits it receives (``received event: '5'``). No sound hardware is used: the tone
         comes from ``ausine`` and what it hears goes to the ``aubridge`` sink."""
         folder = self._folder("baresip")
-        port = port or free_port()
+        port = port or free_port(tcp_too=True)
         (folder / "config").write_text(
             "\n".join(
                 [

@@ -61,7 +61,7 @@ def registrar(peers: PeerSet) -> SippPeer:
 
 @pytest.fixture
 def network(registrar: SippPeer) -> Iterator[TcpProxy]:
-    proxy = TcpProxy(LOCALHOST, registrar.port)
+    proxy = TcpProxy(LOCALHOST, registrar.port, handover=1.0)
     yield proxy
     proxy.close()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 
 
 class _Link:
@@ -27,8 +28,11 @@ class _Link:
 
 
 class TcpProxy:
-    def __init__(self, target_host: str, target_port: int) -> None:
+    def __init__(self, target_host: str, target_port: int, *, handover: float = 0.0) -> None:
+        """``handover``: seconds a new connection waits for the client to close its earlier
+        ones before it reaches the server (0: no wait)."""
         self.target = (target_host, target_port)
+        self._handover = handover
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port: int = self._listener.getsockname()[1]
         self._lock = threading.Lock()
@@ -75,6 +79,7 @@ class TcpProxy:
             if not allowed:
                 client.close()
                 continue
+            self._hand_over()
             try:
                 server = socket.create_connection(self.target, timeout=5)
             except OSError:
@@ -87,6 +92,33 @@ class TcpProxy:
                 self.connections += 1
             threading.Thread(target=self._upstream, args=(link,), daemon=True).start()
             threading.Thread(target=self._downstream, args=(link,), daemon=True).start()
+
+    def _hand_over(self) -> None:
+        """Let the server see the client's earlier connections end before a new one starts,
+        for up to ``handover`` seconds. A client moving to a new connection (pjsua after a
+        network change) closes the old one a moment after opening the new; sipp would take a
+        REGISTER on the new connection for its call on the old one and answer on the old."""
+        deadline = time.monotonic() + self._handover
+        while self._drop_hung_up() and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    def _drop_hung_up(self) -> int:
+        """Close links whose client has hung up; returns how many links are still open."""
+        with self._lock:
+            links = list(self._links)
+        left = 0
+        for link in links:
+            try:
+                ended = link.client.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+            except BlockingIOError:
+                ended = False
+            except OSError:
+                ended = True
+            if ended:
+                self._drop(link)
+            else:
+                left += 1
+        return left
 
     def _drop(self, link: _Link) -> None:
         with self._lock:

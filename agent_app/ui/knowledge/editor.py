@@ -93,6 +93,7 @@ class KnowledgeEditor(QWidget):
         self.articles: list[StoredArticle] = []
         self.departments: list[DepartmentChoice] = []
         self.current: StoredArticle | None = None
+        self._shown: str | None = None  # the slug whose fields are shown
 
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels(
@@ -203,6 +204,7 @@ class KnowledgeEditor(QWidget):
         if not 0 <= row < len(self.articles):
             return
         article = self.current = self.articles[row]
+        again, self._shown = self._shown == article.slug, article.slug  # reselected on reload
         self.slug.setText(article.slug)
         self.slug.setReadOnly(True)
         self.title.setText(article.title)
@@ -215,10 +217,13 @@ class KnowledgeEditor(QWidget):
         editable = may_edit(self.account.role, self.account.department_id, article.department_id)
         for widget in (self.save_button, self.approve_button, self.retire_button):
             widget.setEnabled(editable)
-        self._say("" if editable else self.tr("You may read this article but not change it."))
+        if not editable:
+            self._say(self.tr("You may read this article but not change it."))
+        elif not again:  # a message about this article (saved, refused) stays after a reload
+            self._say("")
 
     def new_article(self) -> None:
-        self.current = None
+        self.current = self._shown = None
         self.table.clearSelection()
         self.slug.clear()
         self.slug.setReadOnly(False)
@@ -268,6 +273,7 @@ class KnowledgeEditor(QWidget):
             self._say(knowledge_error_text(error), error=True)
             return
         engine, staff = self.engine, self.account.id
+        self._shown = article.slug  # a new article's fields now show that slug
         run_in_background(
             lambda: save_article(engine, article, staff_id=staff),
             lambda saved: self._saved(saved.slug),

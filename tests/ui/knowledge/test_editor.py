@@ -88,11 +88,12 @@ def test_a_new_article_is_a_draft_until_approved(
     editor.title.setText("他汀类药物常见问题")
     editor.body.setPlainText("他汀类药物请按医嘱每天服用，有肌肉酸痛请联系医生。")
     editor.save_button.click()
-    qtbot.waitUntil(lambda: editor.status.text() != "", timeout=15000)
+    qtbot.waitUntil(lambda: "statin-questions" in [a.slug for a in editor.articles], timeout=15000)
+    qtbot.waitUntil(lambda: editor._shown == "statin-questions", timeout=15000)
+    # the list reloaded and the saved article is selected again: the message is still there
     assert "已保存" in editor.status.text(), editor.status.text()
     assert load_article(store, "statin-questions").state.value == "draft"
     assert [h.slug for h in search_articles(store, "他汀类")] == []
-    qtbot.waitUntil(lambda: "statin-questions" in [a.slug for a in editor.articles], timeout=15000)
     _select(editor, "statin-questions")
     with qtbot.waitSignal(editor.sig_saved, timeout=15000):
         editor.approve_button.click()
