@@ -13,7 +13,7 @@ holds until they expire.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
@@ -80,6 +80,16 @@ class TaskLeases(Protocol):
     def heartbeat(self) -> list[Lease]: ...
 
     def release(self, task_id: int) -> None: ...
+
+
+def claim_first_free(leases: TaskLeases, task_ids: Iterable[int]) -> Lease | None:
+    """Claim the first of ``task_ids`` nobody else holds (None: all taken or closed)."""
+    for task_id in task_ids:
+        try:
+            return leases.claim(task_id)
+        except LeaseError:  # taken since the order was read, or closed: try the next one
+            continue
+    return None
 
 
 def held_leases(connection: Connection, staff_id: int, now: dt.datetime) -> list[Lease]:

@@ -17,7 +17,7 @@ from agent_app.store.drafts import Draft, DraftStore
 from agent_app.store.engine import check_server
 from agent_app.store.repositories.followups import FollowupWork, SavedWrapUp, load_followup
 from agent_app.store.repositories.tasks import QueueScope
-from agent_app.sync.leases import Lease, LocalTaskLeases, TaskLeases
+from agent_app.sync.leases import Lease, LocalTaskLeases, TaskLeases, claim_first_free
 from agent_app.ui.background import run_in_background
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.desk_menus import DeskMenus
@@ -54,6 +54,8 @@ from agent_app.ui.sign_in_wait import Clock, utc_now
 from agent_app.ui.task_queue_model import HOSPITAL_TZ, TaskQueueModel
 from agent_app.ui.translations import LanguageMenu
 from agent_app.ui.window_curtain import WindowCurtain
+
+NEXT_AMONG = 20  # with "best chance first", Ctrl+N takes the first free of this many
 
 DUE_TODAY, DUE_WEEK, ALL_OPEN = "today", "week", "all"
 
@@ -147,6 +149,14 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         toolbar.addAction(refresh)
+        self.reach_action = QAction(self.tr("Best chance first"), self)
+        self.reach_action.setCheckable(True)
+        self.reach_action.setToolTip(
+            self.tr("Today's calls first by who most likely answers at this hour")
+        )
+        self.reach_action.toggled.connect(self._order_by_reach)
+        self.model.sig_reach_order.connect(self._reach_order_changed)
+        toolbar.addAction(self.reach_action)
         self.next_action = QAction(self.tr("&Next follow-up"), self)
         self.next_action.setShortcut(QKeySequence("Ctrl+N"))
         self.next_action.setToolTip(self.tr("Open the first due follow-up (Ctrl+N)"))
@@ -232,6 +242,18 @@ class MainWindow(QMainWindow):
             ).format(event.limit),
             30_000,
         )
+
+    def _order_by_reach(self, on: bool) -> None:
+        self.table.horizontalHeader().setSortIndicatorShown(not on)
+        self.model.order_by_reach(on)
+
+    def _reach_order_changed(self, on: bool) -> None:
+        """A header click (or a failed read) ended "best chance first": the button follows."""
+        if self.reach_action.isChecked() != on:
+            self.reach_action.blockSignals(True)
+            self.reach_action.setChecked(on)
+            self.reach_action.blockSignals(False)
+            self.table.horizontalHeader().setSortIndicatorShown(not on)
 
     def _sorting(self, busy: bool) -> None:
         if busy:
@@ -358,8 +380,11 @@ class MainWindow(QMainWindow):
             self.open_task(task.task_id)
 
     def open_next(self) -> None:
-        """Claim the first due follow-up nobody else holds, and open it."""
+        """Claim the first due follow-up nobody else holds, and open it (with "best chance
+        first", the first free one of that order's head)."""
         scope, leases = QueueScope.for_account(self.account), self.leases
+
+        leaders = self.model.reach_leaders(NEXT_AMONG)
 
         def opened(lease: Lease | None) -> None:
             if lease is None:
@@ -367,7 +392,12 @@ class MainWindow(QMainWindow):
             else:
                 self.open_task(lease.task_id)
 
-        run_in_background(lambda: leases.claim_next(scope), opened, self._open_failed, owner=self)
+        run_in_background(
+            lambda: claim_first_free(leases, leaders) or leases.claim_next(scope),
+            opened,
+            self._open_failed,
+            owner=self,
+        )
 
     def open_task(self, task_id: int, draft: Draft | None = None) -> None:
         """Claim the follow-up (or renew this desk's claim), load it off the GUI thread and show

@@ -7,7 +7,9 @@ by offset; meanwhile the first key of every page is collected off the GUI thread
 on a jump anywhere in the queue is an index seek.
 
 Clicking another column's header sorts by it: the ordered task ids are taken once off the GUI
-thread (the rows stay in due order until they arrive), and pages are then read by id.
+thread (the rows stay in due order until they arrive), and pages are then read by id. "Best
+chance first" orders the same way, with today's calls by who most likely answers now
+(``store/repositories/reach_order.py``).
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ import datetime as dt
 import logging
 from array import array
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine
 
 from agent_app.domain.views import TaskRow
 from agent_app.store.repositories.queue_order import QueueSort, queue_order, rows_by_ids
+from agent_app.store.repositories.reach_order import reach_order
 from agent_app.store.repositories.tasks import (
     PageKey,
     QueueScope,
@@ -41,6 +45,7 @@ from agent_app.ui.qt import (
 
 log = logging.getLogger(__name__)
 HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
+HOSPITAL_ZONE = "Asia/Shanghai"  # the hours patients answer in, for "best chance first"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -49,6 +54,7 @@ class TaskQueueModel(CountedTableModel):
     MAX_PAGES = 50
     COLUMNS = tuple(QueueSort)
     sig_sorting = Signal(bool)  # True while a new order is being taken, False once shown
+    sig_reach_order = Signal(bool)  # "best chance first" turned on or off
 
     def __init__(self, engine: Engine, scope: QueueScope, parent: Any = None) -> None:
         super().__init__(parent)
@@ -64,6 +70,8 @@ class TaskQueueModel(CountedTableModel):
         self._order: array[int] | None = None  # task ids in the picked order; None: due order
         self._order_generation = 0
         self._order_pending = False
+        self._reach = False  # today's calls by the chance of an answer now
+        self.clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
         self._collect_keys()
         self._headers = [
             self.tr("Due"),
@@ -97,7 +105,7 @@ class TaskQueueModel(CountedTableModel):
         self._order = None
         self.endResetModel()
         self._collect_keys()
-        if self.sorted_by != (QueueSort.DUE, False):
+        if self._reach or self.sorted_by != (QueueSort.DUE, False):
             self._take_order()
 
     @property
@@ -110,11 +118,40 @@ class TaskQueueModel(CountedTableModel):
         """Whether a new order is still being taken."""
         return self._order_pending
 
+    @property
+    def reach_ordered(self) -> bool:
+        """Whether today's calls come first by the chance of an answer now."""
+        return self._reach
+
+    def reach_leaders(self, count: int) -> list[int]:
+        """The first ``count`` task ids of the "best chance first" order (empty: not taken)."""
+        if not self._reach or self._order is None:
+            return []
+        return list(self._order[:count])
+
+    def order_by_reach(self, on: bool) -> None:
+        """Put today's calls first by who most likely answers now (off: due order again)."""
+        if on == self._reach:
+            return
+        self._reach = on
+        self._sort, self._descending = QueueSort.DUE, False
+        if on:
+            self._take_order()
+        else:
+            self._order_generation += 1
+            self._show_order(None)
+        self.sig_reach_order.emit(on)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the queue by ``column`` (called by the header view on a click)."""
-        sort, descending = self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder
-        if (sort, descending) == self.sorted_by:
+        if not 0 <= column < len(self.COLUMNS):  # the header's indicator taken away
             return
+        sort, descending = self.COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) == self.sorted_by and not self._reach:
+            return
+        if self._reach:
+            self._reach = False
+            self.sig_reach_order.emit(False)
         self._sort, self._descending = sort, descending
         if (sort, descending) == (QueueSort.DUE, False):
             self._order_generation += 1  # an order still being taken is not wanted any more
@@ -126,7 +163,12 @@ class TaskQueueModel(CountedTableModel):
         self._order_generation += 1
         self._order_pending = True
         generation, engine, scope = self._order_generation, self._engine, self._scope
-        sort, descending = self._sort, self._descending
+        sort, descending, reach, now = self._sort, self._descending, self._reach, self.clock()
+
+        def take() -> array[int]:
+            if reach:
+                return reach_order(engine, scope, HOSPITAL_ZONE, now)
+            return queue_order(engine, scope, sort, descending)
 
         def done(order: array[int]) -> None:
             if generation == self._order_generation:  # not an order since replaced
@@ -137,7 +179,7 @@ class TaskQueueModel(CountedTableModel):
                 self._order_failed(error)
 
         self.sig_sorting.emit(True)
-        run_in_background(lambda: queue_order(engine, scope, sort, descending), done, failed, self)
+        run_in_background(take, done, failed, self)
 
     def _show_order(self, order: array[int] | None) -> None:
         self._order_pending = False
@@ -152,6 +194,9 @@ class TaskQueueModel(CountedTableModel):
     def _order_failed(self, error: BaseException) -> None:
         log.warning("queue order could not be read: %s", error)
         self._sort, self._descending = QueueSort.DUE, False
+        if self._reach:
+            self._reach = False
+            self.sig_reach_order.emit(False)
         self._order_pending = False
         self.sig_sorting.emit(False)
 

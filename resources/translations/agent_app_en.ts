@@ -2230,7 +2230,7 @@ It is retried automatically.</translation>
         <translation>Knowledge base articles</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+22"/>
         <source>Title</source>
         <translation>Title</translation>
@@ -2305,12 +2305,12 @@ It is retried automatically.</translation>
         <translation>{0} (overdue)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>You may read this article but not change it.</source>
         <translation>You may read this article but not change it.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Saved. It reaches the other desks with the next sync.</source>
         <translation>Saved. It reaches the other desks with the next sync.</translation>
     </message>
@@ -2782,7 +2782,7 @@ It is retried automatically.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+112"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+114"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
@@ -2813,6 +2813,16 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Best chance first</source>
+        <translation>Best chance first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today&apos;s calls first by who most likely answers at this hour</source>
+        <translation>Today&apos;s calls first by who most likely answers at this hour</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Next follow-up</source>
         <translation>&amp;Next follow-up</translation>
     </message>
@@ -2857,7 +2867,7 @@ It is retried automatically.</translation>
         <translation>The phone line already holds {0} calls, its limit: a caller just heard busy. Answer or end the calls that ring; if this repeats, ask IT to raise max_calls.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>Sorting the queue…</source>
         <translation>Sorting the queue…</translation>
     </message>
@@ -2907,12 +2917,12 @@ It is retried automatically.</translation>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>No follow-up is due.</source>
         <translation>No follow-up is due.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Finish or leave the follow-up on screen first.</source>
         <translation>Finish or leave the follow-up on screen first.</translation>
     </message>
@@ -5900,7 +5910,7 @@ It is retried automatically.</translation>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+69"/>
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+77"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>

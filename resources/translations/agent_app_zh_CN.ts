@@ -2230,7 +2230,7 @@ It is retried automatically.</source>
         <translation>知识库文章</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+22"/>
         <source>Title</source>
         <translation>标题</translation>
@@ -2305,12 +2305,12 @@ It is retried automatically.</source>
         <translation>{0}（已逾期）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>You may read this article but not change it.</source>
         <translation>您可以阅读此文章，但不能修改。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Saved. It reaches the other desks with the next sync.</source>
         <translation>已保存。下次同步后其他工作台即可看到。</translation>
     </message>
@@ -2781,7 +2781,7 @@ It is retried automatically.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+112"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+114"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
@@ -2812,6 +2812,16 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Best chance first</source>
+        <translation>接通可能大的优先</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today&apos;s calls first by who most likely answers at this hour</source>
+        <translation>今天要打的电话，按此刻最可能接听的患者排在前面</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Next follow-up</source>
         <translation>下一个随访(&amp;N)</translation>
     </message>
@@ -2856,7 +2866,7 @@ It is retried automatically.</source>
         <translation>电话线路已有 {0} 个通话，达到上限：刚有一位来电者听到忙音。请接听或结束正在振铃的来电；如果反复出现，请联系信息科调高 max_calls。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
         <source>Sorting the queue…</source>
         <translation>正在对随访队列排序…</translation>
     </message>
@@ -2906,12 +2916,12 @@ It is retried automatically.</source>
         <translation>{0} 个随访</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>No follow-up is due.</source>
         <translation>当前没有到期的随访。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Finish or leave the follow-up on screen first.</source>
         <translation>请先完成或暂离当前随访。</translation>
     </message>
@@ -5895,7 +5905,7 @@ It is retried automatically.</source>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+69"/>
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+77"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>

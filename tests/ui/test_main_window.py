@@ -14,6 +14,7 @@ from agent_app.domain.enums import Role
 from agent_app.store.engine import create_server_engine
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope, count_queue
+from agent_app.sync.leases import LocalTaskLeases
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.main_window import ALL_OPEN, DUE_TODAY, DUE_WEEK, MainWindow, due_cutoff
 from agent_app.ui.phone_bridge import PhoneBridge
@@ -92,3 +93,26 @@ def test_a_caller_turned_away_at_the_call_limit_is_said_in_the_status_bar(
     finally:
         window.writer.wait()
         bridge.stop()
+
+
+def test_best_chance_first_orders_the_queue_and_next_opens_its_first_free_follow_up(
+    qtbot: QtBot, ui_store: Engine, tmp_path: Path
+) -> None:
+    agent = next(a for a in list_accounts(ui_store) if a.role is Role.AGENT)
+    window = MainWindow(ui_store, agent, "Line: simulated (demo)", drafts_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.window_box.setCurrentIndex(window.window_box.findData(ALL_OPEN))
+    with qtbot.waitSignal(window.model.sig_sorting, check_params_cb=lambda busy: not busy):
+        window.reach_action.trigger()
+    assert window.model.reach_ordered
+    assert not window.table.horizontalHeader().isSortIndicatorShown()
+    first, second = window.model.reach_leaders(2)
+    other = next(a for a in list_accounts(ui_store) if a.id != agent.id)
+    LocalTaskLeases(ui_store, other.id).claim(first)  # another agent is on the first one
+    window.next_action.trigger()
+    qtbot.waitUntil(lambda: window.followup is not None, timeout=15000)
+    assert window.followup is not None and window.followup.work.task_id == second
+
+    window.reach_action.trigger()  # off: the queue is in due order again
+    assert not window.model.reach_ordered
+    assert window.table.horizontalHeader().isSortIndicatorShown()

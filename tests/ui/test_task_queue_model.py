@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,11 +11,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import Role
-from agent_app.store.repositories.queue_order import QueueSort
+from agent_app.store.repositories.queue_order import QueueSort, queue_order
+from agent_app.store.repositories.reach_order import reach_order
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope, count_queue, queue_page
 from agent_app.ui.qt import Qt, QTableView
-from agent_app.ui.task_queue_model import TaskQueueModel
+from agent_app.ui.task_queue_model import HOSPITAL_ZONE, TaskQueueModel
 from tests.ui.conftest import seeded_sqlite
 
 
@@ -129,3 +131,29 @@ def test_clicking_the_attempts_header_orders_the_whole_queue_by_attempts(
         view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     first = model.task_at(0)
     assert first == queue_page(large_store, scope, 0, 1)[0]
+
+
+def test_best_chance_first_puts_the_reach_order_on_screen_until_a_header_is_clicked(
+    qtbot: QtBot, large_store: Engine
+) -> None:
+    scope = _hospital_scope(large_store)
+    view = QTableView()
+    qtbot.addWidget(view)
+    model = TaskQueueModel(large_store, scope, view)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    now = dt.datetime(2026, 11, 23, 11, 5, tzinfo=dt.UTC)  # 19:05 in Shanghai
+    model.clock = lambda: now
+    with qtbot.waitSignal(model.sig_sorting, check_params_cb=lambda busy: not busy):
+        model.order_by_reach(True)
+    expected = list(reach_order(large_store, scope, HOSPITAL_ZONE, now))
+    assert model.reach_ordered and model.reach_leaders(20) == expected[:20]
+    assert [model.task_at(r).task_id for r in range(5)] == expected[:5]  # type: ignore[union-attr]
+    assert expected != list(queue_order(large_store, scope, QueueSort.DUE))
+
+    attempts = model.COLUMNS.index(QueueSort.ATTEMPTS)
+    with qtbot.waitSignal(model.sig_reach_order, check_params_cb=lambda on: not on):
+        view.horizontalHeader().setSortIndicator(attempts, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not model.sorting, timeout=15000)
+    assert not model.reach_ordered and model.reach_leaders(20) == []
+    assert model.sorted_by == (QueueSort.ATTEMPTS, True)

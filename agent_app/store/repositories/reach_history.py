@@ -26,9 +26,10 @@ _cache: dict[tuple[str, int], tuple[float, dict[str, SlotCounts]]] = {}
 _lock = threading.Lock()
 
 
-def _department_groups(
+def department_groups(
     engine: Engine, department_id: int, zone: str, now: dt.datetime
 ) -> dict[str, SlotCounts]:
+    """A department's outbound calls of the last HISTORY_DAYS by age band (kept a while)."""
     key = (engine.url.render_as_string(hide_password=True), department_id)
     with _lock:
         kept = _cache.get(key)
@@ -79,7 +80,7 @@ def reach_model_for(
     """The model for one patient: their calls, their age band's in their department, and the
     department's as the hospital."""
     now = now or dt.datetime.now(dt.UTC)
-    groups = _department_groups(engine, department_id, zone, now)
+    groups = department_groups(engine, department_id, zone, now)
     own = patient_counts(engine, patient_id, zone)
     return ReachModel(
         hospital=merge(groups),

@@ -1,0 +1,102 @@
+"""The queue with the day's calls first by who is most likely to answer now.
+
+Due order decides the day a follow-up is called; within the calls due by the end of today (in
+the hospital's zone) the one whose patient most likely answers in this hour comes first, so a
+nurse with twenty calls left at 18:00 rings the patients who answer in the evening while they
+still do. The chance is the best-time model's (``domain/reach_model.py``): the patient's own
+calls shrunk towards their age band in their department, and those towards the department's.
+Calls due later stay in due order after them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, select
+
+from agent_app.domain.enums import Direction
+from agent_app.domain.reach_model import ReachModel, SlotCounts, age_band, merge, slot_of
+from agent_app.store.repositories.queue_order import QueueSort, queue_order
+from agent_app.store.repositories.reach_history import department_groups
+from agent_app.store.repositories.tasks import QueueScope, scope_task_ids
+from agent_app.store.schema import CallAttempt, FollowupTask, Patient
+
+CHUNK = 500  # patient ids per IN list (SQLite's variable limit is far above)
+
+
+def end_of_today(now: dt.datetime, zone: str) -> dt.datetime:
+    """Midnight at the end of ``now``'s day in ``zone``, in UTC."""
+    local = now.astimezone(ZoneInfo(zone))
+    midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0), local.tzinfo)
+    return midnight.astimezone(dt.UTC)
+
+
+def _own_counts(engine: Engine, patient_ids: Iterable[int], zone: str) -> dict[int, SlotCounts]:
+    """Each patient's outbound calls by slot, read in chunks by the (patient, started) index."""
+    ids = sorted(set(patient_ids))
+    counts: dict[int, SlotCounts] = {}
+    with engine.connect() as connection:
+        for start in range(0, len(ids), CHUNK):
+            rows = connection.execute(
+                select(
+                    CallAttempt.patient_id, CallAttempt.started_at, CallAttempt.answered_at
+                ).where(
+                    CallAttempt.patient_id.in_(ids[start : start + CHUNK]),
+                    CallAttempt.direction == Direction.OUTBOUND,
+                )
+            )
+            for patient_id, started, answered in rows:
+                if patient_id is None:
+                    continue
+                counts.setdefault(patient_id, SlotCounts()).add(
+                    slot_of(started, zone), answered is not None
+                )
+    return counts
+
+
+def chances_now(engine: Engine, scope: QueueScope, zone: str, now: dt.datetime) -> dict[int, float]:
+    """The chance that a call placed now is answered, for each open task of ``scope`` due by
+    the end of today."""
+    ids = scope_task_ids(scope).subquery()
+    task = FollowupTask
+    query = (
+        select(task.id, task.patient_id, task.department_id, Patient.birth_date)
+        .select_from(ids)
+        .join(task, task.id == ids.c.id)
+        .join(Patient, Patient.id == task.patient_id)
+        .where(ids.c.due_at < end_of_today(now, zone))
+    )
+    with engine.connect() as connection:
+        due_today = connection.execute(query).all()
+    own = _own_counts(engine, (row.patient_id for row in due_today), zone)
+    slot, today = slot_of(now, zone), now.astimezone(ZoneInfo(zone)).date()
+    hospitals: dict[int, tuple[SlotCounts, dict[str, SlotCounts]]] = {}
+    chances: dict[int, float] = {}
+    for task_id, patient_id, department_id, birth in due_today:
+        if department_id not in hospitals:
+            groups = department_groups(engine, department_id, zone, now)
+            hospitals[department_id] = (merge(groups), groups)
+        hospital, groups = hospitals[department_id]
+        patient = own.get(patient_id)
+        model = ReachModel(hospital=hospital, group=groups.get(age_band(birth, today)),
+                           patient=patient)  # fmt: skip
+        chances[task_id] = model.chance(slot)
+    return chances
+
+
+def reach_order(engine: Engine, scope: QueueScope, zone: str, now: dt.datetime) -> array[int]:
+    """Every open task id of ``scope``: those due by the end of today first, the likeliest to
+    answer now at the top (ties in due order), then the rest in due order."""
+    due_order = queue_order(engine, scope, QueueSort.DUE)
+    chances = chances_now(engine, scope, zone, now)
+    position = {task_id: number for number, task_id in enumerate(due_order)}
+    today = sorted(
+        (task_id for task_id in chances if task_id in position),
+        key=lambda task_id: (-chances[task_id], position[task_id]),
+    )
+    order: array[int] = array("q", today)
+    order.extend(task_id for task_id in due_order if task_id not in chances)
+    return order
