@@ -97,6 +97,7 @@ def _add_supervision(
     from agent_app.ui.reports.dashboard import StatsDashboard
     from agent_app.ui.supervisor.recordings_screen import RecordingsScreen
     from agent_app.ui.supervisor.sampling_screen import SamplingScreen
+    from agent_app.ui.supervisor.sms_settle_screen import SmsSettleScreen
 
     engine, account, menus = window.engine, window.account, window.menus
     menus.add(
@@ -130,6 +131,14 @@ def _add_supervision(
                 window,
                 QCoreApplication.translate("DeskTools", "Spot-check sampling"),
             ),
+        ),
+    )
+    menus.add(
+        menus.supervision,
+        QCoreApplication.translate("DeskTools", "Text messages to check…"),
+        tools.opener(
+            "sms_settle",
+            lambda: _as_window(SmsSettleScreen(engine, account), window, size=(980, 520)),
         ),
     )
 

@@ -1126,7 +1126,7 @@
         <translation>QA feedback on my calls</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Recordings and QA scoring…</source>
         <translation>Recordings and QA scoring…</translation>
     </message>
@@ -1151,7 +1151,12 @@
         <translation>Spot-check sampling</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Text messages to check…</source>
+        <translation>Text messages to check…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Questionnaires and call scripts…</source>
         <translation>Questionnaires and call scripts…</translation>
     </message>
@@ -5482,6 +5487,132 @@ It is retried automatically.</translation>
         <location line="+15"/>
         <source>No text messages.</source>
         <translation>No text messages.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsSettle</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sms_settle_screen.py" line="+38"/>
+        <source>The desk stopped while it was sending.</source>
+        <translation>The desk stopped while it was sending.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The modem went away while it was sending.</source>
+        <translation>The modem went away while it was sending.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The modem took it but never confirmed it.</source>
+        <translation>The modem took it but never confirmed it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only some parts of the long message were confirmed.</source>
+        <translation>Only some parts of the long message were confirmed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nobody confirmed that it was sent.</source>
+        <translation>Nobody confirmed that it was sent.</translation>
+    </message>
+</context>
+<context>
+    <name>SmsSettleScreen</name>
+    <message>
+        <location line="+17"/>
+        <source>Text messages to check</source>
+        <translation>Text messages to check</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desk could not tell whether these messages reached the network, so it will not send them again by itself. Ask the patient or check the SMS platform&apos;s log, then decide.</source>
+        <translation>The desk could not tell whether these messages reached the network, so it will not send them again by itself. Ask the patient or check the SMS platform&apos;s log, then decide.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why unknown</source>
+        <translation>Why unknown</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>It was sent</source>
+        <translation>It was sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send it again…</source>
+        <translation>Send it again…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not send it</source>
+        <translation>Do not send it</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(unknown patient)</source>
+        <translation>(unknown patient)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No text message needs checking.</source>
+        <translation>No text message needs checking.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Send it again</source>
+        <translation>Send it again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If the first message did reach the patient, they will get it twice. Send it again?</source>
+        <translation>If the first message did reach the patient, they will get it twice. Send it again?</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Marked as sent.</source>
+        <translation>Marked as sent.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued again as a new message.</source>
+        <translation>Queued again as a new message.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed as not sent.</source>
+        <translation>Closed as not sent.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Someone else has already settled that message.</source>
+        <translation>Someone else has already settled that message.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not settle the message: {0}</source>
+        <translation>Could not settle the message: {0}</translation>
     </message>
 </context>
 <context>

@@ -1126,7 +1126,7 @@
         <translation>我的通话质控反馈</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Recordings and QA scoring…</source>
         <translation>录音与质控评分…</translation>
     </message>
@@ -1151,7 +1151,12 @@
         <translation>抽样抽查</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Text messages to check…</source>
+        <translation>待确认的短信…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Questionnaires and call scripts…</source>
         <translation>问卷模板与随访话术…</translation>
     </message>
@@ -5477,6 +5482,132 @@ It is retried automatically.</source>
         <location line="+15"/>
         <source>No text messages.</source>
         <translation>暂无短信。</translation>
+    </message>
+</context>
+<context>
+    <name>SmsSettle</name>
+    <message>
+        <location filename="../../agent_app/ui/supervisor/sms_settle_screen.py" line="+38"/>
+        <source>The desk stopped while it was sending.</source>
+        <translation>发送过程中本机停止运行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The modem went away while it was sending.</source>
+        <translation>发送过程中短信猫断开了。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The modem took it but never confirmed it.</source>
+        <translation>短信猫已接收该短信，但始终没有确认发出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only some parts of the long message were confirmed.</source>
+        <translation>长短信只有部分分段确认发出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nobody confirmed that it was sent.</source>
+        <translation>没有收到发送成功的确认。</translation>
+    </message>
+</context>
+<context>
+    <name>SmsSettleScreen</name>
+    <message>
+        <location line="+17"/>
+        <source>Text messages to check</source>
+        <translation>待确认的短信</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desk could not tell whether these messages reached the network, so it will not send them again by itself. Ask the patient or check the SMS platform&apos;s log, then decide.</source>
+        <translation>本机无法确定这些短信是否已发到运营商网络，因此不会自动重发。请询问患者或查看短信平台的记录后再决定。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Queued</source>
+        <translation>排队时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why unknown</source>
+        <translation>无法确定的原因</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>It was sent</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send it again…</source>
+        <translation>重新发送…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not send it</source>
+        <translation>不再发送</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(unknown patient)</source>
+        <translation>（未知患者）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No text message needs checking.</source>
+        <translation>没有需要确认的短信。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Send it again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If the first message did reach the patient, they will get it twice. Send it again?</source>
+        <translation>如果第一条短信其实已送达，患者会收到两次。确定重新发送吗？</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Marked as sent.</source>
+        <translation>已标记为已发送。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued again as a new message.</source>
+        <translation>已作为一条新短信重新排队。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed as not sent.</source>
+        <translation>已关闭，不再发送。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Someone else has already settled that message.</source>
+        <translation>这条短信已由其他人处理。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not settle the message: {0}</source>
+        <translation>无法处理这条短信：{0}</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ class AuditAction(enum.StrEnum):
     SMS_UNKNOWN = "sms_unknown"  # may have left; a person decides
     SMS_BLOCKED = "sms_blocked"
     SMS_UNSUBSCRIBED = "sms_unsubscribed"
+    SMS_SETTLED = "sms_settled"  # a person decided what became of an unknown message
 
 
 @dataclass(frozen=True)
