@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from agent_app.domain.enums import Direction, LineType, Role
 from agent_app.store.repositories.queue_order import QueueSort, queue_order
 from agent_app.store.repositories.reach_history import forget_cached_history
-from agent_app.store.repositories.reach_order import end_of_today, reach_order
+from agent_app.store.repositories.reach_order import end_of_today, ranking_slot, reach_order
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope
 from agent_app.store.schema import CallAttempt, FollowupTask
@@ -98,3 +98,14 @@ def test_todays_calls_come_first_and_the_rest_keep_due_order(demo_engine: Engine
     assert order[: len(today)] == today  # every one of today's calls before any later call
     later = order[len(today) :]
     assert later == [task_id for task_id in due if due_at[task_id] >= cut]
+
+
+def test_at_night_the_ranking_is_for_the_next_mornings_hours(demo_engine: Engine) -> None:
+    evening, morning = _two_patients_due_today(demo_engine)
+    early = dt.datetime.combine(DEMO_TODAY, dt.time(1, 10), SHANGHAI).astimezone(dt.UTC)
+    order = list(reach_order(demo_engine, _scope(demo_engine), ZONE, early))
+    assert order.index(morning) < order.index(evening)  # ranked for 09:00, not for 01:00
+    assert ranking_slot(early, ZONE) == (DEMO_TODAY.isoweekday(), 9)
+    late = dt.datetime.combine(DEMO_TODAY, dt.time(22, 30), SHANGHAI).astimezone(dt.UTC)
+    assert ranking_slot(late, ZONE) == (DEMO_TODAY.isoweekday() % 7 + 1, 9)
+    assert ranking_slot(EVENING, ZONE) == (DEMO_TODAY.isoweekday(), 19)

@@ -5,7 +5,8 @@ the hospital's zone) the one whose patient most likely answers in this hour come
 nurse with twenty calls left at 18:00 rings the patients who answer in the evening while they
 still do. The chance is the best-time model's (``domain/reach_model.py``): the patient's own
 calls shrunk towards their age band in their department, and those towards the department's.
-Calls due later stay in due order after them.
+Calls due later stay in due order after them. Outside the working day (before 08:00 or from
+21:00) the ranking is for the next morning's first hours, when the calls will be made.
 """
 
 from __future__ import annotations
@@ -18,13 +19,22 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, select
 
 from agent_app.domain.enums import Direction
-from agent_app.domain.reach_model import ReachModel, SlotCounts, age_band, merge, slot_of
+from agent_app.domain.reach_model import (
+    ReachModel,
+    Slot,
+    SlotCounts,
+    age_band,
+    merge,
+    slot_of,
+)
 from agent_app.store.repositories.queue_order import QueueSort, queue_order
 from agent_app.store.repositories.reach_history import department_groups
 from agent_app.store.repositories.tasks import QueueScope, scope_task_ids
 from agent_app.store.schema import CallAttempt, FollowupTask, Patient
 
 CHUNK = 500  # patient ids per IN list (SQLite's variable limit is far above)
+WORKING_HOURS = (8, 21)  # [start, end) of the hours a desk rings patients at all
+NEXT_MORNING_HOUR = 9  # the hour ranked for when the desk is opened outside them
 
 
 def end_of_today(now: dt.datetime, zone: str) -> dt.datetime:
@@ -32,6 +42,16 @@ def end_of_today(now: dt.datetime, zone: str) -> dt.datetime:
     local = now.astimezone(ZoneInfo(zone))
     midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0), local.tzinfo)
     return midnight.astimezone(dt.UTC)
+
+
+def ranking_slot(now: dt.datetime, zone: str) -> Slot:
+    """The slot today's calls are ranked for: now, or the next morning when now is night."""
+    local = now.astimezone(ZoneInfo(zone))
+    start, end = WORKING_HOURS
+    if start <= local.hour < end:
+        return slot_of(now, zone)
+    day = local.date() if local.hour < start else local.date() + dt.timedelta(days=1)
+    return day.isoweekday(), NEXT_MORNING_HOUR
 
 
 def _own_counts(engine: Engine, patient_ids: Iterable[int], zone: str) -> dict[int, SlotCounts]:
@@ -72,7 +92,7 @@ def chances_now(engine: Engine, scope: QueueScope, zone: str, now: dt.datetime) 
     with engine.connect() as connection:
         due_today = connection.execute(query).all()
     own = _own_counts(engine, (row.patient_id for row in due_today), zone)
-    slot, today = slot_of(now, zone), now.astimezone(ZoneInfo(zone)).date()
+    slot, today = ranking_slot(now, zone), now.astimezone(ZoneInfo(zone)).date()
     hospitals: dict[int, tuple[SlotCounts, dict[str, SlotCounts]]] = {}
     chances: dict[int, float] = {}
     for task_id, patient_id, department_id, birth in due_today:
