@@ -176,3 +176,6 @@ def background_jobs_finish() -> Iterator[None]:
     qtcore = sys.modules.get("PySide6.QtCore")
     if qtcore is not None and qtcore.QCoreApplication.instance() is not None:
         qtcore.QThreadPool.globalInstance().waitForDone(10_000)
+        from agent_app.ui.task_queue_model import page_pool
+
+        page_pool().waitForDone(10_000)  # the queue's page reader

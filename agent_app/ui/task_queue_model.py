@@ -10,6 +10,11 @@ Clicking another column's header sorts by it: the ordered task ids are taken onc
 thread (the rows stay in due order until they arrive), and pages are then read by id. "Best
 chance first" orders the same way, with today's calls by who most likely answers now
 (``store/repositories/reach_order.py``).
+
+``data()`` never reads the store: a row whose page is not in memory shows empty while the page
+is read on the model's own reader thread (one, so a long order or key walk on the shared pool
+never holds the rows on screen up), and the rows fill in when it arrives; the pages either
+side are read ahead, so paging down finds them already there.
 """
 
 from __future__ import annotations
@@ -37,13 +42,27 @@ from agent_app.store.repositories.tasks import (
 from agent_app.ui.background import run_in_background
 from agent_app.ui.counted_table_model import CountedTableModel
 from agent_app.ui.qt import (
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     Signal,
 )
 
 log = logging.getLogger(__name__)
+_page_pool: QThreadPool | None = None
+
+
+def page_pool() -> QThreadPool:
+    """The queue's page reader: one thread, kept for the life of the application."""
+    global _page_pool
+    if _page_pool is None:
+        _page_pool = QThreadPool(QCoreApplication.instance())
+        _page_pool.setMaxThreadCount(1)
+    return _page_pool
+
+
 HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
 HOSPITAL_ZONE = "Asia/Shanghai"  # the hours patients answer in, for "best chance first"
 Index = QModelIndex | QPersistentModelIndex
@@ -55,12 +74,15 @@ class TaskQueueModel(CountedTableModel):
     COLUMNS = tuple(QueueSort)
     sig_sorting = Signal(bool)  # True while a new order is being taken, False once shown
     sig_reach_order = Signal(bool)  # "best chance first" turned on or off
+    sig_page_arrived = Signal(int)  # a page read for data() is in memory and shown
 
     def __init__(self, engine: Engine, scope: QueueScope, parent: Any = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self._scope = scope
         self._pages: OrderedDict[int, list[TaskRow]] = OrderedDict()
+        self._asked: set[int] = set()  # pages being read for data()
+        self._page_generation = 0  # a reset makes pages still being read stale
         self.pages_loaded = 0  # how many page reads the model has made (for tests and bench)
         self._rows = count_queue(engine, scope)
         self._keys: list[PageKey] | None = None
@@ -99,7 +121,7 @@ class TaskQueueModel(CountedTableModel):
     def set_scope(self, scope: QueueScope) -> None:
         self.beginResetModel()
         self._scope = scope
-        self._pages.clear()
+        self._forget_pages()
         self._rows = count_queue(self._engine, scope)
         self._keys = None
         self._order = None
@@ -185,7 +207,7 @@ class TaskQueueModel(CountedTableModel):
         self._order_pending = False
         self.beginResetModel()
         self._order = order
-        self._pages.clear()
+        self._forget_pages()
         if order is not None:
             self._rows = len(order)
         self.endResetModel()
@@ -235,36 +257,94 @@ class TaskQueueModel(CountedTableModel):
         return row if row is not None and row < self.rowCount() else None
 
     def task_at(self, row: int) -> TaskRow | None:
+        """The row, its page read now if it is not in memory: for tests and tools, never for
+        the view (``data()`` asks for pages off the GUI thread instead)."""
         if not 0 <= row < self._rows:
             return None
         number, offset = divmod(row, self.PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = self._read_page(number)
-            self.pages_loaded += 1
-            self._pages[number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
+            page = self._page_reader(number)()
+            self._keep(number, page)
         else:
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
 
-    def _read_page(self, number: int) -> list[TaskRow]:
-        first = number * self.PAGE_SIZE
+    def cached_task(self, row: int) -> TaskRow | None:
+        """The row if its page is in memory; else None, and the page is read off the GUI
+        thread (the row is shown once it arrives)."""
+        if not 0 <= row < self._rows:
+            return None
+        number, offset = divmod(row, self.PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            self._ask_page(number)
+            return None
+        self._pages.move_to_end(number)
+        for near in (number + 1, number - 1):  # read ahead: the next page down (or up)
+            if 0 <= near * self.PAGE_SIZE < self._rows and near not in self._pages:
+                self._ask_page(near)
+        return page[offset] if offset < len(page) else None
+
+    def rows_in_memory(self, first: int, last: int) -> bool:
+        """Whether rows ``first``..``last`` can be shown without waiting for a read."""
+        pages = range(max(first, 0) // self.PAGE_SIZE, max(last, 0) // self.PAGE_SIZE + 1)
+        return all(number in self._pages for number in pages)
+
+    def _page_reader(self, number: int) -> Callable[[], list[TaskRow]]:
+        """A read of page ``number`` as the queue stands now, to run on any thread."""
+        engine, scope, first = self._engine, self._scope, number * self.PAGE_SIZE
         if self._order is not None:
-            return rows_by_ids(self._engine, self._order[first : first + self.PAGE_SIZE])
+            ids = self._order[first : first + self.PAGE_SIZE]
+            return lambda: rows_by_ids(engine, ids)
         keys = self._keys
         start = keys[number] if keys is not None and number < len(keys) else None
-        return queue_page(self._engine, self._scope, first, self.PAGE_SIZE, start)
+        return lambda: queue_page(engine, scope, first, self.PAGE_SIZE, start)
+
+    def _keep(self, number: int, page: list[TaskRow]) -> None:
+        self.pages_loaded += 1
+        self._pages[number] = page
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+
+    def _ask_page(self, number: int) -> None:
+        if number in self._asked:
+            return
+        self._asked.add(number)
+        generation = self._page_generation
+
+        def arrived(page: list[TaskRow]) -> None:
+            if generation != self._page_generation:  # the queue was reset meanwhile
+                return
+            self._asked.discard(number)
+            self._keep(number, page)
+            first = number * self.PAGE_SIZE
+            last = min(first + len(page), self._rows) - 1
+            if last >= first:
+                right = self.columnCount() - 1
+                self.dataChanged.emit(self.index(first, 0), self.index(last, right))
+            self.sig_page_arrived.emit(number)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._page_generation:
+                self._asked.discard(number)  # asked again when the rows are shown again
+                log.warning("queue page %d could not be read: %s", number, error)
+
+        run_in_background(self._page_reader(number), arrived, failed, self, page_pool())
+
+    def _forget_pages(self) -> None:
+        self._pages.clear()
+        self._asked.clear()
+        self._page_generation += 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.UserRole:
-            return self.task_at(index.row())
+            return self.cached_task(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        task = self.task_at(index.row())
+        task = self.cached_task(index.row())
         if task is None:
             return None
         column = index.column()

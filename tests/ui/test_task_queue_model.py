@@ -37,25 +37,35 @@ def test_row_count_is_the_whole_queue_but_nothing_is_read_up_front(large_store: 
     assert model.pages_loaded == 0
 
 
-def test_cells_match_the_store_at_the_top_and_the_bottom(large_store: Engine) -> None:
+def test_cells_match_the_store_at_the_top_and_the_bottom_read_off_the_gui_thread(
+    qtbot: QtBot, large_store: Engine
+) -> None:
     scope = _hospital_scope(large_store)
     model = TaskQueueModel(large_store, scope)
     last = model.rowCount() - 1
     expected_last = queue_page(large_store, scope, last, 1)[0]
     expected_first = queue_page(large_store, scope, 0, 1)[0]
+    with qtbot.waitSignals([model.sig_page_arrived] * 2, timeout=15000):
+        # nothing is read on the GUI thread: the cells are empty until their pages arrive
+        assert model.data(model.index(0, 1)) is None
+        assert model.data(model.index(last, 2)) is None
     assert model.data(model.index(0, 1)) == expected_first.patient_name
     assert model.data(model.index(last, 2)) == expected_last.mrn
-    assert (
-        model.data(
-            model.index(
-                last,
-                0,
-            ),
-            Qt.ItemDataRole.UserRole,
-        )
-        == expected_last
-    )
+    assert model.data(model.index(last, 0), Qt.ItemDataRole.UserRole) == expected_last
     assert model.pages_loaded == 2
+
+
+def test_a_shown_page_has_the_pages_either_side_read_ahead(
+    qtbot: QtBot, large_store: Engine
+) -> None:
+    model = TaskQueueModel(large_store, _hospital_scope(large_store))
+    middle = 5 * model.PAGE_SIZE
+    with qtbot.waitSignal(model.sig_page_arrived, timeout=15000):
+        model.data(model.index(middle, 1))
+    with qtbot.waitSignals([model.sig_page_arrived] * 2, timeout=15000):
+        model.data(model.index(middle, 1))  # shown: pages 4 and 6 are read ahead
+    assert sorted(model._pages) == [4, 5, 6]
+    assert model.cached_task(middle + model.PAGE_SIZE) is not None  # page down: no wait
 
 
 def test_scrolling_a_view_to_the_end_reads_only_the_visible_pages(
@@ -69,9 +79,12 @@ def test_scrolling_a_view_to_the_end_reads_only_the_visible_pages(
     view.show()
     qtbot.waitExposed(view)
     view.scrollToBottom()
-    qtbot.wait(50)
+    bottom_page = (model.rowCount() - 1) // model.PAGE_SIZE
+    qtbot.waitUntil(lambda: bottom_page in model._pages, timeout=15000)
+    qtbot.wait(200)  # the pages read ahead arrive too
     total_pages = model.rowCount() // model.PAGE_SIZE + 1
-    assert 1 <= model.pages_loaded <= 4 < total_pages
+    assert 1 <= model.pages_loaded <= 6 < total_pages  # the top's, the bottom's, and neighbours'
+    assert view.model().data(model.index(model.rowCount() - 1, 1)) is not None
     bottom = view.rowAt(view.viewport().height() - 2)
     assert bottom >= model.rowCount() - 40
 
@@ -79,7 +92,7 @@ def test_scrolling_a_view_to_the_end_reads_only_the_visible_pages(
 def test_page_cache_stays_bounded(large_store: Engine) -> None:
     model = TaskQueueModel(large_store, _hospital_scope(large_store))
     for row in range(0, model.rowCount(), model.PAGE_SIZE):
-        model.data(model.index(row, 1))
+        model.task_at(row)
     assert len(model._pages) <= model.MAX_PAGES
     assert model.pages_loaded == -(-model.rowCount() // model.PAGE_SIZE)
 
