@@ -54,7 +54,12 @@ from urllib.parse import urlsplit
 from agent_app.config import SmsHttpSettings
 from agent_app.credentials import remembered_password, sms_platform_key_entry
 from agent_app.dialer.modem_link import reason_of
-from agent_app.sms.errors import NotSentError, OutcomeUnknownError, RefusedError
+from agent_app.sms.errors import (
+    NotSentError,
+    OutcomeUnknownError,
+    RefusedError,
+    SmsModemError,
+)
 from agent_app.sms.gateway import GatewayEvent, Handed, MessageReport, Reply
 from agent_app.store.repositories.sms import OutgoingSms
 
@@ -143,17 +148,21 @@ class HttpPlatform:
 
     # Pulling -----------------------------------------------------------------------------
     def _pull(self) -> list[GatewayEvent]:
+        """One pull. A pull that fails is logged and tried again at the next poll time: sending
+        does not wait on it (a send meets the same trouble and says so itself), and the acks
+        go again with the next pull."""
         self._next_poll = time.monotonic() + self.settings.poll_seconds
         acks = list(self._acks)
         payload = {self.settings.field_account: self.settings.account, "ack": acks}
         try:
             status, answer = self._post(self.settings.poll_url, payload)
-        except OutcomeUnknownError as error:  # nothing to lose: the acks go again next time
-            raise NotSentError(
-                "sms_platform_unreachable", url=_shown(self.settings.poll_url), reason=error
-            ) from None
+        except SmsModemError as error:
+            log.warning("pulling delivery states and replies: %s", error)
+            return []
         if not 200 <= status < 300:
-            raise NotSentError("sms_platform_busy", status=status, ends_round=True)
+            code = _printable(answer.get(self.settings.field_error))
+            log.warning("pulling delivery states and replies: HTTP %d %s", status, code)
+            return []
         del self._acks[: len(acks)]
         events: list[GatewayEvent] = []
         for item in _entries(answer, "reports"):
