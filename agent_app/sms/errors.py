@@ -18,6 +18,8 @@ from agent_app.domain.coded_error import CodedError
 #: Failures after which the rest of the queue would fail the same way: the round stops and
 #: the owner opens the modem or the platform again after a wait.
 ROUND_ENDING = frozenset({"sms_port_lost", "sms_platform_unreachable", "sms_platform_busy"})
+#: A stored error of a message the platform refused: this, then the platform's own code.
+REFUSED_PREFIX = "sms_platform_refused:"
 
 
 class SmsModemError(CodedError):
@@ -73,4 +75,4 @@ class RefusedError(SmsModemError):
     @property
     def stored_code(self) -> str:
         """What the store keeps (40 characters at most): the platform's own error code."""
-        return f"sms_platform_refused:{self.params.get('platform_code', '')}"[:40]
+        return f"{REFUSED_PREFIX}{self.params.get('platform_code', '')}"[:40]

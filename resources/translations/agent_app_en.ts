@@ -1085,7 +1085,7 @@
         <translation>&amp;Self-test…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>The phone line could not be opened: {0}</translation>
     </message>
@@ -2230,7 +2230,7 @@ It is retried automatically.</translation>
         <translation>Knowledge base articles</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+22"/>
         <source>Title</source>
         <translation>Title</translation>
@@ -2305,12 +2305,12 @@ It is retried automatically.</translation>
         <translation>{0} (overdue)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>You may read this article but not change it.</source>
         <translation>You may read this article but not change it.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Saved. It reaches the other desks with the next sync.</source>
         <translation>Saved. It reaches the other desks with the next sync.</translation>
     </message>
@@ -5421,7 +5421,7 @@ It is retried automatically.</translation>
 <context>
     <name>SmsHistory</name>
     <message>
-        <location filename="../../agent_app/ui/followup/sms_history.py" line="+15"/>
+        <location filename="../../agent_app/ui/followup/sms_history.py" line="+16"/>
         <source>waiting to be sent</source>
         <translation>waiting to be sent</translation>
     </message>
@@ -5460,11 +5460,16 @@ It is retried automatically.</translation>
         <source>reply</source>
         <translation>reply</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>not sent: the text message platform refused it ({0})</source>
+        <translation>not sent: the text message platform refused it ({0})</translation>
+    </message>
 </context>
 <context>
     <name>SmsHistoryBox</name>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Text messages</source>
         <translation>Text messages</translation>
     </message>

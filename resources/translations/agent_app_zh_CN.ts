@@ -1085,7 +1085,7 @@
         <translation>自检(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>电话线路无法打开：{0}</translation>
     </message>
@@ -2230,7 +2230,7 @@ It is retried automatically.</source>
         <translation>知识库文章</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+22"/>
         <source>Title</source>
         <translation>标题</translation>
@@ -2305,12 +2305,12 @@ It is retried automatically.</source>
         <translation>{0}（已逾期）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>You may read this article but not change it.</source>
         <translation>您可以阅读此文章，但不能修改。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Saved. It reaches the other desks with the next sync.</source>
         <translation>已保存。下次同步后其他工作台即可看到。</translation>
     </message>
@@ -5416,7 +5416,7 @@ It is retried automatically.</source>
 <context>
     <name>SmsHistory</name>
     <message>
-        <location filename="../../agent_app/ui/followup/sms_history.py" line="+15"/>
+        <location filename="../../agent_app/ui/followup/sms_history.py" line="+16"/>
         <source>waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
@@ -5455,11 +5455,16 @@ It is retried automatically.</source>
         <source>reply</source>
         <translation>回复</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>not sent: the text message platform refused it ({0})</source>
+        <translation>未发出：短信平台拒收（{0}）</translation>
+    </message>
 </context>
 <context>
     <name>SmsHistoryBox</name>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Text messages</source>
         <translation>短信</translation>
     </message>
