@@ -18,6 +18,7 @@ import socket
 import ssl
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -43,6 +44,7 @@ class FakeSmsPlatform:
     tls: ssl.SSLContext | None = None
     requests: list[Request] = field(default_factory=list)
     taken: dict[str, dict[str, Any]] = field(default_factory=dict)  # request_id → message
+    takes: Counter[str] = field(default_factory=Counter)  # request_id → times asked to take
     reports: dict[str, dict[str, Any]] = field(default_factory=dict)
     replies: dict[str, dict[str, Any]] = field(default_factory=dict)
     acks: list[list[str]] = field(default_factory=list)
@@ -112,6 +114,7 @@ class FakeSmsPlatform:
                 status, self.status_next = self.status_next, None
                 return status, {"code": "TRY_LATER" if status >= 500 else "BAD_NUMBER"}
             key = str(body.get("request_id"))
+            self.takes[key] += 1
             self.taken.setdefault(key, body)  # a repeated key is dropped, not sent again
             if self.drop_next:
                 self.drop_next = False
