@@ -228,16 +228,54 @@ class SelfTestSettings:
     register_seconds: float = 10.0
 
 
+class SmsRoute(enum.StrEnum):
+    """How the desk's text messages leave."""
+
+    MODEM = "modem"  # a GSM/4G USB modem at [sms] port
+    HTTP = "http"  # the hospital's SMS platform at [sms.http] url
+
+
+@dataclass(frozen=True)
+class SmsHttpSettings:
+    """The hospital's SMS platform over HTTP (``[sms.http]``); see agent_app/sms/http_platform.
+
+    The signing key is never here: it lives in the OS keyring under ``sms-platform:<account>``.
+    The field and header names follow the platform's own documentation."""
+
+    url: str = ""  # where a message is POSTed (https://sms.hospital.local/api/send)
+    poll_url: str = ""  # where delivery states and replies are pulled; empty: none are
+    account: str = ""  # the desk's account at the platform (also names the keyring entry)
+    timeout: float = 10.0  # seconds for connecting and for the answer
+    poll_seconds: float = 30.0  # how often delivery states and replies are pulled
+    ca_file: str = ""  # the hospital's own CA for the platform's certificate; empty: system's
+    field_account: str = "account"
+    field_number: str = "to"
+    field_text: str = "text"
+    field_key: str = "request_id"  # the idempotency key: the message's id
+    field_id: str = "id"  # the platform's id for the message, in its answer
+    field_error: str = "code"  # the platform's error code, in a refusal
+    header_timestamp: str = "X-Timestamp"  # seconds since 1970, UTC
+    header_nonce: str = "X-Nonce"
+    header_signature: str = "X-Signature"
+
+
 @dataclass(frozen=True)
 class SmsSettings:
-    """Text messages through a GSM/4G USB modem (``[sms]``)."""
+    """Text messages through a GSM/4G USB modem or the hospital's SMS platform (``[sms]``)."""
 
+    route: SmsRoute = SmsRoute.MODEM
     port: str = ""  # the modem's serial port (COM5, /dev/ttyUSB2); empty: none are sent
     baudrate: int = 115200
     per_minute: int = 6  # messages handed to the modem per minute, at most
     max_attempts: int = 5  # tries before a message the modem keeps refusing is failed
     retry_seconds: float = 60.0  # the first wait after a refusal; doubles with each try
     zone: str = "Asia/Shanghai"  # the patients' clock, for quiet hours
+    http: SmsHttpSettings = field(default_factory=SmsHttpSettings)
+
+    @property
+    def enabled(self) -> bool:
+        """True when the chosen route has somewhere to send to."""
+        return bool(self.http.url if self.route is SmsRoute.HTTP else self.port)
 
 
 @dataclass(frozen=True)

@@ -40,3 +40,8 @@ def forget_password(username: str) -> None:
             keyring.delete_password(KEYRING_SERVICE, username)
     except KeyringError as exc:
         log.warning("cannot clear password in keyring: %s", type(exc).__name__)
+
+
+def sms_platform_key_entry(account: str) -> str:
+    """The keyring entry of the SMS platform's signing key: ``sms-platform:<account>``."""
+    return f"sms-platform:{account}"

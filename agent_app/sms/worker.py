@@ -1,8 +1,9 @@
-"""The thread that owns the messaging modem: opens it, sends and receives, and opens it again
-when the USB stick comes back after being pulled.
+"""The thread that owns the messaging gateway (the USB modem or the hospital's SMS platform):
+opens it, sends and receives, and opens it again when the USB stick comes back after being
+pulled or the platform answers again.
 
-One thread for the port and the sender, so the modem sees one conversation at a time and the
-store's ``sending`` marks are written by the same hand that talks to the modem.
+One thread for the gateway and the sender, so the modem sees one conversation at a time and the
+store's ``sending`` marks are written by the same hand that talks to the gateway.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
-from agent_app.config import SmsSettings
+from agent_app.config import SmsRoute, SmsSettings
 from agent_app.sms.errors import SmsModemError
+from agent_app.sms.gateway import SmsGateway
 from agent_app.sms.gsm_modem import GsmModem
+from agent_app.sms.http_platform import HttpPlatform
+from agent_app.sms.modem_gateway import ModemGateway
 from agent_app.sms.quiet_hours import is_quiet
 from agent_app.sms.sender import SmsSender
 
@@ -27,7 +31,7 @@ REOPEN_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)
 
 
 class SmsWorker:
-    """Runs ``SmsSender`` on its own thread until ``stop``; ``state`` says how the modem is."""
+    """Runs ``SmsSender`` on its own thread until ``stop``; ``state`` says how the gateway is."""
 
     def __init__(
         self,
@@ -67,16 +71,22 @@ class SmsWorker:
         if self._on_state is not None:
             self._on_state(state)
 
+    def _gateway(self) -> SmsGateway:
+        """The route ``[sms] route`` names."""
+        if self.settings.route is SmsRoute.HTTP:
+            return HttpPlatform(self.settings.http)
+        return ModemGateway(GsmModem(self.settings.port, baudrate=self.settings.baudrate))
+
     def _run(self) -> None:
         failures = 0
         while not self._stop.is_set():
-            modem = GsmModem(self.settings.port, baudrate=self.settings.baudrate)
+            gateway = self._gateway()
             self._set("opening")
             try:
-                modem.open()
+                gateway.open()
                 sender = SmsSender(
                     self.engine,
-                    modem,
+                    gateway,
                     self.settings,
                     self.staff_id,
                     region=self.region,
@@ -88,10 +98,10 @@ class SmsWorker:
                 while not self._stop.is_set():
                     sender.run_once(self.poll_seconds)
             except SmsModemError as error:
-                log.warning("text message modem: %s", error)
+                log.warning("text messages: %s", error)
                 self._set("lost")
             finally:
-                modem.close()
+                gateway.close()
             delay = REOPEN_DELAYS[min(failures, len(REOPEN_DELAYS) - 1)]
             failures += 1
             self._stop.wait(delay)

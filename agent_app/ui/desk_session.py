@@ -133,12 +133,13 @@ class DeskSession:
         )
 
     def _start_sms(self, account: StaffAccount) -> None:
-        """Send and receive text messages through the modem at ``[sms] port``, if one is set;
-        the messages are audited as the signed-in agent's, so each sign-in has its own."""
+        """Send and receive text messages through the modem at ``[sms] port`` or the platform
+        at ``[sms.http] url`` (``[sms] route``), if set; the messages are audited as the
+        signed-in agent's, so each sign-in has its own."""
         if self._sms is not None:
             self._sms.stop()
             self._sms = None
-        if self.settings.sms.port and not self.demo:
+        if self.settings.sms.enabled and not self.demo:
             self._sms = SmsWorker(
                 self.engine, self.settings.sms, account.id, region=self.settings.region
             )

@@ -1085,7 +1085,7 @@
         <translation>&amp;Self-test…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>The phone line could not be opened: {0}</translation>
     </message>
@@ -5436,7 +5436,7 @@ It is retried automatically.</translation>
 <context>
     <name>SmsHistory</name>
     <message>
-        <location filename="../../agent_app/ui/followup/sms_history.py" line="+15"/>
+        <location filename="../../agent_app/ui/followup/sms_history.py" line="+16"/>
         <source>waiting to be sent</source>
         <translation>waiting to be sent</translation>
     </message>
@@ -5475,11 +5475,16 @@ It is retried automatically.</translation>
         <source>reply</source>
         <translation>reply</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>not sent: the text message platform refused it ({0})</source>
+        <translation>not sent: the text message platform refused it ({0})</translation>
+    </message>
 </context>
 <context>
     <name>SmsHistoryBox</name>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Text messages</source>
         <translation>Text messages</translation>
     </message>

@@ -1085,7 +1085,7 @@
         <translation>自检(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>电话线路无法打开：{0}</translation>
     </message>
@@ -5431,7 +5431,7 @@ It is retried automatically.</source>
 <context>
     <name>SmsHistory</name>
     <message>
-        <location filename="../../agent_app/ui/followup/sms_history.py" line="+15"/>
+        <location filename="../../agent_app/ui/followup/sms_history.py" line="+16"/>
         <source>waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
@@ -5470,11 +5470,16 @@ It is retried automatically.</source>
         <source>reply</source>
         <translation>回复</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>not sent: the text message platform refused it ({0})</source>
+        <translation>未发出：短信平台拒收（{0}）</translation>
+    </message>
 </context>
 <context>
     <name>SmsHistoryBox</name>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Text messages</source>
         <translation>短信</translation>
     </message>

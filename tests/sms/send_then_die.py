@@ -30,6 +30,7 @@ def never_quiet(moment: dt.datetime) -> bool:
 def main(store: Path, link: str, staff_id: int, per_minute: int) -> None:
     from agent_app.config import SmsSettings
     from agent_app.sms.gsm_modem import GsmModem
+    from agent_app.sms.modem_gateway import ModemGateway
     from agent_app.sms.sender import SmsSender
     from agent_app.store.engine import open_local_store
 
@@ -37,7 +38,7 @@ def main(store: Path, link: str, staff_id: int, per_minute: int) -> None:
     modem = GsmModem(link, command_timeout=5.0, send_timeout=60.0)
     modem.open()
     settings = SmsSettings(per_minute=per_minute)
-    sender = SmsSender(engine, modem, settings, staff_id, quiet=never_quiet)
+    sender = SmsSender(engine, ModemGateway(modem), settings, staff_id, quiet=never_quiet)
     sender.start()
     print("ready", flush=True)
     while True:  # until killed

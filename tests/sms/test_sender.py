@@ -20,6 +20,7 @@ from agent_app.screenpop.lookup import blacklist_reason
 from agent_app.screenpop.normalize import normalize_number
 from agent_app.sms.errors import SmsModemError
 from agent_app.sms.gsm_modem import GsmModem
+from agent_app.sms.modem_gateway import ModemGateway
 from agent_app.sms.quiet_hours import is_quiet, quiet_until
 from agent_app.sms.sender import SmsSender, is_unsubscribe
 from agent_app.store.engine import open_local_store
@@ -67,7 +68,8 @@ class Desk:
     def sender(self, **changes: object) -> SmsSender:
         settings = SmsSettings(**{**self.settings.__dict__, **changes})  # type: ignore[arg-type]
         staff = self.hospital.cardiology_nurse.id
-        return SmsSender(self.engine, self.modem, settings, staff, clock=self.clock)
+        gateway = ModemGateway(self.modem)
+        return SmsSender(self.engine, gateway, settings, staff, clock=self.clock)
 
     def queue(self, number: str, body: str, task_id: int | None = None) -> uuid.UUID:
         sms_id = uuid.uuid4()
@@ -100,7 +102,7 @@ class Desk:
     def pump(self, sender: SmsSender, until: object, timeout: float = 5.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            sender.handle(self.modem.poll(0.05))
+            sender.receive(0.05)
             if until():  # type: ignore[operator]
                 return
         raise AssertionError("timed out")
@@ -158,7 +160,7 @@ def test_a_report_for_another_number_with_the_same_reference_is_not_applied(
     for number in (OTHER, WANG):
         report = status_report_pdu(ref, number)
         desk.fake.send_lines([f"+CDS: {len(report) // 2 - 1}", report])
-        sender.handle(desk.modem.poll(0.5))
+        sender.receive(0.5)
         delivered = desk.row(sms_id).state is SmsState.DELIVERED
         assert delivered is (number == WANG)
 

@@ -6,7 +6,7 @@ import dataclasses
 import time
 from pathlib import Path
 
-from agent_app.config import Settings, SmsSettings
+from agent_app.config import Settings, SmsHttpSettings, SmsRoute, SmsSettings
 from agent_app.store.engine import open_local_store
 from agent_app.ui.desk_session import DeskSession
 from tests.screenpop.known_hospital import build_known_hospital
@@ -44,3 +44,17 @@ def test_no_port_no_sender(tmp_path: Path) -> None:
     session._start_sms(build_known_hospital(engine).cardiology_nurse)
     assert session._sms is None
     engine.dispose()
+
+
+def test_the_http_route_runs_a_sender_without_a_modem_port(tmp_path: Path) -> None:
+    engine = open_local_store(tmp_path / "store.sqlite3")
+    http = SmsHttpSettings(url="http://127.0.0.1:9/send", account="suifang-01")
+    settings = dataclasses.replace(Settings(), sms=SmsSettings(route=SmsRoute.HTTP, http=http))
+    session = DeskSession(settings, engine)
+    try:
+        session._start_sms(build_known_hospital(engine).cardiology_nurse)
+        assert session._sms is not None and session._sms.settings.route is SmsRoute.HTTP
+    finally:
+        if session._sms is not None:
+            session._sms.stop()
+        engine.dispose()

@@ -62,6 +62,23 @@ def test_each_message_says_where_it_stands_in_chinese(
     ]  # fmt: skip
 
 
+def test_a_message_the_platform_refused_shows_the_platforms_code(
+    qtbot: QtBot, chinese: None, hospital: KnownHospital
+) -> None:
+    engine = hospital.engine
+    _sent(engine, hospital.wang_task, "请明天复诊", SmsState.FAILED, 0)
+    with Session(engine) as session, session.begin():
+        refused = session.scalars(select(SmsMessage)).one()
+        refused.error = "sms_platform_refused:SIGNATURE_MISMATCH"
+    _sent(engine, hospital.wang_task, "复诊时间有变", SmsState.FAILED, 5)
+    panel = PatientPanel()
+    qtbot.addWidget(panel)
+    panel.sms.show_messages(messages_for_patient(engine, hospital.wang))
+    lines = [panel.sms.list.item(i).text() for i in range(panel.sms.list.count())]
+    assert "短信平台拒收" in lines[1] and "SIGNATURE_MISMATCH" in lines[1]
+    assert "短信平台" not in lines[0] and "未送达" in lines[0]
+
+
 def test_an_empty_history_says_so(qtbot: QtBot, chinese: None) -> None:
     panel = PatientPanel()
     qtbot.addWidget(panel)

@@ -115,15 +115,24 @@ def _finish(
 
 
 def mark_sent(
-    engine: Engine, sms_id: uuid.UUID, refs: list[int], staff_id: int, now: dt.datetime
+    engine: Engine,
+    sms_id: uuid.UUID,
+    refs: list[int],
+    staff_id: int,
+    now: dt.datetime,
+    platform_id: str = "",
 ) -> None:
+    """Handed over: ``refs`` from a modem, ``platform_id`` from an SMS platform (audited)."""
+    detail: dict[str, Any] = {"refs": refs}
+    if platform_id:
+        detail["platform_id"] = platform_id
     _finish(
         engine,
         sms_id,
         staff_id,
         AuditAction.SMS_SENT,
         {"state": SmsState.SENT, "part_refs": refs, "sent_at": now, "error": ""},
-        {"refs": refs},
+        detail,
     )
 
 
@@ -224,25 +233,62 @@ def record_report(
         for message in candidates:
             if reference not in (message.part_refs or []):
                 continue
-            if failed:
-                message.state = SmsState.FAILED
-                message.error = "sms_not_delivered"
-            elif delivered:
-                confirmed = sorted({*(message.delivered_refs or []), reference})
-                message.delivered_refs = confirmed
-                if message.state is SmsState.SENT and set(confirmed) >= set(message.part_refs):
-                    message.state = SmsState.DELIVERED
-                    message.delivered_at = now
+            _apply_report(message, [reference], delivered, failed, now)
             return message.id
     return None
 
 
-def record_incoming(
-    engine: Engine, number_e164: str, body: str, patient_id: int | None, now: dt.datetime
-) -> uuid.UUID:
-    """Store a reply; ``patient_id`` is the patient whose contact has that number, if any."""
-    sms_id = uuid.uuid4()
+def record_message_report(
+    engine: Engine, sms_id: uuid.UUID, delivered: bool, failed: bool, now: dt.datetime
+) -> bool:
+    """Apply an SMS platform's delivery state for a whole message (named by the idempotency
+    key the desk sent, its id); False when no sent message has that id."""
     with Session(engine) as session, session.begin():
+        message = session.scalar(
+            select(SmsMessage).where(
+                SmsMessage.id == sms_id,
+                SmsMessage.direction == SmsDirection.OUT,
+                SmsMessage.state.in_((SmsState.SENT, SmsState.UNKNOWN, SmsState.DELIVERED)),
+            )
+        )
+        if message is None:
+            return False
+        _apply_report(message, [], delivered, failed, now)
+    return True
+
+
+def _apply_report(
+    message: SmsMessage, refs: list[int], delivered: bool, failed: bool, now: dt.datetime
+) -> None:
+    """One report on a message: failed for good, or ``refs`` delivered (the whole message once
+    every part is); an unknown message stays unknown for a person, with the report kept."""
+    if failed:
+        message.state = SmsState.FAILED
+        message.error = "sms_not_delivered"
+    elif delivered:
+        confirmed = sorted({*(message.delivered_refs or []), *refs})
+        message.delivered_refs = confirmed
+        if message.state is SmsState.SENT and set(confirmed) >= set(message.part_refs or []):
+            message.state = SmsState.DELIVERED
+            message.delivered_at = now
+
+
+def record_incoming(
+    engine: Engine,
+    number_e164: str,
+    body: str,
+    patient_id: int | None,
+    now: dt.datetime,
+    sms_id: uuid.UUID | None = None,
+) -> uuid.UUID | None:
+    """Store a reply; ``patient_id`` is the patient whose contact has that number, if any.
+
+    ``sms_id`` given (made from a platform's own id for the reply): a reply already stored
+    under it is not stored again, and None is answered."""
+    sms_id = sms_id or uuid.uuid4()
+    with Session(engine) as session, session.begin():
+        if session.get(SmsMessage, sms_id) is not None:
+            return None
         session.add(
             SmsMessage(
                 id=sms_id,

@@ -4,6 +4,7 @@ it stands (queued, sent, delivered to the phone, failed, unknown after a crash, 
 from __future__ import annotations
 
 from agent_app.domain.enums import SmsDirection, SmsState
+from agent_app.sms.errors import REFUSED_PREFIX
 from agent_app.store.repositories.sms import SmsView
 from agent_app.ui.qt import QCoreApplication, QGroupBox, QListWidget, QVBoxLayout, QWidget
 from agent_app.ui.task_queue_model import HOSPITAL_TZ
@@ -27,6 +28,16 @@ def sms_state_name(state: SmsState) -> str:
     }[state]
 
 
+def sms_state_text(message: SmsView) -> str:
+    """Where a message stands; one the SMS platform refused says the platform's code, which
+    the platform's documentation explains (a wrong signing key, a number it will not take)."""
+    if message.state is SmsState.FAILED and message.error.startswith(REFUSED_PREFIX):
+        return QCoreApplication.translate(
+            "SmsHistory", "not sent: the text message platform refused it ({0})"
+        ).format(message.error.removeprefix(REFUSED_PREFIX))
+    return sms_state_name(message.state)
+
+
 class SmsHistoryBox(QGroupBox):
     """A read-only list; the follow-up screen fills it off the GUI thread."""
 
@@ -44,7 +55,7 @@ class SmsHistoryBox(QGroupBox):
         for message in messages:
             when = message.created_at.astimezone(HOSPITAL_TZ).strftime("%Y-%m-%d %H:%M")
             arrow = "←" if message.direction is SmsDirection.IN else "→"
-            state = sms_state_name(message.state)
+            state = sms_state_text(message)
             self.list.addItem(f"{when} {arrow} {message.body}\n    {state}")
         if not messages:
             self.list.addItem(self.tr("No text messages."))
