@@ -46,6 +46,8 @@ class SmsModemError(CodedError):
         "did not answer: {reason}.",
         "sms_platform_refused": "The text message platform refused the message (HTTP {status}, "
         "{platform_code}).",
+        "sms_platform_refuses_desk": "The text message platform refuses this desk (HTTP "
+        "{status}, {platform_code}): check the account and the signing key.",
     }
 
     def __init__(
@@ -63,6 +65,15 @@ class SmsModemError(CodedError):
 
 class NotSentError(SmsModemError):
     """The message did not leave; safe to try again later."""
+
+
+class DeskRefusedError(NotSentError):
+    """The platform refuses the desk itself (401/403: a wrong signing key or account), not the
+    message: nothing can go until IT fixes it, so the message stays queued and the try is not
+    counted against it (a bad key for a day must not fail a day's reminders)."""
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__("sms_platform_refuses_desk", ends_round=True, **params)
 
 
 class OutcomeUnknownError(SmsModemError):

@@ -21,8 +21,11 @@ What the answer means:
 - 2xx: taken; ``{"id": "<platform id>"}`` is kept in the audit.
 - 408, 429, 5xx, or no connection at all (refused, DNS, connect timeout, a certificate that
   does not verify): not taken, tried again later with a growing wait.
-- other 4xx, e.g. 401 ``{"code": "SIGNATURE_MISMATCH"}``: refused; the message is failed with
-  the platform's ``code``.
+- 401 or 403, e.g. ``{"code": "SIGNATURE_MISMATCH"}``: the platform refuses the desk (its key
+  or account), not the message: it stays queued, its try not counted, and sending stops
+  until the next round.
+- other 4xx, e.g. 400 ``{"code": "BAD_NUMBER"}``: refused; the message is failed with the
+  platform's ``code``.
 - a connection that drops or times out once the request was written: the message may have
   been taken, so it is ``unknown`` and never sent again without a person deciding.
 
@@ -55,6 +58,7 @@ from agent_app.config import SmsHttpSettings
 from agent_app.credentials import remembered_password, sms_platform_key_entry
 from agent_app.dialer.modem_link import reason_of
 from agent_app.sms.errors import (
+    DeskRefusedError,
     NotSentError,
     OutcomeUnknownError,
     RefusedError,
@@ -119,12 +123,9 @@ class HttpPlatform:
             return Handed([], platform_id)
         if 400 <= status < 500 and status not in _TRY_AGAIN:
             code = _printable(answer.get(s.field_error)) or f"HTTP{status}"
-            raise RefusedError(
-                "sms_platform_refused",
-                status=status,
-                platform_code=code,
-                ends_round=status in _REFUSES_ALL,
-            )
+            if status in _REFUSES_ALL:
+                raise DeskRefusedError(status=status, platform_code=code)
+            raise RefusedError("sms_platform_refused", status=status, platform_code=code)
         raise NotSentError("sms_platform_busy", status=status)
 
     def waiting(self) -> list[GatewayEvent]:

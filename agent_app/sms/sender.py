@@ -22,7 +22,12 @@ from sqlalchemy import Engine
 
 from agent_app.config import SmsSettings
 from agent_app.screenpop.normalize import InvalidNumberError, normalize_number
-from agent_app.sms.errors import NotSentError, OutcomeUnknownError, RefusedError
+from agent_app.sms.errors import (
+    DeskRefusedError,
+    NotSentError,
+    OutcomeUnknownError,
+    RefusedError,
+)
 from agent_app.sms.gateway import GatewayEvent, MessageReport, PartReport, Reply, SmsGateway
 from agent_app.sms.quiet_hours import is_quiet
 from agent_app.store.repositories import sms as store
@@ -131,6 +136,9 @@ class SmsSender:
             if error.ends_round:
                 raise
             return False
+        except DeskRefusedError as error:
+            store.mark_retry(self.engine, message.id, error.code, now, self.staff_id, count=False)
+            raise
         except NotSentError as error:
             if message.attempts + 1 >= self.settings.max_attempts:
                 store.mark_failed(self.engine, message.id, error.code, self.staff_id)

@@ -127,20 +127,24 @@ def test_field_and_header_names_follow_the_settings(desk: Desk) -> None:
     }  # fmt: skip
 
 
-def test_a_wrong_signing_key_is_refused_and_the_message_failed_with_the_platform_code(
+def test_a_wrong_signing_key_stops_sending_and_keeps_the_message_queued_untried(
     desk: Desk,
 ) -> None:
     keyring.set_password(KEYRING_SERVICE, sms_platform_key_entry(ACCOUNT), "not-the-key")
     first, second = desk.queue(WANG, "请明天复诊"), desk.queue(OTHER, "请后天复诊")
-    with pytest.raises(SmsModemError) as refused:
-        desk.sender().send_due()
-    assert refused.value.code == "sms_platform_refused"
-    assert refused.value.params == {"status": "401", "platform_code": "SIGNATURE_MISMATCH"}
+    sender = desk.sender()
+    for _ in range(3):  # a key wrong for hours: round after round
+        with pytest.raises(SmsModemError) as refused:
+            sender.send_due()
+        assert refused.value.code == "sms_platform_refuses_desk"
+        assert refused.value.params == {"status": "401", "platform_code": "SIGNATURE_MISMATCH"}
     row = desk.row(first)
-    assert row.state is SmsState.FAILED
-    assert row.error == "sms_platform_refused:SIGNATURE_MISMATCH"
+    assert (row.state, row.attempts) == (SmsState.QUEUED, 0)  # not failed, no try spent
+    assert row.error == "sms_platform_refuses_desk"
     assert desk.platform.taken == {}
-    assert desk.row(second).state is SmsState.QUEUED  # the round stopped at the refusal
+    assert desk.row(second).state is SmsState.QUEUED  # each round stopped at the refusal
+    keyring.set_password(KEYRING_SERVICE, sms_platform_key_entry(ACCOUNT), KEY)
+    assert desk.sender().send_due() == 2  # IT fixed the key: both go, once each
 
 
 def test_a_refused_number_fails_that_message_and_the_next_one_goes(desk: Desk) -> None:

@@ -151,16 +151,28 @@ def mark_unknown(
 
 
 def mark_retry(
-    engine: Engine, sms_id: uuid.UUID, code: str, next_try_at: dt.datetime, staff_id: int
+    engine: Engine,
+    sms_id: uuid.UUID,
+    code: str,
+    next_try_at: dt.datetime,
+    staff_id: int,
+    *,
+    count: bool = True,
 ) -> None:
-    """The modem did not take it: queued again for ``next_try_at``."""
+    """The modem or platform did not take it: queued again for ``next_try_at``; ``count``
+    false gives the try back (the desk was refused, not the message)."""
+    values: dict[str, Any] = {
+        "state": SmsState.QUEUED, "next_try_at": next_try_at, "sent_at": None, "error": code
+    }  # fmt: skip
+    if not count:
+        values["attempts"] = SmsMessage.attempts - 1
     _finish(
         engine,
         sms_id,
         staff_id,
         AuditAction.SMS_RETRY,
-        {"state": SmsState.QUEUED, "next_try_at": next_try_at, "sent_at": None, "error": code},
-        {"code": code, "next_try_at": next_try_at.isoformat()},
+        values,
+        {"code": code, "next_try_at": next_try_at.isoformat(), "counted": count},
     )
 
 
