@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from agent_app.demo.seed import seed_store
 from agent_app.domain.answer_sheet import AnswerSheet
 from agent_app.domain.enums import (
-    Direction,
     Disposition,
     LineType,
     RedFlagSeverity,
@@ -45,6 +44,7 @@ from agent_app.store.schema import (
     RedFlagAlert,
 )
 from tests.conftest import DEMO_TODAY
+from tests.store.call_history import add_calls
 
 NOW = dt.datetime(2026, 11, 23, 1, 0, tzinfo=dt.UTC)  # Monday 09:00 in Shanghai
 
@@ -215,24 +215,15 @@ def test_a_best_time_plan_retries_at_the_patients_usual_hour_on_another_day(
     """A patient who has answered only in the evening: after no answer on Monday morning the
     retry goes to Tuesday evening, not two hours later on Monday."""
     task_id = _open_task(hospital, "RESP")
-    with Session(hospital) as session, session.begin():
-        task = session.get_one(FollowupTask, task_id)
-        for week in range(1, 9):
-            for hour, answered in ((1, False), (11, True)):  # 09:00 and 19:00 in Shanghai
-                started = NOW.replace(hour=hour) - dt.timedelta(weeks=week)
-                session.add(
-                    CallAttempt(
-                        task_id=task.id,
-                        patient_id=task.patient_id,
-                        staff_id=1,
-                        direction=Direction.OUTBOUND,
-                        line=LineType.FAKE,
-                        number="010-1",
-                        started_at=started,
-                        answered_at=started + dt.timedelta(seconds=9) if answered else None,
-                        ended_at=started + dt.timedelta(minutes=3),
-                    )
-                )
+    add_calls(
+        hospital,
+        task_id,
+        (
+            (NOW.replace(hour=hour) - dt.timedelta(weeks=week), answered)
+            for week in range(1, 9)
+            for hour, answered in ((1, False), (11, True))  # 09:00 and 19:00 in Shanghai
+        ),
+    )
     forget_cached_history()
     work = load_followup(hospital, task_id)
     assert work.policy.hours.best_time

@@ -8,14 +8,15 @@ import datetime as dt
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from agent_app.domain.enums import Direction, LineType, Role
+from agent_app.domain.enums import Role
 from agent_app.store.repositories.queue_order import QueueSort, queue_order
 from agent_app.store.repositories.reach_history import forget_cached_history
 from agent_app.store.repositories.reach_order import end_of_today, ranking_slot, reach_order
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope
-from agent_app.store.schema import CallAttempt, FollowupTask
+from agent_app.store.schema import FollowupTask
 from tests.conftest import DEMO_TODAY
+from tests.store.call_history import add_calls
 
 ZONE = "Asia/Shanghai"
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
@@ -29,25 +30,20 @@ def _scope(engine: Engine) -> QueueScope:
 
 def _history(engine: Engine, task_id: int, answers_at: int, misses_at: int) -> None:
     """Eight weeks of calls: answered at ``answers_at`` o'clock, missed at ``misses_at``."""
-    with Session(engine) as session, session.begin():
-        task = session.get_one(FollowupTask, task_id)
-        for week in range(1, 9):
-            for hour, answered in ((answers_at, True), (misses_at, False)):
-                local = dt.datetime.combine(DEMO_TODAY, dt.time(hour), SHANGHAI)
-                started = (local - dt.timedelta(weeks=week)).astimezone(dt.UTC)
-                session.add(
-                    CallAttempt(
-                        task_id=task.id,
-                        patient_id=task.patient_id,
-                        staff_id=1,
-                        direction=Direction.OUTBOUND,
-                        line=LineType.FAKE,
-                        number="010-1",
-                        started_at=started,
-                        answered_at=started + dt.timedelta(seconds=9) if answered else None,
-                        ended_at=started + dt.timedelta(minutes=3),
-                    )
-                )
+    add_calls(
+        engine,
+        task_id,
+        (
+            (
+                dt.datetime.combine(
+                    DEMO_TODAY - dt.timedelta(weeks=week), dt.time(hour), SHANGHAI
+                ).astimezone(dt.UTC),
+                answered,
+            )
+            for week in range(1, 9)
+            for hour, answered in ((answers_at, True), (misses_at, False))
+        ),
+    )
 
 
 def _two_patients_due_today(engine: Engine) -> tuple[int, int]:

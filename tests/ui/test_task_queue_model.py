@@ -118,15 +118,22 @@ def test_after_the_key_walk_pages_are_sought_and_rows_stay_the_same(
     assert [model.task_at(r) for r in (0, rows // 2, rows - 1)] == last
 
 
+def _sortable_view(
+    qtbot: QtBot, store: Engine, scope: QueueScope
+) -> tuple[QTableView, TaskQueueModel]:
+    view = QTableView()
+    qtbot.addWidget(view)
+    model = TaskQueueModel(store, scope, view)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    return view, model
+
+
 def test_clicking_the_attempts_header_orders_the_whole_queue_by_attempts(
     qtbot: QtBot, large_store: Engine
 ) -> None:
     scope = _hospital_scope(large_store)
-    view = QTableView()
-    qtbot.addWidget(view)
-    model = TaskQueueModel(large_store, scope, view)
-    view.setModel(model)
-    view.setSortingEnabled(True)
+    view, model = _sortable_view(qtbot, large_store, scope)
     view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     attempts = model.COLUMNS.index(QueueSort.ATTEMPTS)
     with qtbot.waitSignal(model.sig_sorting, check_params_cb=lambda busy: not busy):
@@ -150,11 +157,7 @@ def test_best_chance_first_puts_the_reach_order_on_screen_until_a_header_is_clic
     qtbot: QtBot, large_store: Engine
 ) -> None:
     scope = _hospital_scope(large_store)
-    view = QTableView()
-    qtbot.addWidget(view)
-    model = TaskQueueModel(large_store, scope, view)
-    view.setModel(model)
-    view.setSortingEnabled(True)
+    view, model = _sortable_view(qtbot, large_store, scope)
     now = dt.datetime(2026, 11, 23, 11, 5, tzinfo=dt.UTC)  # 19:05 in Shanghai
     model.clock = lambda: now
     with qtbot.waitSignal(model.sig_sorting, check_params_cb=lambda busy: not busy):
