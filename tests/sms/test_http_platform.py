@@ -31,6 +31,7 @@ from agent_app.store.schema import AuditLog, Blacklist, SmsMessage
 from tests.screenpop.known_hospital import WANG_MOBILE, KnownHospital, build_known_hospital
 from tests.sms.fake_sms_platform import FakeSmsPlatform, free_port
 from tests.sms.send_then_die import never_quiet
+from tests.sms.store_rows import message_row, queue_message
 from tests.sms.test_sender import LONG, OTHER, Clock
 from tests.tls_certs import make_authority, make_server_certificate
 
@@ -68,22 +69,12 @@ class Desk:
         return sender
 
     def queue(self, number: str, body: str) -> uuid.UUID:
-        sms_id = uuid.uuid4()
-        with Session(self.engine) as session, session.begin():
-            session.add(
-                SmsMessage(
-                    id=sms_id, number_e164=number, body=body, state=SmsState.QUEUED,
-                    created_at=self.clock(),
-                )
-            )  # fmt: skip
+        sms_id = queue_message(self.engine, number, body, self.clock())
         self.clock.advance(0.001)
         return sms_id
 
     def row(self, sms_id: uuid.UUID) -> SmsMessage:
-        with Session(self.engine, expire_on_commit=False) as session:
-            found = session.get(SmsMessage, sms_id)
-            assert found is not None
-            return found
+        return message_row(self.engine, sms_id)
 
 
 @pytest.fixture

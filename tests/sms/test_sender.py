@@ -33,6 +33,7 @@ from tests.screenpop.known_hospital import (
     build_known_hospital,
 )
 from tests.sms.fake_gsm_modem import FakeGsmModem, status_report_pdu
+from tests.sms.store_rows import message_row, queue_message
 
 WANG = normalize_number(WANG_MOBILE).e164
 OTHER = "+8613511112222"
@@ -72,22 +73,12 @@ class Desk:
         return SmsSender(self.engine, gateway, settings, staff, clock=self.clock)
 
     def queue(self, number: str, body: str, task_id: int | None = None) -> uuid.UUID:
-        sms_id = uuid.uuid4()
-        with Session(self.engine) as session, session.begin():
-            session.add(
-                SmsMessage(
-                    id=sms_id, task_id=task_id, number_e164=number, body=body,
-                    state=SmsState.QUEUED, created_at=self.clock(),
-                )
-            )  # fmt: skip
-            self.clock.advance(0.001)
+        sms_id = queue_message(self.engine, number, body, self.clock(), task_id)
+        self.clock.advance(0.001)
         return sms_id
 
     def row(self, sms_id: uuid.UUID) -> SmsMessage:
-        with Session(self.engine, expire_on_commit=False) as session:
-            found = session.get(SmsMessage, sms_id)
-            assert found is not None
-            return found
+        return message_row(self.engine, sms_id)
 
     def audit(self, sms_id: uuid.UUID) -> list[str]:
         with Session(self.engine) as session:
