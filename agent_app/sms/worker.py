@@ -52,6 +52,7 @@ class SmsWorker:
         self._on_state = on_state
         self._quiet = quiet
         self.state = "stopped"  # stopped | opening | ready | lost (a code for the screen)
+        self.last_error = ""  # the code of what made it ``lost``, for the screen
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -69,7 +70,10 @@ class SmsWorker:
     def _set(self, state: str) -> None:
         self.state = state
         if self._on_state is not None:
-            self._on_state(state)
+            try:
+                self._on_state(state)
+            except Exception:  # a screen gone away must not stop the sending
+                log.warning("text messages: the state %s could not be shown", state, exc_info=True)
 
     def _gateway(self) -> SmsGateway:
         """The route ``[sms] route`` names."""
@@ -99,6 +103,7 @@ class SmsWorker:
                     sender.run_once(self.poll_seconds)
             except SmsModemError as error:
                 log.warning("text messages: %s", error)
+                self.last_error = error.code
                 self._set("lost")
             finally:
                 gateway.close()

@@ -26,8 +26,9 @@ from agent_app.ui.desk_tools import add_tools
 from agent_app.ui.link_changes import LinkRelay
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import LineState, PhoneBridge
-from agent_app.ui.qt import QCoreApplication, Qt
+from agent_app.ui.qt import QCoreApplication, QMainWindow, Qt
 from agent_app.ui.screen_pop import ScreenPop
+from agent_app.ui.sms_status import SmsStatusLabel
 
 
 class DeskSession:
@@ -132,18 +133,20 @@ class DeskSession:
             show,
         )
 
-    def _start_sms(self, account: StaffAccount) -> None:
+    def _start_sms(self, account: StaffAccount, window: QMainWindow) -> None:
         """Send and receive text messages through the modem at ``[sms] port`` or the platform
         at ``[sms.http] url`` (``[sms] route``), if set; the messages are audited as the
-        signed-in agent's, so each sign-in has its own."""
+        signed-in agent's, so each sign-in has its own. The status bar says how it goes."""
         if self._sms is not None:
             self._sms.stop()
             self._sms = None
         if self.settings.sms.enabled and not self.demo:
-            self._sms = SmsWorker(
+            worker = SmsWorker(
                 self.engine, self.settings.sms, account.id, region=self.settings.region
             )
-            self._sms.start()
+            window.statusBar().addPermanentWidget(SmsStatusLabel(worker, window))
+            self._sms = worker
+            worker.start()
 
     def open_window(self, account: StaffAccount, password: str | None) -> MainWindow:
         """The signed-in desk, shown, with an unfinished follow-up reopened and sync started."""
@@ -178,7 +181,7 @@ class DeskSession:
                 )
         window.show()
         window.restore_unfinished()
-        self._start_sms(account)
+        self._start_sms(account, window)
         links = self._link_relay()
         if links is not None:
             links.follow_status(window)

@@ -1070,7 +1070,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+54"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+57"/>
         <source>Line: simulated (demo)</source>
         <translation>Line: simulated (demo)</translation>
     </message>
@@ -1085,7 +1085,7 @@
         <translation>&amp;Self-test…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>The phone line could not be opened: {0}</translation>
     </message>
@@ -5621,6 +5621,72 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>SmsStatus</name>
+    <message>
+        <location filename="../../agent_app/ui/sms_status.py" line="+14"/>
+        <source>the SMS modem cannot be opened</source>
+        <translation>the SMS modem cannot be opened</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the SMS modem was unplugged</source>
+        <translation>the SMS modem was unplugged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the SMS modem does not answer</source>
+        <translation>the SMS modem does not answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the SMS platform cannot be reached</source>
+        <translation>the SMS platform cannot be reached</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the SMS platform is busy</source>
+        <translation>the SMS platform is busy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the SMS platform&apos;s signing key is not set on this computer</source>
+        <translation>the SMS platform&apos;s signing key is not set on this computer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the SMS platform refuses this desk: check the account and the key</source>
+        <translation>the SMS platform refuses this desk: check the account and the key</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sending has stopped</source>
+        <translation>sending has stopped</translation>
+    </message>
+</context>
+<context>
+    <name>SmsStatusLabel</name>
+    <message>
+        <location line="+16"/>
+        <source>SMS: ready</source>
+        <translation>SMS: ready</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMS: not sending ({0})</source>
+        <translation>SMS: not sending ({0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SMS: stopped</source>
+        <translation>SMS: stopped</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMS: connecting…</source>
+        <translation>SMS: connecting…</translation>
+    </message>
+</context>
+<context>
     <name>StatsDashboard</name>
     <message>
         <location filename="../../agent_app/ui/reports/dashboard.py" line="+99"/>
@@ -6046,7 +6112,7 @@ It is retried automatically.</translation>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+77"/>
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+99"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>

@@ -1070,7 +1070,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+54"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+57"/>
         <source>Line: simulated (demo)</source>
         <translation>线路：模拟（演示）</translation>
     </message>
@@ -1085,7 +1085,7 @@
         <translation>自检(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>电话线路无法打开：{0}</translation>
     </message>
@@ -5616,6 +5616,72 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>SmsStatus</name>
+    <message>
+        <location filename="../../agent_app/ui/sms_status.py" line="+14"/>
+        <source>the SMS modem cannot be opened</source>
+        <translation>短信猫无法打开</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the SMS modem was unplugged</source>
+        <translation>短信猫已被拔出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the SMS modem does not answer</source>
+        <translation>短信猫没有响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the SMS platform cannot be reached</source>
+        <translation>无法连接短信平台</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the SMS platform is busy</source>
+        <translation>短信平台繁忙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the SMS platform&apos;s signing key is not set on this computer</source>
+        <translation>本机未设置短信平台的签名密钥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the SMS platform refuses this desk: check the account and the key</source>
+        <translation>短信平台拒绝本机：请检查账号和签名密钥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sending has stopped</source>
+        <translation>发送已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>SmsStatusLabel</name>
+    <message>
+        <location line="+16"/>
+        <source>SMS: ready</source>
+        <translation>短信：就绪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMS: not sending ({0})</source>
+        <translation>短信：未在发送（{0}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SMS: stopped</source>
+        <translation>短信：已停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMS: connecting…</source>
+        <translation>短信：正在连接…</translation>
+    </message>
+</context>
+<context>
     <name>StatsDashboard</name>
     <message>
         <location filename="../../agent_app/ui/reports/dashboard.py" line="+99"/>
@@ -6041,7 +6107,7 @@ It is retried automatically.</source>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+77"/>
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+99"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
