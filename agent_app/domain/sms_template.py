@@ -119,9 +119,9 @@ class SmsTemplateError(CodedError, ValueError):
         "medicine and diagnosis questions to the doctor instead.",
         "sms_tpl_not_allowed": "Only a supervisor of the owning department or an administrator "
         "may change this template.",
-        "sms_tpl_not_found": "There is no template '{code}'.",
+        "sms_tpl_not_found": "There is no template '{template}'.",
         "sms_tpl_unknown_department": "There is no department '{department}'.",
-        "sms_tpl_not_approved": "Template '{code}' is not approved.",
+        "sms_tpl_not_approved": "Template '{template}' is not approved.",
     }
 
 

@@ -73,7 +73,7 @@ def load_template(engine: Engine, code: str) -> StoredTemplate:
     """The template ``code``; :class:`SmsTemplateError` ``sms_tpl_not_found`` otherwise."""
     found = [t for t in list_templates(engine) if t.code == code]
     if not found:
-        raise SmsTemplateError("sms_tpl_not_found", code=code)
+        raise SmsTemplateError("sms_tpl_not_found", template=code)
     return found[0]
 
 
