@@ -23,9 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from agent_app.domain.call_script import fill_placeholders, placeholder_fault
+from agent_app.domain.call_script import fill_placeholders, placeholder_fault, script_values
 from agent_app.domain.coded_error import CodedError
 from agent_app.domain.questionnaire_model import LocalText
+from agent_app.domain.views import PatientCard
 
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}\Z")
 MAX_TITLE = 120
@@ -220,6 +221,24 @@ FALLBACKS: dict[str, str] = {
     "department": "出院科室",
     "hospital_phone": "出院小结上的医院电话",
 }
+
+
+def card_values(
+    card: PatientCard, *, hospital_name: str, hospital_phone: str, today: dt.date
+) -> dict[str, str | None]:
+    """The placeholder values for a text to the patient on ``card`` (the call script's own
+    values, under the template's names)."""
+    spoken = script_values(
+        card, agent_name="", hospital_name=hospital_name, today=today,
+        hospital_phone=hospital_phone,
+    )  # fmt: skip
+    return {
+        "hospital": spoken["hospital_name"],
+        "patient_title": spoken["patient_title"],
+        "revisit_date": spoken["revisit_date"],
+        "department": spoken["department"],
+        "hospital_phone": spoken["hospital_phone"],
+    }
 
 
 def part_of_day(moment: dt.time) -> str:

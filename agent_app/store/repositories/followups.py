@@ -35,6 +35,8 @@ from agent_app.domain.views import PatientCard
 from agent_app.store.repositories.calendar_exceptions import load_work_calendar
 from agent_app.store.repositories.patients import patient_card
 from agent_app.store.repositories.reach_history import reach_model_for
+from agent_app.store.repositories.sms_queue import queue_education
+from agent_app.store.repositories.sms_templates import education_choices
 from agent_app.store.repositories.tasks import OPEN_STATUSES
 from agent_app.store.schema import (
     CallAttempt,
@@ -76,6 +78,8 @@ class FollowupWork:
     card: PatientCard
     # The approved articles the script links to ([[kb:slug]]), slug -> title.
     article_titles: Mapping[str, str] = field(default_factory=dict)
+    # The approved health-education texts the agent may send at wrap-up: (code, title).
+    education_texts: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -100,6 +104,9 @@ class WrapUp:
     callback_at: dt.datetime | None = None
     revisit_reminder: str = ""  # SMS text to queue for the patient, empty for none
     reminder_number: str = ""
+    # Health-education templates to send the patient, and the values of their placeholders.
+    education_codes: tuple[str, ...] = ()
+    message_values: Mapping[str, str | None] = field(default_factory=dict)
     other_numbers_left: bool = False
     now: dt.datetime | None = None
 
@@ -181,8 +188,14 @@ def load_followup(engine: Engine, task_id: int, viewer_id: int | None = None) ->
             doctor_id=doctor_id,
         )
         patient_id = task.patient_id
+        education = education_choices(session)
     card = patient_card(engine, patient_id, viewer_id=viewer_id, seen_in="followup")
-    return FollowupWork(**work, card=card, article_titles=titles)  # type: ignore[arg-type]
+    return FollowupWork(
+        **work,  # type: ignore[arg-type]
+        card=card,
+        article_titles=titles,
+        education_texts=education,
+    )
 
 
 def _article_titles(session: Session, slugs: tuple[str, ...]) -> dict[str, str]:
@@ -316,6 +329,16 @@ def save_wrapup(engine: Engine, work: FollowupWork, wrap: WrapUp) -> SavedWrapUp
             )
             session.add(sms)
             enqueue(session, sms)
+        if wrap.education_codes:
+            queue_education(
+                session,
+                wrap.education_codes,
+                wrap.message_values,
+                patient_id=task.patient_id,
+                task_id=task.id,
+                staff_id=wrap.staff_id,
+                now=now,
+            )
     return SavedWrapUp(step, result_id, tuple(alert_ids), cancelled)
 
 

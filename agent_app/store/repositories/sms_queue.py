@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import PhoneKind, Relation, SmsDirection, SmsState
+from agent_app.domain.sms_template import SmsTemplateKind, render_message
+from agent_app.store.repositories.sms_templates import approved_body
 from agent_app.store.schema import Blacklist, Contact, SmsMessage
 from agent_app.sync.outbox import enqueue
 
@@ -71,3 +74,38 @@ def queue_sms(
     if session.get_bind().dialect.name == "sqlite":
         enqueue(session, row, "insert", actor_id=staff_id)
     return row
+
+
+def queue_education(
+    session: Session,
+    codes: Sequence[str],
+    values: Mapping[str, str | None],
+    *,
+    patient_id: int,
+    task_id: int | None,
+    staff_id: int,
+    now: dt.datetime,
+) -> int:
+    """Queue the approved health-education templates ``codes`` for the patient's mobile, in
+    the caller's transaction; how many were queued. None goes to a blocked or unsubscribed
+    number, and a template no longer approved is left out."""
+    number = patient_mobile(session, patient_id)
+    if number is None or number_blocked(session, number):
+        return 0
+    queued = 0
+    for code in dict.fromkeys(codes):
+        body = approved_body(session, code)
+        if body is None:
+            continue
+        queue_sms(
+            session,
+            number_e164=number,
+            body=render_message(body, values),
+            purpose=SmsTemplateKind.HEALTH_EDUCATION.value,
+            staff_id=staff_id,
+            now=now,
+            patient_id=patient_id,
+            task_id=task_id,
+        )
+        queued += 1
+    return queued

@@ -87,6 +87,19 @@ def approved_body(session: Session, code: str) -> str | None:
     )
 
 
+def education_choices(session: Session) -> tuple[tuple[str, str], ...]:
+    """The approved health-education templates, (code, title) by title, for the wrap-up."""
+    rows = session.execute(
+        select(SmsTemplate.code, SmsTemplate.title)
+        .where(
+            SmsTemplate.kind == SmsTemplateKind.HEALTH_EDUCATION,
+            SmsTemplate.state == SmsTemplateState.APPROVED,
+        )
+        .order_by(SmsTemplate.title, SmsTemplate.code)
+    )
+    return tuple((code, title) for code, title in rows)
+
+
 def may_edit(role: Role, own_department: int, template_department: int | None) -> bool:
     """The server's write rule: administrators; supervisors for their own department's."""
     return role is Role.ADMIN or (

@@ -23,6 +23,7 @@ from agent_app.dialer.events import Ended
 from agent_app.domain.call_script import script_values
 from agent_app.domain.enums import Disposition, NonAnswer, Outcome, RedFlagSeverity, VitalStatus
 from agent_app.domain.questionnaire import RaisedFlag, StoredAnswersError
+from agent_app.domain.sms_template import card_values
 from agent_app.domain.views import ContactLine, PastResult, StaffAccount
 from agent_app.store.drafts import Draft, DraftStore
 from agent_app.store.repositories.attempts import suggested_disposition
@@ -143,6 +144,7 @@ class FollowupView(QWidget):
         )
         self.form = QuestionnaireForm(work.template)
         self.wrapup = WrapUpPanel()
+        self.wrapup.set_education(work.education_texts)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -427,6 +429,13 @@ class FollowupView(QWidget):
             callback_at=self.wrapup.callback_at(),
             revisit_reminder=reminder,
             reminder_number=number,
+            education_codes=self.wrapup.education_codes(),
+            message_values=card_values(
+                self.work.card,
+                hospital_name=self.hospital[0],
+                hospital_phone=self.hospital[1],
+                today=dt.date.today(),
+            ),
             other_numbers_left=len(self.work.card.contacts) > 1,
         )
 
