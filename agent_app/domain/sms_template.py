@@ -77,28 +77,33 @@ LONGEST_VALUES: dict[str, str] = {
     "hospital_phone": "0371-12345678转8888",
 }
 
-#: Words that make a text medical advice. Each pattern says why; a match refuses the template
-#: with the phrase named, even inside a negation ("请勿停药"): the patient cannot ask back what
-#: a text meant, so the text sends every medicine question to the doctor instead.
+#: Words that make a text medical advice, each with the code of why (:data:`ADVICE_REASONS`).
+#: A match refuses the template with the phrase named, even inside a negation ("请勿停药"): the
+#: patient cannot ask back what a text meant, so a text sends every medicine question to the
+#: doctor instead.
 ADVICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"剂量"), "a dose is the prescriber's, never a text's"),
-    (re.compile(r"[加减]量"), "raising or lowering a dose changes the prescription"),
-    (re.compile(r"停药|停用|停服"), "stopping a medicine is a prescription decision"),
-    (re.compile(r"改服|换服|加服"), "switching or adding a medicine is a prescription"),
-    (
-        re.compile(r"\d+(?:\.\d+)?\s*(?:mg|μg|ug|g|ml|mL)(?![A-Za-z])|(?:毫克|微克|毫升)"),
-        "a dose amount",
-    ),
-    (
-        re.compile(r"每[日天晚早晨周]\s*[0-9一二两三四五六七八九十]+\s*次"),
-        "a dosing frequency is a prescription",
-    ),
+    (re.compile(r"剂量"), "dose"),
+    (re.compile(r"[加减]量"), "dose_change"),
+    (re.compile(r"停药|停用|停服"), "stop"),
+    (re.compile(r"改服|换服|加服"), "switch"),
+    (re.compile(r"\d+(?:\.\d+)?\s*(?:mg|μg|ug|g|ml|mL)(?![A-Za-z])|毫克|微克|毫升"), "amount"),
+    (re.compile(r"每[日天晚早晨周]\s*[0-9一二两三四五六七八九十]+\s*次"), "frequency"),
     (
         re.compile(r"服用?\s*[^,,。;;]{0,8}?[0-9一二两三四五六七八九十半]+\s*[片粒袋支丸]"),
-        "a number of tablets is a dose",
+        "tablets",
     ),
-    (re.compile(r"诊断为|确诊为|考虑为"), "a diagnosis is given by a doctor who saw the patient"),
+    (re.compile(r"诊断为|确诊为|考虑为"), "diagnosis"),
 )
+ADVICE_REASONS: dict[str, str] = {
+    "dose": "a dose is the prescriber's to give, never a text message's",
+    "dose_change": "raising or lowering a dose changes the prescription",
+    "stop": "stopping a medicine is a prescription decision",
+    "switch": "switching or adding a medicine is a prescription",
+    "amount": "an amount of medicine is a dose",
+    "frequency": "how often to take a medicine is part of the prescription",
+    "tablets": "a number of tablets is a dose",
+    "diagnosis": "a diagnosis is given by a doctor who saw the patient",
+}
 
 
 class SmsTemplateError(CodedError, ValueError):
@@ -125,6 +130,12 @@ class SmsTemplateError(CodedError, ValueError):
         "sms_tpl_not_approved": "Template '{template}' is not approved.",
     }
 
+    def english(self) -> str:
+        if self.code == "sms_tpl_medical_advice":
+            why = ADVICE_REASONS[self.params["reason"]]
+            return self.ENGLISH[self.code].format(phrase=self.params["phrase"], why=why)
+        return super().english()
+
 
 @dataclass(frozen=True)
 class SmsTemplateText:
@@ -145,11 +156,11 @@ def ucs2_length(text: str) -> int:
 
 
 def medical_advice(body: str) -> tuple[str, str] | None:
-    """The first advice phrase in ``body`` and why it is refused, or None."""
-    for pattern, why in ADVICE_PATTERNS:
+    """The first advice phrase in ``body`` and the code of why it is refused, or None."""
+    for pattern, reason in ADVICE_PATTERNS:
         found = pattern.search(body)
         if found:
-            return found.group(0), why
+            return found.group(0), reason
     return None
 
 
@@ -167,7 +178,7 @@ def check_body(body: str) -> None:
         )
     advice = medical_advice(body)
     if advice is not None:
-        raise SmsTemplateError("sms_tpl_medical_advice", phrase=advice[0], why=advice[1])
+        raise SmsTemplateError("sms_tpl_medical_advice", phrase=advice[0], reason=advice[1])
     length = ucs2_length(fill_placeholders(body, LONGEST_VALUES.__getitem__))
     if length > MAX_UCS2:
         raise SmsTemplateError("sms_tpl_too_long", length=length, limit=MAX_UCS2, parts=MAX_PARTS)
