@@ -1388,6 +1388,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>text message templates</source>
+        <translation>text message templates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>knowledge articles</source>
         <translation>knowledge articles</translation>
     </message>

@@ -1388,6 +1388,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>text message templates</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>knowledge articles</source>
         <translation>知识库文章</translation>
     </message>
