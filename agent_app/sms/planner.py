@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Engine, String, cast, exists, literal, select
+from sqlalchemy import ColumnElement, Engine, String, cast, exists, literal, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -53,6 +53,7 @@ from agent_app.store.schema import (
     Patient,
     SmsMessage,
 )
+from agent_app.store.schema.followup import OPEN_TASK_SQL
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +137,7 @@ def _notice_candidates(
         .where(
             FollowupPlan.sms_before_call.is_(True),
             FollowupPlan.active.is_(True),
+            text(OPEN_TASK_SQL),  # verbatim, so SQLite walks the open tasks' due index
             FollowupTask.status == TaskStatus.PENDING,
             FollowupTask.level == 1,
             FollowupTask.attempt_count == 0,

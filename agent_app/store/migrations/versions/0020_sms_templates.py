@@ -10,7 +10,8 @@ owner department (NULL: the hospital's own), state (draft / approved / retired).
 
 ``followup_plan`` gains ``sms_notice_hours`` (18: the notice goes out when the first call is
 due within that many hours), ``revisit_reminder_days`` (2; 0 sends none) and the two template
-codes (NULL: the hospital's default). ``sms_message`` gains ``purpose`` (the template kind),
+codes (NULL: the hospital's default); ``episode.revisit_on`` is indexed for the reminders'
+planner. ``sms_message`` gains ``purpose`` (the template kind),
 ``episode_id`` (a re-visit reminder's episode) and ``plan_key``, unique, so a planned message
 is queued once however many runs or desks plan it: a desk's second insert fails locally, and
 the server's insert-only apply (``ON CONFLICT DO NOTHING``) drops a second desk's push.
@@ -137,6 +138,7 @@ def upgrade() -> None:
         )
         batch_op.add_column(sa.Column("notice_template_code", sa.String(40), nullable=True))
         batch_op.add_column(sa.Column("reminder_template_code", sa.String(40), nullable=True))
+    op.create_index("ix_episode_revisit_on", "episode", ["revisit_on"])
     with op.batch_alter_table("sms_message", schema=None) as batch_op:
         batch_op.add_column(sa.Column("purpose", sa.String(20), nullable=True))
         batch_op.add_column(sa.Column("episode_id", id_type, nullable=True))
@@ -172,6 +174,7 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f("uq_sms_message_plan_key"), type_="unique")
         for name in reversed(_MESSAGE_COLUMNS):
             batch_op.drop_column(name)
+    op.drop_index("ix_episode_revisit_on", table_name="episode")
     with op.batch_alter_table("followup_plan", schema=None) as batch_op:
         for name in reversed(_PLAN_COLUMNS):
             batch_op.drop_column(name)
