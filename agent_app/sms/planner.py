@@ -44,7 +44,7 @@ from agent_app.domain.sms_template import (
 from agent_app.domain.work_calendar import CallingCalendar, WorkCalendar
 from agent_app.store.repositories.calendar_exceptions import load_work_calendar
 from agent_app.store.repositories.sms_queue import number_blocked, patient_mobile, queue_sms
-from agent_app.store.repositories.sms_templates import approved_body
+from agent_app.store.repositories.sms_templates import approved_template
 from agent_app.store.schema import (
     Department,
     Episode,
@@ -251,8 +251,8 @@ def _queue(
     staff_id: int,
     report: PlanReport,
 ) -> None:
-    body = approved_body(session, candidate.template_code)
-    if body is None:
+    found = approved_template(session, candidate.template_code)
+    if found is None or found[0] is not candidate.kind:
         report.no_template += 1
         if candidate.template_code not in report.skipped_codes:
             report.skipped_codes.append(candidate.template_code)
@@ -269,7 +269,7 @@ def _queue(
             queue_sms(
                 session,
                 number_e164=number,
-                body=render_message(body, candidate.values),
+                body=render_message(found[1], candidate.values),
                 purpose=candidate.kind.value,
                 staff_id=staff_id,
                 now=now,

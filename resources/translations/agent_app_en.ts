@@ -1483,12 +1483,7 @@ It is retried automatically.</translation>
         <translation>{0} required questions are not answered ({1}…). Save as a partial follow-up?</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>[{0}] {1}, please remember your re-visit; bring your discharge papers.</source>
-        <translation>[{0}] {1}, please remember your re-visit; bring your discharge papers.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>Hang up before saving the follow-up.</source>
         <translation>Hang up before saving the follow-up.</translation>
     </message>

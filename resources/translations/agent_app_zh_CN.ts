@@ -1483,12 +1483,7 @@ It is retried automatically.</source>
         <translation>有 {0} 道必答题未回答（{1}…）。是否保存为部分完成的随访？</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>[{0}] {1}, please remember your re-visit; bring your discharge papers.</source>
-        <translation>【{0}】{1}，请记得按时复诊，并携带出院小结等出院资料。</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>Hang up before saving the follow-up.</source>
         <translation>保存随访前请先挂断电话。</translation>
     </message>

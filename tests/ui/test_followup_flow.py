@@ -326,7 +326,7 @@ def test_the_red_flag_banner_stays_whatever_else_is_said(
     assert view.banner.isVisible() and view.banner.text() == flag_text
 
 
-def test_a_health_education_text_ticked_at_wrap_up_is_queued_and_shown_in_the_sms_history(
+def test_texts_ticked_at_wrap_up_are_queued_from_their_templates_and_shown_in_the_history(
     qtbot: QtBot, desk: tuple[MainWindow, FakePhone], desk_store: Engine
 ) -> None:
     window, _phone = desk
@@ -345,6 +345,7 @@ def test_a_health_education_text_ticked_at_wrap_up_is_queued_and_shown_in_the_sm
     )
     view.wrapup.education.item(row).setCheckState(Qt.CheckState.Checked)
     assert view.wrapup.education_codes() == ("edu_diet",)
+    view.wrapup.reminder.setChecked(True)  # and the hospital's re-visit reminder
     view.wrapup.choose(Disposition.NO_ANSWER)
     with qtbot.waitSignal(view.sig_finished, timeout=10_000):
         view.finish()
@@ -353,12 +354,12 @@ def test_a_health_education_text_ticked_at_wrap_up_is_queued_and_shown_in_the_sm
     assert len(sent) == 1 and sent[0].state is SmsState.QUEUED
     assert "【示范医院】" in sent[0].body and "0571-88888888" in sent[0].body
     with Session(desk_store) as session:
-        row_id = session.scalars(
-            select(SmsMessage.id).where(SmsMessage.purpose == "health_education")
-        ).one()
-        assert session.scalars(
-            select(Outbox.row_id).where(Outbox.table_name == "sms_message")
-        ).all() == [str(row_id)]
+        rows = dict(session.execute(select(SmsMessage.purpose, SmsMessage.id)).all())
+        assert set(rows) == {"health_education", "revisit_reminder"}
+        queued = session.scalars(select(Outbox.row_id).where(Outbox.table_name == "sms_message"))
+        assert sorted(queued) == sorted(str(i) for i in rows.values())
+    reminder = next(m for m in history if "复诊" in m.body and m is not sent[0])
+    assert "【示范医院】" in reminder.body and "{" not in reminder.body
     # The patient card lists it when the patient's follow-up opens again.
     box = SmsHistoryBox()
     qtbot.addWidget(box)

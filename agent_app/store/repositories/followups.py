@@ -23,7 +23,6 @@ from agent_app.domain.enums import (
     CheckLevel,
     Disposition,
     Outcome,
-    SmsState,
     TaskStatus,
     VitalStatus,
 )
@@ -31,11 +30,12 @@ from agent_app.domain.knowledge import ArticleState, linked_slugs
 from agent_app.domain.questionnaire import QuestionnaireError, RaisedFlag, Template, parse_template
 from agent_app.domain.reach_model import Suggestion, suggest
 from agent_app.domain.retry_rules import BestMoment, NextStep, RetryPolicy, next_step
+from agent_app.domain.sms_template import DEFAULT_CODES, SmsTemplateKind
 from agent_app.domain.views import PatientCard
 from agent_app.store.repositories.calendar_exceptions import load_work_calendar
 from agent_app.store.repositories.patients import patient_card
 from agent_app.store.repositories.reach_history import reach_model_for
-from agent_app.store.repositories.sms_queue import queue_education
+from agent_app.store.repositories.sms_queue import queue_templates
 from agent_app.store.repositories.sms_templates import education_choices
 from agent_app.store.repositories.tasks import OPEN_STATUSES
 from agent_app.store.schema import (
@@ -48,7 +48,6 @@ from agent_app.store.schema import (
     KnowledgeArticle,
     QuestionnaireTemplate,
     RedFlagAlert,
-    SmsMessage,
 )
 from agent_app.sync.outbox import enqueue
 
@@ -102,9 +101,9 @@ class WrapUp:
     red_flags: tuple[RaisedFlag, ...] = ()
     notes: str = ""
     callback_at: dt.datetime | None = None
-    revisit_reminder: str = ""  # SMS text to queue for the patient, empty for none
-    reminder_number: str = ""
-    # Health-education templates to send the patient, and the values of their placeholders.
+    # Text messages for the patient's mobile, queued with the result: the hospital's re-visit
+    # reminder, health-education templates, and the values of their placeholders.
+    revisit_reminder: bool = False
     education_codes: tuple[str, ...] = ()
     message_values: Mapping[str, str | None] = field(default_factory=dict)
     other_numbers_left: bool = False
@@ -318,21 +317,13 @@ def save_wrapup(engine: Engine, work: FollowupWork, wrap: WrapUp) -> SavedWrapUp
                 enqueue(session, other, "update", actor_id=wrap.staff_id)
             cancelled = len(others)
 
-        if wrap.revisit_reminder and wrap.reminder_number:
-            sms = SmsMessage(
-                id=uuid.uuid4(),
-                task_id=task.id,
-                number_e164=wrap.reminder_number[:20],
-                body=wrap.revisit_reminder,
-                state=SmsState.QUEUED,
-                created_at=now,
-            )
-            session.add(sms)
-            enqueue(session, sms)
-        if wrap.education_codes:
-            queue_education(
+        codes = wrap.education_codes
+        if wrap.revisit_reminder:
+            codes = (DEFAULT_CODES[SmsTemplateKind.REVISIT_REMINDER], *codes)
+        if codes:
+            queue_templates(
                 session,
-                wrap.education_codes,
+                codes,
                 wrap.message_values,
                 patient_id=task.patient_id,
                 task_id=task.id,

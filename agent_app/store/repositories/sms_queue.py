@@ -15,8 +15,8 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import PhoneKind, Relation, SmsDirection, SmsState
-from agent_app.domain.sms_template import SmsTemplateKind, render_message
-from agent_app.store.repositories.sms_templates import approved_body
+from agent_app.domain.sms_template import render_message
+from agent_app.store.repositories.sms_templates import approved_template
 from agent_app.store.schema import Blacklist, Contact, SmsMessage
 from agent_app.sync.outbox import enqueue
 
@@ -76,7 +76,7 @@ def queue_sms(
     return row
 
 
-def queue_education(
+def queue_templates(
     session: Session,
     codes: Sequence[str],
     values: Mapping[str, str | None],
@@ -86,22 +86,24 @@ def queue_education(
     staff_id: int,
     now: dt.datetime,
 ) -> int:
-    """Queue the approved health-education templates ``codes`` for the patient's mobile, in
-    the caller's transaction; how many were queued. None goes to a blocked or unsubscribed
-    number, and a template no longer approved is left out."""
+    """Queue the approved templates ``codes`` (the wrap-up's re-visit reminder and
+    health-education texts) for the patient's mobile, in the caller's transaction; how many
+    were queued. None goes to a blocked or unsubscribed number, and a template no longer
+    approved is left out."""
     number = patient_mobile(session, patient_id)
     if number is None or number_blocked(session, number):
         return 0
     queued = 0
     for code in dict.fromkeys(codes):
-        body = approved_body(session, code)
-        if body is None:
+        found = approved_template(session, code)
+        if found is None:
             continue
+        kind, body = found
         queue_sms(
             session,
             number_e164=number,
             body=render_message(body, values),
-            purpose=SmsTemplateKind.HEALTH_EDUCATION.value,
+            purpose=kind.value,
             staff_id=staff_id,
             now=now,
             patient_id=patient_id,

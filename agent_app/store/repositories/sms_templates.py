@@ -77,14 +77,15 @@ def load_template(engine: Engine, code: str) -> StoredTemplate:
     return found[0]
 
 
-def approved_body(session: Session, code: str) -> str | None:
-    """The text of template ``code`` if it is approved, else None: an unapproved template is
-    never sent, whatever a plan names."""
-    return session.scalar(
-        select(SmsTemplate.body).where(
+def approved_template(session: Session, code: str) -> tuple[SmsTemplateKind, str] | None:
+    """The kind and text of template ``code`` if it is approved, else None: an unapproved
+    template is never sent, whatever a plan or a wrap-up names."""
+    found = session.execute(
+        select(SmsTemplate.kind, SmsTemplate.body).where(
             SmsTemplate.code == code, SmsTemplate.state == SmsTemplateState.APPROVED
         )
-    )
+    ).first()
+    return (found[0], found[1]) if found else None
 
 
 def education_choices(session: Session) -> tuple[tuple[str, str], ...]:

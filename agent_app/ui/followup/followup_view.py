@@ -408,12 +408,6 @@ class FollowupView(QWidget):
         vital = (
             VitalStatus.DECEASED if disposition is Disposition.DECEASED else sheet.vital_status()
         )
-        reminder = ""
-        number = self.work.card.contacts[0].number_e164 if self.work.card.contacts else ""
-        if self.wrapup.reminder.isChecked():
-            reminder = self.tr(
-                "[{0}] {1}, please remember your re-visit; bring your discharge papers."
-            ).format(self.hospital[0], self.work.card.name)
         return WrapUp(
             task_id=self.work.task_id,
             staff_id=self.account.id,
@@ -427,8 +421,7 @@ class FollowupView(QWidget):
             red_flags=sheet.red_flags() if answered else (),
             notes=self.wrapup.notes.toPlainText(),
             callback_at=self.wrapup.callback_at(),
-            revisit_reminder=reminder,
-            reminder_number=number,
+            revisit_reminder=self.wrapup.reminder.isChecked(),
             education_codes=self.wrapup.education_codes(),
             message_values=card_values(
                 self.work.card,
