@@ -41,6 +41,7 @@ from agent_app.domain.sms_template import (
     part_of_day,
     render_message,
 )
+from agent_app.domain.views import age_on
 from agent_app.domain.work_calendar import CallingCalendar, WorkCalendar
 from agent_app.store.repositories.calendar_exceptions import load_work_calendar
 from agent_app.store.repositories.sms_queue import number_blocked, patient_mobile, queue_sms
@@ -57,7 +58,7 @@ from agent_app.store.schema.followup import OPEN_TASK_SQL
 
 log = logging.getLogger(__name__)
 
-#: No plan gives notice further ahead than these; the queries look no further.
+#: The furthest ahead a notice or reminder goes (a plan asking for more is held to these).
 MAX_NOTICE_HOURS = 72
 MAX_REMINDER_DAYS = 14
 
@@ -78,17 +79,21 @@ class PlanReport:
     reminders: int = 0
     blocked: int = 0  # blacklisted or unsubscribed number
     no_mobile: int = 0
-    no_template: int = 0  # the template named is missing or not approved
+    no_template: int = 0  # the template named is missing, not approved or of another kind
     already: int = 0  # another run or desk queued it first
     skipped_codes: list[str] = field(default_factory=list)
 
 
+NOTICE_KEY = f"{SmsTemplateKind.PRE_CALL_NOTICE.value}:task:"
+REMINDER_KEY = f"{SmsTemplateKind.REVISIT_REMINDER.value}:episode:"
+
+
 def notice_key(task_id: int) -> str:
-    return f"{SmsTemplateKind.PRE_CALL_NOTICE.value}:task:{task_id}"
+    return f"{NOTICE_KEY}{task_id}"
 
 
 def reminder_key(episode_id: int) -> str:
-    return f"{SmsTemplateKind.REVISIT_REMINDER.value}:episode:{episode_id}"
+    return f"{REMINDER_KEY}{episode_id}"
 
 
 def _calendar(raw: dict[str, object] | None, days: WorkCalendar) -> CallingCalendar | None:
@@ -119,7 +124,7 @@ class _Candidate:
 def _notice_candidates(
     session: Session, now: dt.datetime, hospital: Hospital, days: WorkCalendar
 ) -> Iterator[_Candidate]:
-    key = _key_sql(notice_key(0)[:-1], FollowupTask.id)
+    key = _key_sql(NOTICE_KEY, FollowupTask.id)
     rows = session.execute(
         select(
             FollowupTask.id,
@@ -169,21 +174,17 @@ def _notice_candidates(
             {
                 "hospital": hospital.name,
                 "hospital_phone": hospital.phone,
-                "patient_title": patient_title(name, sex, _age(born, today)),
+                "patient_title": patient_title(name, sex, age_on(born, today)),
                 "call_day": day_words(local_call.date(), today),
                 "call_part_of_day": part_of_day(local_call.time()),
             },
         )
 
 
-def _age(born: dt.date, today: dt.date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
 def _reminder_candidates(
     session: Session, now: dt.datetime, hospital: Hospital
 ) -> Iterator[_Candidate]:
-    key = _key_sql(reminder_key(0)[:-1], Episode.id)
+    key = _key_sql(REMINDER_KEY, Episode.id)
     # Widest window first (a day either side of any zone); each row is then checked in its
     # plan's own zone.
     soonest = now.date() - dt.timedelta(days=1)
@@ -237,7 +238,7 @@ def _reminder_candidates(
             {
                 "hospital": hospital.name,
                 "hospital_phone": hospital.phone,
-                "patient_title": patient_title(name, sex, _age(born, today)),
+                "patient_title": patient_title(name, sex, age_on(born, today)),
                 "revisit_date": format_day(revisit_on),
                 "department": department,
             },
