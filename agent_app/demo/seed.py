@@ -16,6 +16,7 @@ from agent_app.demo.hospital import DEMO_PASSWORD, HOSPITAL_TZ, DemoHospital
 from agent_app.demo.rows import COLUMNS, PATIENT_TABLES
 from agent_app.store.bulk import bulk_insert, deferred_indexes, reset_id_sequences
 from agent_app.store.repositories.knowledge_import import SHIPPED_ARTICLES, import_folder
+from agent_app.store.repositories.sms_templates import import_shipped
 from agent_app.store.schema import Patient
 from agent_app.store.tallies import paused_tallies
 
@@ -95,6 +96,7 @@ def seed_store(
             counts[table] = len(rows)
     # The shipped knowledge base, approved, as a hospital would have imported it.
     counts["knowledge_article"] = import_folder(engine, SHIPPED_ARTICLES, staff_id=None).created
+    counts["sms_template"] = import_shipped(engine)  # and the shipped text messages
     done = 0
     # The statistics tallies are worked out once from the loaded rows rather than by a
     # trigger per row. Secondary indexes are built once at the end too: sorting a million

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -205,24 +205,50 @@ def parse_script(text: str) -> CallScriptText:
     return CallScriptText(tuple(ScriptSection(p, tuple(lines)) for p, lines in sections))
 
 
-def _check_placeholders(text: str, number: int, part: ScriptPart) -> None:
+def placeholder_fault(text: str, known: Collection[str]) -> tuple[str, str] | None:
+    """The first fault of ``text``'s placeholders, or None: ``("lone_brace", "{")`` for a brace
+    that is neither doubled nor part of a placeholder, ``("unknown", name)`` for a name not in
+    ``known``. Call scripts and text message templates share this one reading of the syntax."""
     for token in _TOKEN.finditer(text):
         whole = token.group(0)
         if whole in ("{{", "}}"):
             continue
         if whole in ("{", "}"):
-            raise ScriptError(
-                "script_lone_brace", line=number, section=part.value, brace=whole, braces=whole * 2
-            )
-        name = token.group(1)
-        if name not in PLACEHOLDERS:
-            raise ScriptError(
-                "script_unknown_placeholder",
-                line=number,
-                section=part.value,
-                name=name,
-                known=", ".join(PLACEHOLDERS),
-            )
+            return ("lone_brace", whole)
+        if token.group(1) not in known:
+            return ("unknown", token.group(1))
+    return None
+
+
+def fill_placeholders(text: str, value_of: Callable[[str], str]) -> str:
+    """``text`` with each ``{name}`` replaced by ``value_of(name)`` and ``{{``/``}}`` by a
+    brace; the text must have passed :func:`placeholder_fault`."""
+
+    def fill(match: re.Match[str]) -> str:
+        whole = match.group(0)
+        if whole in ("{{", "}}"):
+            return whole[0]
+        return value_of(match.group(1))
+
+    return _TOKEN.sub(fill, text)
+
+
+def _check_placeholders(text: str, number: int, part: ScriptPart) -> None:
+    fault = placeholder_fault(text, PLACEHOLDERS)
+    if fault is None:
+        return
+    kind, what = fault
+    if kind == "lone_brace":
+        raise ScriptError(
+            "script_lone_brace", line=number, section=part.value, brace=what, braces=what * 2
+        )
+    raise ScriptError(
+        "script_unknown_placeholder",
+        line=number,
+        section=part.value,
+        name=what,
+        known=", ".join(PLACEHOLDERS),
+    )
 
 
 def _names(text: str) -> list[str]:
@@ -248,22 +274,14 @@ def render_script(script: CallScriptText, values: Mapping[str, str | None]) -> R
         for line in section.lines:
             missing: list[str] = []
 
-            def fill(
-                match: re.Match[str], missing: list[str] = missing, line: ScriptLine = line
-            ) -> str:
-                whole = match.group(0)
-                if whole == "{{":
-                    return "{"
-                if whole == "}}":
-                    return "}"
-                name = match.group(1)
+            def value_of(name: str, missing: list[str] = missing, line: ScriptLine = line) -> str:
                 value = values.get(name)
                 if value is None or not value.strip():
                     missing.append(name)
                     return spoken_fallback(name, line.text)
                 return value
 
-            text = _TOKEN.sub(fill, line.text)
+            text = fill_placeholders(line.text, value_of)
             lines.append(RenderedLine(text, line.agent_note, tuple(missing)))
         sections.append(RenderedSection(section.part, section.part.label, tuple(lines)))
     return RenderedScript(NO_MEDICAL_ADVICE, tuple(sections))

@@ -112,10 +112,15 @@ class PatientCard:
     past_results: tuple[PastResult, ...] = ()
 
     def age_on(self, day: dt.date) -> int:
-        years = day.year - self.birth_date.year
-        if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
-            years -= 1
-        return years
+        return age_on(self.birth_date, day)
+
+
+def age_on(birth_date: dt.date, day: dt.date) -> int:
+    """Full years of age on ``day``."""
+    years = day.year - birth_date.year
+    if (day.month, day.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Each step looks before it acts, so ``init`` run twice changes nothing the second time: the
 database is created when missing; the migrations (which create the group roles, the schema,
-the row-level security and the version gate) run only what is pending; the first
+the row-level security and the version gate) run only what is pending; the shipped text
+message templates are added only where their codes are missing; the first
 administrator's staff row and login are made only when that login does not exist yet.
 """
 
@@ -19,6 +20,7 @@ from agent_app.server.staff_logins import StaffEntry, StaffInputError, login_exi
 from agent_app.server.tls_check import Finding, check_tls
 from agent_app.store.errors import SchemaTooNewError
 from agent_app.store.migrate import upgrade_to_head
+from agent_app.store.repositories.sms_templates import import_shipped
 from agent_app.sync.logins import GROUP_ROLES
 
 MIN_SERVER_VERSION = 150000  # PostgreSQL 15: MERGE-era RLS, pg_hba_file_rules with errors
@@ -96,6 +98,9 @@ def init_server(
             if before == after
             else f"Schema: migrated from {before or 'empty'} to {after}."
         )
+        # The shipped text messages, approved, so the plan can send from the first day; a
+        # hospital's own edit of a shipped code is kept.
+        say(f"Text message templates: {import_shipped(engine)} added.")
         with engine.begin() as connection:
             groups = connection.execute(
                 text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:g)"),

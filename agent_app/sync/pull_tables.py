@@ -19,6 +19,7 @@ PULL_TABLES: tuple[str, ...] = (
     "episode",
     "followup_task",
     "blacklist",
+    "sms_template",  # the plan's notices and the agents' health-education texts
     "knowledge_article",  # last: the queue's first page does not wait for it
 )
 

@@ -18,6 +18,8 @@ from agent_app.dialer.lines import open_phone, opens_on_any_thread
 from agent_app.domain.enums import LineType
 from agent_app.domain.views import StaffAccount
 from agent_app.netwatch.desk_targets import desk_targets
+from agent_app.sms.plan_schedule import PlanSchedule
+from agent_app.sms.planner import Hospital
 from agent_app.sms.worker import SmsWorker
 from agent_app.store.repositories.contacts import random_contact_number
 from agent_app.ui.call_bar import CallBar
@@ -41,6 +43,7 @@ class DeskSession:
         self._rng = random.Random()
         self._links: LinkRelay | None = None
         self._sms: SmsWorker | None = None
+        self._sms_plan: PlanSchedule | None = None
 
     @property
     def demo(self) -> bool:
@@ -148,6 +151,17 @@ class DeskSession:
             self._sms = worker
             worker.start()
 
+    def _start_sms_plan(self, account: StaffAccount) -> None:
+        """Beside the desk that sends text messages, the planner that queues the plan's
+        pre-call notices and re-visit reminders (as the signed-in agent's)."""
+        if self._sms_plan is not None:
+            self._sms_plan.stop()
+            self._sms_plan = None
+        if self._sms is not None:
+            hospital = Hospital(self.settings.hospital_name, self.settings.hospital_phone)
+            self._sms_plan = PlanSchedule(self.engine, hospital, account.id)
+            self._sms_plan.start()
+
     def open_window(self, account: StaffAccount, password: str | None) -> MainWindow:
         """The signed-in desk, shown, with an unfinished follow-up reopened and sync started."""
         settings = self.settings
@@ -182,6 +196,7 @@ class DeskSession:
         window.show()
         window.restore_unfinished()
         self._start_sms(account, window)
+        self._start_sms_plan(account)
         links = self._link_relay()
         if links is not None:
             links.follow_status(window)

@@ -46,7 +46,8 @@ def add_tools(
     recordings with QA scoring, statistics and reports, spot-check sampling. Administrators:
     questionnaires and scripts, the discharge import, and the calling calendar (whose
     warning, when the holiday data runs out, sits in the administrator's status bar).
-    Supervisors and administrators: the knowledge base articles."""
+    Supervisors and administrators: the knowledge base articles and the text message
+    templates."""
     tools = _Tools(window)  # kept alive by the menu entries' callbacks
     cache = settings.data_dir / "recording-cache" if settings is not None else None
     window.recording_server, window.recording_cache = server, cache
@@ -57,6 +58,7 @@ def add_tools(
         _add_admin(window, tools, server)
     if window.account.role in (Role.SUPERVISOR, Role.ADMIN):
         _add_knowledge_editor(window, tools)
+        _add_sms_template_editor(window, tools)
 
 
 def _add_everyones(window: MainWindow, tools: _Tools) -> None:
@@ -200,6 +202,23 @@ def _add_knowledge_editor(window: MainWindow, tools: _Tools) -> None:
         tools.opener(
             "knowledge",
             lambda: _as_window(KnowledgeEditor(engine, account), window, size=(1180, 720)),
+        ),
+    )
+
+
+def _add_sms_template_editor(window: MainWindow, tools: _Tools) -> None:
+    """Supervisors edit and approve their department's text message templates,
+    administrators every template and the hospital's own."""
+    from agent_app.ui.sms_templates.editor import SmsTemplateEditor
+
+    engine, account, menus = window.engine, window.account, window.menus
+    menu = menus.admin if account.role is Role.ADMIN else menus.supervision
+    menus.add(
+        menu,
+        QCoreApplication.translate("DeskTools", "Text message templates…"),
+        tools.opener(
+            "sms_templates",
+            lambda: _as_window(SmsTemplateEditor(engine, account), window, size=(1080, 640)),
         ),
     )
 

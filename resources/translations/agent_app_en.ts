@@ -1070,7 +1070,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+57"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+58"/>
         <source>Line: simulated (demo)</source>
         <translation>Line: simulated (demo)</translation>
     </message>
@@ -1085,7 +1085,7 @@
         <translation>&amp;Self-test…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>The phone line could not be opened: {0}</translation>
     </message>
@@ -1106,7 +1106,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+72"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+74"/>
         <source>Complaints and suggestions</source>
         <translation>Complaints and suggestions</translation>
     </message>
@@ -1184,6 +1184,11 @@
         <location line="+19"/>
         <source>Knowledge base articles…</source>
         <translation>Knowledge base articles…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Text message templates…</source>
+        <translation>Text message templates…</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1388,6 +1393,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>text message templates</source>
+        <translation>text message templates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>knowledge articles</source>
         <translation>knowledge articles</translation>
     </message>
@@ -1427,7 +1437,7 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+193"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+195"/>
         <location line="+28"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
@@ -1478,12 +1488,7 @@ It is retried automatically.</translation>
         <translation>{0} required questions are not answered ({1}…). Save as a partial follow-up?</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>[{0}] {1}, please remember your re-visit; bring your discharge papers.</source>
-        <translation>[{0}] {1}, please remember your re-visit; bring your discharge papers.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+44"/>
         <source>Hang up before saving the follow-up.</source>
         <translation>Hang up before saving the follow-up.</translation>
     </message>
@@ -5623,7 +5628,7 @@ It is retried automatically.</translation>
 <context>
     <name>SmsStatus</name>
     <message>
-        <location filename="../../agent_app/ui/sms_status.py" line="+14"/>
+        <location filename="../../agent_app/ui/sms_status.py" line="+15"/>
         <source>the SMS modem cannot be opened</source>
         <translation>the SMS modem cannot be opened</translation>
     </message>
@@ -5666,7 +5671,7 @@ It is retried automatically.</translation>
 <context>
     <name>SmsStatusLabel</name>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>SMS: ready</source>
         <translation>SMS: ready</translation>
     </message>
@@ -5684,6 +5689,231 @@ It is retried automatically.</translation>
         <location line="+2"/>
         <source>SMS: connecting…</source>
         <translation>SMS: connecting…</translation>
+    </message>
+</context>
+<context>
+    <name>SmsTemplateEditor</name>
+    <message>
+        <location filename="../../agent_app/ui/sms_templates/editor.py" line="+64"/>
+        <source>Text message templates</source>
+        <translation>Text message templates</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+25"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <location line="+26"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+27"/>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+28"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Placeholders: {0}. At most {1} characters once filled.</source>
+        <translation>Placeholders: {0}. At most {1} characters once filled.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retire</source>
+        <translation>&amp;Retire</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Whole hospital</source>
+        <translation>Whole hospital</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>You may read this template but not change it.</source>
+        <translation>You may read this template but not change it.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Saved. It reaches the other desks with the next sync.</source>
+        <translation>Saved. It reaches the other desks with the next sync.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not save: {0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SmsTemplateTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/sms_templates/texts.py" line="+12"/>
+        <source>Notice before the first call</source>
+        <translation>Notice before the first call</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-visit reminder</source>
+        <translation>Re-visit reminder</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Health education</source>
+        <translation>Health education</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retired</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a dose is the prescriber&apos;s to give, never a text message&apos;s</source>
+        <translation>a dose is the prescriber&apos;s to give, never a text message&apos;s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>raising or lowering a dose changes the prescription</source>
+        <translation>raising or lowering a dose changes the prescription</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopping a medicine is a prescription decision</source>
+        <translation>stopping a medicine is a prescription decision</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>switching or adding a medicine is a prescription</source>
+        <translation>switching or adding a medicine is a prescription</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an amount of medicine is a dose</source>
+        <translation>an amount of medicine is a dose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>how often to take a medicine is part of the prescription</source>
+        <translation>how often to take a medicine is part of the prescription</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a number of tablets is a dose</source>
+        <translation>a number of tablets is a dose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a diagnosis is given by a doctor who saw the patient</source>
+        <translation>a diagnosis is given by a doctor who saw the patient</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The text gives medical advice (“{0}”): {1}. Send medicine and diagnosis questions to the doctor instead.</source>
+        <translation>The text gives medical advice (“{0}”): {1}. Send medicine and diagnosis questions to the doctor instead.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The code {0} must be 1–40 lower-case letters, digits and _ starting with a letter.</source>
+        <translation>The code {0} must be 1–40 lower-case letters, digits and _ starting with a letter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The title must be 1 to 120 characters.</source>
+        <translation>The title must be 1 to 120 characters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown template kind “{0}”.</source>
+        <translation>Unknown template kind “{0}”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown template state “{0}”.</source>
+        <translation>Unknown template state “{0}”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The text is empty.</source>
+        <translation>The text is empty.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A lone “{0}”: write “{1}” for a brace in the text.</source>
+        <translation>A lone “{0}”: write “{1}” for a brace in the text.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown placeholder “{{{0}}}”; the known ones are {1}.</source>
+        <translation>Unknown placeholder “{{{0}}}”; the known ones are {1}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filled with the longest values the text has {0} characters; a message may have at most {1} ({2} parts).</source>
+        <translation>Filled with the longest values the text has {0} characters; a message may have at most {1} ({2} parts).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a supervisor of the owning department or an administrator may change this template.</source>
+        <translation>Only a supervisor of the owning department or an administrator may change this template.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no template “{0}”.</source>
+        <translation>There is no template “{0}”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no department “{0}”.</source>
+        <translation>There is no department “{0}”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template “{0}” is not approved.</source>
+        <translation>Template “{0}” is not approved.</translation>
     </message>
 </context>
 <context>
@@ -6940,7 +7170,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+62"/>
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+66"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
@@ -6960,7 +7190,12 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>Send a re-visit reminder by SMS</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>Tick the texts to send the patient by SMS when the follow-up is saved</source>
+        <translation>Tick the texts to send the patient by SMS when the follow-up is saved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save and close (Ctrl+S)</source>
         <translation>Save and close (Ctrl+S)</translation>
     </message>
@@ -6990,7 +7225,12 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="+2"/>
+        <source>Health-education SMS</source>
+        <translation>Health-education SMS</translation>
+    </message>
+    <message>
+        <location line="-53"/>
         <source>Reached — follow-up done</source>
         <translation>Reached — follow-up done</translation>
     </message>

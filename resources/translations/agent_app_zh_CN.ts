@@ -1070,7 +1070,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+57"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+58"/>
         <source>Line: simulated (demo)</source>
         <translation>线路：模拟（演示）</translation>
     </message>
@@ -1085,7 +1085,7 @@
         <translation>自检(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>电话线路无法打开：{0}</translation>
     </message>
@@ -1106,7 +1106,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+72"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+74"/>
         <source>Complaints and suggestions</source>
         <translation>投诉与建议</translation>
     </message>
@@ -1184,6 +1184,11 @@
         <location line="+19"/>
         <source>Knowledge base articles…</source>
         <translation>知识库文章…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Text message templates…</source>
+        <translation>短信模板…</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1388,6 +1393,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>text message templates</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>knowledge articles</source>
         <translation>知识库文章</translation>
     </message>
@@ -1427,7 +1437,7 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+193"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+195"/>
         <location line="+28"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
@@ -1478,12 +1488,7 @@ It is retried automatically.</source>
         <translation>有 {0} 道必答题未回答（{1}…）。是否保存为部分完成的随访？</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>[{0}] {1}, please remember your re-visit; bring your discharge papers.</source>
-        <translation>【{0}】{1}，请记得按时复诊，并携带出院小结等出院资料。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+44"/>
         <source>Hang up before saving the follow-up.</source>
         <translation>保存随访前请先挂断电话。</translation>
     </message>
@@ -5618,7 +5623,7 @@ It is retried automatically.</source>
 <context>
     <name>SmsStatus</name>
     <message>
-        <location filename="../../agent_app/ui/sms_status.py" line="+14"/>
+        <location filename="../../agent_app/ui/sms_status.py" line="+15"/>
         <source>the SMS modem cannot be opened</source>
         <translation>短信猫无法打开</translation>
     </message>
@@ -5661,7 +5666,7 @@ It is retried automatically.</source>
 <context>
     <name>SmsStatusLabel</name>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>SMS: ready</source>
         <translation>短信：就绪</translation>
     </message>
@@ -5679,6 +5684,231 @@ It is retried automatically.</source>
         <location line="+2"/>
         <source>SMS: connecting…</source>
         <translation>短信：正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>SmsTemplateEditor</name>
+    <message>
+        <location filename="../../agent_app/ui/sms_templates/editor.py" line="+64"/>
+        <source>Text message templates</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+25"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <location line="+26"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+27"/>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+28"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Placeholders: {0}. At most {1} characters once filled.</source>
+        <translation>可用占位符:{0}。填入内容后最多 {1} 个字。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retire</source>
+        <translation>停用(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Whole hospital</source>
+        <translation>全院</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>You may read this template but not change it.</source>
+        <translation>您可以查看此模板,但不能修改。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Saved. It reaches the other desks with the next sync.</source>
+        <translation>已保存,下次同步时发送到其他工作台。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not save: {0}</source>
+        <translation>无法保存:{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SmsTemplateTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/sms_templates/texts.py" line="+12"/>
+        <source>Notice before the first call</source>
+        <translation>首次随访电话预告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-visit reminder</source>
+        <translation>复诊提醒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Health education</source>
+        <translation>健康宣教</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a dose is the prescriber&apos;s to give, never a text message&apos;s</source>
+        <translation>剂量只能由开处方的医生给出,不能写在短信里</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>raising or lowering a dose changes the prescription</source>
+        <translation>加量或减量等于修改处方</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopping a medicine is a prescription decision</source>
+        <translation>停药属于处方决定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>switching or adding a medicine is a prescription</source>
+        <translation>换药或加药属于处方</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an amount of medicine is a dose</source>
+        <translation>药量就是剂量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>how often to take a medicine is part of the prescription</source>
+        <translation>服药次数属于医嘱</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a number of tablets is a dose</source>
+        <translation>服用几片就是剂量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a diagnosis is given by a doctor who saw the patient</source>
+        <translation>诊断只能由看过患者的医生给出</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The text gives medical advice (“{0}”): {1}. Send medicine and diagnosis questions to the doctor instead.</source>
+        <translation>短信含有医疗建议(“{0}”):{1}。用药和诊断问题请让患者咨询医生。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The code {0} must be 1–40 lower-case letters, digits and _ starting with a letter.</source>
+        <translation>代码 {0} 须为 1–40 个小写字母、数字或下划线,并以字母开头。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The title must be 1 to 120 characters.</source>
+        <translation>标题须为 1 到 120 个字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown template kind “{0}”.</source>
+        <translation>未知的模板类型“{0}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown template state “{0}”.</source>
+        <translation>未知的模板状态“{0}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The text is empty.</source>
+        <translation>正文为空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A lone “{0}”: write “{1}” for a brace in the text.</source>
+        <translation>单独的“{0}”:正文中的括号请写成“{1}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown placeholder “{{{0}}}”; the known ones are {1}.</source>
+        <translation>未知的占位符“{{{0}}}”;可用的占位符有 {1}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filled with the longest values the text has {0} characters; a message may have at most {1} ({2} parts).</source>
+        <translation>填入最长的内容后正文有 {0} 个字;一条短信最多 {1} 个字({2} 段)。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a supervisor of the owning department or an administrator may change this template.</source>
+        <translation>只有所属科室的护士长或管理员可以修改此模板。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no template “{0}”.</source>
+        <translation>没有模板“{0}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no department “{0}”.</source>
+        <translation>没有科室“{0}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template “{0}” is not approved.</source>
+        <translation>模板“{0}”尚未批准。</translation>
     </message>
 </context>
 <context>
@@ -6935,7 +7165,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+62"/>
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+66"/>
         <source>Wrap-up</source>
         <translation>结束处理</translation>
     </message>
@@ -6955,7 +7185,12 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <translation>发送复诊提醒短信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>Tick the texts to send the patient by SMS when the follow-up is saved</source>
+        <translation>勾选要在保存随访时以短信发给患者的内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save and close (Ctrl+S)</source>
         <translation>保存并结束 (Ctrl+S)</translation>
     </message>
@@ -6985,7 +7220,12 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="+2"/>
+        <source>Health-education SMS</source>
+        <translation>健康宣教短信</translation>
+    </message>
+    <message>
+        <location line="-53"/>
         <source>Reached — follow-up done</source>
         <translation>已接通——随访完成</translation>
     </message>

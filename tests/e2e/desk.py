@@ -233,7 +233,6 @@ def wrap_up(desk: Desk, work: FollowupWork, call: FinishedCall) -> SavedWrapUp:
         vital_status=sheet.vital_status(),
         death_date=sheet.death_date(),
         red_flags=sheet.red_flags() if answered else (),
-        reminder_number=work.card.contacts[0].number_e164,
         other_numbers_left=len(work.card.contacts) > 1,
     )
     saved = save_wrapup(desk.local, work, wrap)

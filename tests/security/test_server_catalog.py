@@ -55,6 +55,9 @@ TABLES: dict[str, tuple[bool, dict[str, frozenset[str]]]] = {
     "red_flag_alert": (True, {R: ALL, A: ALL, U: ALL}),
     "sampling_run": (True, {R: CHECKERS, A: CHECKERS}),
     "sms_message": (True, {R: ALL, A: ALL}),
+    # 0020: approved templates for every desk, drafts and writes by department (hostile tests
+    # in test_sms_template_hostile.py)
+    "sms_template": (True, {R: ALL, A: {"supervisor", "admin"}, U: {"supervisor", "admin"}}),
     "staff": (True, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),
     "sync_insert_only": (False, {R: ALL}),
     "task_lease": (False, {}),

@@ -60,6 +60,7 @@ def test_init_makes_a_fresh_server_ready_and_a_second_run_changes_nothing(
     assert first.returncode == 3, first.stderr  # done, but this test server has no TLS
     assert "Database followup: created." in first.stdout
     assert f"Schema: migrated from empty to {head_revision()}." in first.stdout
+    assert "Text message templates: 8 added." in first.stdout
     assert "Administrator itadmin: login created." in first.stdout
     assert "RED   ssl = off" in first.stdout
     made = _state(fresh_pg, "followup")
@@ -76,6 +77,7 @@ def test_init_makes_a_fresh_server_ready_and_a_second_run_changes_nothing(
     assert again.code == 3, again.err
     assert "Database followup: exists." in again.out
     assert f"Schema: at {head_revision()}, nothing to do." in again.out
+    assert "Text message templates: 0 added." in again.out
     assert "Administrator itadmin: has a login already; left unchanged." in again.out
     assert _state(fresh_pg, "followup") == made  # no second admin, same password
 

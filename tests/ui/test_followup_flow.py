@@ -10,16 +10,18 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from agent_app.dialer.fake import FakeOdds, FakePhone
-from agent_app.domain.enums import Disposition, LineType, Role, TaskStatus
+from agent_app.domain.enums import Disposition, LineType, Role, SmsState, TaskStatus
 from agent_app.domain.views import StaffAccount
 from agent_app.store.repositories.audit import audit_entries
 from agent_app.store.repositories.patients import patient_card
+from agent_app.store.repositories.sms import messages_for_patient
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import (
+    Blacklist,
     CallAttempt,
     Department,
     FollowupResult,
@@ -27,12 +29,14 @@ from agent_app.store.schema import (
     Outbox,
     Recording,
     RedFlagAlert,
+    SmsMessage,
 )
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.followup.followup_view import FollowupView
 from agent_app.ui.followup.language import LANGUAGE_PROPERTY
 from agent_app.ui.followup.patient_panel import PatientPanel
 from agent_app.ui.followup.result_dialog import RED_FLAG, ResultDialog
+from agent_app.ui.followup.sms_history import SmsHistoryBox
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.qt import QApplication, QMessageBox, Qt
@@ -320,3 +324,44 @@ def test_the_red_flag_banner_stays_whatever_else_is_said(
     assert "挂断" not in window.statusBar().currentMessage()  # nor on the status bar
     assert "hang up" not in window.statusBar().currentMessage().lower()
     assert view.banner.isVisible() and view.banner.text() == flag_text
+
+
+def test_texts_ticked_at_wrap_up_are_queued_from_their_templates_and_shown_in_the_history(
+    qtbot: QtBot, desk: tuple[MainWindow, FakePhone], desk_store: Engine
+) -> None:
+    window, _phone = desk
+    view = open_next(qtbot, window)
+    patient_id = view.work.card.id
+    offered = dict(view.work.education_texts)
+    assert {"edu_diet", "edu_wound_care", "edu_emergency"} <= set(offered)
+    assert view.wrapup.education.isVisibleTo(view)
+    with Session(desk_store) as session:  # the patient's own mobile takes texts
+        session.execute(delete(Blacklist))
+        session.commit()
+    row = next(
+        r
+        for r in range(view.wrapup.education.count())
+        if view.wrapup.education.item(r).data(Qt.ItemDataRole.UserRole) == "edu_diet"
+    )
+    view.wrapup.education.item(row).setCheckState(Qt.CheckState.Checked)
+    assert view.wrapup.education_codes() == ("edu_diet",)
+    view.wrapup.reminder.setChecked(True)  # and the hospital's re-visit reminder
+    view.wrapup.choose(Disposition.NO_ANSWER)
+    with qtbot.waitSignal(view.sig_finished, timeout=10_000):
+        view.finish()
+    history = messages_for_patient(desk_store, patient_id)
+    sent = [m for m in history if "饮食宜清淡" in m.body]
+    assert len(sent) == 1 and sent[0].state is SmsState.QUEUED
+    assert "【示范医院】" in sent[0].body and "0571-88888888" in sent[0].body
+    with Session(desk_store) as session:
+        rows = dict(session.execute(select(SmsMessage.purpose, SmsMessage.id)).all())
+        assert set(rows) == {"health_education", "revisit_reminder"}
+        queued = session.scalars(select(Outbox.row_id).where(Outbox.table_name == "sms_message"))
+        assert sorted(queued) == sorted(str(i) for i in rows.values())
+    reminder = next(m for m in history if "复诊" in m.body and m is not sent[0])
+    assert "【示范医院】" in reminder.body and "{" not in reminder.body
+    # The patient card lists it when the patient's follow-up opens again.
+    box = SmsHistoryBox()
+    qtbot.addWidget(box)
+    box.show_messages(history)
+    assert any("饮食宜清淡" in box.list.item(r).text() for r in range(box.list.count()))

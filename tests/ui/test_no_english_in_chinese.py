@@ -55,6 +55,7 @@ ALLOWED = frozenset(
     | {"Shift", "Alt", "Enter", "Esc", "Tab", "Space", "mmHg", "kg", "cm", "bpm", "WAV"}
     | {"English"}  # the language menu names each language in itself
     | {"chinesecalendar"}  # the holiday data package IT upgrades, named as pip knows it
+    | {"TD"}  # the unsubscribe keyword of Chinese text messages (回复TD退订)
 )
 
 

@@ -23,7 +23,6 @@ from agent_app.domain.enums import (
     CheckLevel,
     Disposition,
     Outcome,
-    SmsState,
     TaskStatus,
     VitalStatus,
 )
@@ -31,10 +30,13 @@ from agent_app.domain.knowledge import ArticleState, linked_slugs
 from agent_app.domain.questionnaire import QuestionnaireError, RaisedFlag, Template, parse_template
 from agent_app.domain.reach_model import Suggestion, suggest
 from agent_app.domain.retry_rules import BestMoment, NextStep, RetryPolicy, next_step
+from agent_app.domain.sms_template import DEFAULT_CODES, SmsTemplateKind
 from agent_app.domain.views import PatientCard
 from agent_app.store.repositories.calendar_exceptions import load_work_calendar
 from agent_app.store.repositories.patients import patient_card
 from agent_app.store.repositories.reach_history import reach_model_for
+from agent_app.store.repositories.sms_queue import queue_templates
+from agent_app.store.repositories.sms_templates import education_choices
 from agent_app.store.repositories.tasks import OPEN_STATUSES
 from agent_app.store.schema import (
     CallAttempt,
@@ -46,7 +48,6 @@ from agent_app.store.schema import (
     KnowledgeArticle,
     QuestionnaireTemplate,
     RedFlagAlert,
-    SmsMessage,
 )
 from agent_app.sync.outbox import enqueue
 
@@ -76,6 +77,8 @@ class FollowupWork:
     card: PatientCard
     # The approved articles the script links to ([[kb:slug]]), slug -> title.
     article_titles: Mapping[str, str] = field(default_factory=dict)
+    # The approved health-education texts the agent may send at wrap-up: (code, title).
+    education_texts: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -98,8 +101,11 @@ class WrapUp:
     red_flags: tuple[RaisedFlag, ...] = ()
     notes: str = ""
     callback_at: dt.datetime | None = None
-    revisit_reminder: str = ""  # SMS text to queue for the patient, empty for none
-    reminder_number: str = ""
+    # Text messages for the patient's mobile, queued with the result: the hospital's re-visit
+    # reminder, health-education templates, and the values of their placeholders.
+    revisit_reminder: bool = False
+    education_codes: tuple[str, ...] = ()
+    message_values: Mapping[str, str | None] = field(default_factory=dict)
     other_numbers_left: bool = False
     now: dt.datetime | None = None
 
@@ -181,8 +187,14 @@ def load_followup(engine: Engine, task_id: int, viewer_id: int | None = None) ->
             doctor_id=doctor_id,
         )
         patient_id = task.patient_id
+        education = education_choices(session)
     card = patient_card(engine, patient_id, viewer_id=viewer_id, seen_in="followup")
-    return FollowupWork(**work, card=card, article_titles=titles)  # type: ignore[arg-type]
+    return FollowupWork(
+        **work,  # type: ignore[arg-type]
+        card=card,
+        article_titles=titles,
+        education_texts=education,
+    )
 
 
 def _article_titles(session: Session, slugs: tuple[str, ...]) -> dict[str, str]:
@@ -305,17 +317,19 @@ def save_wrapup(engine: Engine, work: FollowupWork, wrap: WrapUp) -> SavedWrapUp
                 enqueue(session, other, "update", actor_id=wrap.staff_id)
             cancelled = len(others)
 
-        if wrap.revisit_reminder and wrap.reminder_number:
-            sms = SmsMessage(
-                id=uuid.uuid4(),
+        codes = wrap.education_codes
+        if wrap.revisit_reminder:
+            codes = (DEFAULT_CODES[SmsTemplateKind.REVISIT_REMINDER], *codes)
+        if codes:
+            queue_templates(
+                session,
+                codes,
+                wrap.message_values,
+                patient_id=task.patient_id,
                 task_id=task.id,
-                number_e164=wrap.reminder_number[:20],
-                body=wrap.revisit_reminder,
-                state=SmsState.QUEUED,
-                created_at=now,
+                staff_id=wrap.staff_id,
+                now=now,
             )
-            session.add(sms)
-            enqueue(session, sms)
     return SavedWrapUp(step, result_id, tuple(alert_ids), cancelled)
 
 

@@ -26,7 +26,7 @@ from agent_app.domain.knowledge import (
 )
 from agent_app.store.repositories.templates import record_edit
 from agent_app.store.schema import Department, KnowledgeArticle, Staff
-from agent_app.store.schema.base import utcnow
+from agent_app.store.schema.base import Base, utcnow
 from agent_app.sync.outbox import enqueue
 
 
@@ -156,9 +156,10 @@ def write_article(
     return row, created
 
 
-def queue_for_server(session: Session, row: KnowledgeArticle, created: bool, staff_id: int) -> None:
-    """On a desk, queue the saved row for the server; written on the server itself (an
-    administrator's import there), it is already where every desk pulls from."""
+def queue_for_server(session: Session, row: Base, created: bool, staff_id: int) -> None:
+    """On a desk, queue a saved reference row (an article, a text message template) for the
+    server; written on the server itself (an administrator's import there), it is already
+    where every desk pulls from."""
     bind = session.get_bind()
     if bind.dialect.name == "sqlite":
         enqueue(session, row, "insert" if created else "update", actor_id=staff_id)

@@ -28,6 +28,7 @@ from agent_app.store.schema.his import (
 from agent_app.store.schema.knowledge import KnowledgeArticle
 from agent_app.store.schema.local import Outbox, ProvisionalKey, SignInGuardState, SyncState
 from agent_app.store.schema.people import Contact, Department, Episode, Patient, Staff
+from agent_app.store.schema.sms_templates import SmsTemplate
 from agent_app.store.schema.supervision import SamplingRun
 from agent_app.store.schema.tallies import (
     StatsAnswerTally,
@@ -73,6 +74,7 @@ __all__ = [
     "SamplingRun",
     "SignInGuardState",
     "SmsMessage",
+    "SmsTemplate",
     "Staff",
     "StatsAnswerTally",
     "StatsCallSpan",

@@ -175,6 +175,13 @@ class SmsMessage(Base):
     sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     delivered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     error: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    #: Why it was sent: a template kind (pre_call_notice, revisit_reminder, health_education),
+    #: or None for a message written by hand or received.
+    purpose: Mapped[str | None] = mapped_column(String(20))
+    episode_id: Mapped[int | None] = mapped_column(IdType)  # a re-visit reminder's episode
+    #: What a planned message is for ("pre_call_notice:task:12"): unique on both stores, so two
+    #: runs or two desks never queue the same notice twice (the server drops a second push).
+    plan_key: Mapped[str | None] = mapped_column(String(80), unique=True)
 
     __table_args__ = (Index("ix_sms_message_state", "state"),)
 

@@ -61,6 +61,14 @@ class FollowupPlan(ChangeTracked, Base):
     retry_spacing_minutes: Mapped[int] = mapped_column(default=120)
     calling_hours: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
     sms_before_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The pre-call notice goes out when the first call is due within this many hours.
+    sms_notice_hours: Mapped[int] = mapped_column(default=18, server_default="18")
+    #: The re-visit reminder goes out this many days before the episode's ``revisit_on``;
+    #: 0 sends none.
+    revisit_reminder_days: Mapped[int] = mapped_column(default=2, server_default="2")
+    #: Template codes; None means the hospital's default (domain.sms_template.DEFAULT_CODES).
+    notice_template_code: Mapped[str | None] = mapped_column(String(40))
+    reminder_template_code: Mapped[str | None] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 

@@ -105,4 +105,5 @@ class Episode(ChangeTracked, Base):
         Index("ix_episode_patient_id", "patient_id"),
         Index("ix_episode_department_discharged", "department_id", "discharged_on"),
         Index("ix_episode_diagnosis_code", "diagnosis_code"),
+        Index("ix_episode_revisit_on", "revisit_on"),  # the re-visit reminders' planner
     )

@@ -23,6 +23,7 @@ from agent_app.dialer.events import Ended
 from agent_app.domain.call_script import script_values
 from agent_app.domain.enums import Disposition, NonAnswer, Outcome, RedFlagSeverity, VitalStatus
 from agent_app.domain.questionnaire import RaisedFlag, StoredAnswersError
+from agent_app.domain.sms_template import card_values
 from agent_app.domain.views import ContactLine, PastResult, StaffAccount
 from agent_app.store.drafts import Draft, DraftStore
 from agent_app.store.repositories.attempts import suggested_disposition
@@ -143,6 +144,7 @@ class FollowupView(QWidget):
         )
         self.form = QuestionnaireForm(work.template)
         self.wrapup = WrapUpPanel()
+        self.wrapup.set_education(work.education_texts)
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -406,12 +408,6 @@ class FollowupView(QWidget):
         vital = (
             VitalStatus.DECEASED if disposition is Disposition.DECEASED else sheet.vital_status()
         )
-        reminder = ""
-        number = self.work.card.contacts[0].number_e164 if self.work.card.contacts else ""
-        if self.wrapup.reminder.isChecked():
-            reminder = self.tr(
-                "[{0}] {1}, please remember your re-visit; bring your discharge papers."
-            ).format(self.hospital[0], self.work.card.name)
         return WrapUp(
             task_id=self.work.task_id,
             staff_id=self.account.id,
@@ -425,8 +421,14 @@ class FollowupView(QWidget):
             red_flags=sheet.red_flags() if answered else (),
             notes=self.wrapup.notes.toPlainText(),
             callback_at=self.wrapup.callback_at(),
-            revisit_reminder=reminder,
-            reminder_number=number,
+            revisit_reminder=self.wrapup.reminder.isChecked(),
+            education_codes=self.wrapup.education_codes(),
+            message_values=card_values(
+                self.work.card,
+                hospital_name=self.hospital[0],
+                hospital_phone=self.hospital[1],
+                today=dt.date.today(),
+            ),
             other_numbers_left=len(self.work.card.contacts) > 1,
         )
 

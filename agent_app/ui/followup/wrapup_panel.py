@@ -1,4 +1,5 @@
-"""The wrap-up: how the follow-up ended, when to call again, notes, and a re-visit reminder."""
+"""The wrap-up: how the follow-up ended, when to call again, notes, a re-visit reminder and the
+health-education texts to send the patient."""
 
 from __future__ import annotations
 
@@ -16,8 +17,11 @@ from agent_app.ui.qt import (
     QGroupBox,
     QHBoxLayout,
     QKeySequence,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    Qt,
     QWidget,
     Signal,
 )
@@ -73,6 +77,13 @@ class WrapUpPanel(QGroupBox):
         self.notes.setPlaceholderText(self.tr("Notes for the next caller and the doctor"))
         self.notes.setMaximumHeight(70)
         self.reminder = QCheckBox(self.tr("Send a re-visit reminder by SMS"))
+        # The approved health-education texts; each ticked one is sent when the follow-up is
+        # saved (the list is hidden when there is none).
+        self.education = QListWidget()
+        self.education.setMaximumHeight(90)
+        self.education.setToolTip(
+            self.tr("Tick the texts to send the patient by SMS when the follow-up is saved")
+        )
         self.save_button = QPushButton(self.tr("Save and close (Ctrl+S)"))
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))
         self.save_button.setDefault(True)
@@ -84,6 +95,8 @@ class WrapUpPanel(QGroupBox):
         form.addRow(self.tr("Call back at"), self.callback)
         form.addRow(self.tr("Notes"), self.notes)
         form.addRow("", self.reminder)
+        form.addRow(self.tr("Health-education SMS"), self.education)
+        self._form = form
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.later_button)
@@ -94,9 +107,39 @@ class WrapUpPanel(QGroupBox):
         self.callback.dateTimeChanged.connect(lambda _v: self.sig_changed.emit())
         self.notes.textChanged.connect(self.sig_changed.emit)
         self.reminder.toggled.connect(lambda _on: self.sig_changed.emit())
+        self.education.itemChanged.connect(lambda _item: self.sig_changed.emit())
+        self.set_education(())
         self.save_button.clicked.connect(self.sig_save.emit)
         self.later_button.clicked.connect(self.sig_later.emit)
         self._disposition_changed()
+
+    def set_education(self, choices: tuple[tuple[str, str], ...]) -> None:
+        """Offer the texts ``choices`` ((code, title) each), none ticked."""
+        self.education.blockSignals(True)
+        self.education.clear()
+        for code, title in choices:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.education.addItem(item)
+        self.education.blockSignals(False)
+        self._form.setRowVisible(self.education, bool(choices))
+
+    def education_codes(self) -> tuple[str, ...]:
+        """The codes of the ticked texts, in list order."""
+        items = (self.education.item(row) for row in range(self.education.count()))
+        return tuple(
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        )
+
+    def tick_education(self, codes: tuple[str, ...]) -> None:
+        for row in range(self.education.count()):
+            item = self.education.item(row)
+            ticked = item.data(Qt.ItemDataRole.UserRole) in codes
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
     def _disposition_changed(self) -> None:
         later = self.chosen() is Disposition.CALL_BACK_LATER
@@ -127,6 +170,7 @@ class WrapUpPanel(QGroupBox):
             "disposition": chosen.value if (chosen := self.chosen()) else "",
             "callback": self.callback.dateTime().toString("yyyy-MM-ddTHH:mm"),
             "reminder": self.reminder.isChecked(),
+            "education": list(self.education_codes()),
         }
 
     def restore(self, data: dict[str, Any]) -> None:
@@ -137,6 +181,9 @@ class WrapUpPanel(QGroupBox):
             if moment.isValid():
                 self.callback.setDateTime(moment)
         self.reminder.setChecked(bool(data.get("reminder")))
+        codes = data.get("education")
+        if isinstance(codes, list):
+            self.tick_education(tuple(str(c) for c in codes))
 
     def set_busy(self, busy: bool) -> None:
         for widget in (self.save_button, self.later_button, self.disposition):

@@ -1,0 +1,1 @@
+"""The text message template editor for supervisors and administrators."""
