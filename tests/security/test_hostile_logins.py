@@ -548,3 +548,54 @@ def test_an_alert_is_acknowledged_only_in_the_acknowledgers_own_name(
                  "WHERE department_id = 1")
         ).rowcount  # fmt: skip
     assert done > 0
+
+
+PLANNED = (
+    "INSERT INTO sms_message (id, task_id, patient_id, episode_id, purpose, plan_key, "
+    "number_e164, body, state, created_at) VALUES (gen_random_uuid(), :t, NULL, :e, :u, :k, "
+    "'+8613800000000', 'x', 'queued', now())"
+)
+
+
+def _episode_of(server: Engine, task: int) -> int:
+    return int(_one(server, "SELECT episode_id FROM followup_task WHERE id = :t", t=task))
+
+
+@pytest.mark.parametrize("login", [AGENT, SUPERVISOR])
+@pytest.mark.parametrize(
+    "what",
+    ["another department's episode", "another department's notice key",
+     "another department's reminder key", "a key its own row does not stand for"],
+)  # fmt: skip
+def test_planned_messages_across_the_department_line_are_refused(
+    server: Engine, as_staff: Connect, login: str, what: str
+) -> None:
+    task, _patient, _ = _foreign_task(server, login)
+    episode = _episode_of(server, task)
+    own_task = _one(server, "SELECT min(id) FROM followup_task WHERE department_id = :d",
+                    d=DEPT[login])  # fmt: skip
+    values = {
+        "another department's episode": (None, episode, "revisit_reminder", None),
+        "another department's notice key": (None, None, "pre_call_notice",
+                                            f"pre_call_notice:task:{task}"),
+        "another department's reminder key": (None, None, "revisit_reminder",
+                                              f"revisit_reminder:episode:{episode}"),
+        "a key its own row does not stand for": (own_task, None, "pre_call_notice",
+                                                 f"pre_call_notice:task:{task}"),
+    }[what]  # fmt: skip
+    with pytest.raises(DBAPIError, match=REFUSED), as_staff(login).begin() as connection:
+        connection.execute(text(PLANNED), dict(zip("teuk", values, strict=True)))
+    assert _rows(server, "SELECT id FROM sms_message WHERE plan_key IS NOT NULL") == []
+
+
+@pytest.mark.parametrize("login", [AGENT, SUPERVISOR])
+def test_a_planned_notice_for_the_writers_own_task_is_taken(
+    server: Engine, as_staff: Connect, login: str
+) -> None:
+    own_task = _one(server, "SELECT min(id) FROM followup_task WHERE department_id = :d",
+                    d=DEPT[login])  # fmt: skip
+    key = f"pre_call_notice:task:{own_task}"
+    with as_staff(login).begin() as connection:
+        connection.execute(text(PLANNED), {"t": own_task, "e": None, "u": "pre_call_notice",
+                                           "k": key})  # fmt: skip
+    assert _rows(server, "SELECT plan_key FROM sms_message") == [key]

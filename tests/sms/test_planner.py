@@ -16,7 +16,7 @@ from agent_app.domain.sms_template import SmsTemplateState
 from agent_app.sms.planner import Hospital, plan_messages
 from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.sms import unsubscribe
-from agent_app.store.repositories.sms_queue import queue_sms
+from agent_app.store.repositories.sms_queue import planned_id, queue_sms
 from agent_app.store.schema import (
     Blacklist,
     CallingException,
@@ -174,3 +174,18 @@ def test_a_template_not_approved_sends_nothing(desk: Engine) -> None:
     add_patient(desk, 1, due_at=local(2026, 11, 17, 9, 0))
     report = plan_messages(desk, local(2026, 11, 16, 18, 0), hospital=HOSPITAL, staff_id=AGENT)
     assert _messages(desk) == {} and report.skipped_codes == ["pre_call_notice"]
+
+
+def test_two_desks_that_plan_the_same_notice_give_it_the_same_id(tmp_path: Path) -> None:
+    """So an SMS platform, which drops a repeated request id, sends it once even when both
+    desks planned it before either pushed."""
+    ids = []
+    for name in ("desk1", "desk2"):
+        engine = open_local_store(tmp_path / f"{name}.sqlite3")
+        seed_plan_hospital(engine)
+        add_patient(engine, 1, due_at=local(2026, 11, 17, 9, 0))
+        _plan(engine, local(2026, 11, 16, 18, 0))
+        with Session(engine) as session:
+            ids.append(session.scalars(select(SmsMessage.id)).one())
+        engine.dispose()
+    assert ids[0] == ids[1] == planned_id("pre_call_notice:task:1")

@@ -41,6 +41,17 @@ def number_blocked(session: Session, number_e164: str) -> bool:
     )
 
 
+#: Planned messages' ids are named from their plan key in this namespace.
+PLANNED_NAMESPACE = uuid.UUID("5d1f3c0e-8a57-4c7e-9a35-3f0b6a2d9c41")
+
+
+def planned_id(plan_key: str) -> uuid.UUID:
+    """The same id for the same planned message on every desk: two desks that both planned a
+    notice before either pushed send it under one idempotency key, which an SMS platform
+    takes once (a modem has no such check: one desk per hospital sends by modem)."""
+    return uuid.uuid5(PLANNED_NAMESPACE, plan_key)
+
+
 def queue_sms(
     session: Session,
     *,
@@ -57,7 +68,7 @@ def queue_sms(
     """Add a queued outgoing message to ``session`` and, on a desk, its outbox entry; the
     caller commits. A ``plan_key`` already used fails the flush (IntegrityError)."""
     row = SmsMessage(
-        id=uuid.uuid4(),
+        id=planned_id(plan_key) if plan_key else uuid.uuid4(),
         task_id=task_id,
         number_e164=number_e164,
         body=body,
