@@ -7170,7 +7170,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+66"/>
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+73"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
@@ -7180,7 +7180,12 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>— choose how the follow-up ended —</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>In the hospital&apos;s time</source>
+        <translation>In the hospital&apos;s time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Notes for the next caller and the doctor</source>
         <translation>Notes for the next caller and the doctor</translation>
     </message>
@@ -7230,7 +7235,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>Health-education SMS</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-60"/>
         <source>Reached — follow-up done</source>
         <translation>Reached — follow-up done</translation>
     </message>

@@ -7165,7 +7165,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+66"/>
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+73"/>
         <source>Wrap-up</source>
         <translation>结束处理</translation>
     </message>
@@ -7175,7 +7175,12 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <translation>— 请选择随访结果 —</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>In the hospital&apos;s time</source>
+        <translation>按医院所在地时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Notes for the next caller and the doctor</source>
         <translation>给下一位随访员和医生的备注</translation>
     </message>
@@ -7225,7 +7230,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <translation>健康宣教短信</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-60"/>
         <source>Reached — follow-up done</source>
         <translation>已接通——随访完成</translation>
     </message>

@@ -25,6 +25,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 DISPOSITION_ORDER = (
     Disposition.REACHED,
@@ -57,6 +58,12 @@ def disposition_name(disposition: Disposition) -> str:
     return names[disposition]
 
 
+def _hospital_now() -> QDateTime:
+    """Now on the hospital's wall clock, as the callback field shows times."""
+    wall = dt.datetime.now(HOSPITAL_TZ).strftime("%Y-%m-%dT%H:%M")
+    return QDateTime.fromString(wall, "yyyy-MM-ddTHH:mm")
+
+
 class WrapUpPanel(QGroupBox):
     sig_save = Signal()
     sig_later = Signal()
@@ -72,7 +79,8 @@ class WrapUpPanel(QGroupBox):
         self.callback = QDateTimeEdit()
         self.callback.setCalendarPopup(True)
         self.callback.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.callback.setDateTime(QDateTime.currentDateTime().addSecs(2 * 3600))
+        self.callback.setDateTime(_hospital_now().addSecs(2 * 3600))
+        self.callback.setToolTip(self.tr("In the hospital's time"))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("Notes for the next caller and the doctor"))
         self.notes.setMaximumHeight(70)
@@ -144,8 +152,8 @@ class WrapUpPanel(QGroupBox):
     def _disposition_changed(self) -> None:
         later = self.chosen() is Disposition.CALL_BACK_LATER
         self.callback.setEnabled(later)
-        if later and self.callback.dateTime() <= QDateTime.currentDateTime():
-            self.callback.setDateTime(QDateTime.currentDateTime().addSecs(2 * 3600))
+        if later and self.callback.dateTime() <= _hospital_now():
+            self.callback.setDateTime(_hospital_now().addSecs(2 * 3600))
         self.sig_changed.emit()
 
     def chosen(self) -> Disposition | None:
@@ -163,7 +171,8 @@ class WrapUpPanel(QGroupBox):
             return None
         moment = self.callback.dateTime().toPython()
         assert isinstance(moment, dt.datetime)
-        return moment.astimezone(dt.UTC)  # a naive local time is read as the desk's zone
+        # The field shows the hospital's wall clock, whatever zone the desk's computer is in.
+        return moment.replace(tzinfo=HOSPITAL_TZ).astimezone(dt.UTC)
 
     def draft(self) -> dict[str, Any]:
         return {
