@@ -29,11 +29,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Engine, String, cast, exists, literal, select, text
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from agent_app.domain.call_script import format_day, patient_title
 from agent_app.domain.calling_hours import CallingHours, CallingHoursError
-from agent_app.domain.enums import TaskStatus
+from agent_app.domain.enums import TaskStatus, VitalStatus
 from agent_app.domain.sms_template import (
     DEFAULT_CODES,
     SmsTemplateKind,
@@ -50,6 +50,7 @@ from agent_app.store.schema import (
     Department,
     Episode,
     FollowupPlan,
+    FollowupResult,
     FollowupTask,
     Patient,
     SmsMessage,
@@ -181,6 +182,18 @@ def _notice_candidates(
         )
 
 
+def _known_deceased(patient_id: InstrumentedAttribute[int]) -> ColumnElement[bool]:
+    """A follow-up recorded the patient as deceased: no reminder of a re-visit goes to the
+    family's phone."""
+    result, task = aliased(FollowupResult), aliased(FollowupTask)
+    return (
+        select(result.id)
+        .join(task, task.id == result.task_id)
+        .where(task.patient_id == patient_id, result.vital_status == VitalStatus.DECEASED)
+        .exists()
+    )
+
+
 def _reminder_candidates(
     session: Session, now: dt.datetime, hospital: Hospital
 ) -> Iterator[_Candidate]:
@@ -212,6 +225,7 @@ def _reminder_candidates(
             FollowupPlan.revisit_reminder_days > 0,
             Episode.revisit_on <= now.date() + dt.timedelta(days=MAX_REMINDER_DAYS + 1),
             ~exists().where(SmsMessage.plan_key == key),
+            ~_known_deceased(Episode.patient_id),
         )
         .order_by(Episode.id, FollowupPlan.id)
     ).all()

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from agent_app.domain.enums import BlacklistKind, SmsState
+from agent_app.domain.enums import BlacklistKind, Outcome, SmsState, VitalStatus
 from agent_app.domain.sms_template import SmsTemplateState
 from agent_app.sms.planner import Hospital, plan_messages
 from agent_app.store.engine import open_local_store
@@ -20,6 +20,7 @@ from agent_app.store.repositories.sms_queue import planned_id, queue_sms
 from agent_app.store.schema import (
     Blacklist,
     CallingException,
+    FollowupResult,
     FollowupTask,
     Outbox,
     SmsMessage,
@@ -189,3 +190,19 @@ def test_two_desks_that_plan_the_same_notice_give_it_the_same_id(tmp_path: Path)
             ids.append(session.scalars(select(SmsMessage.id)).one())
         engine.dispose()
     assert ids[0] == ids[1] == planned_id("pre_call_notice:task:1")
+
+
+def test_no_revisit_reminder_for_a_patient_a_follow_up_recorded_as_deceased(
+    desk: Engine,
+) -> None:
+    for n in (1, 2):
+        add_patient(desk, n, due_at=dt.datetime(2026, 12, 20, tzinfo=dt.UTC),
+                    revisit_on=dt.date(2026, 11, 18))  # fmt: skip
+    with Session(desk) as session, session.begin():
+        session.add(
+            FollowupResult(task_id=1, staff_id=AGENT, template_id=1, template_version=1,
+                           answers={}, outcome=Outcome.COMPLETED,
+                           vital_status=VitalStatus.DECEASED)
+        )  # fmt: skip
+    _plan(desk, local(2026, 11, 16, 9, 0))
+    assert set(_messages(desk)) == {2}  # the family of patient 1 gets no reminder
