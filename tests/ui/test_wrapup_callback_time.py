@@ -1,28 +1,43 @@
 """The call-back time is the hospital's wall clock, whatever zone the desk's computer is in
-(a desk set to UTC showed 16:15 for 22:15 in Shanghai)."""
+(a desk set to UTC showed 16:15 for 22:15 in Shanghai), and the default never falls in the
+night."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from agent_app.domain.enums import Disposition
-from agent_app.ui.followup.wrapup_panel import WrapUpPanel
+from agent_app.ui.followup.wrapup_panel import WrapUpPanel, default_call_back
 from agent_app.ui.qt import QDateTime
 from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 
-def test_the_default_call_back_is_two_hours_from_now_on_the_hospitals_clock(
-    qtbot: QtBot,
-) -> None:
+def test_the_default_call_back_is_on_the_hospitals_clock(qtbot: QtBot) -> None:
     panel = WrapUpPanel()
     qtbot.addWidget(panel)
     shown = dt.datetime.strptime(
         panel.callback.dateTime().toString("yyyy-MM-dd HH:mm"), "%Y-%m-%d %H:%M"
     ).replace(tzinfo=HOSPITAL_TZ)
-    expected = dt.datetime.now(HOSPITAL_TZ) + dt.timedelta(hours=2)
+    expected = default_call_back(dt.datetime.now(HOSPITAL_TZ))
     assert abs(shown - expected) < dt.timedelta(minutes=2)
+
+
+@pytest.mark.parametrize(
+    ("now", "default"),
+    [
+        ((2026, 12, 3, 10, 15), (2026, 12, 3, 12, 15)),  # two hours later
+        ((2026, 12, 4, 0, 51), (2026, 12, 4, 9, 0)),  # not at 02:51: 09:00
+        ((2026, 12, 3, 18, 30), (2026, 12, 4, 9, 0)),  # not at 20:30: tomorrow 09:00
+    ],
+)
+def test_a_default_call_back_never_falls_in_the_night(
+    now: tuple[int, ...], default: tuple[int, ...]
+) -> None:
+    moment = dt.datetime(*now, tzinfo=HOSPITAL_TZ)
+    assert default_call_back(moment) == dt.datetime(*default, tzinfo=HOSPITAL_TZ)
 
 
 def test_a_chosen_call_back_is_read_as_the_hospitals_time(qtbot: QtBot) -> None:

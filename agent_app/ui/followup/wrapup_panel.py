@@ -60,8 +60,29 @@ def disposition_name(disposition: Disposition) -> str:
 
 def _hospital_now() -> QDateTime:
     """Now on the hospital's wall clock, as the callback field shows times."""
-    wall = dt.datetime.now(HOSPITAL_TZ).strftime("%Y-%m-%dT%H:%M")
-    return QDateTime.fromString(wall, "yyyy-MM-ddTHH:mm")
+    return _wall(dt.datetime.now(HOSPITAL_TZ))
+
+
+def _wall(moment: dt.datetime) -> QDateTime:
+    return QDateTime.fromString(moment.strftime("%Y-%m-%dT%H:%M"), "yyyy-MM-ddTHH:mm")
+
+
+CALL_BACK_AFTER = dt.timedelta(hours=2)
+DAYTIME = (8, 20)  # a default call-back falls inside these hours, the next morning at the latest
+MORNING = dt.time(9, 0)
+
+
+def default_call_back(now: dt.datetime) -> dt.datetime:
+    """Two hours from ``now`` (the hospital's clock), or 09:00 when that falls in the night:
+    the agent may still pick any time, but the default never rings a patient at 02:53."""
+    later = now + CALL_BACK_AFTER
+    start, end = DAYTIME
+    if later.hour < start:
+        return later.replace(hour=MORNING.hour, minute=MORNING.minute)
+    if later.hour >= end:
+        following = later.date() + dt.timedelta(days=1)
+        return dt.datetime.combine(following, MORNING, later.tzinfo)
+    return later
 
 
 class WrapUpPanel(QGroupBox):
@@ -79,7 +100,7 @@ class WrapUpPanel(QGroupBox):
         self.callback = QDateTimeEdit()
         self.callback.setCalendarPopup(True)
         self.callback.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.callback.setDateTime(_hospital_now().addSecs(2 * 3600))
+        self.callback.setDateTime(_wall(default_call_back(dt.datetime.now(HOSPITAL_TZ))))
         self.callback.setToolTip(self.tr("In the hospital's time"))
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("Notes for the next caller and the doctor"))
@@ -153,7 +174,7 @@ class WrapUpPanel(QGroupBox):
         later = self.chosen() is Disposition.CALL_BACK_LATER
         self.callback.setEnabled(later)
         if later and self.callback.dateTime() <= _hospital_now():
-            self.callback.setDateTime(_hospital_now().addSecs(2 * 3600))
+            self.callback.setDateTime(_wall(default_call_back(dt.datetime.now(HOSPITAL_TZ))))
         self.sig_changed.emit()
 
     def chosen(self) -> Disposition | None:
