@@ -13,8 +13,8 @@ chance first" orders the same way, with today's calls by who most likely answers
 
 ``data()`` never reads the store: a row whose page is not in memory shows empty while the page
 is read on the model's own reader thread (one, so a long order or key walk on the shared pool
-never holds the rows on screen up), and the rows fill in when it arrives; the pages either
-side are read ahead, so paging down finds them already there.
+never holds the rows on screen up), and the rows fill in when it arrives; the next page the
+way the agent scrolls is read ahead, so paging on finds it already there.
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ class TaskQueueModel(CountedTableModel):
         self._scope = scope
         self._pages: OrderedDict[int, list[TaskRow]] = OrderedDict()
         self._asked: set[int] = set()  # pages being read for data()
+        self._shown_page = -1  # the page data() last served, for the direction of reading ahead
         self._page_generation = 0  # a reset makes pages still being read stale
         self.pages_loaded = 0  # how many page reads the model has made (for tests and bench)
         self._rows = count_queue(engine, scope)
@@ -281,7 +282,9 @@ class TaskQueueModel(CountedTableModel):
             self._ask_page(number)
             return None
         self._pages.move_to_end(number)
-        for near in (number + 1, number - 1):  # read ahead: the next page down (or up)
+        if number != self._shown_page:  # read ahead the next page the way the agent scrolls
+            near = number - 1 if number < self._shown_page else number + 1
+            self._shown_page = number
             if 0 <= near * self.PAGE_SIZE < self._rows and near not in self._pages:
                 self._ask_page(near)
         return page[offset] if offset < len(page) else None

@@ -55,17 +55,21 @@ def test_cells_match_the_store_at_the_top_and_the_bottom_read_off_the_gui_thread
     assert model.pages_loaded == 2
 
 
-def test_a_shown_page_has_the_pages_either_side_read_ahead(
+def test_the_next_page_the_way_the_agent_scrolls_is_read_ahead(
     qtbot: QtBot, large_store: Engine
 ) -> None:
     model = TaskQueueModel(large_store, _hospital_scope(large_store))
     middle = 5 * model.PAGE_SIZE
     with qtbot.waitSignal(model.sig_page_arrived, timeout=15000):
         model.data(model.index(middle, 1))
-    with qtbot.waitSignals([model.sig_page_arrived] * 2, timeout=15000):
-        model.data(model.index(middle, 1))  # shown: pages 4 and 6 are read ahead
-    assert sorted(model._pages) == [4, 5, 6]
-    assert model.cached_task(middle + model.PAGE_SIZE) is not None  # page down: no wait
+    with qtbot.waitSignal(model.sig_page_arrived, timeout=15000):
+        model.data(model.index(middle, 1))  # shown: page 6 (below) is read ahead
+    assert sorted(model._pages) == [5, 6]
+    with qtbot.waitSignal(model.sig_page_arrived, timeout=15000):  # page 7 read ahead
+        assert model.cached_task(middle + model.PAGE_SIZE) is not None  # page down: no wait
+    with qtbot.waitSignal(model.sig_page_arrived, timeout=15000):
+        model.data(model.index(middle, 1))  # scrolling back up: page 4 is read ahead
+    assert sorted(model._pages) == [4, 5, 6, 7]
 
 
 def test_scrolling_a_view_to_the_end_reads_only_the_visible_pages(
