@@ -19,8 +19,8 @@ DISPLAY_NAME = "Follow-up Desk"
 ENTRY_SCRIPT = "installer/launch.py"
 
 # resources/ subfolders read at run time (questionnaires, call scripts, QA criteria, HIS mapping,
-# the knowledge base's shipped articles).
-RESOURCE_FOLDERS = ("questionnaires", "scripts", "qa", "his", "knowledge")
+# the knowledge base's shipped articles, the text message templates).
+RESOURCE_FOLDERS = ("questionnaires", "scripts", "qa", "his", "knowledge", "sms_templates")
 # Alembic reads the migrations as files (script_location), not from the code archive.
 MIGRATIONS = "agent_app/store/migrations"
 CJK_FONT_NAME = "wqy-zenhei.ttc"

@@ -175,7 +175,8 @@ def downgrade() -> None:
         for name in reversed(_MESSAGE_COLUMNS):
             batch_op.drop_column(name)
     op.drop_index("ix_episode_revisit_on", table_name="episode")
-    with op.batch_alter_table("followup_plan", schema=None) as batch_op:
-        for name in reversed(_PLAN_COLUMNS):
-            batch_op.drop_column(name)
+    # Plain columns, dropped in place: a batch copy of followup_plan would break the foreign
+    # keys every task holds to it (SQLite refuses to drop the referenced table).
+    for name in reversed(_PLAN_COLUMNS):
+        op.drop_column("followup_plan", name)
     op.drop_table("sms_template")
