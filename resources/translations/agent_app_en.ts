@@ -2230,52 +2230,52 @@ It is retried automatically.</translation>
 <context>
     <name>KnowledgeEditor</name>
     <message>
-        <location filename="../../agent_app/ui/knowledge/editor.py" line="+67"/>
+        <location filename="../../agent_app/ui/knowledge/editor.py" line="+61"/>
         <source>Import a folder of articles</source>
         <translation>Import a folder of articles</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Knowledge base articles</source>
         <translation>Knowledge base articles</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+22"/>
+        <location line="-5"/>
+        <location line="+19"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+23"/>
+        <location line="-19"/>
+        <location line="+20"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+24"/>
+        <location line="-20"/>
+        <location line="+21"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+27"/>
+        <location line="-20"/>
+        <location line="+23"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+25"/>
+        <location line="-23"/>
+        <location line="+22"/>
         <source>Review by</source>
         <translation>Review by</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-11"/>
         <source>May be read to the patient</source>
         <translation>May be read to the patient</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Short name</source>
         <translation>Short name</translation>
     </message>
@@ -2285,54 +2285,24 @@ It is retried automatically.</translation>
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;New</source>
-        <translation>&amp;New</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Approve</source>
-        <translation>&amp;Approve</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Retire</source>
-        <translation>&amp;Retire</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>&amp;Import a folder…</source>
         <translation>&amp;Import a folder…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+31"/>
         <source>{0} (overdue)</source>
         <translation>{0} (overdue)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>You may read this article but not change it.</source>
         <translation>You may read this article but not change it.</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>Saved. It reaches the other desks with the next sync.</source>
-        <translation>Saved. It reaches the other desks with the next sync.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+44"/>
         <source>Imported: {0} new, {1} replaced.</source>
         <translation>Imported: {0} new, {1} replaced.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Could not save: {0}</source>
-        <translation>Could not save: {0}</translation>
     </message>
 </context>
 <context>
@@ -4197,6 +4167,40 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewedEditor</name>
+    <message>
+        <location filename="../../agent_app/ui/reviewed_editor.py" line="+76"/>
+        <source>&amp;New</source>
+        <extracomment>The domain&apos;s coded error for a refused item (its text comes from ``error_text``).</extracomment>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Retire</source>
+        <translation>&amp;Retire</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>Saved. It reaches the other desks with the next sync.</source>
+        <translation>Saved. It reaches the other desks with the next sync.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not save: {0}</source>
+        <translation>Could not save: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewsTree</name>
     <message>
         <location filename="../../agent_app/ui/supervisor/recordings_reviews.py" line="+28"/>
@@ -5694,41 +5698,41 @@ It is retried automatically.</translation>
 <context>
     <name>SmsTemplateEditor</name>
     <message>
-        <location filename="../../agent_app/ui/sms_templates/editor.py" line="+64"/>
+        <location filename="../../agent_app/ui/sms_templates/editor.py" line="+51"/>
         <source>Text message templates</source>
         <translation>Text message templates</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+25"/>
+        <location line="-4"/>
+        <location line="+22"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+26"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+27"/>
+        <location line="-23"/>
+        <location line="+24"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+28"/>
+        <location line="-24"/>
+        <location line="+25"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-10"/>
         <source>Placeholders: {0}. At most {1} characters once filled.</source>
         <translation>Placeholders: {0}. At most {1} characters once filled.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -5738,44 +5742,15 @@ It is retried automatically.</translation>
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;New</source>
-        <translation>&amp;New</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Approve</source>
-        <translation>&amp;Approve</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Retire</source>
-        <translation>&amp;Retire</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+27"/>
+        <location line="+7"/>
         <source>Whole hospital</source>
         <translation>Whole hospital</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>You may read this template but not change it.</source>
         <translation>You may read this template but not change it.</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Saved. It reaches the other desks with the next sync.</source>
-        <translation>Saved. It reaches the other desks with the next sync.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Could not save: {0}</source>
-        <translation>Could not save: {0}</translation>
     </message>
 </context>
 <context>
@@ -6342,7 +6317,7 @@ It is retried automatically.</translation>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+99"/>
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+100"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
@@ -7170,7 +7145,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+73"/>
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+94"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
@@ -7235,7 +7210,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>Health-education SMS</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-81"/>
         <source>Reached — follow-up done</source>
         <translation>Reached — follow-up done</translation>
     </message>

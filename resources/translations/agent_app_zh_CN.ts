@@ -2230,52 +2230,52 @@ It is retried automatically.</source>
 <context>
     <name>KnowledgeEditor</name>
     <message>
-        <location filename="../../agent_app/ui/knowledge/editor.py" line="+67"/>
+        <location filename="../../agent_app/ui/knowledge/editor.py" line="+61"/>
         <source>Import a folder of articles</source>
         <translation>从文件夹导入知识库文章</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Knowledge base articles</source>
         <translation>知识库文章</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+22"/>
+        <location line="-5"/>
+        <location line="+19"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+23"/>
+        <location line="-19"/>
+        <location line="+20"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+24"/>
+        <location line="-20"/>
+        <location line="+21"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <location line="+27"/>
+        <location line="-20"/>
+        <location line="+23"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+25"/>
+        <location line="-23"/>
+        <location line="+22"/>
         <source>Review by</source>
         <translation>复审日期</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-11"/>
         <source>May be read to the patient</source>
         <translation>可以读给患者</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
@@ -2285,54 +2285,24 @@ It is retried automatically.</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;New</source>
-        <translation>新建(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Approve</source>
-        <translation>批准(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Retire</source>
-        <translation>停用(&amp;R)</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>&amp;Import a folder…</source>
         <translation>从文件夹导入(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+31"/>
         <source>{0} (overdue)</source>
         <translation>{0}（已逾期）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>You may read this article but not change it.</source>
         <translation>您可以阅读此文章，但不能修改。</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>Saved. It reaches the other desks with the next sync.</source>
-        <translation>已保存。下次同步后其他工作台即可看到。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+44"/>
         <source>Imported: {0} new, {1} replaced.</source>
         <translation>已导入：新增 {0} 篇，替换 {1} 篇。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Could not save: {0}</source>
-        <translation>无法保存：{0}</translation>
     </message>
 </context>
 <context>
@@ -4192,6 +4162,40 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>ReviewedEditor</name>
+    <message>
+        <location filename="../../agent_app/ui/reviewed_editor.py" line="+76"/>
+        <source>&amp;New</source>
+        <extracomment>The domain&apos;s coded error for a refused item (its text comes from ``error_text``).</extracomment>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Retire</source>
+        <translation>停用(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>Saved. It reaches the other desks with the next sync.</source>
+        <translation>已保存。下次同步后其他工作台即可看到。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not save: {0}</source>
+        <translation>无法保存：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewsTree</name>
     <message>
         <location filename="../../agent_app/ui/supervisor/recordings_reviews.py" line="+28"/>
@@ -5689,41 +5693,41 @@ It is retried automatically.</source>
 <context>
     <name>SmsTemplateEditor</name>
     <message>
-        <location filename="../../agent_app/ui/sms_templates/editor.py" line="+64"/>
+        <location filename="../../agent_app/ui/sms_templates/editor.py" line="+51"/>
         <source>Text message templates</source>
         <translation>短信模板</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+25"/>
+        <location line="-4"/>
+        <location line="+22"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+26"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+27"/>
+        <location line="-23"/>
+        <location line="+24"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+28"/>
+        <location line="-24"/>
+        <location line="+25"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-10"/>
         <source>Placeholders: {0}. At most {1} characters once filled.</source>
         <translation>可用占位符:{0}。填入内容后最多 {1} 个字。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -5733,44 +5737,15 @@ It is retried automatically.</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;New</source>
-        <translation>新建(&amp;N)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Approve</source>
-        <translation>批准(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Retire</source>
-        <translation>停用(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+27"/>
+        <location line="+7"/>
         <source>Whole hospital</source>
         <translation>全院</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>You may read this template but not change it.</source>
         <translation>您可以查看此模板,但不能修改。</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Saved. It reaches the other desks with the next sync.</source>
-        <translation>已保存,下次同步时发送到其他工作台。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Could not save: {0}</source>
-        <translation>无法保存:{0}</translation>
     </message>
 </context>
 <context>
@@ -6337,7 +6312,7 @@ It is retried automatically.</source>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+99"/>
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+100"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
@@ -7165,7 +7140,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+73"/>
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+94"/>
         <source>Wrap-up</source>
         <translation>结束处理</translation>
     </message>
@@ -7230,7 +7205,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <translation>健康宣教短信</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-81"/>
         <source>Reached — follow-up done</source>
         <translation>已接通——随访完成</translation>
     </message>

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from agent_app.domain.coded_error import CodedError
 from agent_app.domain.knowledge import (
     ArticleCategory,
     ArticleState,
+    ArticleText,
     KnowledgeError,
     checked_article,
 )
@@ -35,29 +37,21 @@ from agent_app.store.repositories.knowledge_import import ImportReport, import_f
 from agent_app.ui.background import run_in_background
 from agent_app.ui.knowledge.texts import category_name, knowledge_error_text, state_name
 from agent_app.ui.qt import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCoreApplication,
     QDate,
     QDateEdit,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QKeySequence,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QShortcut,
-    QSplitter,
     Qt,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
-    Signal,
 )
+from agent_app.ui.reviewed_editor import ReviewedEditor
 
 FolderChooser = Callable[[QWidget], Path | None]
 
@@ -73,9 +67,8 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class KnowledgeEditor(QWidget):
-    sig_loaded = Signal()
-    sig_saved = Signal(str)  # slug
+class KnowledgeEditor(ReviewedEditor[StoredArticle]):
+    refusal = KnowledgeError
 
     def __init__(
         self,
@@ -86,25 +79,12 @@ class KnowledgeEditor(QWidget):
         choose_folder: FolderChooser = choose_article_folder,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        super().__init__(parent)
-        self.engine, self.account = engine, account
+        headers = [self.tr("Title"), self.tr("Category"), self.tr("Department"),
+                   self.tr("State"), self.tr("Review by")]  # fmt: skip
+        super().__init__(engine, account, parent, headers=headers,
+                         approved=ArticleState.APPROVED, retired=ArticleState.RETIRED)  # fmt: skip
         self.choose_folder, self.today = choose_folder, today
         self.setWindowTitle(self.tr("Knowledge base articles"))
-        self.articles: list[StoredArticle] = []
-        self.departments: list[DepartmentChoice] = []
-        self.current: StoredArticle | None = None
-        self._shown: str | None = None  # the slug whose fields are shown
-
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Title"), self.tr("Category"), self.tr("Department"), self.tr("State"),
-             self.tr("Review by")]
-        )  # fmt: skip
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.currentCellChanged.connect(lambda row, *_: self._pick(row))
-
         self.slug = QLineEdit(self)
         self.title = QLineEdit(self)
         self.category = QComboBox(self)
@@ -117,114 +97,65 @@ class KnowledgeEditor(QWidget):
         self.review.setDisplayFormat("yyyy-MM-dd")
         self.state = QLabel(self)
         self.body = QPlainTextEdit(self)
-        form = QFormLayout()
-        form.addRow(self.tr("Short name"), self.slug)
-        form.addRow(self.tr("Title"), self.title)
-        form.addRow(self.tr("Category"), self.category)
-        form.addRow(self.tr("Department"), self.department)
-        form.addRow("", self.may_read)
-        form.addRow(self.tr("Review by"), self.review)
-        form.addRow(self.tr("State"), self.state)
-        form.addRow(self.tr("Text"), self.body)
-
-        self.new_button = QPushButton(self.tr("&New"), self)
-        self.save_button = QPushButton(self.tr("&Save"), self)
-        self.approve_button = QPushButton(self.tr("&Approve"), self)
-        self.retire_button = QPushButton(self.tr("&Retire"), self)
+        self.form.addRow(self.tr("Short name"), self.slug)
+        self.form.addRow(self.tr("Title"), self.title)
+        self.form.addRow(self.tr("Category"), self.category)
+        self.form.addRow(self.tr("Department"), self.department)
+        self.form.addRow("", self.may_read)
+        self.form.addRow(self.tr("Review by"), self.review)
+        self.form.addRow(self.tr("State"), self.state)
+        self.form.addRow(self.tr("Text"), self.body)
         self.import_button = QPushButton(self.tr("&Import a folder…"), self)
-        self.new_button.clicked.connect(self.new_article)
-        self.save_button.clicked.connect(self.save)
-        self.approve_button.clicked.connect(lambda: self.change_state(ArticleState.APPROVED))
-        self.retire_button.clicked.connect(lambda: self.change_state(ArticleState.RETIRED))
         self.import_button.clicked.connect(self.import_files)
-        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.new_article)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.save_button, self.approve_button,
-                       self.retire_button, self.import_button):  # fmt: skip
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.addLayout(form, 1)
-        right_layout.addLayout(buttons)
-        right_layout.addWidget(self.status)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(right)
-        splitter.setSizes([520, 620])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        self.buttons.addWidget(self.import_button)
+        self.lay_out((520, 620))
         self.resize(1180, 720)
         self.reload()
 
-    # Loading -------------------------------------------------------------------------------
-    def reload(self, keep: str = "") -> None:
-        engine = self.engine
-        run_in_background(
-            lambda: (department_choices(engine), list_articles(engine)),
-            lambda loaded: self._loaded(loaded[0], loaded[1], keep),
-            self._failed,
-            owner=self,
-        )
+    @property
+    def articles(self) -> list[StoredArticle]:
+        return self.items
 
-    def _loaded(
-        self, departments: list[DepartmentChoice], articles: list[StoredArticle], keep: str
-    ) -> None:
-        self.departments, self.articles = departments, articles
+    def new_article(self) -> None:
+        self.new_item()
+
+    # The store and the fields ------------------------------------------------------------
+    def load(self) -> tuple[list[DepartmentChoice], list[StoredArticle]]:
+        return department_choices(self.engine), list_articles(self.engine)
+
+    def key(self, item: StoredArticle | ArticleText) -> str:
+        return item.slug
+
+    def fill_departments(self, departments: list[DepartmentChoice]) -> None:
         self.department.clear()
         for department in departments:
             if may_edit(self.account.role, self.account.department_id, department.id):
                 self.department.addItem(department.name, department.code)
-        today = self.today()
-        self.table.setRowCount(len(articles))
-        for row, article in enumerate(articles):
-            review = article.review_date.isoformat()
-            if article.review_overdue(today):
-                review = self.tr("{0} (overdue)").format(review)
-            cells = (article.title, category_name(article.category), article.department_name,
-                     state_name(article.state), review)  # fmt: skip
-            for column, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                if column == 4 and article.review_overdue(today):
-                    item.setForeground(Qt.GlobalColor.red)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        slugs = [a.slug for a in articles]
-        if keep in slugs:
-            self.table.selectRow(slugs.index(keep))
-        elif articles and self.current is None:
-            self.table.selectRow(0)
-        self.sig_loaded.emit()
 
-    def _pick(self, row: int) -> None:
-        if not 0 <= row < len(self.articles):
-            return
-        article = self.current = self.articles[row]
-        again, self._shown = self._shown == article.slug, article.slug  # reselected on reload
-        self.slug.setText(article.slug)
+    def cells(self, item: StoredArticle) -> list[QTableWidgetItem]:
+        overdue = item.review_overdue(self.today())
+        review = item.review_date.isoformat()
+        if overdue:
+            review = self.tr("{0} (overdue)").format(review)
+        texts = (item.title, category_name(item.category), item.department_name,
+                 state_name(item.state), review)  # fmt: skip
+        cells = [QTableWidgetItem(text) for text in texts]
+        if overdue:
+            cells[4].setForeground(Qt.GlobalColor.red)
+        return cells
+
+    def show_item(self, item: StoredArticle) -> None:
+        self.slug.setText(item.slug)
         self.slug.setReadOnly(True)
-        self.title.setText(article.title)
-        self.category.setCurrentIndex(self.category.findData(article.category.value))
-        self.department.setCurrentIndex(self.department.findText(article.department_name))
-        self.may_read.setChecked(article.may_read_to_patient)
-        self.review.setDate(_qdate(article.review_date))
-        self.state.setText(state_name(article.state))
-        self.body.setPlainText(article.body)
-        editable = may_edit(self.account.role, self.account.department_id, article.department_id)
-        for widget in (self.save_button, self.approve_button, self.retire_button):
-            widget.setEnabled(editable)
-        if not editable:
-            self._say(self.tr("You may read this article but not change it."))
-        elif not again:  # a message about this article (saved, refused) stays after a reload
-            self._say("")
+        self.title.setText(item.title)
+        self.category.setCurrentIndex(self.category.findData(item.category.value))
+        self.department.setCurrentIndex(self.department.findText(item.department_name))
+        self.may_read.setChecked(item.may_read_to_patient)
+        self.review.setDate(_qdate(item.review_date))
+        self.state.setText(state_name(item.state))
+        self.body.setPlainText(item.body)
 
-    def new_article(self) -> None:
-        self.current = self._shown = None
-        self.table.clearSelection()
+    def clear_fields(self) -> None:
         self.slug.clear()
         self.slug.setReadOnly(False)
         self.title.clear()
@@ -234,59 +165,43 @@ class KnowledgeEditor(QWidget):
         self.department.setCurrentIndex(max(0, self.department.findData(own)))
         self.review.setDate(_qdate(self.today() + dt.timedelta(days=365)))
         self.state.setText(state_name(ArticleState.DRAFT))
-        for widget in (self.save_button, self.approve_button, self.retire_button):
-            widget.setEnabled(True)
-        self._say("")
         self.slug.setFocus()
 
-    # Writing -------------------------------------------------------------------------------
-    def save(self) -> None:
-        state = self.current.state if self.current is not None else ArticleState.DRAFT
-        self._write(state)
+    def may_edit(self, item: StoredArticle) -> bool:
+        return may_edit(self.account.role, self.account.department_id, item.department_id)
 
-    def change_state(self, state: ArticleState) -> None:
-        if self.current is None:
-            self._write(state)
-            return
-        engine, slug, staff = self.engine, self.current.slug, self.account.id
-        run_in_background(
-            lambda: set_state(engine, slug, state, staff_id=staff),
-            lambda _: self._saved(slug),
-            self._failed,
-            owner=self,
+    def read_only_text(self) -> str:
+        return self.tr("You may read this article but not change it.")
+
+    def state_of(self, item: StoredArticle | None) -> ArticleState:
+        return item.state if item is not None else ArticleState.DRAFT
+
+    def checked(self, state: ArticleState) -> ArticleText:
+        return checked_article(
+            "",
+            slug=self.slug.text().strip(),
+            title=self.title.text(),
+            category=str(self.category.currentData()),
+            department_code=str(self.department.currentData() or ""),
+            may_read=self.may_read.isChecked(),
+            review_date=self.review.date().toPython(),  # type: ignore[arg-type]
+            body=self.body.toPlainText(),
+            state=state.value,
         )
 
-    def _write(self, state: ArticleState) -> None:
-        try:
-            article = checked_article(
-                "",
-                slug=self.slug.text().strip(),
-                title=self.title.text(),
-                category=str(self.category.currentData()),
-                department_code=str(self.department.currentData() or ""),
-                may_read=self.may_read.isChecked(),
-                review_date=self.review.date().toPython(),  # type: ignore[arg-type]
-                body=self.body.toPlainText(),
-                state=state.value,
-            )
-        except KnowledgeError as error:
-            self._say(knowledge_error_text(error), error=True)
-            return
+    def writer(self, checked: ArticleText) -> Callable[[], object]:
         engine, staff = self.engine, self.account.id
-        self._shown = article.slug  # a new article's fields now show that slug
-        run_in_background(
-            lambda: save_article(engine, article, staff_id=staff),
-            lambda saved: self._saved(saved.slug),
-            self._failed,
-            owner=self,
-        )
+        return lambda: save_article(engine, checked, staff_id=staff)
 
-    def _saved(self, slug: str) -> None:
-        self._say(self.tr("Saved. It reaches the other desks with the next sync."))
-        self.current = None
-        self.reload(keep=slug)
-        self.sig_saved.emit(slug)
+    def state_writer(self, key: str, state: ArticleState) -> Callable[[], object]:
+        engine, staff = self.engine, self.account.id
+        return lambda: set_state(engine, key, state, staff_id=staff)
 
+    def error_text(self, error: CodedError) -> str:
+        assert isinstance(error, KnowledgeError)
+        return knowledge_error_text(error)
+
+    # Importing -----------------------------------------------------------------------------
     def import_files(self) -> None:
         folder = self.choose_folder(self)
         if folder is None:
@@ -300,17 +215,5 @@ class KnowledgeEditor(QWidget):
         )
 
     def _imported(self, report: ImportReport) -> None:
-        self._say(
-            self.tr("Imported: {0} new, {1} replaced.").format(report.created, report.updated)
-        )
+        self.say(self.tr("Imported: {0} new, {1} replaced.").format(report.created, report.updated))
         self.reload()
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, KnowledgeError):
-            self._say(knowledge_error_text(error), error=True)
-        else:
-            self._say(self.tr("Could not save: {0}").format(error), error=True)
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setStyleSheet("color:#c62828" if error else "color:#2e7d32")
-        self.status.setText(text)
