@@ -27,6 +27,7 @@ MISSED = "missed"  # the caller hung up before the call was answered
 MISSED_UNANSWERED = "missed_ring_out"  # nobody answered before the ring time ran out
 BLOCKED = "blacklisted"  # rejected: the number is on the blacklist
 DECLINED = "declined"  # the agent declined it before answering
+BUSY_HERE = "busy_here"  # turned away (486): the agent was already on an inbound call
 
 
 def number_for_record(decision: PopDecision) -> str:

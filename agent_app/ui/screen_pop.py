@@ -23,6 +23,7 @@ from agent_app.domain.enums import LineType, Relation
 from agent_app.domain.views import StaffAccount
 from agent_app.screenpop.inbound import (
     BLOCKED,
+    BUSY_HERE,
     DECLINED,
     MISSED,
     MISSED_UNANSWERED,
@@ -55,6 +56,7 @@ class _Call:
     ended: Ended | None = None
     rejected_as_blacklisted: bool = False
     rejected_by_agent: bool = False
+    rejected_busy: bool = False  # a second call while the agent was on one: turned away
     linked: PopPatient | None = None
 
 
@@ -91,7 +93,8 @@ class ScreenPop(QObject):
             self.card.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
             self.card.setWindowTitle(self.tr("Incoming call"))
         self.tray: QSystemTrayIcon | None = None
-        self.current: _Call | None = None
+        self.current: _Call | None = None  # the call the card shows
+        self._calls: dict[str, _Call] = {}  # every call not yet finished in the store, by id
         bridge.sig_incoming.connect(self._incoming)
         bridge.sig_answered.connect(self._answered)
         bridge.sig_ended.connect(self._ended)
@@ -105,8 +108,20 @@ class ScreenPop(QObject):
     # Phone events ------------------------------------------------------------------------
     def _incoming(self, event: Incoming) -> None:
         call = _Call(event.call_id, event.number, dt.datetime.now(dt.UTC))
-        self.current = call
+        self._calls[call.call_id] = call
         caller = self._classify(event)
+        if self.current is not None and self.current.ended is None:
+            # One call at a time: the second caller hears busy (486) and is kept as a missed
+            # call, so it can be called back; the card stays on the call in progress.
+            call.rejected_busy = True
+            self._reject_call(call)
+            self.sig_message.emit(
+                self.tr("A call from {0} was turned away: you are on another call.").format(
+                    caller.raw or event.number
+                )
+            )
+        else:
+            self.current = call
         engine, viewer = self.engine, self.viewer
         run_in_background(
             lambda: decide(engine, caller, viewer),
@@ -130,8 +145,8 @@ class ScreenPop(QObject):
 
     def _decided(self, call: _Call, decision: PopDecision) -> None:
         call.decision = decision
-        if call.ended is not None and call.attempt_id is None:
-            self._record(call)  # the caller gave up before the lookup came back
+        if (call.ended is not None and call.attempt_id is None) or call.rejected_busy:
+            self._record(call)  # the caller gave up before the lookup came back, or was busy
             return
         if decision.blacklisted and self.settings.blacklist is BlacklistAction.REJECT:
             call.rejected_as_blacklisted = True
@@ -151,17 +166,21 @@ class ScreenPop(QObject):
         self._decided(call, PopDecision(PopKind.UNKNOWN, caller))
 
     def _answered(self, call_id: str) -> None:
-        call = self.current
-        if call is None or call.call_id != call_id:
+        call = self._calls.get(call_id)
+        if call is None:
             return
         call.answered_at = dt.datetime.now(dt.UTC)
-        self.card.call_answered()
+        if call is self.current:
+            self.card.call_answered()
 
     def _ended(self, event: Ended) -> None:
-        call = self.current
-        if call is None or call.call_id != event.call_id:
+        call = self._calls.get(event.call_id)
+        if call is None:
             return
         call.ended = event
+        if call is not self.current:
+            self._finish(call)  # a call turned away busy: closed in the store, card untouched
+            return
         if call.answered_at is None and event.reason is EndReason.MISSED:
             self.card.call_finished(
                 self.tr("Missed call: nobody answered before the ring time ran out.")
@@ -315,7 +334,10 @@ class ScreenPop(QObject):
     def _finish(self, call: _Call) -> None:
         if call.attempt_id is None or call.ended is None:
             return  # finished when the attempt row has been written
-        if call.rejected_as_blacklisted:
+        self._calls.pop(call.call_id, None)
+        if call.rejected_busy:
+            reason = BUSY_HERE
+        elif call.rejected_as_blacklisted:
             reason = BLOCKED
         elif call.rejected_by_agent:
             reason = DECLINED

@@ -4710,13 +4710,18 @@ It is retried automatically.</translation>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+92"/>
-        <location line="+201"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+94"/>
+        <location line="+218"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-193"/>
+        <source>A call from {0} was turned away: you are on another call.</source>
+        <translation>A call from {0} was turned away: you are on another call.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Rejected a call from a blacklisted number ({0}).</source>
         <translation>Rejected a call from a blacklisted number ({0}).</translation>
     </message>
@@ -4726,7 +4731,7 @@ It is retried automatically.</translation>
         <translation>The caller could not be looked up: {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Missed call: nobody answered before the ring time ran out.</source>
         <translation>Missed call: nobody answered before the ring time ran out.</translation>
     </message>
@@ -4751,7 +4756,7 @@ It is retried automatically.</translation>
         <translation>Saved {0} as a contact of the patient.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>The patient could not be looked up: {0}</source>
         <translation>The patient could not be looked up: {0}</translation>
     </message>

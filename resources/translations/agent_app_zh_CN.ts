@@ -4705,13 +4705,18 @@ It is retried automatically.</source>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+92"/>
-        <location line="+201"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+94"/>
+        <location line="+218"/>
         <source>Incoming call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-193"/>
+        <source>A call from {0} was turned away: you are on another call.</source>
+        <translation>来自 {0} 的来电已被拒接：您正在通话中。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Rejected a call from a blacklisted number ({0}).</source>
         <translation>已拒接黑名单号码的来电（{0}）。</translation>
     </message>
@@ -4721,7 +4726,7 @@ It is retried automatically.</source>
         <translation>无法查询来电人：{0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Missed call: nobody answered before the ring time ran out.</source>
         <translation>未接来电：振铃时间结束前无人接听。</translation>
     </message>
@@ -4746,7 +4751,7 @@ It is retried automatically.</source>
         <translation>已将 {0} 保存为患者的联系人。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>The patient could not be looked up: {0}</source>
         <translation>无法查询患者：{0}</translation>
     </message>

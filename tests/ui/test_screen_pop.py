@@ -17,7 +17,7 @@ from agent_app.demo.hospital import RESOURCES
 from agent_app.dialer.events import EndReason
 from agent_app.dialer.fake import FakePhone
 from agent_app.domain.enums import Direction, Disposition, LineType
-from agent_app.screenpop.inbound import BLOCKED, DECLINED
+from agent_app.screenpop.inbound import BLOCKED, BUSY_HERE, DECLINED
 from agent_app.store.engine import open_local_store
 from agent_app.store.schema import CallAttempt, Contact, QuestionnaireTemplate
 from agent_app.ui.call_bar import CallBar
@@ -244,3 +244,30 @@ def _install_real_questionnaire(engine: Engine) -> None:
     body = json.loads((RESOURCES / "questionnaires" / "general_discharge.json").read_text("utf-8"))
     with Session(engine) as session, session.begin():
         session.execute(update(QuestionnaireTemplate).values(body=body, version=body["version"]))
+
+
+def test_a_second_call_during_a_call_is_turned_away_busy_and_no_attempt_stays_open(
+    qtbot: QtBot, make_desk
+) -> None:  # type: ignore[no-untyped-def]
+    desk: Desk = make_desk()
+    messages: list[str] = []
+    desk.pop.sig_message.connect(messages.append)
+    first = _ring(qtbot, desk, WANG_DAUGHTER)
+    with qtbot.waitSignal(desk.bridge.sig_ended, timeout=5000) as ended:
+        second = desk.phone.simulate_incoming(ORTHO_MOBILE)
+    assert ended.args[0].call_id == second and ended.args[0].reason is EndReason.REJECTED
+    assert desk.pop.current is not None and desk.pop.current.call_id == first  # card stays
+    assert messages and ORTHO_MOBILE in messages[-1]
+
+    def attempts() -> dict[str, tuple[bool, str]]:
+        with desk.hospital.engine.connect() as c:
+            rows = c.execute(select(CallAttempt.number, CallAttempt.ended_at,
+                                    CallAttempt.end_reason)).all()  # fmt: skip
+        return {n[-11:]: (at is not None, reason) for n, at, reason in rows}
+
+    qtbot.waitUntil(lambda: attempts().get(ORTHO_MOBILE) == (True, BUSY_HERE), timeout=5000)
+    assert attempts()[WANG_DAUGHTER][0] is False  # the first call is still ringing
+    with qtbot.waitSignal(desk.bridge.sig_ended, timeout=5000):
+        qtbot.mouseClick(desk.pop.card.reject_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: attempts()[WANG_DAUGHTER] == (True, DECLINED), timeout=5000)
+    assert all(closed for closed, _ in attempts().values())  # no attempt left open
