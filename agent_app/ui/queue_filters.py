@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -22,6 +23,7 @@ from agent_app.ui.qt import (
 )
 
 SEARCH_LIMIT = 200
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,11 @@ class QueueFilterBar(QWidget):
         self.level.addItem(self.tr("L3 hospital spot-checks"), 3)
         self.department = QComboBox()
         self.department.addItem(self.tr("All departments"), None)
-        if role in (Role.QUALITY, Role.ADMIN):
-            for department_id, name in list_departments(engine):
-                self.department.addItem(name, department_id)
+        if role in (Role.QUALITY, Role.ADMIN):  # the list is read off the GUI thread
+            run_in_background(
+                lambda: list_departments(engine), self._add_departments, self._no_departments,
+                owner=self,
+            )  # fmt: skip
         else:
             self.department.hide()
         layout = QHBoxLayout(self)
@@ -68,6 +72,13 @@ class QueueFilterBar(QWidget):
             layout.addWidget(widget)
         for box in (self.status, self.level, self.department):
             box.currentIndexChanged.connect(self._emit)
+
+    def _add_departments(self, departments: list[tuple[int, str]]) -> None:
+        for department_id, name in departments:
+            self.department.addItem(name, department_id)
+
+    def _no_departments(self, error: BaseException) -> None:
+        log.warning("the departments for the queue filter could not be read: %s", error)
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -73,6 +73,7 @@ def test_status_level_and_department_filters_each_narrow_the_queue(
     )
     bar.level.setCurrentIndex(0)
     assert not bar.department.isHidden()
+    qtbot.waitUntil(lambda: bar.department.count() > 1, timeout=5000)  # read off the GUI thread
     bar.department.setCurrentIndex(1)
     name = bar.department.currentText()
     shown = window.model.rowCount()
