@@ -58,11 +58,13 @@ def run_in_background(
     on_error: Callable[[BaseException], None],
     owner: QObject | None = None,
     pool: QThreadPool | None = None,
+    priority: int = 0,
 ) -> None:
     """``owner``: a widget the callbacks touch; if it is gone by then, they are skipped.
     ``pool``: where ``fn`` runs (the global pool by default). A pool must outlive its jobs:
     destroying one waits for them, and a job that is handing its result back needs the
-    interpreter the destroying thread holds."""
+    interpreter the destroying thread holds. ``priority``: a queued job of a higher one starts
+    first."""
     relay = Relay()  # created on the GUI thread, so its signals are delivered there
     _live.add(relay)
 
@@ -75,4 +77,4 @@ def run_in_background(
 
     relay.sig_done.connect(lambda value: finish(on_done, value))
     relay.sig_failed.connect(lambda exc: finish(on_error, exc))
-    (pool or QThreadPool.globalInstance()).start(Job(fn, relay))
+    (pool or QThreadPool.globalInstance()).start(Job(fn, relay), priority)

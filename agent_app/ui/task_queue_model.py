@@ -286,7 +286,7 @@ class TaskQueueModel(CountedTableModel):
             near = number - 1 if number < self._shown_page else number + 1
             self._shown_page = number
             if 0 <= near * self.PAGE_SIZE < self._rows and near not in self._pages:
-                self._ask_page(near)
+                self._ask_page(near, ahead=True)
         return page[offset] if offset < len(page) else None
 
     def rows_in_memory(self, first: int, last: int) -> bool:
@@ -310,7 +310,9 @@ class TaskQueueModel(CountedTableModel):
         while len(self._pages) > self.MAX_PAGES:
             self._pages.popitem(last=False)
 
-    def _ask_page(self, number: int) -> None:
+    def _ask_page(self, number: int, *, ahead: bool = False) -> None:
+        """Read page ``number`` off the GUI thread; a page the view waits for goes before the
+        pages read ahead still queued (after a jump, the old read-ahead is not wanted first)."""
         if number in self._asked:
             return
         self._asked.add(number)
@@ -333,7 +335,9 @@ class TaskQueueModel(CountedTableModel):
                 self._asked.discard(number)  # asked again when the rows are shown again
                 log.warning("queue page %d could not be read: %s", number, error)
 
-        run_in_background(self._page_reader(number), arrived, failed, self, page_pool())
+        run_in_background(
+            self._page_reader(number), arrived, failed, self, page_pool(), 0 if ahead else 1
+        )
 
     def _forget_pages(self) -> None:
         self._pages.clear()
