@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from agent_app.domain.calling_hours import DEFAULT_ZONE
 from agent_app.domain.views import TaskRow
 from agent_app.store.repositories.queue_order import QueueSort, queue_order, rows_by_ids
 from agent_app.store.repositories.reach_order import reach_order
@@ -64,7 +65,6 @@ def page_pool() -> QThreadPool:
 
 
 HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
-HOSPITAL_ZONE = "Asia/Shanghai"  # the hours patients answer in, for "best chance first"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -190,7 +190,7 @@ class TaskQueueModel(CountedTableModel):
 
         def take() -> array[int]:
             if reach:
-                return reach_order(engine, scope, HOSPITAL_ZONE, now)
+                return reach_order(engine, scope, DEFAULT_ZONE, now)
             return queue_order(engine, scope, sort, descending)
 
         def done(order: array[int]) -> None:

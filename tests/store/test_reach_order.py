@@ -9,9 +9,10 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import Role
+from agent_app.domain.reach_model import next_day
 from agent_app.store.repositories.queue_order import QueueSort, queue_order
 from agent_app.store.repositories.reach_history import forget_cached_history
-from agent_app.store.repositories.reach_order import end_of_today, ranking_slot, reach_order
+from agent_app.store.repositories.reach_order import ranking_slot, reach_order
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope
 from agent_app.store.schema import FollowupTask
@@ -86,7 +87,7 @@ def test_todays_calls_come_first_and_the_rest_keep_due_order(demo_engine: Engine
     due = list(queue_order(demo_engine, scope, QueueSort.DUE))
     order = list(reach_order(demo_engine, scope, ZONE, MORNING))
     assert sorted(order) == sorted(due) and len(order) == len(set(order))
-    cut = end_of_today(MORNING, ZONE)
+    cut = next_day(MORNING, ZONE)
     with Session(demo_engine) as session:
         due_at = dict(session.execute(select(FollowupTask.id, FollowupTask.due_at)).all())
     today = [task_id for task_id in order if due_at[task_id] < cut]

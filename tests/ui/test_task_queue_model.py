@@ -10,13 +10,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from agent_app.domain.calling_hours import DEFAULT_ZONE
 from agent_app.domain.enums import Role
 from agent_app.store.repositories.queue_order import QueueSort, queue_order
 from agent_app.store.repositories.reach_order import reach_order
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import QueueScope, count_queue, queue_page
 from agent_app.ui.qt import Qt, QTableView
-from agent_app.ui.task_queue_model import HOSPITAL_ZONE, TaskQueueModel
+from agent_app.ui.task_queue_model import TaskQueueModel
 from tests.ui.conftest import seeded_sqlite
 
 
@@ -166,7 +167,7 @@ def test_best_chance_first_puts_the_reach_order_on_screen_until_a_header_is_clic
     model.clock = lambda: now
     with qtbot.waitSignal(model.sig_sorting, check_params_cb=lambda busy: not busy):
         model.order_by_reach(True)
-    expected = list(reach_order(large_store, scope, HOSPITAL_ZONE, now))
+    expected = list(reach_order(large_store, scope, DEFAULT_ZONE, now))
     assert model.reach_ordered and model.reach_leaders(20) == expected[:20]
     assert [model.task_at(r).task_id for r in range(5)] == expected[:5]  # type: ignore[union-attr]
     assert expected != list(queue_order(large_store, scope, QueueSort.DUE))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from collections.abc import Iterable
 
 from sqlalchemy import Engine, select
 
@@ -57,16 +58,34 @@ def department_groups(
     return groups
 
 
+CHUNK = 500  # patient ids per IN list
+
+
+def patients_counts(engine: Engine, patient_ids: Iterable[int], zone: str) -> dict[int, SlotCounts]:
+    """Each patient's own outbound calls by slot, read by the (patient, started) index."""
+    ids = sorted(set(patient_ids))
+    counts: dict[int, SlotCounts] = {}
+    with engine.connect() as connection:
+        for start in range(0, len(ids), CHUNK):
+            rows = connection.execute(
+                select(
+                    CallAttempt.patient_id, CallAttempt.started_at, CallAttempt.answered_at
+                ).where(
+                    CallAttempt.patient_id.in_(ids[start : start + CHUNK]),
+                    CallAttempt.direction == Direction.OUTBOUND,
+                )
+            )
+            for patient_id, started, answered in rows:
+                if patient_id is not None:
+                    counts.setdefault(patient_id, SlotCounts()).add(
+                        slot_of(started, zone), answered is not None
+                    )
+    return counts
+
+
 def patient_counts(engine: Engine, patient_id: int, zone: str) -> SlotCounts:
     """The patient's own outbound calls, by slot."""
-    query = select(CallAttempt.started_at, CallAttempt.answered_at).where(
-        CallAttempt.patient_id == patient_id, CallAttempt.direction == Direction.OUTBOUND
-    )
-    counts = SlotCounts()
-    with engine.connect() as connection:
-        for started, answered in connection.execute(query):
-            counts.add(slot_of(started, zone), answered is not None)
-    return counts
+    return patients_counts(engine, [patient_id], zone).get(patient_id, SlotCounts())
 
 
 def reach_model_for(

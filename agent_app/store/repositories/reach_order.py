@@ -13,35 +13,26 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, select
 
-from agent_app.domain.enums import Direction
 from agent_app.domain.reach_model import (
     ReachModel,
     Slot,
     SlotCounts,
     age_band,
     merge,
+    next_day,
     slot_of,
 )
 from agent_app.store.repositories.queue_order import QueueSort, queue_order
-from agent_app.store.repositories.reach_history import department_groups
+from agent_app.store.repositories.reach_history import department_groups, patients_counts
 from agent_app.store.repositories.tasks import QueueScope, scope_task_ids
-from agent_app.store.schema import CallAttempt, FollowupTask, Patient
+from agent_app.store.schema import FollowupTask, Patient
 
-CHUNK = 500  # patient ids per IN list (SQLite's variable limit is far above)
 WORKING_HOURS = (8, 21)  # [start, end) of the hours a desk rings patients at all
 NEXT_MORNING_HOUR = 9  # the hour ranked for when the desk is opened outside them
-
-
-def end_of_today(now: dt.datetime, zone: str) -> dt.datetime:
-    """Midnight at the end of ``now``'s day in ``zone``, in UTC."""
-    local = now.astimezone(ZoneInfo(zone))
-    midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0), local.tzinfo)
-    return midnight.astimezone(dt.UTC)
 
 
 def ranking_slot(now: dt.datetime, zone: str) -> Slot:
@@ -54,29 +45,6 @@ def ranking_slot(now: dt.datetime, zone: str) -> Slot:
     return day.isoweekday(), NEXT_MORNING_HOUR
 
 
-def _own_counts(engine: Engine, patient_ids: Iterable[int], zone: str) -> dict[int, SlotCounts]:
-    """Each patient's outbound calls by slot, read in chunks by the (patient, started) index."""
-    ids = sorted(set(patient_ids))
-    counts: dict[int, SlotCounts] = {}
-    with engine.connect() as connection:
-        for start in range(0, len(ids), CHUNK):
-            rows = connection.execute(
-                select(
-                    CallAttempt.patient_id, CallAttempt.started_at, CallAttempt.answered_at
-                ).where(
-                    CallAttempt.patient_id.in_(ids[start : start + CHUNK]),
-                    CallAttempt.direction == Direction.OUTBOUND,
-                )
-            )
-            for patient_id, started, answered in rows:
-                if patient_id is None:
-                    continue
-                counts.setdefault(patient_id, SlotCounts()).add(
-                    slot_of(started, zone), answered is not None
-                )
-    return counts
-
-
 def chances_now(engine: Engine, scope: QueueScope, zone: str, now: dt.datetime) -> dict[int, float]:
     """The chance that a call placed now is answered, for each open task of ``scope`` due by
     the end of today."""
@@ -87,11 +55,11 @@ def chances_now(engine: Engine, scope: QueueScope, zone: str, now: dt.datetime) 
         .select_from(ids)
         .join(task, task.id == ids.c.id)
         .join(Patient, Patient.id == task.patient_id)
-        .where(ids.c.due_at < end_of_today(now, zone))
+        .where(ids.c.due_at < next_day(now, zone))
     )
     with engine.connect() as connection:
         due_today = connection.execute(query).all()
-    own = _own_counts(engine, (row.patient_id for row in due_today), zone)
+    own = patients_counts(engine, (row.patient_id for row in due_today), zone)
     slot, today = ranking_slot(now, zone), now.astimezone(ZoneInfo(zone)).date()
     hospitals: dict[int, tuple[SlotCounts, dict[str, SlotCounts]]] = {}
     chances: dict[int, float] = {}
