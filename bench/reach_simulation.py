@@ -33,7 +33,9 @@ policy only chooses *when* to call.
   work the queue from 08:30), each retry 2 hours after the last, at the next callable moment.
 - **best-time**: ``agent_app.domain.reach_model.suggest`` picks each call's moment from the
   attempt history so far (the hospital's, the patient's age band and department's, their own),
-  learnt online as the 60 days go by; it starts knowing nothing.
+  learnt online as the 60 days go by; it starts knowing nothing. A retry comes at least
+  3 hours after a call that was not answered (``reach_model.earliest_retry``: another part of
+  the same day), at the moment ``suggest`` picks from there.
 - **best-time + SMS**: the same, with the evening text message.
 
 Printed for each: reached within 7 days of discharge, within 30 days, and calls per reach.
@@ -58,7 +60,7 @@ from agent_app.domain.reach_model import (
     ReachModel,
     SlotCounts,
     age_band,
-    next_day,
+    earliest_retry,
     slot_of,
     suggest,
 )
@@ -242,7 +244,7 @@ def simulate(
             outcome.reached_30 += days <= 30
             continue
         if number + 1 < attempts:
-            earliest = moment + SPACING if policy == "fixed" else next_day(moment, ZONE)
+            earliest = moment + SPACING if policy == "fixed" else earliest_retry(moment, SPACING)
             following = when(patient, earliest)
             if following is not None:
                 heapq.heappush(queue, (following, pid, number + 1))

@@ -111,11 +111,23 @@ class ReachModel:
 
 
 def next_day(moment: dt.datetime, zone: str) -> dt.datetime:
-    """Midnight after ``moment`` in ``zone`` (UTC): a patient who did not answer today is
-    tried again on another day, whose absences are not today's."""
+    """Midnight after ``moment`` in ``zone`` (UTC): where the day of ``moment`` ends."""
     local = moment.astimezone(ZoneInfo(zone))
     following = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0), local.tzinfo)
     return following.astimezone(dt.UTC)
+
+
+#: The soonest a best-time retry follows a call that was not answered: another part of the same
+#: day (a morning miss is tried in the evening), not the next day. bench/reach_simulation.py
+#: measured it against waiting for the next day: 71.6% reached within 7 days against 70.2%
+#: (seed 1, best time plus the pre-call text message).
+RETRY_GAP = dt.timedelta(hours=3)
+
+
+def earliest_retry(moment: dt.datetime, spacing: dt.timedelta) -> dt.datetime:
+    """The soonest a patient who did not answer at ``moment`` is called again when the best
+    time chooses the retry: the plan's ``spacing``, and at least RETRY_GAP."""
+    return moment + max(spacing, RETRY_GAP)
 
 
 def slot_of(moment: dt.datetime, zone: str) -> Slot:

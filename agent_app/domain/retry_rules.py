@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from agent_app.domain.calling_hours import DEFAULT_CALLING_HOURS, CallingHours
 from agent_app.domain.enums import Disposition, TaskStatus
-from agent_app.domain.reach_model import next_day
+from agent_app.domain.reach_model import earliest_retry
 from agent_app.domain.work_calendar import NATIONAL_ONLY, CallingCalendar, WorkCalendar
 
 # A busy line is usually free again soon; a line failure is ours, not the patient's.
@@ -127,7 +127,7 @@ def next_step(
         return NextStep(TaskStatus.FAILED, due_at, attempts)
     wait = min(BUSY_RETRY, policy.spacing) if disposition is Disposition.BUSY else policy.spacing
     if disposition is Disposition.NO_ANSWER and best_moment is not None:
-        earliest = policy.calendar.next_allowed(max(now + wait, next_day(now, policy.hours.zone)))
+        earliest = policy.calendar.next_allowed(earliest_retry(now, wait))
         chosen = best_moment(earliest)
         if chosen is not None and policy.calendar.allows(chosen):
             return NextStep(TaskStatus.PENDING, chosen.astimezone(dt.UTC), attempts)

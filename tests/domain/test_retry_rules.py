@@ -147,3 +147,24 @@ def test_a_plan_without_attempts_or_spacing_is_refused() -> None:
         RetryPolicy(max_attempts=0)
     with pytest.raises(RetryRuleError, match="longer than zero"):
         RetryPolicy(spacing=dt.timedelta(0))
+
+
+def test_a_best_time_retry_may_come_later_the_same_day() -> None:
+    """A morning miss is offered the rest of the day from three hours on, not only tomorrow."""
+    asked: list[dt.datetime] = []
+
+    def best_moment(earliest: dt.datetime) -> dt.datetime:
+        asked.append(earliest)
+        return at("2026-11-23 17:00")
+
+    step = next_step(
+        D.NO_ANSWER,
+        attempts_before=0,
+        now=at("2026-11-23 09:00"),
+        due_at=DUE,
+        policy=POLICY,
+        best_moment=best_moment,
+    )
+    assert asked == [at("2026-11-23 14:00")]  # 12:00 is lunch: the next window opens at 14:00
+    assert step.status is P
+    assert step.due_at == at("2026-11-23 17:00")

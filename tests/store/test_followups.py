@@ -209,11 +209,9 @@ def test_no_answer_reschedules_inside_calling_hours(hospital: Engine) -> None:
         )
 
 
-def test_a_best_time_plan_retries_at_the_patients_usual_hour_on_another_day(
-    hospital: Engine,
-) -> None:
+def test_a_best_time_plan_retries_at_the_patients_usual_hour(hospital: Engine) -> None:
     """A patient who has answered only in the evening: after no answer on Monday morning the
-    retry goes to Tuesday evening, not two hours later on Monday."""
+    retry goes to Monday evening, not two hours later in the working day."""
     task_id = _open_task(hospital, "RESP")
     add_calls(
         hospital,
@@ -235,7 +233,7 @@ def test_a_best_time_plan_retries_at_the_patients_usual_hour_on_another_day(
     )
     due = saved.step.due_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
     assert saved.step.status is TaskStatus.PENDING
-    assert due.date() == dt.date(2026, 11, 24)  # another day: Tuesday
+    assert due.date() == dt.date(2026, 11, 23)  # the same Monday, in the evening
     assert 18 <= due.hour <= 19
 
 
