@@ -128,7 +128,8 @@ def main() -> None:
     window.window_box.setCurrentIndex(window.window_box.findData(ALL_OPEN))
     window.show()
     walk_started = time.perf_counter()
-    while not window.model.seeks_pages:  # the page-key walk runs off the GUI thread
+    # The count and the page-key walk run off the GUI thread.
+    while window.model.counting or not window.model.seeks_pages:
         app.processEvents()
         time.sleep(0.005)
     walk = time.perf_counter() - walk_started

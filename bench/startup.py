@@ -65,9 +65,13 @@ def child(kind: str, store: Path) -> None:
             window.window_box.setCurrentIndex(window.window_box.findData(ALL_OPEN))
             window.show()
     app.processEvents()
+    model = getattr(window, "model", None)
+    while model is not None and model.counting:  # ready means the queue's rows are shown
+        app.processEvents()
+        time.sleep(0.002)
     window.repaint()
     app.processEvents()
-    rows = getattr(getattr(window, "model", None), "rowCount", lambda: 0)()
+    rows = model.rowCount() if model is not None else 0
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"READY rss_mb={rss_mb:.1f} rows={rows}", flush=True)
 

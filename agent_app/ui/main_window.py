@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         if self.line_retry is not None:
             status.addPermanentWidget(self.line_retry)
         self.window_box.currentIndexChanged.connect(self.refresh)
-        self._update_count()
+        self.model.sig_counted.connect(self._update_count)
         self.table.setFocus()
 
     def _call_limit_reached(self, event: CallLimitReached) -> None:
@@ -336,10 +336,19 @@ class MainWindow(QMainWindow):
         if task_id and self.followup is None:
             self.open_task(task_id)
             return
-        row = self.model.row_of_task(task_id) if task_id else None
-        if row is None and task_id:
-            self.window_box.setCurrentIndex(self.window_box.findData(ALL_OPEN))
-            row = self.model.row_of_task(task_id)
+        if not task_id:
+            self._select_callers_row(None)
+            return
+        self.model.find_task(task_id, lambda row: self._select_callers_row(row, task_id))
+
+    def _select_callers_row(self, row: int | None, widen_for: int = 0) -> None:
+        """Select the caller's follow-up at ``row``; not in the queue shown: look for
+        ``widen_for`` (a task id) in every open follow-up once, else say it is not there."""
+        all_open = self.window_box.findData(ALL_OPEN)
+        if row is None and widen_for and self.window_box.currentIndex() != all_open:
+            self.window_box.setCurrentIndex(all_open)  # a new scope: counted, then looked in
+            self.model.find_task(widen_for, self._select_callers_row)
+            return
         if row is not None:
             index = self.model.index(row, 0)
             self.table.selectRow(row)
@@ -368,10 +377,13 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.model.set_scope(self._scope())
-        self._update_count()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{0} follow-ups").format(f"{self.model.rowCount():,}"))
+    def _update_count(self, rows: int) -> None:
+        """Say how many follow-ups the queue holds once they are counted (-1: not read)."""
+        if rows < 0:
+            self.count_label.setText(self.tr("Queue not read"))
+        else:
+            self.count_label.setText(self.tr("{0} follow-ups").format(f"{rows:,}"))
 
     # The follow-up screen --------------------------------------------------------------------
     def _open_index(self, index: QModelIndex) -> None:

@@ -1,6 +1,7 @@
 """A table model over the agent's queue that reads only the pages the view shows.
 
-The row count comes from one COUNT; rows arrive a page at a time through the indexed
+The row count comes from one COUNT, read off the GUI thread like every other read (the queue
+shows no rows until it arrives, then all of them at once, and ``sig_counted`` says so); rows arrive a page at a time through the indexed
 ``queue_page`` query and are kept in a small LRU cache, so a million-row queue costs a few
 pages of memory and the scroll bar still spans every row. Right after a reset, pages are read
 by offset; meanwhile the first key of every page is collected off the GUI thread, and from then
@@ -75,6 +76,7 @@ class TaskQueueModel(CountedTableModel):
     sig_sorting = Signal(bool)  # True while a new order is being taken, False once shown
     sig_reach_order = Signal(bool)  # "best chance first" turned on or off
     sig_page_arrived = Signal(int)  # a page read for data() is in memory and shown
+    sig_counted = Signal(int)  # the rows of a new scope are counted and shown (-1: not read)
 
     def __init__(self, engine: Engine, scope: QueueScope, parent: Any = None) -> None:
         super().__init__(parent)
@@ -85,7 +87,8 @@ class TaskQueueModel(CountedTableModel):
         self._shown_page = -1  # the page data() last served, for the direction of reading ahead
         self._page_generation = 0  # a reset makes pages still being read stale
         self.pages_loaded = 0  # how many page reads the model has made (for tests and bench)
-        self._rows = count_queue(engine, scope)
+        self._count_generation = 0
+        self.counting = False  # True until the scope's row count has arrived
         self._keys: list[PageKey] | None = None
         self._generation = 0
         self._sort = QueueSort.DUE
@@ -95,6 +98,7 @@ class TaskQueueModel(CountedTableModel):
         self._order_pending = False
         self._reach = False  # today's calls by the chance of an answer now
         self.clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)
+        self._count()
         self._collect_keys()
         self._headers = [
             self.tr("Due"),
@@ -123,10 +127,11 @@ class TaskQueueModel(CountedTableModel):
         self.beginResetModel()
         self._scope = scope
         self._forget_pages()
-        self._rows = count_queue(self._engine, scope)
+        self._rows = 0
         self._keys = None
         self._order = None
         self.endResetModel()
+        self._count()
         self._collect_keys()
         if self._reach or self.sorted_by != (QueueSort.DUE, False):
             self._take_order()
@@ -223,6 +228,30 @@ class TaskQueueModel(CountedTableModel):
         self._order_pending = False
         self.sig_sorting.emit(False)
 
+    def _count(self) -> None:
+        """Count the scope's rows on the reader thread and show them when the count arrives."""
+        self._count_generation += 1
+        self.counting = True
+        generation, engine, scope = self._count_generation, self._engine, self._scope
+
+        def done(rows: int) -> None:
+            if generation != self._count_generation:  # a scope the agent has since left
+                return
+            self.counting = False
+            if self._order is None and rows > 0:  # an order arrived first shows its own rows
+                self.beginInsertRows(QModelIndex(), 0, rows - 1)
+                self._rows = rows
+                self.endInsertRows()
+            self.sig_counted.emit(self._rows)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._count_generation:
+                self.counting = False
+                log.warning("queue rows could not be counted: %s", error)
+                self.sig_counted.emit(-1)
+
+        run_in_background(lambda: count_queue(engine, scope), done, failed, self, page_pool(), 2)
+
     def _collect_keys(self) -> None:
         self._generation += 1
         generation, engine, scope = self._generation, self._engine, self._scope
@@ -247,15 +276,30 @@ class TaskQueueModel(CountedTableModel):
     def refresh(self) -> None:
         self.set_scope(self._scope)
 
-    def row_of_task(self, task_id: int) -> int | None:
-        """The row showing ``task_id`` (one indexed count), or None when not in this queue."""
+    def find_task(self, task_id: int, found: Callable[[int | None], None]) -> None:
+        """Call ``found`` on the GUI thread with the row showing ``task_id`` (None: not in this
+        queue). The position is read on the reader thread after the scope's count, so the
+        answer fits the rows shown; an answer for a scope since left is dropped."""
         if self._order is not None:
             try:
-                return self._order.index(task_id)
+                found(self._order.index(task_id))
             except ValueError:
-                return None
-        row = queue_position(self._engine, self._scope, task_id)
-        return row if row is not None and row < self.rowCount() else None
+                found(None)
+            return
+        generation, engine, scope = self._count_generation, self._engine, self._scope
+
+        def done(row: int | None) -> None:
+            if generation == self._count_generation:
+                found(row if row is not None and row < self._rows else None)
+
+        def failed(error: BaseException) -> None:
+            log.warning("queue position could not be read: %s", error)
+            if generation == self._count_generation:
+                found(None)
+
+        run_in_background(
+            lambda: queue_position(engine, scope, task_id), done, failed, self, page_pool(), 2
+        )
 
     def task_at(self, row: int) -> TaskRow | None:
         """The row, its page read now if it is not in memory: for tests and tools, never for

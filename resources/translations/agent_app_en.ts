@@ -2882,7 +2882,7 @@ It is retried automatically.</translation>
         <translation>Simulate a patient calling back</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Follow-up of the caller selected.</source>
         <translation>Follow-up of the caller selected.</translation>
     </message>
@@ -2892,7 +2892,12 @@ It is retried automatically.</translation>
         <translation>The caller has no open follow-up in your queue.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
+        <source>Queue not read</source>
+        <translation>Queue not read</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{0} follow-ups</source>
         <translation>{0} follow-ups</translation>
     </message>
@@ -3518,7 +3523,7 @@ It is retried automatically.</translation>
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/queue_filters.py" line="+43"/>
+        <location filename="../../agent_app/ui/queue_filters.py" line="+45"/>
         <source>Search name, MRN or phone (Ctrl+F)</source>
         <translation>Search name, MRN or phone (Ctrl+F)</translation>
     </message>
@@ -6322,7 +6327,7 @@ It is retried automatically.</translation>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+100"/>
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+104"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>

@@ -2881,7 +2881,7 @@ It is retried automatically.</source>
         <translation>模拟患者回电</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Follow-up of the caller selected.</source>
         <translation>已选中来电人的随访任务。</translation>
     </message>
@@ -2891,7 +2891,12 @@ It is retried automatically.</source>
         <translation>您的队列中没有该来电人的待办随访。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
+        <source>Queue not read</source>
+        <translation>队列未能读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{0} follow-ups</source>
         <translation>{0} 个随访</translation>
     </message>
@@ -3514,7 +3519,7 @@ It is retried automatically.</source>
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/queue_filters.py" line="+43"/>
+        <location filename="../../agent_app/ui/queue_filters.py" line="+45"/>
         <source>Search name, MRN or phone (Ctrl+F)</source>
         <translation>搜索姓名、病案号或电话 (Ctrl+F)</translation>
     </message>
@@ -6317,7 +6322,7 @@ It is retried automatically.</source>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+100"/>
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+104"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>

@@ -19,6 +19,7 @@ from agent_app.ui.call_bar import CallBar
 from agent_app.ui.main_window import ALL_OPEN, DUE_TODAY, DUE_WEEK, MainWindow, due_cutoff
 from agent_app.ui.phone_bridge import PhoneBridge
 from tests.pg_server import free_port
+from tests.ui.conftest import queue_counted
 
 
 def test_window_shows_the_agents_queue_and_counts_it(qtbot: QtBot, ui_store: Engine) -> None:
@@ -26,6 +27,7 @@ def test_window_shows_the_agents_queue_and_counts_it(qtbot: QtBot, ui_store: Eng
     window = MainWindow(ui_store, agent, "Line: simulated (demo)")
     qtbot.addWidget(window)
     window.window_box.setCurrentIndex(window.window_box.findData(ALL_OPEN))
+    queue_counted(qtbot, window)
     expected = count_queue(ui_store, QueueScope.for_account(agent))
     assert window.model.rowCount() == expected > 0
     assert window.count_label.text() == f"{expected:,} follow-ups"
@@ -59,7 +61,7 @@ def test_unreachable_central_database_is_shown_as_offline_in_plain_words(
     assert window.server_label.toolTip().startswith(
         f"Cannot reach the central database at 127.0.0.1:{port}"
     )
-    assert window.model.rowCount() > 0  # the local queue keeps working
+    assert queue_counted(qtbot, window).model.rowCount() > 0  # the local queue keeps working
 
 
 def test_reachable_central_database_is_shown_online(

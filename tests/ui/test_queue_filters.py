@@ -10,6 +10,7 @@ from agent_app.domain.enums import Role, TaskStatus
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.schema import Contact, FollowupTask, Patient
 from agent_app.ui.main_window import ALL_OPEN, MainWindow
+from tests.ui.conftest import queue_counted
 
 
 def _window(qtbot: QtBot, engine: Engine, role: Role) -> MainWindow:
@@ -17,7 +18,7 @@ def _window(qtbot: QtBot, engine: Engine, role: Role) -> MainWindow:
     window = MainWindow(engine, account, "Line: simulated (demo)")
     qtbot.addWidget(window)
     window.window_box.setCurrentIndex(window.window_box.findData(ALL_OPEN))
-    return window
+    return queue_counted(qtbot, window)
 
 
 def _patient_with_open_task(engine: Engine) -> tuple[int, str, str]:
@@ -46,9 +47,11 @@ def test_search_by_mrn_or_phone_narrows_the_queue_to_that_patient(
         window.filter_bar.search.setText(text)
         with qtbot.waitSignal(window.filter_bar.sig_changed, timeout=5000):
             window.filter_bar.search.returnPressed.emit()
+        queue_counted(qtbot, window)
         assert 0 < window.model.rowCount() < everyone
         assert patient_id in _shown_patients(window)
     window.filter_bar.search.clear()
+    queue_counted(qtbot, window)
     assert window.model.rowCount() == everyone
 
 
@@ -59,6 +62,7 @@ def test_status_level_and_department_filters_each_narrow_the_queue(
     everyone = window.model.rowCount()
     bar = window.filter_bar
     bar.status.setCurrentIndex(bar.status.findData(TaskStatus.PENDING.value))
+    queue_counted(qtbot, window)
     pending = window.model.rowCount()
     assert 0 < pending <= everyone
     assert all(
@@ -67,6 +71,7 @@ def test_status_level_and_department_filters_each_narrow_the_queue(
     )
     bar.status.setCurrentIndex(0)
     bar.level.setCurrentIndex(bar.level.findData(1))
+    queue_counted(qtbot, window)
     assert all(
         window.model.task_at(r).level == 1
         for r in range(window.model.rowCount())  # type: ignore[union-attr]
@@ -75,6 +80,7 @@ def test_status_level_and_department_filters_each_narrow_the_queue(
     assert not bar.department.isHidden()
     qtbot.waitUntil(lambda: bar.department.count() > 1, timeout=5000)  # read off the GUI thread
     bar.department.setCurrentIndex(1)
+    queue_counted(qtbot, window)
     name = bar.department.currentText()
     shown = window.model.rowCount()
     assert 0 < shown < everyone

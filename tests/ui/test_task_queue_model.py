@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -26,14 +25,33 @@ def large_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     yield from seeded_sqlite(tmp_path_factory, 8000, seed=5)
 
 
+def counted(qtbot: QtBot, model: TaskQueueModel) -> TaskQueueModel:
+    """``model`` once its rows are counted (the count is read off the GUI thread)."""
+    qtbot.waitUntil(lambda: not model.counting, timeout=15000)
+    return model
+
+
+def _found(qtbot: QtBot, model: TaskQueueModel, task_id: int) -> int | None:
+    rows: list[int | None] = []
+    model.find_task(task_id, rows.append)
+    qtbot.waitUntil(lambda: bool(rows), timeout=15000)
+    return rows[0]
+
+
 def _hospital_scope(engine: Engine) -> QueueScope:
     quality = next(a for a in list_accounts(engine) if a.role is Role.QUALITY)
     return QueueScope.for_account(quality)
 
 
-def test_row_count_is_the_whole_queue_but_nothing_is_read_up_front(large_store: Engine) -> None:
+def test_row_count_is_the_whole_queue_but_nothing_is_read_up_front(
+    qtbot: QtBot, large_store: Engine
+) -> None:
     scope = _hospital_scope(large_store)
     model = TaskQueueModel(large_store, scope)
+    assert model.counting and model.rowCount() == 0  # not counted on the GUI thread
+    with qtbot.waitSignal(model.sig_counted, timeout=15000) as counted_signal:
+        pass
+    assert counted_signal.args == [count_queue(large_store, scope)]
     assert model.rowCount() == count_queue(large_store, scope) > 10_000
     assert model.pages_loaded == 0
 
@@ -42,7 +60,7 @@ def test_cells_match_the_store_at_the_top_and_the_bottom_read_off_the_gui_thread
     qtbot: QtBot, large_store: Engine
 ) -> None:
     scope = _hospital_scope(large_store)
-    model = TaskQueueModel(large_store, scope)
+    model = counted(qtbot, TaskQueueModel(large_store, scope))
     last = model.rowCount() - 1
     expected_last = queue_page(large_store, scope, last, 1)[0]
     expected_first = queue_page(large_store, scope, 0, 1)[0]
@@ -59,7 +77,7 @@ def test_cells_match_the_store_at_the_top_and_the_bottom_read_off_the_gui_thread
 def test_the_next_page_the_way_the_agent_scrolls_is_read_ahead(
     qtbot: QtBot, large_store: Engine
 ) -> None:
-    model = TaskQueueModel(large_store, _hospital_scope(large_store))
+    model = counted(qtbot, TaskQueueModel(large_store, _hospital_scope(large_store)))
     middle = 5 * model.PAGE_SIZE
     with qtbot.waitSignal(model.sig_page_arrived, timeout=15000):
         model.data(model.index(middle, 1))
@@ -76,7 +94,7 @@ def test_the_next_page_the_way_the_agent_scrolls_is_read_ahead(
 def test_scrolling_a_view_to_the_end_reads_only_the_visible_pages(
     qtbot: QtBot, large_store: Engine
 ) -> None:
-    model = TaskQueueModel(large_store, _hospital_scope(large_store))
+    model = counted(qtbot, TaskQueueModel(large_store, _hospital_scope(large_store)))
     view = QTableView()
     qtbot.addWidget(view)
     view.resize(900, 600)
@@ -94,28 +112,39 @@ def test_scrolling_a_view_to_the_end_reads_only_the_visible_pages(
     assert bottom >= model.rowCount() - 40
 
 
-def test_page_cache_stays_bounded(large_store: Engine) -> None:
-    model = TaskQueueModel(large_store, _hospital_scope(large_store))
+def test_page_cache_stays_bounded(qtbot: QtBot, large_store: Engine) -> None:
+    model = counted(qtbot, TaskQueueModel(large_store, _hospital_scope(large_store)))
     for row in range(0, model.rowCount(), model.PAGE_SIZE):
         model.task_at(row)
     assert len(model._pages) <= model.MAX_PAGES
     assert model.pages_loaded == -(-model.rowCount() // model.PAGE_SIZE)
 
 
-def test_changing_scope_resets_rows(tmp_path: Path, large_store: Engine) -> None:
+def test_changing_scope_resets_rows(qtbot: QtBot, large_store: Engine) -> None:
     scope = _hospital_scope(large_store)
-    model = TaskQueueModel(large_store, scope)
+    model = counted(qtbot, TaskQueueModel(large_store, scope))
     agent = next(a for a in list_accounts(large_store) if a.role is Role.AGENT)
     model.set_scope(QueueScope.for_account(agent))
+    assert model.rowCount() == 0 and model.counting
+    counted(qtbot, model)
     assert model.rowCount() == count_queue(large_store, QueueScope.for_account(agent))
     assert model.rowCount() < count_queue(large_store, scope)
+
+
+def test_the_row_of_a_task_is_found_off_the_gui_thread(qtbot: QtBot, large_store: Engine) -> None:
+    model = counted(qtbot, TaskQueueModel(large_store, _hospital_scope(large_store)))
+    row = 3 * model.PAGE_SIZE + 7
+    task = model.task_at(row)
+    assert task is not None
+    assert _found(qtbot, model, task.task_id) == row
+    assert _found(qtbot, model, -1) is None  # not in this queue
 
 
 def test_after_the_key_walk_pages_are_sought_and_rows_stay_the_same(
     qtbot: QtBot, ui_store: Engine
 ) -> None:
     nurse = next(a for a in list_accounts(ui_store) if a.role is Role.QUALITY)
-    model = TaskQueueModel(ui_store, QueueScope.for_account(nurse))
+    model = counted(qtbot, TaskQueueModel(ui_store, QueueScope.for_account(nurse)))
     rows = model.rowCount()
     last = [model.task_at(r) for r in (0, rows // 2, rows - 1)]
     qtbot.waitUntil(lambda: model.seeks_pages, timeout=5000)
@@ -128,7 +157,7 @@ def _sortable_view(
 ) -> tuple[QTableView, TaskQueueModel]:
     view = QTableView()
     qtbot.addWidget(view)
-    model = TaskQueueModel(store, scope, view)
+    model = counted(qtbot, TaskQueueModel(store, scope, view))
     view.setModel(model)
     view.setSortingEnabled(True)
     return view, model
@@ -150,7 +179,7 @@ def test_clicking_the_attempts_header_orders_the_whole_queue_by_attempts(
     assert top is not None and bottom is not None
     assert top.attempts == max(t.attempts for t in queue_page(large_store, scope, 0, 100_000))
     assert top.attempts > bottom.attempts
-    assert model.row_of_task(bottom.task_id) == last
+    assert _found(qtbot, model, bottom.task_id) == last
 
     with qtbot.waitSignal(model.sig_sorting, check_params_cb=lambda busy: not busy):
         view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
