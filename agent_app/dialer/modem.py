@@ -42,6 +42,8 @@ from agent_app.dialer.errors import (
     DialerError,
     LineUnavailableError,
     RecordingError,
+    TransferError,
+    TransferRefusal,
 )
 from agent_app.dialer.events import (
     Answered,
@@ -50,10 +52,13 @@ from agent_app.dialer.events import (
     DtmfReceived,
     EndReason,
     RecordingChanged,
+    TransferDone,
+    TransferOutcome,
 )
 from agent_app.dialer.modem_calls import ANSWERED, CallBook, CallState, ModemCall
 from agent_app.dialer.modem_lines import DTMF_CODES, HANGUP_CODES, unsigned8_to_pcm16
 from agent_app.dialer.modem_link import ANY_FINAL, AtLink
+from agent_app.dialer.modem_transfer import DIALLABLE, FlashTransfer
 from agent_app.dialer.phone import Phone
 from agent_app.dialer.wav import WavWriter
 from agent_app.domain.enums import LineType
@@ -61,7 +66,6 @@ from agent_app.domain.enums import LineType
 log = logging.getLogger(__name__)
 
 VOICE_FORMAT = "1,8000"  # AT+VSM: 8-bit unsigned linear PCM, 8000 samples a second
-_DIALLABLE = frozenset("0123456789*#,WwPpTt!@")
 
 
 class ModemPhone(Phone):
@@ -78,9 +82,12 @@ class ModemPhone(Phone):
         caller_id_settle: float = 0.5,
         reconnect_delay: tuple[float, float] = (0.5, 10.0),
         extra_init: Sequence[str] = (),
+        flash: FlashTransfer | None = None,
     ) -> None:
-        """Open the port and initialise the modem; raises LineUnavailableError if it cannot."""
+        """Open the port and initialise the modem; raises LineUnavailableError if it cannot.
+        ``flash``: the hook-flash transfer through the PBX (none: transfers are refused)."""
         super().__init__()
+        self.flash = flash or FlashTransfer()
         self.port = port
         self.description = f"Modem {port}"
         self.line, self.address = LineType.MODEM, port
@@ -115,7 +122,7 @@ class ModemPhone(Phone):
     def dial(self, number: str) -> str:
         """Dial in voice mode; Answered or Ended follow when the modem has decided."""
         digits = "".join(ch for ch in number if ch not in " -()")
-        if not digits or not set(digits) <= _DIALLABLE:
+        if not digits or not set(digits) <= DIALLABLE:
             raise DialerError(
                 f"{number} cannot be dialled on a phone line: use digits, *, # and commas only."
             )
@@ -217,6 +224,58 @@ class ModemPhone(Phone):
             finally:
                 if receiving:
                     self._link.start_voice()
+
+    def transfer_blind(self, call_id: str, target: str) -> None:
+        """Flash the hook, dial ``target`` through the PBX and hang up (one ``ATD…;`` with the
+        ``[modem] transfer_dial`` pattern, then ``ATH``): TransferDone(ACCEPTED, 0) and the
+        call ends TRANSFERRED. A line cannot tell whether the target answers; the PBX takes
+        the call back to the target's voicemail or the agent by its own rules. When the
+        modem refuses the dial, a second flash returns to the caller and TransferDone says
+        FAILED. TransferError NO_FLASH when no flash is set up."""
+        dial = self.flash.dial_string(target)
+        with self._link.lock:
+            with self._lock:
+                call = self._calls.require(call_id)
+                if call.state is not CallState.ANSWERED:
+                    raise TransferError(
+                        TransferRefusal.NOT_ANSWERED,
+                        "Only an answered call can be transferred.",
+                        call_id,
+                    )
+            self._finish_recording(call)
+            with self._lock:
+                call.state = CallState.TRANSFERRING
+            try:
+                timeout = self._link.command_timeout + 0.5 * len(dial)
+                self._link.command(f"ATD{dial};", accept=ANSWERED, timeout=timeout)
+            except LineUnavailableError:
+                with self._lock:  # the agent can still hang up; the line's loss ends it
+                    call.state = CallState.ANSWERED
+                raise
+            except DialerError as exc:
+                log.info("Transfer of %s failed: %s", call_id, exc)
+                self._command_quietly(f"ATD{self.flash.flash};")  # back to the caller
+                with self._lock:
+                    call.state = CallState.ANSWERED
+                self.post(TransferDone(call_id, TransferOutcome.FAILED, 0))
+                return
+            self.post(TransferDone(call_id, TransferOutcome.ACCEPTED, 0))
+            self._command_quietly("ATH")
+            with self._lock:
+                self._calls.end(call, EndReason.TRANSFERRED)
+        log.info("Call %s transferred by hook flash", call_id)
+
+    def consult(self, call_id: str, target: str) -> str:
+        """Refused: a phone line holds one call, so it transfers blind only."""
+        self._calls.require(call_id)
+        raise TransferError(
+            TransferRefusal.NOT_SUPPORTED,
+            "A phone line transfers blind only (flash, dial, hang up); it cannot hold the "
+            "caller while you speak to the target.",
+        )
+
+    def transfer_attended(self, call_id: str, consult_call_id: str) -> None:
+        self.consult(call_id, "")
 
     def start_recording(self, call_id: str, path: Path) -> None:
         """Receive the line's audio (``AT+VSM``, ``AT+VRX``) into a WAV file at ``path``."""
