@@ -249,7 +249,7 @@ class FakePhone(Phone):
         now = self._clock()
         outcome = self.outcomes.get(target, FakeOutcome.ANSWER)
         call.schedule.append((now + 0.2, TransferProgress(call_id, 100, "Trying")))
-        ring = self._rng.uniform(*self.ring_seconds)
+        ring = 0.4 + self._rng.uniform(*self.ring_seconds)  # the target rings after 180
         if outcome is FakeOutcome.ANSWER:
             call.schedule += [
                 (now + 0.4, TransferProgress(call_id, 180, "Ringing")),
