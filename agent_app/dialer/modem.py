@@ -21,6 +21,8 @@ What a modem can tell us, and so what this backend promises:
 * Hold and mute raise CallStateError: a plain line has no hold (that needs a PBX hook flash)
   and the modem is not in the agent's audio path. ``send_dtmf`` uses ``AT+VTS``; during a
   recording, receive stops for the tones and resumes after them.
+* Transfer: a blind transfer by hook flash through the PBX when ``[modem] flash`` is set
+  (``modem_transfer``); consultation and conference are refused with their codes.
 * Unplugged: the call ends with DEVICE_LOST, DeviceLost is posted, and a worker thread reopens
   the same port (waits from ``reconnect_delay[0]`` doubling to ``[1]`` seconds, until
   ``close()``), initialises the modem again and posts DeviceBack. After the computer slept
@@ -42,8 +44,6 @@ from agent_app.dialer.errors import (
     DialerError,
     LineUnavailableError,
     RecordingError,
-    TransferError,
-    TransferRefusal,
 )
 from agent_app.dialer.events import (
     Answered,
@@ -52,13 +52,11 @@ from agent_app.dialer.events import (
     DtmfReceived,
     EndReason,
     RecordingChanged,
-    TransferDone,
-    TransferOutcome,
 )
 from agent_app.dialer.modem_calls import ANSWERED, CallBook, CallState, ModemCall
 from agent_app.dialer.modem_lines import DTMF_CODES, HANGUP_CODES, unsigned8_to_pcm16
 from agent_app.dialer.modem_link import ANY_FINAL, AtLink
-from agent_app.dialer.modem_transfer import DIALLABLE, FlashTransfer
+from agent_app.dialer.modem_transfer import DIALLABLE, FlashTransfer, FlashTransfers
 from agent_app.dialer.phone import Phone
 from agent_app.dialer.wav import WavWriter
 from agent_app.domain.enums import LineType
@@ -68,7 +66,7 @@ log = logging.getLogger(__name__)
 VOICE_FORMAT = "1,8000"  # AT+VSM: 8-bit unsigned linear PCM, 8000 samples a second
 
 
-class ModemPhone(Phone):
+class ModemPhone(FlashTransfers, Phone):
     """A voice modem at ``port`` (a device path or any pyserial URL); one call at a time."""
 
     def __init__(
@@ -224,58 +222,6 @@ class ModemPhone(Phone):
             finally:
                 if receiving:
                     self._link.start_voice()
-
-    def transfer_blind(self, call_id: str, target: str) -> None:
-        """Flash the hook, dial ``target`` through the PBX and hang up (one ``ATD…;`` with the
-        ``[modem] transfer_dial`` pattern, then ``ATH``): TransferDone(ACCEPTED, 0) and the
-        call ends TRANSFERRED. A line cannot tell whether the target answers; the PBX takes
-        the call back to the target's voicemail or the agent by its own rules. When the
-        modem refuses the dial, a second flash returns to the caller and TransferDone says
-        FAILED. TransferError NO_FLASH when no flash is set up."""
-        dial = self.flash.dial_string(target)
-        with self._link.lock:
-            with self._lock:
-                call = self._calls.require(call_id)
-                if call.state is not CallState.ANSWERED:
-                    raise TransferError(
-                        TransferRefusal.NOT_ANSWERED,
-                        "Only an answered call can be transferred.",
-                        call_id,
-                    )
-            self._finish_recording(call)
-            with self._lock:
-                call.state = CallState.TRANSFERRING
-            try:
-                timeout = self._link.command_timeout + 0.5 * len(dial)
-                self._link.command(f"ATD{dial};", accept=ANSWERED, timeout=timeout)
-            except LineUnavailableError:
-                with self._lock:  # the agent can still hang up; the line's loss ends it
-                    call.state = CallState.ANSWERED
-                raise
-            except DialerError as exc:
-                log.info("Transfer of %s failed: %s", call_id, exc)
-                self._command_quietly(f"ATD{self.flash.flash};")  # back to the caller
-                with self._lock:
-                    call.state = CallState.ANSWERED
-                self.post(TransferDone(call_id, TransferOutcome.FAILED, 0))
-                return
-            self.post(TransferDone(call_id, TransferOutcome.ACCEPTED, 0))
-            self._command_quietly("ATH")
-            with self._lock:
-                self._calls.end(call, EndReason.TRANSFERRED)
-        log.info("Call %s transferred by hook flash", call_id)
-
-    def consult(self, call_id: str, target: str) -> str:
-        """Refused: a phone line holds one call, so it transfers blind only."""
-        self._calls.require(call_id)
-        raise TransferError(
-            TransferRefusal.NOT_SUPPORTED,
-            "A phone line transfers blind only (flash, dial, hang up); it cannot hold the "
-            "caller while you speak to the target.",
-        )
-
-    def transfer_attended(self, call_id: str, consult_call_id: str) -> None:
-        self.consult(call_id, "")
 
     def start_recording(self, call_id: str, path: Path) -> None:
         """Receive the line's audio (``AT+VSM``, ``AT+VRX``) into a WAV file at ``path``."""
