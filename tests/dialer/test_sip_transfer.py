@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import array
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -220,3 +221,22 @@ def tone_share(samples: array.array[int], rate: int, hz: float) -> float:
     freqs = np.fft.rfftfreq(len(signal), 1 / rate)
     total = float(power[1:].sum()) or 1.0
     return float(power[np.abs(freqs - hz) <= 20].sum()) / total
+
+
+def test_a_transfer_request_from_the_far_end_is_declined_and_the_call_kept(
+    module_phone: SipPhone, events: EventLog, peers: PeerSet
+) -> None:
+    """A patient's phone (or anyone) must not make the desk dial a number of its choosing."""
+    peer = peers.sipp("uas_refers_desk")
+    call_id = module_phone.dial(peer.uri())
+    events.wait(Answered, call_id)
+    deadline = time.monotonic() + 5
+    while "SIP/2.0 603" not in peer.trace() and time.monotonic() < deadline:
+        events.run(0.05)
+    assert re.search(r"^SIP/2\.0 603 ", peer.trace(), re.M), peer.describe()
+    events.run(0.3)
+    assert [e.call_id for e in events.seen if isinstance(e, Answered)] == [call_id]  # no new call
+    assert not [e for e in events.of(call_id) if isinstance(e, Ended)]
+    module_phone.hangup(call_id)
+    assert events.wait(Ended, call_id).reason is EndReason.LOCAL_HANGUP
+    finished(peer, events)
