@@ -27,6 +27,7 @@ from agent_app.dialer.errors import (
 from agent_app.dialer.events import EndReason, PhoneEvent, TransferDone, TransferOutcome
 from agent_app.dialer.modem_calls import ANSWERED, CallBook, CallState, ModemCall
 from agent_app.dialer.modem_link import AtLink
+from agent_app.domain.views import mask_phone_number
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,8 @@ class FlashTransfers:
                     call.state = CallState.ANSWERED
                 raise
             except DialerError as exc:
-                log.info("Transfer of %s failed: %s", call_id, exc)
+                log.info("Transfer of %s failed: the modem refused the dial", call_id)
+                log.debug("modem answer to the transfer dial: %s", mask_phone_number(str(exc)))
                 self._command_quietly(f"ATD{self.flash.flash};")  # back to the caller
                 with self._lock:
                     call.state = CallState.ANSWERED
