@@ -164,6 +164,12 @@ class ModemSettings:
     port: str = ""
     baudrate: int = 115200
     init: str = ""  # extra AT commands after the standard ones, separated by ";"
+    # Hook-flash transfer through the PBX: the dial modifiers that flash the hook ("!" on
+    # Hayes modems, "!W" to wait for the PBX's dial tone after it); empty = no transfer.
+    flash: str = ""
+    # What the modem dials to transfer, with {flash} and {target}: "{flash}{target}", or
+    # e.g. "{flash}*2{target}" where the PBX wants a transfer code after the flash.
+    transfer_dial: str = "{flash}{target}"
 
 
 class BlacklistAction(enum.StrEnum):

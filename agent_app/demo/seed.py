@@ -14,6 +14,7 @@ from sqlalchemy import Engine, func, select
 
 from agent_app.demo.hospital import DEMO_PASSWORD, HOSPITAL_TZ, DemoHospital
 from agent_app.demo.rows import COLUMNS, PATIENT_TABLES
+from agent_app.demo.transfer_directory import seed_transfer_directory
 from agent_app.store.bulk import bulk_insert, deferred_indexes, reset_id_sequences
 from agent_app.store.repositories.knowledge_import import SHIPPED_ARTICLES, import_folder
 from agent_app.store.repositories.sms_templates import import_shipped
@@ -97,6 +98,7 @@ def seed_store(
     # The shipped knowledge base, approved, as a hospital would have imported it.
     counts["knowledge_article"] = import_folder(engine, SHIPPED_ARTICLES, staff_id=None).created
     counts["sms_template"] = import_shipped(engine)  # and the shipped text messages
+    counts["transfer_target"] = seed_transfer_directory(engine)
     done = 0
     # The statistics tallies are worked out once from the loaded rows rather than by a
     # trigger per row. Secondary indexes are built once at the end too: sorting a million

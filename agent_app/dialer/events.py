@@ -30,6 +30,7 @@ class EndReason(enum.StrEnum):
     NETWORK = "network"
     DEVICE_LOST = "device_lost"
     FAILED = "failed"
+    TRANSFERRED = "transferred"  # the agent handed the call on (blind or attended transfer)
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,39 @@ class DeviceBack(PhoneEvent):
     pass
 
 
+class TransferOutcome(enum.StrEnum):
+    ACCEPTED = "accepted"  # the target answered (or the PBX took the call over)
+    FAILED = "failed"  # refused or not reached; the agent still has the call
+
+
+@dataclass(frozen=True)
+class TransferProgress(PhoneEvent):
+    """The transfer of ``call_id`` moved on: ``code`` is the SIP status the far end reports
+    (the REFER's acceptance as 100 "Accepted", then each NOTIFY's sipfrag: 100 Trying,
+    180 Ringing, 200 OK)."""
+
+    code: int
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class TransferDone(PhoneEvent):
+    """The transfer of ``call_id`` is over. ACCEPTED: the call ends next as TRANSFERRED.
+    FAILED: the call stays with the agent (on hold after a consultation); ``code`` says why
+    (0 when the line itself gave up, e.g. no answer to the REFER)."""
+
+    outcome: TransferOutcome
+    code: int = 0
+
+
+@dataclass(frozen=True)
+class ConferenceChanged(PhoneEvent):
+    """The calls ``call_ids`` now hear each other and the agent on the desk's bridge (empty
+    when the conference is over). ``call_id`` is the first of them."""
+
+    call_ids: tuple[str, ...]
+
+
 END_TEXT: dict[EndReason, str] = {
     EndReason.LOCAL_HANGUP: "You ended the call.",
     EndReason.REMOTE_HANGUP: "The other side hung up.",
@@ -131,4 +165,5 @@ END_TEXT: dict[EndReason, str] = {
     EndReason.NETWORK: "The connection to the other side was lost.",
     EndReason.DEVICE_LOST: "The phone device was disconnected during the call.",
     EndReason.FAILED: "The call failed.",
+    EndReason.TRANSFERRED: "The call was transferred.",
 }

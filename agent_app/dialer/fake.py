@@ -16,10 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agent_app.dialer.errors import CallStateError
+from agent_app.dialer.errors import CallStateError, TransferError, TransferRefusal
 from agent_app.dialer.events import (
     END_TEXT,
     Answered,
+    ConferenceChanged,
     Ended,
     EndReason,
     HoldChanged,
@@ -27,6 +28,9 @@ from agent_app.dialer.events import (
     PhoneEvent,
     RecordingChanged,
     Ringing,
+    TransferDone,
+    TransferOutcome,
+    TransferProgress,
 )
 from agent_app.dialer.phone import Phone
 from agent_app.dialer.voice import voice_pcm
@@ -68,6 +72,7 @@ class _Call:
     recorded_until: float = 0.0
     voice: bytes = b""
     voice_pos: int = 0
+    transferring: bool = False
 
 
 class FakePhone(Phone):
@@ -108,7 +113,11 @@ class FakePhone(Phone):
                     call.answered_at = now
                     call.recorded_until = now
                 if isinstance(event, Ended):
+                    if call.recorder is not None:
+                        self.stop_recording(call_id)
                     self._finish(call)
+                if isinstance(event, TransferDone):
+                    call.transferring = False
                 self.post(event)
             if call.recorder is not None:
                 self._feed_recorder(call, now)
@@ -218,6 +227,78 @@ class FakePhone(Phone):
     def send_dtmf(self, call_id: str, digits: str) -> None:
         self._call(call_id)
         log.debug("simulated DTMF %s on %s", digits, call_id)
+
+    # Transfer and conference ---------------------------------------------------------
+    def _answered(self, call_id: str) -> _Call:
+        call = self._call(call_id)
+        if call.answered_at is None:
+            raise TransferError(
+                TransferRefusal.NOT_ANSWERED, "Only an answered call can be transferred.", call_id
+            )
+        return call
+
+    def transfer_blind(self, call_id: str, target: str) -> None:
+        """The target's outcome follows ``outcomes`` (answer unless set): an answering
+        target takes the call (100, 180, then accepted), any other refuses it."""
+        call = self._answered(call_id)
+        if not target.strip():
+            raise TransferError(TransferRefusal.BAD_TARGET, "The transfer target is empty.")
+        if call.transferring:
+            raise TransferError(TransferRefusal.BUSY, "This call is already being transferred.")
+        call.transferring = True
+        now = self._clock()
+        outcome = self.outcomes.get(target, FakeOutcome.ANSWER)
+        call.schedule.append((now + 0.2, TransferProgress(call_id, 100, "Trying")))
+        ring = 0.4 + self._rng.uniform(*self.ring_seconds)  # the target rings after 180
+        if outcome is FakeOutcome.ANSWER:
+            call.schedule += [
+                (now + 0.4, TransferProgress(call_id, 180, "Ringing")),
+                (now + ring, TransferProgress(call_id, 200, "OK")),
+                (now + ring, TransferDone(call_id, TransferOutcome.ACCEPTED, 200)),
+                (now + ring, self._ended(call_id, EndReason.TRANSFERRED)),
+            ]
+        else:
+            code = {FakeOutcome.BUSY: 486, FakeOutcome.NO_ANSWER: 480}.get(outcome, 404)
+            call.schedule.append((now + ring, TransferDone(call_id, TransferOutcome.FAILED, code)))
+        log.info("simulated transfer of %s: %s", call_id, outcome.value)
+
+    def consult(self, call_id: str, target: str) -> str:
+        """Hold the call and dial the target (its outcome as for ``dial``)."""
+        call = self._answered(call_id)
+        if not call.on_hold:
+            self.hold(call_id, True)
+        return self.dial(target)
+
+    def transfer_attended(self, call_id: str, consult_call_id: str) -> None:
+        call = self._answered(call_id)
+        if consult_call_id == call_id:
+            raise TransferError(TransferRefusal.SAME_CALL, "A call cannot be joined to itself.")
+        consulted = self._answered(consult_call_id)
+        if call.transferring:
+            raise TransferError(TransferRefusal.BUSY, "This call is already being transferred.")
+        call.transferring = True
+        now = self._clock() + 0.3
+        call.schedule += [
+            (now, TransferProgress(call_id, 200, "OK")),
+            (now, TransferDone(call_id, TransferOutcome.ACCEPTED, 200)),
+            (now, self._ended(call_id, EndReason.TRANSFERRED)),
+        ]
+        consulted.schedule.append((now, self._ended(consult_call_id, EndReason.TRANSFERRED)))
+
+    def conference(self, call_ids: list[str]) -> None:
+        if len(set(call_ids)) < 2 or len(set(call_ids)) != len(call_ids):
+            raise TransferError(
+                TransferRefusal.SAME_CALL, "A conference needs two or more different calls."
+            )
+        calls = [self._answered(call_id) for call_id in call_ids]
+        for call_id, call in zip(call_ids, calls, strict=True):
+            if call.on_hold:
+                self.hold(call_id, False)
+        self.post(ConferenceChanged(call_ids[0], tuple(call_ids)))
+
+    @staticmethod
+    def _ended(call_id: str, reason: EndReason) -> Ended:
+        return Ended(call_id, reason, END_TEXT[reason])
 
     def start_recording(self, call_id: str, path: Path) -> None:
         call = self._call(call_id)

@@ -57,6 +57,7 @@ def _sip_phone(settings: Settings) -> Phone:
 
 def _modem_phone(settings: Settings) -> Phone:
     from agent_app.dialer.modem import ModemPhone
+    from agent_app.dialer.modem_transfer import FlashTransfer
 
     modem = settings.modem
     if not modem.port:
@@ -70,4 +71,5 @@ def _modem_phone(settings: Settings) -> Phone:
         baudrate=modem.baudrate,
         extra_init=extra,
         missed_after=settings.inbound_ring_timeout,
+        flash=FlashTransfer(modem.flash, modem.transfer_dial),
     )

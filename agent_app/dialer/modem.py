@@ -21,6 +21,8 @@ What a modem can tell us, and so what this backend promises:
 * Hold and mute raise CallStateError: a plain line has no hold (that needs a PBX hook flash)
   and the modem is not in the agent's audio path. ``send_dtmf`` uses ``AT+VTS``; during a
   recording, receive stops for the tones and resumes after them.
+* Transfer: a blind transfer by hook flash through the PBX when ``[modem] flash`` is set
+  (``modem_transfer``); consultation and conference are refused with their codes.
 * Unplugged: the call ends with DEVICE_LOST, DeviceLost is posted, and a worker thread reopens
   the same port (waits from ``reconnect_delay[0]`` doubling to ``[1]`` seconds, until
   ``close()``), initialises the modem again and posts DeviceBack. After the computer slept
@@ -54,6 +56,7 @@ from agent_app.dialer.events import (
 from agent_app.dialer.modem_calls import ANSWERED, CallBook, CallState, ModemCall
 from agent_app.dialer.modem_lines import DTMF_CODES, HANGUP_CODES, unsigned8_to_pcm16
 from agent_app.dialer.modem_link import ANY_FINAL, AtLink
+from agent_app.dialer.modem_transfer import DIALLABLE, FlashTransfer, FlashTransfers
 from agent_app.dialer.phone import Phone
 from agent_app.dialer.wav import WavWriter
 from agent_app.domain.enums import LineType
@@ -61,10 +64,9 @@ from agent_app.domain.enums import LineType
 log = logging.getLogger(__name__)
 
 VOICE_FORMAT = "1,8000"  # AT+VSM: 8-bit unsigned linear PCM, 8000 samples a second
-_DIALLABLE = frozenset("0123456789*#,WwPpTt!@")
 
 
-class ModemPhone(Phone):
+class ModemPhone(FlashTransfers, Phone):
     """A voice modem at ``port`` (a device path or any pyserial URL); one call at a time."""
 
     def __init__(
@@ -78,9 +80,12 @@ class ModemPhone(Phone):
         caller_id_settle: float = 0.5,
         reconnect_delay: tuple[float, float] = (0.5, 10.0),
         extra_init: Sequence[str] = (),
+        flash: FlashTransfer | None = None,
     ) -> None:
-        """Open the port and initialise the modem; raises LineUnavailableError if it cannot."""
+        """Open the port and initialise the modem; raises LineUnavailableError if it cannot.
+        ``flash``: the hook-flash transfer through the PBX (none: transfers are refused)."""
         super().__init__()
+        self.flash = flash or FlashTransfer()
         self.port = port
         self.description = f"Modem {port}"
         self.line, self.address = LineType.MODEM, port
@@ -115,7 +120,7 @@ class ModemPhone(Phone):
     def dial(self, number: str) -> str:
         """Dial in voice mode; Answered or Ended follow when the modem has decided."""
         digits = "".join(ch for ch in number if ch not in " -()")
-        if not digits or not set(digits) <= _DIALLABLE:
+        if not digits or not set(digits) <= DIALLABLE:
             raise DialerError(
                 f"{number} cannot be dialled on a phone line: use digits, *, # and commas only."
             )

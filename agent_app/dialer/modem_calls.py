@@ -59,6 +59,9 @@ class CallState(enum.Enum):
     RINGING = "ringing"  # incoming, not answered yet
     ANSWERING = "answering"
     ANSWERED = "answered"
+    # the hook was flashed and the transfer target is being dialled: the modem's BUSY or
+    # NO CARRIER now answers that dial (the caller waits on the PBX's hold)
+    TRANSFERRING = "transferring"
     ENDING = "ending"  # the far end is gone; the line is being tidied up
 
 

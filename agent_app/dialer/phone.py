@@ -15,6 +15,7 @@ import queue
 from collections.abc import Callable
 from pathlib import Path
 
+from agent_app.dialer.errors import TransferError, TransferRefusal
 from agent_app.dialer.events import PhoneEvent, Registration
 from agent_app.domain.enums import LineType
 
@@ -104,6 +105,32 @@ class Phone(abc.ABC):
         again, reopen a device that vanished in sleep). Non-blocking; the outcome arrives as
         events. False when this line has nothing to do."""
         return False
+
+    # Transfer and conference ---------------------------------------------------------
+    # Lines that cannot do one of these keep the defaults, which raise TransferError with a
+    # code the UI words (NOT_SUPPORTED, or NO_FLASH / NO_CONFERENCE where a line says why).
+    def transfer_blind(self, call_id: str, target: str) -> None:
+        """Hand an answered call to ``target`` without speaking to it first. Progress comes
+        as TransferProgress, the outcome as TransferDone; when accepted, the call then ends
+        as TRANSFERRED. A failed transfer leaves the call with the agent."""
+        raise TransferError(TransferRefusal.NOT_SUPPORTED, "This line cannot transfer calls.")
+
+    def consult(self, call_id: str, target: str) -> str:
+        """Hold the answered call ``call_id`` and dial ``target``; returns the consultation
+        call's id (its events as for any dialled call)."""
+        raise TransferError(TransferRefusal.NOT_SUPPORTED, "This line cannot transfer calls.")
+
+    def transfer_attended(self, call_id: str, consult_call_id: str) -> None:
+        """Join the held call ``call_id`` to the answered consultation ``consult_call_id``
+        and leave both: TransferDone on ``call_id``, then both end as TRANSFERRED."""
+        raise TransferError(TransferRefusal.NOT_SUPPORTED, "This line cannot transfer calls.")
+
+    def conference(self, call_ids: list[str]) -> None:
+        """Let the answered calls ``call_ids`` (two or more) and the agent hear each other;
+        a recording of any of them hears every party. ConferenceChanged confirms it."""
+        raise TransferError(
+            TransferRefusal.NO_CONFERENCE, "This line cannot join calls in a conference."
+        )
 
     # Recording -------------------------------------------------------------------------
     @abc.abstractmethod

@@ -181,6 +181,25 @@ class SipPhone(Phone):
         """Send keys as RFC 2833 telephone events."""
         self._line.send_dtmf(call_id, digits)
 
+    def transfer_blind(self, call_id: str, target: str) -> None:
+        """REFER to ``target``; NOTIFYs come as TransferProgress, then TransferDone."""
+        self._line.transfer_blind(call_id, target)
+
+    def consult(self, call_id: str, target: str) -> str:
+        return self._line.consult(call_id, target)
+
+    def transfer_attended(self, call_id: str, consult_call_id: str) -> None:
+        """REFER with Replaces naming the consultation's dialog."""
+        self._line.transfer_attended(call_id, consult_call_id)
+
+    def conference(self, call_ids: list[str]) -> None:
+        """Link the calls to each other on the desk's conference bridge."""
+        self._line.conference(call_ids)
+
+    def bridge_listeners(self, call_id: str) -> set[str]:
+        """Calls that hear ``call_id`` on the conference bridge now (read from pjsua)."""
+        return self._line.bridge_listeners(call_id)
+
     def start_recording(self, call_id: str, path: Path) -> None:
         self._line.start_recording(call_id, path)
 

@@ -7,6 +7,7 @@ escaping a SWIG director callback would terminate the process, so each one is gu
 
     microphone ──► call ──► headset          (while not muted and not on hold)
     microphone ──► recorder ◄── call         (both directions, one mixed WAV)
+    call ──► other call ──► recorder          (in a conference: every party hears all)
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ class CallEvents(Protocol):
     def call_state(self, call: SipCall) -> None: ...
     def call_media(self, call: SipCall) -> None: ...
     def call_dtmf(self, call: SipCall, digit: str) -> None: ...
+    def call_transfer_status(self, call: SipCall, code: int, reason: str, final: bool) -> bool:
+        """A REFER's answer or NOTIFY; returns whether to hear further ones."""
+        ...
 
 
 class AccountEvents(Protocol):
@@ -100,6 +104,19 @@ class _PjCall(pj.Call):  # type: ignore[misc]
     def onDtmfDigit(self, prm: Any) -> None:
         _deliver("DTMF", self._owner, lambda c: c.events.call_dtmf(c, str(prm.digit)))
 
+    def onCallTransferStatus(self, prm: Any) -> None:
+        def report(call: SipCall) -> None:
+            code, reason, final = int(prm.statusCode), str(prm.reason), bool(prm.finalNotify)
+            prm.cont = call.events.call_transfer_status(call, code, reason, final)
+
+        _deliver("transfer status", self._owner, report)
+
+    def onCallTransferRequest(self, prm: Any) -> None:
+        # The far end asks the desk to call someone else (it transfers us). The desk places
+        # calls only when the agent does, so the request is declined.
+        prm.statusCode = 603
+        log.info("SIP call: a transfer request from the far end was declined")
+
 
 class SipCall:
     """A call's state as the line tracks it, and its audio connections."""
@@ -140,6 +157,10 @@ class SipCall:
         self._linked: list[tuple[Any, Any]] = []
         self.record_path: Path | None = None
         self.record_paused = False
+        # Transfer: the consultation call's id for an attended transfer, "" for a blind one,
+        # None while no transfer is under way.
+        self.transfer: str | None = None
+        self.conference: list[SipCall] = []  # the other calls on the bridge with this one
 
     # Audio wiring ----------------------------------------------------------------------
     def update_media(self) -> bool | None:
@@ -164,6 +185,11 @@ class SipCall:
     def has_audio(self) -> bool:
         return self._audio is not None
 
+    @property
+    def audio(self) -> Any:
+        """The call's port on the conference bridge (None before media, after the end)."""
+        return self._audio
+
     def _links(self) -> list[tuple[Any, Any]]:
         """(source, sink) pairs that should exist now."""
         capture = self.stack.capture_media()
@@ -173,12 +199,29 @@ class SipCall:
             links.append((self._audio, self.stack.playback_media()))
         if self._audio is not None and talking:
             links.append((capture, self._audio))
+        others = [c._audio for c in self.conference if c._audio is not None and not c.on_hold]
+        if self._audio is not None and not self.on_hold:
+            links += [(self._audio, other) for other in others]
         if self._recorder is not None:
             if self._audio is not None:
                 links.append((self._audio, self._recorder))
             if talking:
                 links.append((capture, self._recorder))
+            # In a conference the file hears every party, not only this call's.
+            links += [(other, self._recorder) for other in others]
         return links
+
+    def listeners(self) -> set[int]:
+        """Bridge ports this call's audio reaches now, as pjsua's bridge reports them."""
+        if self._audio is None:
+            return set()
+        # Keep the info object alive while its vector is read: SWIG's proxy of a temporary's
+        # member reads freed memory (measured: garbage port numbers).
+        info = self._audio.getPortInfo()
+        return {int(port) for port in list(info.listeners)}
+
+    def port_id(self) -> int:
+        return int(self._audio.getPortId()) if self._audio is not None else -1
 
     def _link_all(self) -> None:
         for source, sink in self._links():
@@ -197,6 +240,17 @@ class SipCall:
             except pj.Error as exc:
                 # The call's port goes away with the call; then there is nothing left to cut.
                 log.debug("bridge link already gone: %s", pj_error_text(exc))
+
+    def forget_port(self, media: Any) -> None:
+        """Drop links to or from ``media`` without touching the bridge: its port is gone.
+
+        pjmedia (2.14 on) queues bridge changes, and a disconnect naming a slot removed
+        meanwhile acts on every link of the other port (measured: "Stop any transmission to
+        port 0", which cut the headset off every other call). Links of a port that pjsua
+        removed went with it, so they are only forgotten here.
+        """
+        if media is not None:
+            self._linked = [(a, b) for a, b in self._linked if a is not media and b is not media]
 
     def rewire(self, change: Callable[[], None]) -> None:
         """Apply a state change (mute, pause) with the bridge links following it."""
@@ -264,6 +318,7 @@ class SipCall:
 
     def drop(self) -> Path | None:
         """Release every pjsua object of a finished call; returns the closed recording."""
+        self.forget_port(self._audio)  # pjsua removed the call's port with the call
         self._unlink_all()
         self._audio, self._audio_index = None, -1  # its bridge port is gone with the call
         return self.stop_recording()

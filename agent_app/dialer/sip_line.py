@@ -48,6 +48,7 @@ from agent_app.dialer.sip_messages import (
     registration_outcome,
 )
 from agent_app.dialer.sip_stack import AudioDevice, SipStack, account_config, pj_error_text
+from agent_app.dialer.sip_transfer import SipTransfers
 from agent_app.domain.views import mask_phone_number
 
 if TYPE_CHECKING:
@@ -67,8 +68,9 @@ def _hangup_reason(call: SipCall) -> EndReason:
     return EndReason.CANCELLED if call.outgoing else EndReason.REJECTED
 
 
-class SipLine:
-    """One SIP account on the process's pjsua2 stack. Call ids look like ``sip-3``."""
+class SipLine(SipTransfers):
+    """One SIP account on the process's pjsua2 stack. Call ids look like ``sip-3``.
+    Transfer, consultation and conference come from ``sip_transfer.SipTransfers``."""
 
     def __init__(
         self, config: SipLineConfig, password: str, post: Callable[[PhoneEvent], None]
@@ -192,6 +194,7 @@ class SipLine:
         hold = call.update_media()
         if hold is None:
             return
+        self.conference_media(call)
         early = int(call.pj.getInfo().state) == pj.PJSIP_INV_STATE_EARLY
         if early and call.outgoing and not call.early_media_reported:
             call.early_media_reported = True
@@ -280,6 +283,7 @@ class SipLine:
             heard_back=call.heard_back,
             local=call.local_end,
         )
+        self.conference_left(call)
         path = call.drop()
         if path is not None:
             self._finished[call.call_id] = path

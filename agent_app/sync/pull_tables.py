@@ -19,6 +19,7 @@ PULL_TABLES: tuple[str, ...] = (
     "episode",
     "followup_task",
     "blacklist",
+    "transfer_target",  # departments' follow-up lines and doctors on duty (transfer dialog)
     "sms_template",  # the plan's notices and the agents' health-education texts
     "knowledge_article",  # last: the queue's first page does not wait for it
 )

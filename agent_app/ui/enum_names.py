@@ -50,6 +50,7 @@ def end_reason_text(reason: EndReason) -> str:
             "EnumNames", "The phone device was disconnected during the call."
         ),
         EndReason.FAILED: QCoreApplication.translate("EnumNames", "The call failed."),
+        EndReason.TRANSFERRED: QCoreApplication.translate("EnumNames", "The call was transferred."),
     }[reason]
 
 

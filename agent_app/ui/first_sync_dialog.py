@@ -40,6 +40,7 @@ class FirstSyncDialog(QProgressDialog):
             "episode": self.tr("hospital stays"),
             "followup_task": self.tr("follow-up tasks"),
             "blacklist": self.tr("blocked numbers"),
+            "transfer_target": self.tr("transfer directory"),
             "sms_template": self.tr("text message templates"),
             "knowledge_article": self.tr("knowledge articles"),
         }

@@ -22,6 +22,7 @@ from agent_app.dialer.errors import DialerError, LineUnavailableError
 from agent_app.dialer.events import (
     Answered,
     CallLimitReached,
+    ConferenceChanged,
     DeviceBack,
     DeviceLost,
     DtmfReceived,
@@ -34,6 +35,8 @@ from agent_app.dialer.events import (
     Registration,
     RegistrationChanged,
     Ringing,
+    TransferDone,
+    TransferProgress,
 )
 from agent_app.dialer.phone import Phone
 from agent_app.domain.enums import LineType
@@ -78,6 +81,7 @@ class PhoneBridge(QObject):
     sig_recording = Signal(object)  # RecordingChanged
     sig_device = Signal(object)  # DeviceLost or DeviceBack
     sig_call_limit = Signal(object)  # CallLimitReached: a caller was turned away
+    sig_transfer = Signal(object)  # TransferProgress, TransferDone or ConferenceChanged
     sig_line = Signal()  # ``state`` or ``detail`` changed (also when a line was (re)opened)
 
     PUMP_MS = 10
@@ -251,6 +255,8 @@ class PhoneBridge(QObject):
             case CallLimitReached():
                 log.warning("call limit of %d reached: a caller heard busy", event.limit)
                 self.sig_call_limit.emit(event)
+            case TransferProgress() | TransferDone() | ConferenceChanged():
+                self.sig_transfer.emit(event)
             case _:
                 log.debug("unhandled phone event %s", type(event).__name__)
 

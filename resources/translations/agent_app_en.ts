@@ -1284,6 +1284,11 @@
         <translation>The call failed.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The call was transferred.</source>
+        <translation>The call was transferred.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Cardiology</source>
         <translation>Cardiology</translation>
@@ -1390,6 +1395,11 @@
         <location line="+1"/>
         <source>blocked numbers</source>
         <translation>blocked numbers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transfer directory</source>
+        <translation>transfer directory</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7142,6 +7152,142 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <location line="+7"/>
         <source>The templates could not be read: {0}</source>
         <translation>The templates could not be read: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/transfer_dialog.py" line="+74"/>
+        <source>Transfer to %1</source>
+        <translation>Transfer to %1</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Transfer the call</source>
+        <translation>Transfer the call</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a department or doctor</source>
+        <translation>Find a department or doctor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Or type a number or extension</source>
+        <translation>Or type a number or extension</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Transfer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Consult first</source>
+        <translation>&amp;Consult first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Con&amp;ference</source>
+        <translation>Con&amp;ference</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Where to:</source>
+        <translation>&amp;Where to:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The transfer directory is empty; type a number.</source>
+        <translation>The transfer directory is empty; type a number.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>doctor on duty</source>
+        <translation>doctor on duty</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>follow-up line</source>
+        <translation>follow-up line</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose where to transfer, or type a number.</source>
+        <translation>Choose where to transfer, or type a number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is not a number that can be dialled.</source>
+        <translation>That is not a number that can be dialled.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferWords</name>
+    <message>
+        <location line="-118"/>
+        <source>This line cannot transfer calls this way.</source>
+        <translation>This line cannot transfer calls this way.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The phone line has no hook flash set up, so it cannot transfer calls.</source>
+        <translation>The phone line has no hook flash set up, so it cannot transfer calls.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This line cannot join calls together.</source>
+        <translation>This line cannot join calls together.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That number cannot be dialled on this line.</source>
+        <translation>That number cannot be dialled on this line.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an answered call can be transferred.</source>
+        <translation>Only an answered call can be transferred.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose two different calls.</source>
+        <translation>Choose two different calls.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This call is already being transferred.</source>
+        <translation>This call is already being transferred.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Transferring… (%1)</source>
+        <translation>Transferring… (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call was transferred.</source>
+        <translation>The call was transferred.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The transfer failed; the caller is still on your line.</source>
+        <translation>The transfer failed; the caller is still on your line.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conference of %1 calls.</source>
+        <translation>Conference of %1 calls.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The conference has ended.</source>
+        <translation>The conference has ended.</translation>
     </message>
 </context>
 <context>

@@ -1284,6 +1284,11 @@
         <translation>呼叫失败。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The call was transferred.</source>
+        <translation>通话已转接。</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Cardiology</source>
         <translation>心血管内科</translation>
@@ -1390,6 +1395,11 @@
         <location line="+1"/>
         <source>blocked numbers</source>
         <translation>黑名单号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transfer directory</source>
+        <translation>转接通讯录</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7137,6 +7147,142 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <location line="+7"/>
         <source>The templates could not be read: {0}</source>
         <translation>无法读取模板：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/transfer_dialog.py" line="+74"/>
+        <source>Transfer to %1</source>
+        <translation>转接至%1</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Transfer the call</source>
+        <translation>转接通话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a department or doctor</source>
+        <translation>查找科室或医生</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Or type a number or extension</source>
+        <translation>或输入号码、分机号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Transfer</source>
+        <translation>转接(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Consult first</source>
+        <translation>先咨询(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Con&amp;ference</source>
+        <translation>三方通话(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Where to:</source>
+        <translation>转接至(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The transfer directory is empty; type a number.</source>
+        <translation>转接通讯录为空，请输入号码。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>doctor on duty</source>
+        <translation>值班医生</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>follow-up line</source>
+        <translation>随访专线</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose where to transfer, or type a number.</source>
+        <translation>请选择转接对象，或输入号码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is not a number that can be dialled.</source>
+        <translation>该号码无法拨打。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferWords</name>
+    <message>
+        <location line="-118"/>
+        <source>This line cannot transfer calls this way.</source>
+        <translation>此线路无法以这种方式转接通话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The phone line has no hook flash set up, so it cannot transfer calls.</source>
+        <translation>电话线路未设置拍叉簧，无法转接通话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This line cannot join calls together.</source>
+        <translation>此线路无法合并通话。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That number cannot be dialled on this line.</source>
+        <translation>此线路无法拨打该号码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an answered call can be transferred.</source>
+        <translation>只有已接通的通话才能转接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose two different calls.</source>
+        <translation>请选择两个不同的通话。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This call is already being transferred.</source>
+        <translation>此通话正在转接中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Transferring… (%1)</source>
+        <translation>正在转接…（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The call was transferred.</source>
+        <translation>通话已转接。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The transfer failed; the caller is still on your line.</source>
+        <translation>转接失败，来电方仍在您的线路上。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conference of %1 calls.</source>
+        <translation>已合并%1路通话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The conference has ended.</source>
+        <translation>多方通话已结束。</translation>
     </message>
 </context>
 <context>

@@ -14,10 +14,14 @@ from sqlalchemy import Engine, func, select, text
 from agent_app.demo.hospital import DemoHospital
 from agent_app.demo.rows import PATIENT_TABLES
 from agent_app.demo.seed import StoreNotEmptyError, seed_store
+from agent_app.domain.transfer_targets import TransferTargetKind
 from agent_app.screenpop.normalize import normalize_number
 from agent_app.store.engine import open_local_store
-from agent_app.store.schema import Contact, FollowupResult, FollowupTask, Patient
+from agent_app.store.repositories.transfer_targets import list_targets, target_for_department
+from agent_app.store.schema import Contact, Department, FollowupResult, FollowupTask, Patient
 from tests.conftest import DEMO_TODAY
+
+DOCTOR = TransferTargetKind.DOCTOR_ON_DUTY
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -125,3 +129,20 @@ def test_seed_command_fills_a_store(tmp_path: Path) -> None:
     engine = open_local_store(store)
     with engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(Patient)).scalar() == 162
+
+
+def test_every_department_has_a_transfer_line_and_doctors_in_the_directory(
+    demo_engine: Engine,
+) -> None:
+    with demo_engine.connect() as connection:
+        departments = (
+            connection.execute(select(Department.id).where(Department.code != "FUC"))
+            .scalars()
+            .all()
+        )
+    entries = list_targets(demo_engine)
+    for dept_id in departments:
+        line = target_for_department(demo_engine, dept_id)
+        assert line is not None and line.kind is TransferTargetKind.FOLLOWUP_LINE
+        doctors = [e for e in entries if (e.department_id, e.kind) == (dept_id, DOCTOR)]
+        assert len(doctors) == 2 and all(d.number.isdigit() for d in doctors)

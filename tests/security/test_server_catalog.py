@@ -61,6 +61,9 @@ TABLES: dict[str, tuple[bool, dict[str, frozenset[str]]]] = {
     "staff": (True, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),
     "sync_insert_only": (False, {R: ALL}),
     "task_lease": (False, {}),
+    # 0024: the transfer directory, the whole hospital's reference table without patient data
+    # (hostile tests in test_transfer_target_hostile.py)
+    "transfer_target": (False, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),
     **{
         name: (False, {R: {"quality"}})
         for name in (

@@ -44,6 +44,7 @@ from agent_app.store.schema.tallies import (
     StatsTaskTally,
     StatsWriterTally,
 )
+from agent_app.store.schema.transfer import TransferTarget
 
 __all__ = [
     "AuditLog",
@@ -89,4 +90,5 @@ __all__ = [
     "StatsTaskTally",
     "StatsWriterTally",
     "SyncState",
+    "TransferTarget",
 ]
