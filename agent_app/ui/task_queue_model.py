@@ -1,9 +1,10 @@
 """A table model over the agent's queue that reads only the pages the view shows.
 
 The row count comes from one COUNT, read off the GUI thread like every other read (the queue
-shows no rows until it arrives, then all of them at once, and ``sig_counted`` says so); rows arrive a page at a time through the indexed
-``queue_page`` query and are kept in a small LRU cache, so a million-row queue costs a few
-pages of memory and the scroll bar still spans every row. Right after a reset, pages are read
+shows no rows until it arrives, then all of them at once, and ``sig_counted`` says so); rows
+arrive a page at a time through the indexed ``queue_page`` query and are kept in a small LRU
+cache, so a million-row queue costs a few pages of memory and the scroll bar still spans every
+row. Right after a reset, pages are read
 by offset; meanwhile the first key of every page is collected off the GUI thread, and from then
 on a jump anywhere in the queue is an index seek.
 
