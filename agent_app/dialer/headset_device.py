@@ -1,6 +1,6 @@
 """A USB headset's HID interface, opened with hidapi and read on a thread of its own.
 
-``HeadsetDevice.start()`` opens the device the selector names (``""``/``auto``: the first
+``HeadsetDevice.start()`` opens the device the selector names (``auto``, or empty: the first
 HID interface on the Telephony page; ``vvvv:pppp``: that vendor and product; a path as hidapi
 enumerates it), reads its report descriptor into a ``TelephonyLayout`` and then reads input
 reports, handing every decoded event to ``on_event`` on the reader thread (never Qt: ui/
@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
+from agent_app.config import headset_selector
 from agent_app.dialer.headset_descriptor import (
     TELEPHONY_PAGE,
     DescriptorError,
@@ -52,8 +53,6 @@ class HeadsetError(CodedError):
         "headset_not_found": "No headset with call buttons ({selector}) is plugged in.",
         "headset_open_failed": "The headset {name} cannot be opened: {detail}.",
         "headset_lost": "The headset {name} was unplugged or stopped answering: {detail}.",
-        "headset_bad_selector": "'{selector}' names no headset: use auto, none, "
-        "vendor:product in hex (0b0e:24c8) or a device path.",
     }
 
 
@@ -133,26 +132,17 @@ class HidapiBackend:
         return handle
 
 
-def check_selector(selector: str) -> str:
-    """``selector`` cleaned, or HeadsetError ``headset_bad_selector``."""
-    text = selector.strip()
-    if text.lower() in ("", "auto", "none") or _SELECTOR.match(text) or "/" in text:
-        return text.lower() if text.lower() in ("", "auto", "none") else text
-    if text.startswith(("\\\\?\\", "DevSrvsID:")):  # Windows and macOS paths
-        return text
-    raise HeadsetError("headset_bad_selector", selector=selector)
-
-
 def choose(devices: list[HidInfo], selector: str) -> HidInfo | None:
     """The interface to open: on the Telephony page, of the selected vendor:product or path."""
     found = _SELECTOR.match(selector)
     if found:
         vendor, product = int(found["vendor"], 16), int(found["product"], 16)
         devices = [d for d in devices if (d.vendor_id, d.product_id) == (vendor, product)]
-    elif selector not in ("", "auto"):
+    elif selector != "auto":
         return next((d for d in devices if d.path.decode(errors="replace") == selector), None)
     telephony = [d for d in devices if d.usage_page == TELEPHONY_PAGE]
-    return (telephony or (devices if found else []) or [None])[0]
+    candidates = telephony or (devices if found else [])
+    return candidates[0] if candidates else None
 
 
 class HeadsetDevice:
@@ -165,7 +155,7 @@ class HeadsetDevice:
         backend: HidBackend | None = None,
         delays: tuple[float, float] = RETRY_DELAYS,
     ) -> None:
-        self.selector = check_selector(selector)
+        self.selector = headset_selector(selector)  # ConfigError when it names nothing
         self._on_event = on_event
         self._backend = backend
         self._delays = delays
@@ -234,7 +224,7 @@ class HeadsetDevice:
     def _open(self, backend: HidBackend) -> tuple[HidInfo, HidHandle]:
         info = choose(backend.enumerate(), self.selector)
         if info is None:
-            raise HeadsetError("headset_not_found", selector=self.selector or "auto")
+            raise HeadsetError("headset_not_found", selector=self.selector)
         try:
             handle = backend.open(info.path)
         except OSError as exc:
@@ -267,7 +257,9 @@ class HeadsetDevice:
         except (OSError, ValueError) as exc:  # hidapi raises both when the device goes
             if not self._stop.is_set():
                 log.warning("headset %s lost: %s", info.name, exc)
-                self._on_event(HeadsetLost(HeadsetError("headset_lost", name=info.name, detail=exc)))
+                self._on_event(
+                    HeadsetLost(HeadsetError("headset_lost", name=info.name, detail=exc))
+                )
         finally:
             _close(handle)
 

@@ -8,13 +8,13 @@ import time
 
 import pytest
 
+from agent_app.config import ConfigError, headset_selector
 from agent_app.dialer.headset_device import (
     HeadsetConnected,
     HeadsetDevice,
     HeadsetError,
     HeadsetLost,
     HidInfo,
-    check_selector,
     choose,
 )
 from agent_app.dialer.headset_hid import FlashPressed, HeadsetEvent, HookChanged, Lights
@@ -120,13 +120,14 @@ def test_none_never_starts_a_reader(blackwire: FakeHidDevice) -> None:
     assert not device.enabled and blackwire.opened == 0
 
 
-def test_selectors() -> None:
-    assert check_selector(" AUTO ") == "auto"
-    assert check_selector("0B0E:24C8") == "0B0E:24C8"
-    assert check_selector("/dev/hidraw3") == "/dev/hidraw3"
-    with pytest.raises(HeadsetError) as caught:
-        check_selector("jabra")
-    assert caught.value.code == "headset_bad_selector"
+def test_a_selector_that_names_no_headset_is_a_settings_error() -> None:
+    assert headset_selector(" AUTO ") == "auto"
+    assert headset_selector("") == "auto"
+    assert headset_selector("0B0E:24C8") == "0B0E:24C8"
+    assert headset_selector("/dev/hidraw3") == "/dev/hidraw3"
+    with pytest.raises(ConfigError) as caught:
+        HeadsetDevice("jabra", Events())
+    assert caught.value.code == "config_bad_headset"
 
 
 def test_auto_prefers_the_telephony_interface_of_a_headset() -> None:
@@ -134,7 +135,7 @@ def test_auto_prefers_the_telephony_interface_of_a_headset() -> None:
     telephony = HidInfo(b"b", 0x0B0E, 0x24C8, 0x0B, "Jabra Link 380")
     mouse = HidInfo(b"c", 0x046D, 0xC077, 0x01, "Mouse")
     assert choose([mouse, consumer, telephony], "auto") == telephony
-    assert choose([mouse, consumer], "") is None
+    assert choose([mouse, consumer], "auto") is None
     assert choose([mouse, consumer, telephony], "0b0e:24c8") == telephony
     assert choose([mouse], "0b0e:24c8") is None
 
