@@ -164,6 +164,7 @@ class HeadsetDevice:
         self._lock = threading.Lock()
         self._lights: Lights | None = None  # pending, written by the reader
         self._shown: Lights | None = None
+        self._again = False
         self._thread: threading.Thread | None = None
         self.layout: TelephonyLayout | None = None
 
@@ -190,10 +191,14 @@ class HeadsetDevice:
         """Look for the headset now instead of at the end of the current wait."""
         self._wake.set()
 
-    def show(self, lights: Lights) -> None:
-        """Show the call state on the headset (written by the reader within ``READ_MS``)."""
+    def show(self, lights: Lights, *, again: bool = False) -> None:
+        """Show the call state on the headset (written by the reader within ``READ_MS``);
+        ``again``: write it even if the headset shows it already (the answer a headset waits
+        for after its mute press)."""
         with self._lock:
             self._lights = lights
+            if again:
+                self._again = True
 
     # The reader thread -------------------------------------------------------------------
     def _run(self) -> None:
@@ -265,8 +270,8 @@ class HeadsetDevice:
 
     def _write_lights(self, handle: HidHandle, decoder: HeadsetDecoder) -> None:
         with self._lock:
-            lights = self._lights
-        if lights is None or lights == self._shown or self.layout is None:
+            lights, again, self._again = self._lights, self._again, False
+        if lights is None or (lights == self._shown and not again) or self.layout is None:
             return
         for report in encode_lights(self.layout, lights):
             if handle.write(report) < 0:
