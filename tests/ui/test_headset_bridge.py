@@ -4,18 +4,26 @@ stand-in for hidapi that plays reports laid out by a recorded descriptor (no USB
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from agent_app.config import load_settings
 from agent_app.dialer.events import EndReason
 from agent_app.dialer.fake import FakePhone
-from agent_app.dialer.headset_device import HeadsetDevice
+from agent_app.dialer.headset_descriptor import DescriptorError
+from agent_app.dialer.headset_device import HeadsetDevice, HeadsetError
+from agent_app.domain.coded_error import CodedError
+from agent_app.domain.enums import Role
+from agent_app.domain.views import StaffAccount
 from agent_app.ui.call_bar import CallBar
-from agent_app.ui.headset_bridge import HeadsetBridge
+from agent_app.ui.headset_bridge import HeadsetBridge, headset_error_text
+from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import PhoneBridge
 from tests.dialer.fake_headset import FakeHidDevice
 from tests.dialer.hid_records import load_descriptor
@@ -25,6 +33,7 @@ from tests.dialer.hid_records import load_descriptor
 ON_HOOK, OFF_HOOK = bytes([8, 0b000]), bytes([8, 0b010])
 MUTE, FLASH = bytes([8, 0b011]), bytes([8, 0b110])
 MUTE_LIGHT, OFF_HOOK_LIGHT, RING_LIGHT = 0x09, 0x17, 0x18
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -135,9 +144,7 @@ def test_flash_answers_a_ringing_call_when_none_is_open(qtbot: QtBot, desk: Desk
     assert desk.bar.call_id == call_id
 
 
-def test_lifting_the_headset_with_nothing_ringing_starts_nothing(
-    qtbot: QtBot, desk: Desk
-) -> None:
+def test_lifting_the_headset_with_nothing_ringing_starts_nothing(qtbot: QtBot, desk: Desk) -> None:
     with qtbot.waitSignal(desk.headset.sig_hook, timeout=2000) as hook:
         desk.usb.press(OFF_HOOK)
     assert hook.args == [True]
@@ -152,3 +159,44 @@ def test_an_unplugged_headset_is_said_in_the_status_bar(qtbot: QtBot, desk: Desk
     with qtbot.waitSignal(desk.headset.sig_status, timeout=3000) as back:
         desk.usb.plug_in()
     assert back.args == ["Headset connected: Test headset"]
+
+
+HEADSET_CODES = [(HeadsetError, code) for code in sorted(HeadsetError.ENGLISH)] + [
+    (DescriptorError, code) for code in sorted(DescriptorError.ENGLISH)
+]
+
+
+@pytest.mark.parametrize(("kind", "code"), HEADSET_CODES)
+def test_every_headset_trouble_is_said_in_chinese(
+    chinese: None, kind: type[CodedError], code: str
+) -> None:
+    params = {name: "X" for name in re.findall(r"\{(\w+)\}", kind.ENGLISH[code])}
+    said = headset_error_text(kind(code, **params))
+    assert CJK.search(said), said
+    assert "X" in said or not params or code.startswith("hid_")
+
+
+@pytest.mark.parametrize(("device", "follows"), [("auto", True), ("none", False)])
+def test_the_desk_follows_the_headset_its_settings_name(
+    qtbot: QtBot, ui_store: Any, tmp_path: Path, device: str, follows: bool
+) -> None:
+    from agent_app.ui.desk_session import DeskSession
+
+    settings = load_settings(
+        {"AGENT_APP_DATA_DIR": str(tmp_path), "AGENT_APP_HEADSET_DEVICE": device}, demo=True
+    )
+    session = DeskSession(settings, ui_store)
+    agent = StaffAccount(1, "nurse1", "护士1", Role.AGENT, 2, "外科")
+    window: MainWindow = session.open_window(agent, None)
+    qtbot.addWidget(window)
+    try:
+        headset = window.findChild(HeadsetBridge)
+        assert (headset is not None) is follows
+        if headset is not None:
+            assert headset.call_bar is window.call_bar and headset.device is not None
+            assert headset.device.selector == "auto"
+            headset.stop()
+    finally:
+        window.close()
+        if session.bridge is not None:
+            session.bridge.stop()
