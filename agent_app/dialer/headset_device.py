@@ -15,7 +15,6 @@ write access to /dev/hidraw*, see README); elsewhere hidapi's default.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 import sys
@@ -105,14 +104,7 @@ class HidapiBackend:
     """hidapi's module: ``hidraw`` on Linux when present, else ``hid``."""
 
     def __init__(self) -> None:
-        names = ["hidraw", "hid"] if sys.platform.startswith("linux") else ["hid"]
-        for name in names:
-            try:
-                self._hid: Any = importlib.import_module(name)
-                return
-            except ImportError:
-                continue
-        raise HeadsetError("headset_no_hidapi")
+        self._hid: Any = _hidapi_module()
 
     def enumerate(self) -> list[HidInfo]:
         return [
@@ -130,6 +122,22 @@ class HidapiBackend:
         handle: HidHandle = self._hid.device()
         handle.open_path(path)  # type: ignore[attr-defined]
         return handle
+
+
+def _hidapi_module() -> Any:
+    """hidapi's Python module; plain imports, so that the installer's scan bundles them."""
+    if sys.platform.startswith("linux"):
+        try:
+            import hidraw
+
+            return hidraw
+        except ImportError:
+            pass
+    try:
+        import hid
+    except ImportError as exc:
+        raise HeadsetError("headset_no_hidapi") from exc
+    return hid
 
 
 def choose(devices: list[HidInfo], selector: str) -> HidInfo | None:
