@@ -244,9 +244,12 @@ class HeadsetDevice:
             raise HeadsetError("headset_open_failed", name=info.name, detail=exc) from exc
         try:
             self.layout = telephony_layout(bytes(handle.get_report_descriptor()))
-        except (OSError, DescriptorError):
+        except DescriptorError:
             _close(handle)
             raise
+        except (OSError, ValueError) as exc:
+            _close(handle)
+            raise HeadsetError("headset_open_failed", name=info.name, detail=exc) from exc
         return info, handle
 
     def _read(self, info: HidInfo, handle: HidHandle) -> None:

@@ -132,6 +132,7 @@ class HeadsetBridge(QObject):
             case HookChanged():
                 self.sig_hook.emit(event.off_hook)
                 self._hook(event.off_hook)
+                again = True  # nothing to answer or hang up: the headset hears the real state
             case MutePressed():
                 self.sig_mute_pressed.emit()
                 if self.call_bar.mute_button.isEnabled():
@@ -140,6 +141,7 @@ class HeadsetBridge(QObject):
             case FlashPressed():
                 self.sig_flash.emit()
                 self._flash()
+                again = True
             case _:
                 log.info("headset key %s has no action", type(event).__name__)
         self.show_call_state(again=again)

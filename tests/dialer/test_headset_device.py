@@ -18,7 +18,7 @@ from agent_app.dialer.headset_device import (
     choose,
 )
 from agent_app.dialer.headset_hid import FlashPressed, HeadsetEvent, HookChanged, Lights
-from tests.dialer.fake_headset import FakeHidDevice
+from tests.dialer.fake_headset import FakeHandle, FakeHidDevice
 from tests.dialer.hid_records import load_descriptor
 
 WAIT = 5.0
@@ -162,5 +162,29 @@ def test_a_real_headset_opens_and_shows_the_ring_light() -> None:
         device.show(Lights(ring=True))
         time.sleep(1.0)
         device.show(Lights())
+    finally:
+        device.stop()
+
+
+class UnreadableDescriptor(FakeHidDevice):
+    def open(self, path: bytes) -> FakeHandle:
+        handle = super().open(path)
+
+        def refuse() -> list[int]:
+            raise OSError("Input/output error")
+
+        handle.get_report_descriptor = refuse  # type: ignore[method-assign]
+        return handle
+
+
+def test_a_descriptor_that_cannot_be_read_is_an_open_failure() -> None:
+    fake = UnreadableDescriptor(load_descriptor("poly_blackwire_3220_telephony"))
+    events = Events()
+    device = HeadsetDevice("auto", events, backend=fake, delays=(5.0, 5.0))
+    device.start()
+    try:
+        lost = events.next()
+        assert isinstance(lost, HeadsetLost) and lost.error.code == "headset_open_failed"
+        assert lost.error.params["detail"] == "Input/output error"
     finally:
         device.stop()

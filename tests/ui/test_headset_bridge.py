@@ -145,10 +145,15 @@ def test_flash_answers_a_ringing_call_when_none_is_open(qtbot: QtBot, desk: Desk
 
 
 def test_lifting_the_headset_with_nothing_ringing_starts_nothing(qtbot: QtBot, desk: Desk) -> None:
+    qtbot.waitUntil(lambda: desk.light(OFF_HOOK_LIGHT) is False, timeout=2000)
+    count = len(desk.usb.written)
     with qtbot.waitSignal(desk.headset.sig_hook, timeout=2000) as hook:
         desk.usb.press(OFF_HOOK)
     assert hook.args == [True]
     assert desk.bar.call_id == "" and desk.bar.dial_button.isEnabled()
+    # The desk answers with Off-Hook dark, so the headset goes back on-hook.
+    qtbot.waitUntil(lambda: len(desk.usb.written) > count, timeout=2000)
+    assert desk.light(OFF_HOOK_LIGHT) is False
 
 
 def test_an_unplugged_headset_is_said_in_the_status_bar(qtbot: QtBot, desk: Desk) -> None:
