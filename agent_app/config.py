@@ -52,6 +52,8 @@ class ConfigError(CodedError):
         "valid regular expression ({detail}).",
         "config_bad_ring_timeout": "In {path}, inbound_ring_timeout must be above 0 seconds.",
         "config_bad_max_calls": "In {path}, [sip] max_calls must be between 1 and 3.",
+        "config_bad_headset": "In {path}, [headset] device '{value}' names no headset: use "
+        "auto, none, vendor:product in hex (0b0e:24c8) or a device path.",
     }
 
 
@@ -285,6 +287,30 @@ class SmsSettings:
 
 
 @dataclass(frozen=True)
+class HeadsetSettings:
+    """The USB headset whose call buttons and lights follow the desk (``[headset]``)."""
+
+    # "" or "auto": the first headset with call buttons (HID Telephony page); "none": off;
+    # "0b0e:24c8": that vendor:product in hex; or a device path as hidapi lists it.
+    device: str = ""
+
+
+_HEADSET_ID = r"[0-9a-fA-F]{4}:[0-9a-fA-F]{4}"
+
+
+def headset_selector(text: str, path: Path | str = "") -> str:
+    """The ``[headset] device`` value, cleaned ("auto" for ""), or ConfigError."""
+    import re
+
+    value = text.strip()
+    if value.lower() in ("", "auto", "none"):
+        return value.lower() or "auto"
+    if re.fullmatch(_HEADSET_ID, value) or "/" in value or value.startswith("\\\\?\\"):
+        return value
+    raise ConfigError("config_bad_headset", path=path, value=text)
+
+
+@dataclass(frozen=True)
 class Settings:
     profile: Profile = Profile.SITE
     data_dir: Path = field(default_factory=lambda: default_data_dir())
@@ -309,6 +335,7 @@ class Settings:
     backup: BackupSettings = field(default_factory=BackupSettings)
     selftest: SelfTestSettings = field(default_factory=SelfTestSettings)
     sms: SmsSettings = field(default_factory=SmsSettings)
+    headset: HeadsetSettings = field(default_factory=HeadsetSettings)
 
     @property
     def store_path(self) -> Path:
@@ -389,6 +416,7 @@ def check_calling_settings(settings: Settings, path: Path) -> None:
         raise ConfigError("config_bad_ring_timeout", path=path)
     if not 1 <= settings.sip.max_calls <= 3:
         raise ConfigError("config_bad_max_calls", path=path)
+    headset_selector(settings.headset.device, path)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -236,3 +236,21 @@ def test_a_server_host_list_with_a_broken_entry_is_refused(host: str) -> None:
         load_settings({"AGENT_APP_SERVER_HOST": host})
     assert caught.value.code == "config_bad_value"
     assert "[server] host" in str(caught.value)
+
+
+def test_the_headset_setting_takes_auto_none_ids_and_paths(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[headset]\ndevice = "0b0e:24c8"\n', "utf-8")
+    settings = load_settings({"AGENT_APP_CONFIG": str(config)})
+    assert settings.headset.device == "0b0e:24c8"
+    assert (
+        load_settings(
+            {"AGENT_APP_CONFIG": str(config), "AGENT_APP_HEADSET_DEVICE": "none"}
+        ).headset.device
+        == "none"
+    )
+    config.write_text('[headset]\ndevice = "my jabra"\n', "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"AGENT_APP_CONFIG": str(config)})
+    assert caught.value.code == "config_bad_headset"
+    assert caught.value.params["value"] == "my jabra"

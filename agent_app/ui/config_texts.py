@@ -65,6 +65,11 @@ def _sentences() -> dict[str, str]:
         "config_bad_max_calls": QCoreApplication.translate(
             "ConfigTexts", "In {path}, [sip] max_calls must be between 1 and 3."
         ),
+        "config_bad_headset": QCoreApplication.translate(
+            "ConfigTexts",
+            "In {path}, [headset] device '{value}' names no headset: use auto, none, "
+            "vendor:product in hex (0b0e:24c8) or a device path.",
+        ),
         "config_data_dir": QCoreApplication.translate(
             "ConfigTexts", "The desk cannot write to its data folder {folder} ({detail})."
         ),

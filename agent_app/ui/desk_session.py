@@ -181,6 +181,10 @@ class DeskSession:
         )
         add_tools(window, server, settings)
         self._add_self_test(window, server)
+        if window.call_bar is not None and settings.headset.device != "none":
+            from agent_app.ui.headset_bridge import attach_headset
+
+            attach_headset(window, window.call_bar, settings.headset.device)
         if self.bridge is not None:
             window.attach_screen_pop(self._screen_pop(account, window))
             phone = self.bridge.phone

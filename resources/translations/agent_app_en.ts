@@ -893,6 +893,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>In {path}, [headset] device &apos;{value}&apos; names no headset: use auto, none, vendor:product in hex (0b0e:24c8) or a device path.</source>
+        <translation>In {path}, [headset] device &apos;{value}&apos; names no headset: use auto, none, vendor:product in hex (0b0e:24c8) or a device path.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The desk cannot write to its data folder {folder} ({detail}).</source>
         <translation>The desk cannot write to its data folder {folder} ({detail}).</translation>
     </message>
@@ -1085,7 +1090,7 @@
         <translation>&amp;Self-test…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>The phone line could not be opened: {0}</translation>
     </message>
@@ -1506,6 +1511,44 @@ It is retried automatically.</translation>
         <location line="+28"/>
         <source>The follow-up was not saved: {0}. Your answers are still here.</source>
         <translation>The follow-up was not saved: {0}. Your answers are still here.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadsetBridge</name>
+    <message>
+        <location filename="../../agent_app/ui/headset_bridge.py" line="+41"/>
+        <source>Headset lost: {name} was unplugged or stopped answering. The desk looks for it again; use the call bar meanwhile.</source>
+        <translation>Headset lost: {name} was unplugged or stopped answering. The desk looks for it again; use the call bar meanwhile.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No headset with call buttons ({selector}) is plugged in; the desk keeps looking.</source>
+        <translation>No headset with call buttons ({selector}) is plugged in; the desk keeps looking.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The headset {name} cannot be opened ({detail}). On Linux the desk needs access to /dev/hidraw (see the README).</source>
+        <translation>The headset {name} cannot be opened ({detail}). On Linux the desk needs access to /dev/hidraw (see the README).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Headset buttons are off: the hidapi package is not installed.</source>
+        <translation>Headset buttons are off: the hidapi package is not installed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device chosen in [headset] has no call buttons or lights; the desk does not follow it.</source>
+        <translation>The device chosen in [headset] has no call buttons or lights; the desk does not follow it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The headset describes its buttons in a way the desk cannot read ({0}); its buttons are off.</source>
+        <translation>The headset describes its buttons in a way the desk cannot read ({0}); its buttons are off.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Headset connected: {0}</source>
+        <translation>Headset connected: {0}</translation>
     </message>
 </context>
 <context>

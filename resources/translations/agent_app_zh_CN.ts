@@ -893,6 +893,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>In {path}, [headset] device &apos;{value}&apos; names no headset: use auto, none, vendor:product in hex (0b0e:24c8) or a device path.</source>
+        <translation>{path} 中 [headset] device 的值“{value}”不指向任何耳机：请填写 auto、none、十六进制的 厂商:产品（如 0b0e:24c8）或设备路径。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The desk cannot write to its data folder {folder} ({detail}).</source>
         <translation>工作台无法写入数据文件夹 {folder}（{detail}）。</translation>
     </message>
@@ -1085,7 +1090,7 @@
         <translation>自检(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>电话线路无法打开：{0}</translation>
     </message>
@@ -1506,6 +1511,44 @@ It is retried automatically.</source>
         <location line="+28"/>
         <source>The follow-up was not saved: {0}. Your answers are still here.</source>
         <translation>随访未能保存：{0}。您填写的答案仍保留在此。</translation>
+    </message>
+</context>
+<context>
+    <name>HeadsetBridge</name>
+    <message>
+        <location filename="../../agent_app/ui/headset_bridge.py" line="+41"/>
+        <source>Headset lost: {name} was unplugged or stopped answering. The desk looks for it again; use the call bar meanwhile.</source>
+        <translation>耳机已断开：{name} 被拔出或不再响应。工作台正在重新查找，在此期间请使用通话栏。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No headset with call buttons ({selector}) is plugged in; the desk keeps looking.</source>
+        <translation>未插入带通话按键的耳机（{selector}）；工作台会继续查找。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The headset {name} cannot be opened ({detail}). On Linux the desk needs access to /dev/hidraw (see the README).</source>
+        <translation>无法打开耳机 {name}（{detail}）。在 Linux 上，工作台需要 /dev/hidraw 的访问权限（见 README）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Headset buttons are off: the hidapi package is not installed.</source>
+        <translation>耳机按键不可用：未安装 hidapi 软件包。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device chosen in [headset] has no call buttons or lights; the desk does not follow it.</source>
+        <translation>[headset] 中选定的设备没有通话按键或指示灯；工作台不会跟随它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The headset describes its buttons in a way the desk cannot read ({0}); its buttons are off.</source>
+        <translation>耳机对其按键的描述无法被工作台读取（{0}）；其按键不可用。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Headset connected: {0}</source>
+        <translation>耳机已连接：{0}</translation>
     </message>
 </context>
 <context>
