@@ -21,7 +21,6 @@ from agent_app.dialer.events import (
     END_TEXT,
     Answered,
     Ended,
-    EndReason,
     HoldChanged,
     Incoming,
     PhoneEvent,
@@ -31,6 +30,7 @@ from agent_app.dialer.events import (
 from agent_app.dialer.phone import Phone
 from agent_app.dialer.voice import voice_pcm
 from agent_app.dialer.wav import SAMPLE_RATE, SAMPLE_WIDTH, WavWriter
+from agent_app.domain.enums import EndReason
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, exists, select
 
 from agent_app.domain.enums import BlacklistKind, CheckLevel, Outcome, Role, TaskStatus
+from agent_app.domain.phone_numbers import CallerId, CallerKind
 from agent_app.domain.views import NumberMatch, PatientCard, StaffAccount
-from agent_app.screenpop.normalize import CallerId, CallerKind
 from agent_app.store.repositories.patients import find_by_number, patient_card
 from agent_app.store.repositories.tasks import OPEN_STATUSES
 from agent_app.store.schema import (

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from agent_app.domain.enums import CheckLevel
-from agent_app.reports.filters import HOSPITAL_TZ
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.store.schema import FollowupResult, FollowupTask, Patient, Staff
 
 SATISFACTION = "satisfaction"

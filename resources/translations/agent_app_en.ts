@@ -938,7 +938,7 @@
 <context>
     <name>DashboardOutputs</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50"/>
+        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+78"/>
         <source>&amp;Export table…</source>
         <translation>&amp;Export table…</translation>
     </message>
@@ -1199,7 +1199,7 @@
 <context>
     <name>EnumNames</name>
     <message>
-        <location filename="../../agent_app/ui/enum_names.py" line="+13"/>
+        <location filename="../../agent_app/ui/enum_names.py" line="+12"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
@@ -1437,7 +1437,7 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+195"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+196"/>
         <location line="+28"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
@@ -3177,7 +3177,7 @@ It is retried automatically.</translation>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+73"/>
+        <location filename="../../agent_app/ui/pop_card.py" line="+72"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -3518,7 +3518,7 @@ It is retried automatically.</translation>
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../agent_app/ui/queue_filters.py" line="+43"/>
+        <location filename="../../agent_app/ui/queue_filters.py" line="+45"/>
         <source>Search name, MRN or phone (Ctrl+F)</source>
         <translation>Search name, MRN or phone (Ctrl+F)</translation>
     </message>
@@ -5899,7 +5899,7 @@ It is retried automatically.</translation>
 <context>
     <name>StatsDashboard</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard.py" line="+99"/>
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+100"/>
         <source>Follow-up statistics</source>
         <translation>Follow-up statistics</translation>
     </message>
@@ -6431,7 +6431,7 @@ It is retried automatically.</translation>
 <context>
     <name>TemplateRefusal</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+49"/>
+        <location filename="../../agent_app/ui/template_refusals.py" line="+49"/>
         <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
         <translation>The template is larger than {0} MB; it cannot be checked or saved.</translation>
     </message>
@@ -7150,7 +7150,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+94"/>
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+64"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
@@ -7215,7 +7215,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>Health-education SMS</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location filename="../../agent_app/ui/enum_names.py" line="+21"/>
         <source>Reached — follow-up done</source>
         <translation>Reached — follow-up done</translation>
     </message>
