@@ -36,7 +36,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from agent_app.dialer.events import Ended
-from agent_app.dialer.sip import SipLineConfig, SipPhone
+from agent_app.dialer.sip import SipPhone
+from agent_app.dialer.sip_config import SipLineConfig
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.phone_bridge import PhoneBridge
 

@@ -64,8 +64,10 @@ from agent_app.domain.reach_model import (
     slot_of,
     suggest,
 )
+from agent_app.domain.work_calendar import CallingCalendar
 
 ZONE = DEFAULT_CALLING_HOURS.zone
+NATIONAL_CALENDAR = CallingCalendar(DEFAULT_CALLING_HOURS)  # public holidays, no local days
 LOCAL = ZoneInfo(ZONE)
 START = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)  # a Monday
 SPACING = dt.timedelta(hours=2)
@@ -130,7 +132,7 @@ def _first_due(patient: Patient) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(8, 0), LOCAL).astimezone(dt.UTC)
 
 
-allows: Callable[[dt.datetime], bool] = DEFAULT_CALLING_HOURS.allows
+allows: Callable[[dt.datetime], bool] = NATIONAL_CALENDAR.allows
 
 
 @dataclass
@@ -201,7 +203,7 @@ def simulate(
 
     def when(patient: Patient, earliest: dt.datetime) -> dt.datetime | None:
         if policy == "fixed":
-            return DEFAULT_CALLING_HOURS.next_allowed(earliest)
+            return NATIONAL_CALENDAR.next_allowed(earliest)
         suggestion = suggest(learner.model(patient), earliest, allows, ZONE)
         return None if suggestion is None else suggestion.at
 

@@ -25,9 +25,9 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from agent_app.store.engine import create_server_engine, open_local_store
+from agent_app.store.outbox import enqueue
 from agent_app.store.schema import Recording
 from agent_app.sync.logins import provision_staff_login
-from agent_app.sync.outbox import enqueue
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
 from agent_app.sync.upload import upload_pending

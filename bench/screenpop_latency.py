@@ -38,7 +38,8 @@ from sqlalchemy import Engine, func, select
 
 from agent_app.config import ScreenPopSettings
 from agent_app.demo.seed import seed_store
-from agent_app.dialer.sip import SipLineConfig, SipPhone
+from agent_app.dialer.sip import SipPhone
+from agent_app.dialer.sip_config import SipLineConfig
 from agent_app.domain.enums import LineType, Role
 from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.staff import list_accounts

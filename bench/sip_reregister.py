@@ -22,7 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from agent_app.dialer.events import PhoneEvent, Registration, RegistrationChanged
-from agent_app.dialer.sip import SipLineConfig, SipPhone
+from agent_app.dialer.sip import SipPhone
+from agent_app.dialer.sip_config import SipLineConfig
 from tests.dialer.sip_peers import LOCALHOST, PeerSet
 from tests.sync.tcp_proxy import TcpProxy
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from agent_app.reports import answer_stats, followup_stats, survival
+from agent_app.reports import answer_stats, followup_records, followup_stats, survival
 from agent_app.reports.charts import (
     answer_chart,
     followup_rate_chart,
@@ -284,7 +284,7 @@ def _run(engine: Engine, raw: Any, month_text: str) -> None:
     a, b = _bounds(flt)
     params = {"a": a, "b": b, "t": _bounds(trend)[0], "ds": cohort.start.isoformat(),
               "de": cohort.end.isoformat()}  # fmt: skip
-    grouping = followup_stats.Grouping
+    grouping = followup_records.Grouping
     app: dict[str, Callable[[], Any]] = {
         "followup rate (hospital)": lambda: followup_stats.followup_rates(
             engine, flt, grouping.HOSPITAL

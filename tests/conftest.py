@@ -153,7 +153,7 @@ def demo_engine(
 @pytest.fixture
 def chinese(qtbot: object) -> Iterator[None]:
     """The desk speaks zh_CN for one test (our catalog and Qt's), and English again after."""
-    from agent_app.ui.followup.language import LANGUAGE_PROPERTY
+    from agent_app.ui.language import LANGUAGE_PROPERTY
     from agent_app.ui.qt import QApplication, QLocale
     from agent_app.ui.translations import install_translations, remove_translations
 

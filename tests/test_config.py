@@ -19,7 +19,7 @@ from agent_app.config import (
 )
 from agent_app.dialer.fake import FakePhone
 from agent_app.dialer.lines import open_phone
-from agent_app.dialer.sip import SipLineConfig
+from agent_app.dialer.sip_config import SipLineConfig
 
 
 def test_missing_default_file_means_defaults() -> None:

@@ -20,9 +20,9 @@ from sqlalchemy.exc import DBAPIError
 
 from agent_app.dialer.fake import FakeOutcome, FakePhone
 from agent_app.domain.enums import LineType
+from agent_app.domain.phone_numbers import normalize_number, parse_caller
 from agent_app.screenpop.inbound import record_inbound
 from agent_app.screenpop.lookup import PopKind, decide
-from agent_app.screenpop.normalize import normalize_number, parse_caller
 from agent_app.store.repositories.patients import patient_card
 from agent_app.store.repositories.staff import AuthenticationError, authenticate
 from agent_app.store.schema import Staff

@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-from agent_app.dialer.transcode import FinishedRecording
 from agent_app.dialer.wav import SAMPLE_RATE
+from agent_app.domain.finished_recording import FinishedRecording
 from agent_app.store.recording_crypto import encrypt_in_place
 
 AGENT_PITCH = (200.0, 250.0)  # Hz; the follow-up nurses and doctors

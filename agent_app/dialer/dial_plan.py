@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from agent_app.domain.coded_error import CodedError
-from agent_app.screenpop.normalize import InvalidNumberError, normalize_number
+from agent_app.domain.phone_numbers import InvalidNumberError, normalize_number
 
 if TYPE_CHECKING:
     from agent_app.config import Settings

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from agent_app.domain.enums import EndReason
+
 
 class Registration(enum.StrEnum):
     UNREGISTERED = "unregistered"
@@ -12,25 +14,6 @@ class Registration(enum.StrEnum):
     REGISTERED = "registered"
     FAILED = "failed"
     NOT_NEEDED = "not_needed"  # modem, fake line, direct-IP SIP
-
-
-class EndReason(enum.StrEnum):
-    """Why a call ended; the UI maps each to words and the wrap-up to a disposition."""
-
-    LOCAL_HANGUP = "local_hangup"
-    REMOTE_HANGUP = "remote_hangup"
-    BUSY = "busy"
-    NO_ANSWER = "no_answer"
-    REJECTED = "rejected"
-    NOT_FOUND = "not_found"
-    CANCELLED = "cancelled"
-    MISSED = "missed"  # an inbound call rang for the configured time and nobody answered
-    NO_DIALTONE = "no_dialtone"
-    NOT_REGISTERED = "not_registered"
-    NETWORK = "network"
-    DEVICE_LOST = "device_lost"
-    FAILED = "failed"
-    TRANSFERRED = "transferred"  # the agent handed the call on (blind or attended transfer)
 
 
 @dataclass(frozen=True)

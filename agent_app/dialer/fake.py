@@ -22,7 +22,6 @@ from agent_app.dialer.events import (
     Answered,
     ConferenceChanged,
     Ended,
-    EndReason,
     HoldChanged,
     Incoming,
     PhoneEvent,
@@ -35,6 +34,7 @@ from agent_app.dialer.events import (
 from agent_app.dialer.phone import Phone
 from agent_app.dialer.voice import voice_pcm
 from agent_app.dialer.wav import SAMPLE_RATE, SAMPLE_WIDTH, WavWriter
+from agent_app.domain.enums import EndReason
 
 log = logging.getLogger(__name__)
 

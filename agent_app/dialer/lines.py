@@ -35,7 +35,8 @@ def open_phone(settings: Settings) -> Phone:
 
 
 def _sip_phone(settings: Settings) -> Phone:
-    from agent_app.dialer.sip import SipLineConfig, SipPhone
+    from agent_app.dialer.sip import SipPhone
+    from agent_app.dialer.sip_config import SipLineConfig
 
     sip = settings.sip
     if not sip.user:

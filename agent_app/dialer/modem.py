@@ -45,21 +45,14 @@ from agent_app.dialer.errors import (
     LineUnavailableError,
     RecordingError,
 )
-from agent_app.dialer.events import (
-    Answered,
-    DeviceBack,
-    DeviceLost,
-    DtmfReceived,
-    EndReason,
-    RecordingChanged,
-)
+from agent_app.dialer.events import Answered, DeviceBack, DeviceLost, DtmfReceived, RecordingChanged
 from agent_app.dialer.modem_calls import ANSWERED, CallBook, CallState, ModemCall
 from agent_app.dialer.modem_lines import DTMF_CODES, HANGUP_CODES, unsigned8_to_pcm16
 from agent_app.dialer.modem_link import ANY_FINAL, AtLink
 from agent_app.dialer.modem_transfer import DIALLABLE, FlashTransfer, FlashTransfers
 from agent_app.dialer.phone import Phone
 from agent_app.dialer.wav import WavWriter
-from agent_app.domain.enums import LineType
+from agent_app.domain.enums import EndReason, LineType
 
 log = logging.getLogger(__name__)
 

@@ -28,17 +28,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from agent_app.dialer.errors import CallStateError
-from agent_app.dialer.events import (
-    END_TEXT,
-    Answered,
-    Ended,
-    EndReason,
-    Incoming,
-    PhoneEvent,
-    Ringing,
-)
+from agent_app.dialer.events import END_TEXT, Answered, Ended, Incoming, PhoneEvent, Ringing
 from agent_app.dialer.modem_lines import CallerId, absorb_caller_id, caller_id_line
 from agent_app.dialer.wav import WavWriter
+from agent_app.domain.enums import EndReason
 
 log = logging.getLogger(__name__)
 

@@ -24,9 +24,10 @@ from agent_app.dialer.errors import (
     TransferError,
     TransferRefusal,
 )
-from agent_app.dialer.events import EndReason, PhoneEvent, TransferDone, TransferOutcome
+from agent_app.dialer.events import PhoneEvent, TransferDone, TransferOutcome
 from agent_app.dialer.modem_calls import ANSWERED, CallBook, CallState, ModemCall
 from agent_app.dialer.modem_link import AtLink
+from agent_app.domain.enums import EndReason
 from agent_app.domain.views import mask_phone_number
 
 log = logging.getLogger(__name__)

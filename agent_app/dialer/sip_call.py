@@ -21,9 +21,9 @@ from typing import Any, Protocol, TypeVar
 import pjsua2 as pj
 
 from agent_app.dialer.errors import CallStateError, RecordingError
-from agent_app.dialer.events import EndReason
 from agent_app.dialer.sip_stack import SipStack, pj_error_text
 from agent_app.dialer.wav import await_wav_header
+from agent_app.domain.enums import EndReason
 
 log = logging.getLogger(__name__)
 

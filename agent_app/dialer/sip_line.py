@@ -30,7 +30,6 @@ from agent_app.dialer.events import (
     DtmfReceived,
     EarlyMedia,
     Ended,
-    EndReason,
     HoldChanged,
     Incoming,
     PhoneEvent,
@@ -39,8 +38,8 @@ from agent_app.dialer.events import (
     RegistrationChanged,
     Ringing,
 )
-from agent_app.dialer.sip import STACK_MAX_CALLS
 from agent_app.dialer.sip_call import PjAccount, SipCall
+from agent_app.dialer.sip_config import STACK_MAX_CALLS
 from agent_app.dialer.sip_messages import (
     caller_from_invite,
     end_reason,
@@ -49,10 +48,11 @@ from agent_app.dialer.sip_messages import (
 )
 from agent_app.dialer.sip_stack import AudioDevice, SipStack, account_config, pj_error_text
 from agent_app.dialer.sip_transfer import SipTransfers
+from agent_app.domain.enums import EndReason
 from agent_app.domain.views import mask_phone_number
 
 if TYPE_CHECKING:
-    from agent_app.dialer.sip import SipLineConfig
+    from agent_app.dialer.sip_config import SipLineConfig
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent_app.dialer.events import END_TEXT, EndReason, Registration
-from agent_app.screenpop.normalize import WITHHELD_WORDS, sip_user_part
+from agent_app.dialer.events import END_TEXT, Registration
+from agent_app.domain.enums import EndReason
+from agent_app.domain.phone_numbers import WITHHELD_WORDS, sip_user_part
 
 # Compact header forms (RFC 3261 section 7.3.3) that matter here.
 _COMPACT = {"f": "from"}

@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 import pjsua2 as pj
 
 from agent_app.dialer.errors import DialerError, LineUnavailableError
-from agent_app.dialer.sip import NULL_AUDIO_DEVICE, STACK_MAX_CALLS
+from agent_app.dialer.sip_config import NULL_AUDIO_DEVICE, STACK_MAX_CALLS
 
 if TYPE_CHECKING:
-    from agent_app.dialer.sip import SipLineConfig
+    from agent_app.dialer.sip_config import SipLineConfig
 
 log = logging.getLogger(__name__)
 

@@ -25,12 +25,12 @@ import pjsua2 as pj
 from agent_app.dialer.errors import DialerError, TransferError, TransferRefusal
 from agent_app.dialer.events import (
     ConferenceChanged,
-    EndReason,
     PhoneEvent,
     TransferDone,
     TransferOutcome,
     TransferProgress,
 )
+from agent_app.domain.enums import EndReason
 
 if TYPE_CHECKING:
     from agent_app.dialer.sip_call import SipCall

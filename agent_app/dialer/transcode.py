@@ -10,26 +10,17 @@ sha256 describe the plaintext, which is what the central server receives and che
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 
 from agent_app.dialer.errors import RecordingError
+from agent_app.domain.finished_recording import FinishedRecording
 from agent_app.store.recording_crypto import encrypt_in_place
 
 OPUS_LEVEL = 1.0
 SILENCE_RMS = 1e-4  # full scale 1.0; a line's hiss is well above this
-
-
-@dataclass(frozen=True)
-class FinishedRecording:
-    path: Path
-    codec: str
-    duration_ms: int
-    size_bytes: int
-    sha256: str
 
 
 def _rms(samples: np.ndarray) -> float:

@@ -22,8 +22,13 @@ from agent_app.domain.questionnaire_model import (
     Template,
 )
 from agent_app.domain.questionnaire_rules import RaisedFlag, Visibility, raised_flags
-
-FORMAT = 1
+from agent_app.domain.stored_answers import (
+    FORMAT,
+    StoredAnswer,
+    StoredLayout,
+    UnreadableAnswersError,
+    decode_stored_answers,
+)
 
 
 class StoredAnswersError(QuestionnaireError):
@@ -255,51 +260,45 @@ class AnswerSheet:
         Raises :class:`StoredAnswersError` naming the template, version or answer that does
         not fit; use ``stored_answer_problems`` first to check answers of another version.
         """
-        if "format" not in data:
-            sheet = cls(template, today=today)
-            for qid, raw in data.items():
-                sheet._load(qid, {"value": raw})
-            return sheet
-        if data.get("format") != FORMAT:
-            raise StoredAnswersError(f"Saved answers have unknown format {data.get('format')!r}.")
-        if data.get("template") != template.code or data.get("version") != template.version:
+        try:
+            stored = decode_stored_answers(data)
+        except UnreadableAnswersError as error:
+            raise StoredAnswersError(str(error)) from None
+        if stored.layout is StoredLayout.SHEET and (
+            stored.template != template.code or stored.version != template.version
+        ):
             raise StoredAnswersError(
-                f"Saved answers belong to template '{data.get('template')}' version "
-                f"{data.get('version')}, not '{template.code}' version {template.version}."
+                f"Saved answers belong to template '{stored.template}' version "
+                f"{stored.version}, not '{template.code}' version {template.version}."
             )
-        sheet = cls(template, call_started_at=_time(data.get("call_started_at")), today=today)
-        answers = data.get("answers")
-        if not isinstance(answers, Mapping):
-            raise StoredAnswersError("Saved answers have no 'answers' object.")
-        for qid, item in answers.items():
-            if not isinstance(item, Mapping):
-                raise StoredAnswersError(f"Saved answer to '{qid}' is not an object.")
-            sheet._load(qid, item)
+        if stored.problems:
+            raise StoredAnswersError(stored.problems[0].english())
+        sheet = cls(template, call_started_at=stored.call_started_at, today=today)
+        for answer in stored.answers.values():
+            sheet._load(answer)
         return sheet
 
-    def _load(self, qid: str, item: Mapping[str, Any]) -> None:
+    def _load(self, answer: StoredAnswer) -> None:
+        qid = answer.question_id
         if not self.template.has_question(qid):
             raise StoredAnswersError(
                 f"Saved answer to '{qid}': template '{self.template.code}' version "
                 f"{self.template.version} has no such question."
             )
-        at = _time(item.get("at"))
+        if answer.problem is not None:
+            raise StoredAnswersError(answer.problem.english())
+        if answer.declined is not None:
+            self._store(AnswerEntry(qid, None, answer.declined, answer.at))
+            return
+        raw: object = answer.value
+        question = self.template.question(qid)
+        if question.type is QuestionType.DATE and isinstance(raw, str):
+            raw = _day(raw, qid)
         try:
-            if "declined" in item:
-                self._store(AnswerEntry(qid, None, NonAnswer(item["declined"]), at))
-            else:
-                raw = item.get("value")
-                question = self.template.question(qid)
-                if question.type is QuestionType.DATE and isinstance(raw, str):
-                    raw = _day(raw, qid)
-                # Stored dates are not re-checked against today: they were valid when entered.
-                self._store(AnswerEntry(qid, parse_answer(question, raw, None), None, at))
+            # Stored dates are not re-checked against today: they were valid when entered.
+            self._store(AnswerEntry(qid, parse_answer(question, raw, None), None, answer.at))
         except AnswerRejected as error:
             raise StoredAnswersError(f"Saved answer to '{qid}': {error.words.en}") from None
-        except ValueError:
-            raise StoredAnswersError(
-                f"Saved answer to '{qid}': unknown reason {item.get('declined')!r}."
-            ) from None
 
     # Internals ----------------------------------------------------------------------------
 
@@ -328,18 +327,6 @@ def _json_value(value: AnswerValue | None) -> Any:
 def _aware(moment: dt.datetime | None, name: str) -> None:
     if moment is not None and moment.tzinfo is None:
         raise ValueError(f"{name} must carry a time zone (got {moment.isoformat()}).")
-
-
-def _time(text: object) -> dt.datetime | None:
-    if text is None:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(str(text))
-    except ValueError:
-        raise StoredAnswersError(f"Saved time {text!r} is not an ISO time.") from None
-    if moment.tzinfo is None:
-        raise StoredAnswersError(f"Saved time {text!r} has no time zone.")
-    return moment
 
 
 def _day(text: str, qid: str) -> dt.date:

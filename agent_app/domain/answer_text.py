@@ -8,6 +8,7 @@ template no longer knows are shown with their stored value rather than dropped.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,11 @@ from typing import Any
 from agent_app.domain.answer_sheet import AnswerSheet, StoredAnswersError
 from agent_app.domain.enums import NonAnswer
 from agent_app.domain.questionnaire_model import AnswerValue, Question, QuestionType, Template
+from agent_app.domain.stored_answers import (
+    StoredProblem,
+    UnreadableAnswersError,
+    decode_stored_answers,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,7 @@ class AnswerLine:
     answer: str
     declined: NonAnswer | None = None
     red_flag: bool = False
+    problem: StoredProblem | None = None  # why ``answer`` is the stored JSON as it was kept
 
 
 def _number(value: float) -> str:
@@ -74,20 +81,31 @@ def answer_lines(template: Template, answers: Mapping[str, Any], language: str) 
     return lines
 
 
-def _raw_lines(template: Template, answers: Mapping[str, Any], language: str) -> list[AnswerLine]:
-    items = answers.get("answers", {}) if answers.get("format") else answers
+def _raw_lines(template: Template, answers: object, language: str) -> list[AnswerLine]:
+    """Answers that do not fit this version of the template, as they were stored: none left
+    out, and what cannot be read at all shown as its JSON with the reason."""
+    try:
+        stored = decode_stored_answers(answers)
+    except UnreadableAnswersError as error:
+        return [AnswerLine("", "", _json_text(answers), problem=error.problem())]
     lines = []
-    for qid, item in items.items() if isinstance(items, Mapping) else ():
+    for answer in stored.answers.values():
+        qid = answer.question_id
         question = (
             template.question(qid).text.in_language(language) if template.has_question(qid) else qid
         )
-        if isinstance(item, Mapping) and "declined" in item:
-            try:
-                reason = NonAnswer(item["declined"])
-            except ValueError:
-                reason = NonAnswer.UNABLE
-            lines.append(AnswerLine(qid, question, "", reason))
+        if answer.problem is not None:
+            lines.append(AnswerLine(qid, question, _json_text(answer.raw), problem=answer.problem))
+        elif answer.declined is not None:
+            lines.append(AnswerLine(qid, question, "", answer.declined))
+        elif isinstance(answer.value, tuple):
+            lines.append(AnswerLine(qid, question, "、".join(answer.value)))
         else:
-            value = item.get("value") if isinstance(item, Mapping) else item
-            lines.append(AnswerLine(qid, question, "" if value is None else str(value)))
+            lines.append(
+                AnswerLine(qid, question, "" if answer.value is None else str(answer.value))
+            )
     return lines
+
+
+def _json_text(raw: object) -> str:
+    return json.dumps(raw, ensure_ascii=False, default=str)

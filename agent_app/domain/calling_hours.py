@@ -129,20 +129,6 @@ class CallingHours:
             "best_time": self.best_time,
         }
 
-    def allows(self, moment: dt.datetime) -> bool:
-        """Whether an aware ``moment`` is inside these hours on a national calling day (no
-        hospital exceptions; callers that have the store use ``CallingCalendar`` with them)."""
-        from agent_app.domain.work_calendar import CallingCalendar  # it builds on this module
-
-        return CallingCalendar(self).allows(moment)
-
-    def next_allowed(self, moment: dt.datetime) -> dt.datetime:
-        """The first instant at or after ``moment`` these hours allow on a national calling day
-        (UTC; no hospital exceptions, as :meth:`allows`)."""
-        from agent_app.domain.work_calendar import CallingCalendar
-
-        return CallingCalendar(self).next_allowed(moment)
-
     def window_at(self, clock: dt.time) -> bool:
         """Whether a wall-clock time (in the plan's zone) falls inside a window."""
         return any(start <= clock < end for start, end in self.windows)

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from agent_app.domain.answer_sheet import FORMAT
 from agent_app.domain.answer_values import AnswerRejected, parse_answer
 from agent_app.domain.questionnaire_model import Question, QuestionType, Template, TemplateError
+from agent_app.domain.stored_answers import UnreadableAnswersError, decode_stored_answers
 
 
 @dataclass(frozen=True)
@@ -97,22 +97,25 @@ def _change(old: Question, new: Question) -> str:
 
 def stored_answer_problems(template: Template, data: Mapping[str, Any]) -> dict[str, str]:
     """For saved answers (``AnswerSheet.to_json`` form), which would not fit ``template``
-    and why; empty when all of them fit (whatever version they were saved under)."""
-    answers = data.get("answers", {}) if data.get("format") == FORMAT else data
+    and why; empty when all of them fit (whatever version they were saved under). A problem
+    of the whole document is under the key ``""``."""
+    try:
+        stored = decode_stored_answers(data)
+    except UnreadableAnswersError as error:
+        return {"": str(error)}
     problems: dict[str, str] = {}
-    if not isinstance(answers, Mapping):
-        return {"": "saved answers have no 'answers' object"}
-    for qid, item in answers.items():
+    for answer in stored.answers.values():
+        qid = answer.question_id
         if not template.has_question(qid):
             problems[qid] = "question removed"
-            continue
-        if isinstance(item, Mapping) and "declined" in item:
+        elif answer.problem is not None:
+            problems[qid] = answer.problem.english()
+        elif answer.declined is not None:
             if not template.question(qid).allow_unable:
                 problems[qid] = "declining is no longer allowed"
-            continue
-        raw = item.get("value") if isinstance(item, Mapping) and "format" in data else item
-        try:
-            parse_answer(template.question(qid), raw)
-        except AnswerRejected as error:
-            problems[qid] = error.words.en
+        else:
+            try:
+                parse_answer(template.question(qid), answer.value)
+            except AnswerRejected as error:
+                problems[qid] = error.words.en
     return problems

@@ -11,9 +11,9 @@ import re
 from collections.abc import Mapping
 
 from agent_app.domain.enums import DischargeDisposition, PhoneKind, Relation, Sex
+from agent_app.domain.phone_numbers import InvalidNumberError, normalize_number
 from agent_app.his.errors import RowRefused
 from agent_app.his.records import DischargeRecord, Phone, Rejection, SourceRow
-from agent_app.screenpop.normalize import InvalidNumberError, normalize_number
 
 _ICD10 = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4}|\.x)?$", re.IGNORECASE)
 _ID_NUMBER = re.compile(r"^[0-9]{17}[0-9Xx]$")

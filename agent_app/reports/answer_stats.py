@@ -8,18 +8,26 @@ Answers are read with SQLAlchemy's JSON paths, which compile to ``json_extract``
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, and_, case, func, select
 
 from agent_app.domain.enums import ComplaintState
 from agent_app.domain.questionnaire_model import YES_NO_OPTIONS, QuestionType
+from agent_app.reports import tally_answers
 from agent_app.reports.answer_labels import (
     answer_items,
     find_question,
     natural_order,
     template_body,
+)
+from agent_app.reports.answer_records import (
+    AnswerCount,
+    AnswerDistribution,
+    ComplaintCount,
+    MonthlySatisfaction,
+    ReturnVisitStats,
+    SatisfactionStats,
 )
 from agent_app.reports.filters import StatsFilter, month_of
 from agent_app.reports.followup_stats import task_conditions
@@ -36,69 +44,6 @@ from agent_app.store.schema import (
 # Where the shipped templates record the re-visit (resources/questionnaires/*.json).
 REVISIT_KNOWN_QUESTIONS = ("revisit_known", "xray_revisit_known")
 REVISIT_DATE_QUESTION = "revisit_date"
-
-
-@dataclass(frozen=True)
-class SatisfactionStats:
-    answered: int
-    distribution: tuple[tuple[int, int], ...]  # (score, results)
-
-    @property
-    def mean(self) -> float:
-        total = sum(score * n for score, n in self.distribution)
-        return total / self.answered if self.answered else 0.0
-
-
-@dataclass(frozen=True)
-class MonthlySatisfaction:
-    month: str  # YYYY-MM, local time
-    answered: int
-    mean: float
-    satisfied: int  # scores 4 and 5
-
-
-@dataclass(frozen=True)
-class ReturnVisitStats:
-    """Among results whose questionnaire asked about the re-visit: how many knew when and
-    where to come back, and how many had a re-visit booked (a date given)."""
-
-    asked: int
-    known: int
-    booked: int
-
-    @property
-    def known_rate(self) -> float:
-        return self.known / self.asked if self.asked else 0.0
-
-    @property
-    def booked_rate(self) -> float:
-        return self.booked / self.asked if self.asked else 0.0
-
-
-@dataclass(frozen=True)
-class AnswerCount:
-    value: str
-    label_zh: str
-    label_en: str
-    count: int
-
-
-@dataclass(frozen=True)
-class AnswerDistribution:
-    question_id: str
-    label_zh: str
-    label_en: str
-    answered: int  # results that answered the question
-    counts: tuple[AnswerCount, ...]  # several per result for a multi-choice question
-
-
-@dataclass(frozen=True)
-class ComplaintCount:
-    department_id: int | None
-    department_name: str
-    kind: str
-    state: ComplaintState
-    count: int
 
 
 def answer_path(question_id: str) -> tuple[Any, Any]:
@@ -132,8 +77,6 @@ def satisfaction_distribution(engine: Engine, flt: StatsFilter) -> SatisfactionS
     """How many results gave each satisfaction score in the period."""
     with engine.connect() as connection:
         if tallies_usable(connection, flt):
-            from agent_app.reports import tally_answers  # it builds on this module's records
-
             return tally_answers.satisfaction_distribution(connection, flt)
     score = FollowupResult.satisfaction
     query = (
@@ -148,8 +91,6 @@ def satisfaction_trend(engine: Engine, flt: StatsFilter) -> list[MonthlySatisfac
     """Mean satisfaction and the satisfied count (4–5) per local calendar month."""
     with engine.connect() as connection:
         if tallies_usable(connection, flt):
-            from agent_app.reports import tally_answers
-
             return tally_answers.satisfaction_trend(connection, flt)
     score = FollowupResult.satisfaction
     month = month_of(FollowupResult.created_at, flt)
@@ -176,8 +117,6 @@ def return_visit_rate(engine: Engine, flt: StatsFilter) -> ReturnVisitStats:
     """Re-visit awareness and bookings among results that asked about them."""
     with engine.connect() as connection:
         if tallies_usable(connection, flt):
-            from agent_app.reports import tally_answers
-
             return tally_answers.return_visit_rate(connection, flt)
     known = func.coalesce(*(answer_text(q) for q in REVISIT_KNOWN_QUESTIONS))
     date = answer_text(REVISIT_DATE_QUESTION)
@@ -236,8 +175,6 @@ def _grouped_answers(
     """``(answer text, results)``: one row per distinct answer text."""
     with engine.connect() as connection:
         if tallies_usable(connection, flt):
-            from agent_app.reports import tally_answers
-
             tallied = tally_answers.grouped_answers(connection, flt, template_code, question_id)
             if tallied is not None:
                 return tallied

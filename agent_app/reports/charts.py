@@ -19,19 +19,15 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from agent_app.domain.enums import ComplaintState
-from agent_app.reports.answer_stats import (
+from agent_app.reports.answer_records import (
     AnswerDistribution,
     ComplaintCount,
     MonthlySatisfaction,
     SatisfactionStats,
 )
 from agent_app.reports.errors import ReportError
-from agent_app.reports.followup_stats import (
-    AgentWorkload,
-    AttemptsPerReach,
-    FollowupRate,
-)
-from agent_app.reports.survival import KmCurve
+from agent_app.reports.followup_records import AgentWorkload, AttemptsPerReach, FollowupRate
+from agent_app.reports.survival_records import KmCurve
 from agent_app.reports.tables import COMPLAINT_STATES
 from agent_app.shipped_files import cjk_font
 

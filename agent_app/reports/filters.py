@@ -18,10 +18,9 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import Float, String
 
 from agent_app.domain.enums import Role
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.views import StaffAccount
 from agent_app.reports.errors import FilterError
-
-HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
 
 Progress = Callable[[int, int, str], None]
 """``(done, total, label)``: how far a long query or report is, for a progress bar."""

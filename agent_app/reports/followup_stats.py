@@ -7,19 +7,25 @@ without an episode), the way hospitals report their 7- and 30-day follow-up rate
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, and_, case, func, literal_column, select
 
 from agent_app.domain.enums import Disposition, TaskStatus
+from agent_app.reports import tally_followup
 from agent_app.reports.filters import (
     StatsFilter,
     clamp_days,
     date_day,
     day_of,
     seconds_between,
+)
+from agent_app.reports.followup_records import (
+    AgentWorkload,
+    AttemptsPerReach,
+    FollowupRate,
+    Grouping,
+    names_of,
 )
 from agent_app.reports.tally_filter import tallies_usable
 from agent_app.store.schema import (
@@ -32,63 +38,6 @@ from agent_app.store.schema import (
 )
 
 NO_LIMIT = 2**62
-
-
-class Grouping(enum.StrEnum):
-    HOSPITAL = "hospital"
-    DEPARTMENT = "department"
-    STAFF = "staff"
-
-
-@dataclass(frozen=True)
-class FollowupRate:
-    """One line of the follow-up rate table (``key`` is None for the hospital or nobody)."""
-
-    key: int | None
-    name: str
-    due: int
-    done: int
-    reached_7d: int
-    reached_30d: int
-
-    @property
-    def done_rate(self) -> float:
-        return self.done / self.due if self.due else 0.0
-
-    @property
-    def rate_7d(self) -> float:
-        return self.reached_7d / self.due if self.due else 0.0
-
-    @property
-    def rate_30d(self) -> float:
-        return self.reached_30d / self.due if self.due else 0.0
-
-
-@dataclass(frozen=True)
-class AttemptsPerReach:
-    tasks_reached: int
-    attempts: int
-    distribution: tuple[tuple[int, int], ...]  # (attempts made, tasks reached with that many)
-
-    @property
-    def mean(self) -> float:
-        return self.attempts / self.tasks_reached if self.tasks_reached else 0.0
-
-
-@dataclass(frozen=True)
-class AgentWorkload:
-    staff_id: int
-    name: str
-    department_name: str
-    attempts: int
-    reached: int
-    tasks: int
-    results: int
-    talk_seconds: float
-
-    @property
-    def reach_rate(self) -> float:
-        return self.reached / self.attempts if self.attempts else 0.0
 
 
 def task_conditions(
@@ -127,8 +76,6 @@ def followup_rates(
     days of discharge, per hospital, department or assigned staff member."""
     with engine.connect() as connection:
         if tallies_usable(connection, flt):
-            from agent_app.reports import tally_followup  # it builds on this module's records
-
             return tally_followup.followup_rates(connection, flt, grouping)
     task = FollowupTask
     start_day = func.coalesce(date_day(Episode.discharged_on), day_of(task.due_at, flt))
@@ -172,21 +119,10 @@ def followup_rates(
     ]
 
 
-def names_of(connection: Any, grouping: Grouping) -> dict[int | None, str]:
-    """Department or staff names by id (nothing for the hospital)."""
-    if grouping is Grouping.DEPARTMENT:
-        return dict(connection.execute(select(Department.id, Department.name)).all())
-    if grouping is Grouping.STAFF:
-        return dict(connection.execute(select(Staff.id, Staff.full_name)).all())
-    return {}
-
-
 def attempts_per_reach(engine: Engine, flt: StatsFilter) -> AttemptsPerReach:
     """For tasks due in the period that were reached: how many calls each took."""
     with engine.connect() as connection:
         if tallies_usable(connection, flt):
-            from agent_app.reports import tally_followup
-
             return tally_followup.attempts_per_reach(connection, flt)
     task, attempt = FollowupTask, CallAttempt
     reached = func.sum(case((attempt.disposition == Disposition.REACHED, 1), else_=0))
@@ -210,8 +146,6 @@ def agent_workload(engine: Engine, flt: StatsFilter) -> list[AgentWorkload]:
     first. A department, plan or diagnosis filter keeps the calls of matching tasks only."""
     with engine.connect() as connection:
         if tallies_usable(connection, flt):
-            from agent_app.reports import tally_followup
-
             return tally_followup.agent_workload(connection, flt)
     attempt, task = CallAttempt, FollowupTask
     is_reached = attempt.disposition == Disposition.REACHED

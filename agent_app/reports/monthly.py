@@ -11,27 +11,28 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 
-from agent_app.reports.answer_stats import (
+from agent_app.reports.answer_records import (
     ComplaintCount,
     MonthlySatisfaction,
     ReturnVisitStats,
     SatisfactionStats,
+)
+from agent_app.reports.answer_stats import (
     complaint_counts,
     return_visit_rate,
     satisfaction_distribution,
     satisfaction_trend,
 )
 from agent_app.reports.filters import Progress, StatsFilter, month_filter
-from agent_app.reports.followup_stats import (
+from agent_app.reports.followup_records import (
     AgentWorkload,
     AttemptsPerReach,
     FollowupRate,
     Grouping,
-    agent_workload,
-    attempts_per_reach,
-    followup_rates,
 )
-from agent_app.reports.survival import KmCurve, survival_by_diagnosis
+from agent_app.reports.followup_stats import agent_workload, attempts_per_reach, followup_rates
+from agent_app.reports.survival import survival_by_diagnosis
+from agent_app.reports.survival_records import KmCurve
 
 TREND_MONTHS = 6
 SURVIVAL_MONTHS = 12

@@ -12,48 +12,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, case, func, select
 
 from agent_app.domain.enums import DischargeDisposition, VitalStatus
+from agent_app.reports import tally_survival
 from agent_app.reports.errors import ReportError
 from agent_app.reports.filters import StatsFilter, date_day, day_of
+from agent_app.reports.survival_records import KmCurve, SurvivalSubject
 from agent_app.reports.tally_filter import tallies_usable
 from agent_app.store.schema import Episode, FollowupResult, FollowupTask
-
-
-@dataclass(frozen=True)
-class KmCurve:
-    """A Kaplan–Meier estimate: S(t) just after each time in ``times`` (first time 0)."""
-
-    group: str
-    label: str
-    subjects: int
-    events: int
-    times: tuple[float, ...]
-    survival: tuple[float, ...]
-    lower: tuple[float, ...]
-    upper: tuple[float, ...]
-    at_risk: tuple[int, ...]
-    median: float | None  # None while survival stays above one half
-
-    def survival_at(self, t: float) -> float:
-        """S(t): the step function's value at ``t``."""
-        value = 1.0
-        for time, s in zip(self.times, self.survival, strict=True):
-            if time > t:
-                break
-            value = s
-        return value
-
-
-@dataclass(frozen=True)
-class SurvivalSubject:
-    group: str
-    days: float
-    died: bool
 
 
 def kaplan_meier(
@@ -113,8 +82,6 @@ def survival_subjects(
     if flt.plan_id is None:  # the tallies count episodes, which have no plan
         with engine.connect() as connection:
             if tallies_usable(connection, flt):
-                from agent_app.reports import tally_survival  # it builds on this module
-
                 return tally_survival.survival_subjects(connection, flt, group_chars)
     episode, result, task = Episode, FollowupResult, FollowupTask
     deceased = result.vital_status == VitalStatus.DECEASED

@@ -7,15 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent_app.domain.enums import ComplaintState
-from agent_app.reports.answer_stats import (
+from agent_app.reports.answer_records import (
     AnswerDistribution,
     ComplaintCount,
     MonthlySatisfaction,
     ReturnVisitStats,
     SatisfactionStats,
 )
-from agent_app.reports.followup_stats import AgentWorkload, AttemptsPerReach, FollowupRate
-from agent_app.reports.survival import KmCurve
+from agent_app.reports.followup_records import AgentWorkload, AttemptsPerReach, FollowupRate
+from agent_app.reports.survival_records import KmCurve
 
 Cell = str | int | float | dt.date | dt.datetime | None
 

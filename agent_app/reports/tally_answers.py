@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from sqlalchemy import Connection, case, func, select
 
-from agent_app.reports.answer_stats import (
+from agent_app.reports.answer_records import (
     MonthlySatisfaction,
     ReturnVisitStats,
     SatisfactionStats,

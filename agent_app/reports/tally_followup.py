@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, func, literal_column, select
 
 from agent_app.reports.filters import StatsFilter
-from agent_app.reports.followup_stats import (
+from agent_app.reports.followup_records import (
     AgentWorkload,
     AttemptsPerReach,
     FollowupRate,

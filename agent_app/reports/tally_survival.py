@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from agent_app.reports.filters import StatsFilter
-from agent_app.reports.survival import SurvivalSubject
+from agent_app.reports.survival_records import SurvivalSubject
 from agent_app.reports.tally_filter import current_tally, day_number
 from agent_app.store.schema import StatsSurvivalTally
 

@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import Direction, LineType
 from agent_app.screenpop.lookup import PopDecision
+from agent_app.store.outbox import enqueue
 from agent_app.store.repositories.contacts import current_contact_id
 from agent_app.store.schema import CallAttempt
-from agent_app.sync.outbox import enqueue
 
 log = logging.getLogger(__name__)
 

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, exists, select
 
 from agent_app.domain.enums import BlacklistKind, CheckLevel, Outcome, Role, TaskStatus
+from agent_app.domain.phone_numbers import CallerId, CallerKind
+from agent_app.domain.stored_answers import UnreadableAnswersError, decode_stored_answers
 from agent_app.domain.views import NumberMatch, PatientCard, StaffAccount
-from agent_app.screenpop.normalize import CallerId, CallerKind
 from agent_app.store.repositories.patients import find_by_number, patient_card
 from agent_app.store.repositories.tasks import OPEN_STATUSES
 from agent_app.store.schema import (
@@ -36,6 +38,8 @@ from agent_app.store.schema import (
     FollowupTask,
     QuestionnaireTemplate,
 )
+
+log = logging.getLogger(__name__)
 
 
 class PopKind(enum.StrEnum):
@@ -206,9 +210,12 @@ def _progress(connection: Connection, task_id: int) -> tuple[int, int]:
     ).first()
     if row is None:
         return 0, 0
-    saved, body = row[0] or {}, row[1] or {}
-    answers = saved.get("answers", saved) if isinstance(saved, dict) else {}
-    answered = sum(1 for a in answers.values() if not (isinstance(a, dict) and a.get("hidden")))
+    body = row[1] or {}
+    try:
+        answered = len(decode_stored_answers(row[0]).shown())
+    except UnreadableAnswersError as error:
+        log.warning("answers of task %s not counted: %s", task_id, error.code)
+        answered = 0
     questions = sum(len(s.get("questions", [])) for s in body.get("sections", []))
     return answered, questions
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from agent_app.store.server_errors import ServerUnavailableError
+
 
 class Status(enum.IntEnum):
     """Ordered, so the worst of several is ``max()``."""
@@ -167,3 +169,16 @@ class CheckResult:
     def english(self) -> str:
         """The sentence for the terminal and logs."""
         return ENGLISH[self.code].format(**self.params)
+
+
+@dataclass
+class ServerProbe:
+    """What one connection learnt. ``error``: why the server was not reached."""
+
+    where: str
+    error: ServerUnavailableError | None = None
+    signed_in: bool = False
+    offset_seconds: float | None = None  # server's clock minus this computer's
+    gate_error: BaseException | None = None  # the version gate refused this desk
+    revision: str | None = None
+    version_checked: bool = False

@@ -12,17 +12,13 @@ import logging
 import time
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from agent_app.config import Settings
 from agent_app.dialer.phone import Phone
-from agent_app.selftest.result import CheckName, CheckResult, Status
+from agent_app.selftest.result import CheckName, CheckResult, ServerProbe, Status
 from agent_app.store.desk_store import DeskStore
-
-if TYPE_CHECKING:
-    from agent_app.selftest.server_checks import ServerProbe
 
 log = logging.getLogger(__name__)
 

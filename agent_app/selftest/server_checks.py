@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from agent_app import __version__
 from agent_app.config import Profile, ServerSettings
-from agent_app.selftest.result import CheckName, CheckResult, Status
+from agent_app.selftest.result import CheckName, CheckResult, ServerProbe, Status
 from agent_app.selftest.runner import Check, Needs, SelfTestContext
 from agent_app.store.engine import create_server_engine, server_unavailable, server_url
 from agent_app.store.errors import SchemaTooNewError
-from agent_app.store.server_errors import ServerCode, ServerUnavailableError
+from agent_app.store.server_errors import ServerCode
 from agent_app.sync.version_gate import DeskTooOldError, check_desk_may_sync
 
 log = logging.getLogger(__name__)
@@ -44,19 +43,6 @@ _ASKED_WHO = (
     "does not exist",  # role or database: asked by a server that trusts the address
     "no pg_hba.conf entry",
 )
-
-
-@dataclass
-class ServerProbe:
-    """What one connection learnt. ``error``: why the server was not reached."""
-
-    where: str
-    error: ServerUnavailableError | None = None
-    signed_in: bool = False
-    offset_seconds: float | None = None  # server's clock minus this computer's
-    gate_error: BaseException | None = None  # the version gate refused this desk
-    revision: str | None = None
-    version_checked: bool = False
 
 
 def _where(settings: ServerSettings) -> str:

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 
 from agent_app.config import SmsSettings
-from agent_app.screenpop.normalize import InvalidNumberError, normalize_number
+from agent_app.domain.phone_numbers import InvalidNumberError, normalize_number
 from agent_app.sms.errors import (
     DeskRefusedError,
     NotSentError,

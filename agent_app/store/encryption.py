@@ -27,7 +27,6 @@ from agent_app.store.store_key import (
     StoreUnreadableError,
     UnreadableReason,
     existing_store_key,
-    store_key,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -109,34 +108,6 @@ def create_private_file(path: Path) -> None:
     private_folder(path.parent)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE)
     os.close(fd)
-
-
-def prepare_store_file(path: Path, progress: Progress | None = None) -> bytes:
-    """Make sure the file at ``path`` is a store this desk can open; return its key.
-
-    A missing store is created empty and private, under the desk's key (made on first use).
-    A plaintext store from an older version is encrypted in place first (see
-    ``encrypt_existing``), reporting to ``progress``. An encrypted store needs the key already
-    in the keyring: without it ``StoreUnreadableError(KEY_MISSING)`` is raised and the file is
-    left as it is.
-    """
-    leftover = path.with_name(path.name + ENCRYPTING_SUFFIX)
-    leftover.unlink(missing_ok=True)  # a migration killed before its last step
-    kind = store_file_kind(path)
-    if kind is StoreFile.ENCRYPTED:
-        key = existing_store_key()
-        if key is None:
-            raise StoreUnreadableError(UnreadableReason.KEY_MISSING, path)
-    else:
-        key = store_key()
-        if kind is StoreFile.ABSENT:
-            create_private_file(path)
-        else:
-            from agent_app.store.encrypt_existing import encrypt_plaintext_store
-
-            encrypt_plaintext_store(path, key, progress)
-    restrict_store_files(path)
-    return key
 
 
 def set_aside(path: Path, now: dt.datetime | None = None) -> Path:

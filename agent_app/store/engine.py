@@ -18,6 +18,7 @@ from agent_app.store.migrate import is_current, upgrade_to_head
 from agent_app.store.server_errors import ServerUnavailableError, connection_failure
 from agent_app.store.server_hosts import explain_connect_failure, multi_host_query
 from agent_app.store.server_tls import tls_options
+from agent_app.store.store_file import prepare_store_file
 from agent_app.store.store_key import StoreUnreadableError, UnreadableReason
 
 log = logging.getLogger(__name__)
@@ -128,7 +129,7 @@ def open_local_store(path: Path, progress: encryption.Progress | None = None) ->
     StoreDamagedError (also a StoreCorruptError) for damage quick_check finds before a
     migration: a damaged store is never migrated.
     """
-    key = encryption.prepare_store_file(path, progress)
+    key = prepare_store_file(path, progress)
     engine = create_sqlite_engine(path, key)
     try:
         with engine.connect() as connection:

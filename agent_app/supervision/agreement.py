@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,12 +19,20 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from agent_app.domain.enums import CheckLevel
-from agent_app.reports.filters import HOSPITAL_TZ
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
+from agent_app.domain.stored_answers import (
+    StoredAnswers,
+    StoredValue,
+    UnreadableAnswersError,
+    decode_stored_answers,
+)
 from agent_app.store.schema import FollowupResult, FollowupTask, Patient, Staff
 
 SATISFACTION = "satisfaction"
 NOT_CALLED = "followup_received"
 COMPARED_QUESTIONS = ("satisfaction", "revisit_known", "identity_confirmed")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -65,16 +74,14 @@ class AgreementReport:
         return len({d.task_id for d in self.discrepancies})
 
 
-def stored_answer(answers: dict[str, Any] | None, question_id: str) -> Any:
-    """An answer from a result's ``answers`` (answer-sheet layout or the older flat one)."""
-    if not answers:
-        return None
-    if answers.get("format"):
-        item = (answers.get("answers") or {}).get(question_id)
-        if not isinstance(item, dict) or item.get("hidden"):
-            return None
-        return item.get("value")
-    return answers.get(question_id)
+def _answers_of(stored: object, task_id: int) -> StoredAnswers:
+    """A result's answers (either stored layout); answers that cannot be read compare as
+    unanswered, and the log says which result."""
+    try:
+        return decode_stored_answers(stored)
+    except UnreadableAnswersError as error:
+        log.warning("answers of task %s not compared: %s", task_id, error.code)
+        return decode_stored_answers(None)
 
 
 def _show(value: Any) -> str:
@@ -90,7 +97,7 @@ class _Result:
     task_id: int
     staff_id: int
     satisfaction: int | None
-    answers: dict[str, Any]
+    answers: StoredAnswers
 
 
 def _latest_results(engine: Engine, task_ids: Sequence[int]) -> dict[int, _Result]:
@@ -105,7 +112,9 @@ def _latest_results(engine: Engine, task_ids: Sequence[int]) -> dict[int, _Resul
                 .order_by(r.created_at)
             )
             for task_id, staff_id, satisfaction, answers in connection.execute(query):
-                latest[task_id] = _Result(task_id, staff_id, satisfaction, answers or {})
+                latest[task_id] = _Result(
+                    task_id, staff_id, satisfaction, _answers_of(answers, task_id)
+                )
     return latest
 
 
@@ -154,17 +163,20 @@ def level_agreement(
         pairs += 1
 
         found: list[tuple[str, Any, Any]] = []
-        if stored_answer(child.answers, NOT_CALLED) == "no":
+        if child.answers.value(NOT_CALLED) == "no":
             found.append((NOT_CALLED, "yes", "no"))
         for question in questions:
+            was: StoredValue | None
+            now: StoredValue | None
             if question == SATISFACTION:
-                was, now = parent.satisfaction, child.satisfaction
-                if was is None or now is None:
+                score_was, score_now = parent.satisfaction, child.satisfaction
+                if score_was is None or score_now is None:
                     continue
-                same = abs(was - now) <= tolerance
+                was, now = score_was, score_now
+                same = abs(score_was - score_now) <= tolerance
             else:
-                was = stored_answer(parent.answers, question)
-                now = stored_answer(child.answers, question)
+                was = parent.answers.value(question)
+                now = child.answers.value(question)
                 if was is None or now is None:
                     continue
                 same = _show(was) == _show(now)

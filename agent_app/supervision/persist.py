@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from agent_app.store.outbox import enqueue
 from agent_app.store.schema import Base
-from agent_app.sync.outbox import enqueue
 
 
 def is_local(session: Session) -> bool:

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import CheckLevel, TaskStatus
-from agent_app.reports.filters import HOSPITAL_TZ
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.store.schema import FollowupResult, FollowupTask, SamplingRun
 from agent_app.store.schema.base import utcnow
 from agent_app.supervision.errors import NotFoundError, SamplingError

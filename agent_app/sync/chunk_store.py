@@ -34,9 +34,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Index, Table, Uuid
 
+from agent_app.store.outbox import pending_row_ids
 from agent_app.store.schema import Base
 from agent_app.sync.cursor import PullCursor, save_cursor
-from agent_app.sync.outbox import pending_row_ids
 from agent_app.sync.pull_tables import DESK_KEPT_COLUMNS, pulled_columns
 from agent_app.sync.server_keys import SERVER_KEYED, adopt_pulled_keys
 

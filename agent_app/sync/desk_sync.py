@@ -15,10 +15,10 @@ from functools import partial
 
 from sqlalchemy import Engine
 
+from agent_app.store.outbox import unwatch_commits, watch_commits
 from agent_app.store.repositories.tasks import QueueScope
 from agent_app.sync.change_listener import ChangeListener
 from agent_app.sync.leases import TaskLeases
-from agent_app.sync.outbox import unwatch_commits, watch_commits
 from agent_app.sync.upload import (
     DEFAULT_CHUNK_BYTES,
     DEFAULT_RETENTION_DAYS,

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from agent_app.store.outbox import OutboxEntry, mark_outcomes, next_pending
 from agent_app.store.server_errors import ServerCode
 from agent_app.sync.errors import SyncServerError, as_sync_error
-from agent_app.sync.outbox import OutboxEntry, mark_outcomes, next_pending
 from agent_app.sync.server_keys import (
     adopt_server_key,
     answered_key,

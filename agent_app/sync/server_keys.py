@@ -23,8 +23,8 @@ from typing import Any
 from sqlalchemy import Column, Connection, Table, delete, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from agent_app.store.outbox import OutboxEntry
 from agent_app.store.schema import Base, ProvisionalKey
-from agent_app.sync.outbox import OutboxEntry
 
 log = logging.getLogger(__name__)
 

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, delete, select, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
+from agent_app.store.outbox import pending_row_ids
 from agent_app.store.repositories.tasks import QueueScope
 from agent_app.store.schema import FollowupTask
 from agent_app.store.schema.local import SyncState
@@ -38,7 +39,6 @@ from agent_app.sync.leases import (
     record_lease,
     utc_now,
 )
-from agent_app.sync.outbox import pending_row_ids
 from agent_app.sync.single_rows import foreign_keys_off
 from agent_app.sync.task_card import Card, known_reference_ids, store_card
 

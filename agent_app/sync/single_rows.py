@@ -17,9 +17,9 @@ from sqlalchemy import Connection, Engine, Table, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import SQLAlchemyError
 
+from agent_app.store.outbox import pending_row_ids
 from agent_app.sync.cursor import PullCursor, save_cursor
 from agent_app.sync.errors import as_sync_error
-from agent_app.sync.outbox import pending_row_ids
 from agent_app.sync.pull_tables import DESK_KEPT_COLUMNS, pulled_columns
 from agent_app.sync.server_keys import adopt_pulled_keys
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, TypeDecorator, literal, select, union_all
 
+from agent_app.store.outbox import pending_rows_by_table
 from agent_app.store.schema import Base
-from agent_app.sync.outbox import pending_rows_by_table
 from agent_app.sync.pull_tables import pulled_columns
 from agent_app.sync.single_rows import upsert_rows
 

@@ -26,10 +26,10 @@ from sqlalchemy import Engine, select, text, update
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from agent_app.domain.enums import UploadState
+from agent_app.store.outbox import pending_row_ids
 from agent_app.store.recording_crypto import RecordingDecryptError, open_recording, plain_digest
 from agent_app.store.schema import CallAttempt, Recording
 from agent_app.sync.errors import as_sync_error
-from agent_app.sync.outbox import pending_row_ids
 
 log = logging.getLogger(__name__)
 

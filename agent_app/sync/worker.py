@@ -39,11 +39,11 @@ from typing import Protocol
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import OutboxState
+from agent_app.store.outbox import count_by_state
 from agent_app.store.repositories.tasks import QueueScope
 from agent_app.store.server_errors import ServerCode
 from agent_app.sync.cursor import last_success, record_success
 from agent_app.sync.errors import SyncError, SyncOfflineError
-from agent_app.sync.outbox import count_by_state
 from agent_app.sync.pull import (
     CHUNK_ROWS,
     PULL_TABLES,

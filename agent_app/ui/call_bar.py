@@ -39,7 +39,7 @@ from agent_app.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from agent_app.dialer.transcode import FinishedRecording
+    from agent_app.domain.finished_recording import FinishedRecording
 
 log = logging.getLogger(__name__)
 KEYPAD = "123456789*0#"

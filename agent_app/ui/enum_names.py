@@ -3,8 +3,7 @@ card, the result dialog and the reports say each the same way."""
 
 from __future__ import annotations
 
-from agent_app.dialer.events import EndReason
-from agent_app.domain.enums import Direction, Outcome
+from agent_app.domain.enums import Direction, Disposition, EndReason, Outcome
 from agent_app.ui.qt import QCoreApplication
 
 
@@ -67,3 +66,34 @@ def specialty_name(code: str) -> str:
         "general_surgery": QCoreApplication.translate("EnumNames", "General surgery"),
     }
     return names.get(code, code)
+
+
+DISPOSITION_ORDER = (
+    Disposition.REACHED,
+    Disposition.NO_ANSWER,
+    Disposition.BUSY,
+    Disposition.CALL_BACK_LATER,
+    Disposition.REFUSED,
+    Disposition.WRONG_NUMBER,
+    Disposition.NUMBER_INVALID,
+    Disposition.DECEASED,
+    Disposition.LINE_FAILED,
+)
+
+
+def disposition_name(disposition: Disposition) -> str:
+    """How a call ended, in the desk's language (wrap-up choices and call history)."""
+    names = {
+        Disposition.REACHED: QCoreApplication.translate("WrapUpPanel", "Reached — follow-up done"),
+        Disposition.NO_ANSWER: QCoreApplication.translate("WrapUpPanel", "No answer"),
+        Disposition.BUSY: QCoreApplication.translate("WrapUpPanel", "Busy"),
+        Disposition.CALL_BACK_LATER: QCoreApplication.translate("WrapUpPanel", "Call back later"),
+        Disposition.REFUSED: QCoreApplication.translate("WrapUpPanel", "Refused the follow-up"),
+        Disposition.WRONG_NUMBER: QCoreApplication.translate("WrapUpPanel", "Wrong number"),
+        Disposition.NUMBER_INVALID: QCoreApplication.translate(
+            "WrapUpPanel", "Number does not exist"
+        ),
+        Disposition.DECEASED: QCoreApplication.translate("WrapUpPanel", "Patient deceased"),
+        Disposition.LINE_FAILED: QCoreApplication.translate("WrapUpPanel", "Our line failed"),
+    }
+    return names[disposition]

@@ -10,11 +10,10 @@ import datetime as dt
 from html import escape
 
 from agent_app.domain.enums import Relation, Sex
+from agent_app.domain.phone_numbers import CallerKind
 from agent_app.domain.views import NumberMatch, PatientHit
 from agent_app.screenpop.lookup import PopDecision, PopKind, PopPatient
-from agent_app.screenpop.normalize import CallerKind
-from agent_app.ui.enum_names import direction_name, outcome_name
-from agent_app.ui.followup.wrapup_panel import disposition_name
+from agent_app.ui.enum_names import direction_name, disposition_name, outcome_name
 from agent_app.ui.qt import (
     QComboBox,
     QCoreApplication,

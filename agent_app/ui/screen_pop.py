@@ -18,8 +18,9 @@ from sqlalchemy import Engine
 
 from agent_app.config import BlacklistAction, PopPlacement, ScreenPopSettings
 from agent_app.dialer.errors import DialerError
-from agent_app.dialer.events import Ended, EndReason, Incoming
-from agent_app.domain.enums import LineType, Relation
+from agent_app.dialer.events import Ended, Incoming
+from agent_app.domain.enums import EndReason, LineType, Relation
+from agent_app.domain.phone_numbers import CallerId, CallerKind, parse_caller
 from agent_app.domain.views import StaffAccount
 from agent_app.screenpop.inbound import (
     BLOCKED,
@@ -31,7 +32,6 @@ from agent_app.screenpop.inbound import (
     record_inbound,
 )
 from agent_app.screenpop.lookup import PopDecision, PopKind, PopPatient, decide, load_patient
-from agent_app.screenpop.normalize import CallerId, CallerKind, parse_caller
 from agent_app.store.repositories.attempts import finish_attempt
 from agent_app.store.repositories.contacts import add_contact
 from agent_app.store.repositories.patients import search_patients

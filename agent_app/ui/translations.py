@@ -22,7 +22,7 @@ from pathlib import Path
 from agent_app import APP_NAME
 from agent_app.config import default_config_path
 from agent_app.shipped_files import RESOURCES_DIR
-from agent_app.ui.followup.language import LANGUAGE_PROPERTY
+from agent_app.ui.language import LANGUAGE_PROPERTY
 from agent_app.ui.qt import (
     QAction,
     QActionGroup,

@@ -943,7 +943,7 @@
 <context>
     <name>DashboardOutputs</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50"/>
+        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+78"/>
         <source>&amp;Export table…</source>
         <translation>&amp;Export table…</translation>
     </message>
@@ -1204,7 +1204,7 @@
 <context>
     <name>EnumNames</name>
     <message>
-        <location filename="../../agent_app/ui/enum_names.py" line="+13"/>
+        <location filename="../../agent_app/ui/enum_names.py" line="+12"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
@@ -1452,7 +1452,7 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+195"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+196"/>
         <location line="+28"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
@@ -3235,7 +3235,7 @@ It is retried automatically.</translation>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+73"/>
+        <location filename="../../agent_app/ui/pop_card.py" line="+72"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -5957,7 +5957,7 @@ It is retried automatically.</translation>
 <context>
     <name>StatsDashboard</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard.py" line="+99"/>
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+100"/>
         <source>Follow-up statistics</source>
         <translation>Follow-up statistics</translation>
     </message>
@@ -6489,7 +6489,7 @@ It is retried automatically.</translation>
 <context>
     <name>TemplateRefusal</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+49"/>
+        <location filename="../../agent_app/ui/template_refusals.py" line="+49"/>
         <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
         <translation>The template is larger than {0} MB; it cannot be checked or saved.</translation>
     </message>
@@ -7344,7 +7344,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+94"/>
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+64"/>
         <source>Wrap-up</source>
         <translation>Wrap-up</translation>
     </message>
@@ -7409,7 +7409,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</translatio
         <translation>Health-education SMS</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location filename="../../agent_app/ui/enum_names.py" line="+21"/>
         <source>Reached — follow-up done</source>
         <translation>Reached — follow-up done</translation>
     </message>

@@ -943,7 +943,7 @@
 <context>
     <name>DashboardOutputs</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+50"/>
+        <location filename="../../agent_app/ui/reports/dashboard_outputs.py" line="+78"/>
         <source>&amp;Export table…</source>
         <translation>导出表格(&amp;E)…</translation>
     </message>
@@ -1204,7 +1204,7 @@
 <context>
     <name>EnumNames</name>
     <message>
-        <location filename="../../agent_app/ui/enum_names.py" line="+13"/>
+        <location filename="../../agent_app/ui/enum_names.py" line="+12"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
@@ -1452,7 +1452,7 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+195"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+196"/>
         <location line="+28"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
@@ -3231,7 +3231,7 @@ It is retried automatically.</source>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+73"/>
+        <location filename="../../agent_app/ui/pop_card.py" line="+72"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
@@ -5952,7 +5952,7 @@ It is retried automatically.</source>
 <context>
     <name>StatsDashboard</name>
     <message>
-        <location filename="../../agent_app/ui/reports/dashboard.py" line="+99"/>
+        <location filename="../../agent_app/ui/reports/dashboard.py" line="+100"/>
         <source>Follow-up statistics</source>
         <translation>随访统计</translation>
     </message>
@@ -6484,7 +6484,7 @@ It is retried automatically.</source>
 <context>
     <name>TemplateRefusal</name>
     <message>
-        <location filename="../../agent_app/ui/admin/template_refusals.py" line="+49"/>
+        <location filename="../../agent_app/ui/template_refusals.py" line="+49"/>
         <source>The template is larger than {0} MB; it cannot be checked or saved.</source>
         <translation>模板超过 {0} MB，无法检查或保存。</translation>
     </message>
@@ -7339,7 +7339,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+94"/>
+        <location filename="../../agent_app/ui/followup/wrapup_panel.py" line="+64"/>
         <source>Wrap-up</source>
         <translation>结束处理</translation>
     </message>
@@ -7404,7 +7404,7 @@ Those results keep pointing at version {0}. Save version {1} anyway?</source>
         <translation>健康宣教短信</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location filename="../../agent_app/ui/enum_names.py" line="+21"/>
         <source>Reached — follow-up done</source>
         <translation>已接通——随访完成</translation>
     </message>

@@ -23,7 +23,8 @@ from agent_app.domain.enums import ComplaintState, Disposition, Outcome, TaskSta
 from agent_app.domain.questionnaire import AnswerSheet, parse_template
 from agent_app.reports.answer_stats import complaint_counts, satisfaction_distribution
 from agent_app.reports.filters import StatsFilter
-from agent_app.reports.followup_stats import Grouping, followup_rates
+from agent_app.reports.followup_records import Grouping
+from agent_app.reports.followup_stats import followup_rates
 from agent_app.reports.survival import survival_by_diagnosis
 from agent_app.store.engine import open_local_store
 from agent_app.store.recording_crypto import is_encrypted, open_recording, plain_chunks

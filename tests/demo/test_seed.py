@@ -14,8 +14,8 @@ from sqlalchemy import Engine, func, select, text
 from agent_app.demo.hospital import DemoHospital
 from agent_app.demo.rows import PATIENT_TABLES
 from agent_app.demo.seed import StoreNotEmptyError, seed_store
+from agent_app.domain.phone_numbers import normalize_number
 from agent_app.domain.transfer_targets import TransferTargetKind
-from agent_app.screenpop.normalize import normalize_number
 from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.transfer_targets import list_targets, target_for_department
 from agent_app.store.schema import Contact, Department, FollowupResult, FollowupTask, Patient

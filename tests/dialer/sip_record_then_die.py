@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from agent_app.dialer.events import Answered, Ended, PhoneEvent
-from agent_app.dialer.sip import SipLineConfig, SipPhone
+from agent_app.dialer.sip import SipPhone
+from agent_app.dialer.sip_config import SipLineConfig
 
 
 def main(wav: Path, peer_uri: str) -> None:

@@ -14,13 +14,13 @@ from agent_app.dialer.events import (
     END_TEXT,
     Answered,
     Ended,
-    EndReason,
     Incoming,
     PhoneEvent,
     RecordingChanged,
     Ringing,
 )
 from agent_app.dialer.fake import FakeOdds, FakeOutcome, FakePhone
+from agent_app.domain.enums import EndReason
 
 
 class Clock:

@@ -27,7 +27,6 @@ from agent_app.dialer.events import (
     DeviceLost,
     DtmfReceived,
     Ended,
-    EndReason,
     Incoming,
     PhoneEvent,
     RecordingChanged,
@@ -35,6 +34,7 @@ from agent_app.dialer.events import (
 )
 from agent_app.dialer.modem import ModemPhone
 from agent_app.dialer.modem_lines import CallerId, DleDecoder, absorb_mesg
+from agent_app.domain.enums import EndReason
 from tests.dialer.fake_modem import VOICE_PATTERN, FakeModem
 
 E = TypeVar("E", bound=PhoneEvent)

@@ -37,7 +37,6 @@ from agent_app.dialer.events import (
     CallLimitReached,
     DtmfReceived,
     Ended,
-    EndReason,
     HoldChanged,
     Incoming,
     PhoneEvent,
@@ -46,9 +45,11 @@ from agent_app.dialer.events import (
     RegistrationChanged,
     Ringing,
 )
-from agent_app.dialer.sip import NULL_AUDIO_DEVICE, STACK_MAX_CALLS, SipLineConfig, SipPhone
+from agent_app.dialer.sip import SipPhone
+from agent_app.dialer.sip_config import NULL_AUDIO_DEVICE, STACK_MAX_CALLS, SipLineConfig
 from agent_app.dialer.sip_messages import caller_from_invite, end_reason
 from agent_app.dialer.wav import repair_wav
+from agent_app.domain.enums import EndReason
 from tests.dialer.sip_peers import LOCALHOST, PeerSet, SippPeer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -580,7 +581,8 @@ def test_missing_pjsua2_makes_the_line_unavailable_with_a_sentence() -> None:
         "import sys\n"
         "sys.modules['pjsua2'] = None\n"
         "from agent_app.dialer.errors import LineUnavailableError\n"
-        "from agent_app.dialer.sip import SipLineConfig, SipPhone\n"
+        "from agent_app.dialer.sip import SipPhone\n"
+        "from agent_app.dialer.sip_config import SipLineConfig\n"
         "try:\n"
         "    SipPhone(SipLineConfig(user='1001'))\n"
         "except LineUnavailableError as exc:\n"

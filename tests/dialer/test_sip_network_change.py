@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from agent_app.dialer.events import Answered, Ended, EndReason, Registration, RegistrationChanged
-from agent_app.dialer.sip import SipLineConfig, SipPhone
+from agent_app.dialer.events import Answered, Ended, Registration, RegistrationChanged
+from agent_app.dialer.sip import SipPhone
+from agent_app.dialer.sip_config import SipLineConfig
 from agent_app.dialer.sip_stack import IP_CHANGE_SETTLE
+from agent_app.domain.enums import EndReason
 from tests.dialer.sip_peers import LOCALHOST, PeerSet, SippPeer
 from tests.dialer.test_sip import RTP_TIMEOUT, EventLog
 from tests.sync.tcp_proxy import TcpProxy

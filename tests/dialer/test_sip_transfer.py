@@ -27,7 +27,8 @@ from agent_app.dialer.events import (
     TransferOutcome,
     TransferProgress,
 )
-from agent_app.dialer.sip import SipLineConfig, SipPhone
+from agent_app.dialer.sip import SipPhone
+from agent_app.dialer.sip_config import SipLineConfig
 from tests.dialer.sip_peers import LOCALHOST, SCENARIOS, PeerSet, SippPeer
 from tests.dialer.test_sip import RTP_TIMEOUT, EventLog, finished, wav_samples
 

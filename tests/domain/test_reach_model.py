@@ -20,11 +20,12 @@ from agent_app.domain.reach_model import (
     slot_of,
     suggest,
 )
+from agent_app.domain.work_calendar import CallingCalendar
 
 ZONE = "Asia/Shanghai"
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 MONDAY_0800 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=SHANGHAI)
-allows = DEFAULT_CALLING_HOURS.allows
+allows = CallingCalendar(DEFAULT_CALLING_HOURS).allows
 
 
 def _evening_answerer(calls: int) -> SlotCounts:
@@ -125,7 +126,7 @@ def test_a_week_long_holiday_delays_the_suggestion_instead_of_dropping_it() -> N
     suggestion = suggest(
         ReachModel(SlotCounts()),
         dt.datetime(2026, 10, 1, 9, 0, tzinfo=SHANGHAI),
-        DEFAULT_CALLING_HOURS.allows,
+        allows,
         ZONE,
     )
     assert suggestion is not None

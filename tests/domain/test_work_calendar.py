@@ -167,6 +167,6 @@ def test_a_calendar_with_no_calling_day_is_refused_with_a_code() -> None:
 
 def test_calling_hours_alone_answer_on_the_national_calendar() -> None:
     # Callers without a store (benchmarks, simulations) still skip public holidays.
-    assert not SIX_DAYS.allows(at("2026-10-02 09:00"))
-    assert SIX_DAYS.next_allowed(at("2026-09-30 21:00")) == at("2026-10-08 08:30")
-    assert HOURS.allows(at("2026-02-28 09:00"))  # a swapped working Saturday
+    assert not CallingCalendar(SIX_DAYS).allows(at("2026-10-02 09:00"))
+    assert CallingCalendar(SIX_DAYS).next_allowed(at("2026-09-30 21:00")) == at("2026-10-08 08:30")
+    assert CallingCalendar(HOURS).allows(at("2026-02-28 09:00"))  # a swapped working Saturday

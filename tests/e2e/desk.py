@@ -21,9 +21,10 @@ from sqlalchemy import Engine, select
 
 from agent_app.dialer.events import Answered, Ended, PhoneEvent
 from agent_app.dialer.phone import Phone
-from agent_app.dialer.transcode import FinishedRecording, transcode_to_opus
+from agent_app.dialer.transcode import transcode_to_opus
 from agent_app.domain.answer_sheet import AnswerSheet
 from agent_app.domain.enums import Disposition
+from agent_app.domain.finished_recording import FinishedRecording
 from agent_app.domain.views import StaffAccount
 from agent_app.store.engine import create_server_engine, open_local_store
 from agent_app.store.repositories.attempts import (

@@ -25,33 +25,32 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from agent_app.dialer.events import Answered, Ended, EndReason, Incoming
+from agent_app.dialer.events import Answered, Ended, Incoming
 from agent_app.dialer.fake import FakeOdds, FakeOutcome, FakePhone
-from agent_app.dialer.sip import SipLineConfig, SipPhone
+from agent_app.dialer.sip import SipPhone
+from agent_app.dialer.sip_config import SipLineConfig
 from agent_app.domain.enums import (
     CheckLevel,
     Direction,
     Disposition,
+    EndReason,
     LineType,
     OutboxState,
     RedFlagSeverity,
     TaskStatus,
     UploadState,
 )
+from agent_app.domain.phone_numbers import parse_caller
 from agent_app.his.hl7_intake import Hl7Intake
 from agent_app.his.mllp_listener import MllpListener
 from agent_app.reports.answer_stats import answer_distribution, satisfaction_distribution
 from agent_app.reports.filters import month_filter, restrict_to_account
-from agent_app.reports.followup_stats import (
-    Grouping,
-    agent_workload,
-    attempts_per_reach,
-    followup_rates,
-)
+from agent_app.reports.followup_records import Grouping
+from agent_app.reports.followup_stats import agent_workload, attempts_per_reach, followup_rates
 from agent_app.reports.pdf_report import write_monthly_report
 from agent_app.screenpop.inbound import record_inbound
 from agent_app.screenpop.lookup import PopKind, decide
-from agent_app.screenpop.normalize import parse_caller
+from agent_app.store.outbox import count_by_state
 from agent_app.store.repositories.attempts import finish_attempt
 from agent_app.store.schema import (
     AuditLog,
@@ -68,7 +67,6 @@ from agent_app.store.schema import (
 )
 from agent_app.supervision.sampling import Quota, SamplingPlan, run_sampling
 from agent_app.supervision.verification_plan import PLAN_NAME
-from agent_app.sync.outbox import count_by_state
 from tests.dialer.sip_peers import LOCALHOST, PeerSet
 from tests.e2e.central import FOLLOW_UP_DAY, HOSPITAL_TZ, build_central, member
 from tests.e2e.desk import Desk, FinishedCall, LineEvents, call_patient, open_desk, open_followup

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
-from agent_app.reports import answer_stats, followup_stats, survival
+from agent_app.reports import answer_stats, followup_records, followup_stats, survival
 from agent_app.reports.filters import StatsFilter, month_filter
 from agent_app.reports.tally_filter import tallies_usable
 from agent_app.store.schema import Base
@@ -83,7 +83,8 @@ def figures(
 ) -> dict[str, Any]:
     """Every dashboard figure for ``flt`` (answers to ``questions`` of ``template``)."""
     out: dict[str, Any] = {
-        f"rates {g}": followup_stats.followup_rates(engine, flt, g) for g in followup_stats.Grouping
+        f"rates {g}": followup_stats.followup_rates(engine, flt, g)
+        for g in followup_records.Grouping
     }
     out["attempts"] = followup_stats.attempts_per_reach(engine, flt)
     out["workload"] = followup_stats.agent_workload(engine, flt)

@@ -22,7 +22,8 @@ from agent_app.reports.export import (
     write_xlsx,
 )
 from agent_app.reports.filters import month_filter
-from agent_app.reports.followup_stats import Grouping, agent_workload, followup_rates
+from agent_app.reports.followup_records import Grouping
+from agent_app.reports.followup_stats import agent_workload, followup_rates
 from agent_app.reports.tables import Table, followup_rate_table, workload_table
 from agent_app.store.repositories.audit import audit_entries
 from agent_app.store.schema import Outbox

@@ -11,12 +11,8 @@ from agent_app.domain.enums import Role
 from agent_app.domain.views import StaffAccount
 from agent_app.reports.errors import FilterError
 from agent_app.reports.filters import StatsFilter, month_filter, restrict_to_account
-from agent_app.reports.followup_stats import (
-    Grouping,
-    agent_workload,
-    attempts_per_reach,
-    followup_rates,
-)
+from agent_app.reports.followup_records import Grouping
+from agent_app.reports.followup_stats import agent_workload, attempts_per_reach, followup_rates
 from tests.reports.tiny_hospital import NURSE_A, NURSE_B, TinyHospital
 
 OCTOBER = month_filter(2026, 10)

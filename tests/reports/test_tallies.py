@@ -8,7 +8,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from agent_app.reports.filters import month_filter
-from agent_app.reports.followup_stats import Grouping, followup_rates
+from agent_app.reports.followup_records import Grouping
+from agent_app.reports.followup_stats import followup_rates
 from agent_app.reports.tally_filter import tallies_usable
 from agent_app.store.schema import FollowupTask
 from tests.reports.tally_checks import (

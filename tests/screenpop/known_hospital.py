@@ -9,8 +9,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import Outcome, PhoneKind, Relation, Role, Sex
+from agent_app.domain.phone_numbers import normalize_number
 from agent_app.domain.views import StaffAccount
-from agent_app.screenpop.normalize import normalize_number
 from agent_app.store.schema import (
     Blacklist,
     Contact,

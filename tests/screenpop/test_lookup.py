@@ -17,13 +17,13 @@ from agent_app.domain.enums import (
     PhoneKind,
     Relation,
 )
+from agent_app.domain.phone_numbers import InvalidNumberError, parse_caller
 from agent_app.screenpop.inbound import (
     MISSED,
     link_inbound,
     record_inbound,
 )
 from agent_app.screenpop.lookup import PopKind, decide, load_patient
-from agent_app.screenpop.normalize import InvalidNumberError, parse_caller
 from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.attempts import finish_attempt
 from agent_app.store.repositories.contacts import add_contact

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from agent_app.config import ConfigError, SmsHttpSettings, SmsRoute, SmsSettings, load_settings
 from agent_app.credentials import KEYRING_SERVICE, sms_platform_key_entry
 from agent_app.domain.enums import BlacklistKind, SmsState
-from agent_app.screenpop.normalize import normalize_number
+from agent_app.domain.phone_numbers import normalize_number
 from agent_app.sms.errors import SmsModemError
 from agent_app.sms.http_platform import HttpPlatform
 from agent_app.sms.sender import SmsSender

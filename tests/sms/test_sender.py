@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from agent_app.config import SmsSettings
 from agent_app.domain.enums import BlacklistKind, SmsDirection, SmsState
+from agent_app.domain.phone_numbers import normalize_number
 from agent_app.screenpop.lookup import blacklist_reason
-from agent_app.screenpop.normalize import normalize_number
 from agent_app.sms.errors import SmsModemError
 from agent_app.sms.gsm_modem import GsmModem
 from agent_app.sms.modem_gateway import ModemGateway

@@ -22,6 +22,7 @@ from agent_app.domain.enums import (
     Role,
     TaskStatus,
 )
+from agent_app.store.outbox import enqueue
 from agent_app.store.repositories.followups import WrapUp
 from agent_app.store.schema import (
     CallAttempt,
@@ -32,7 +33,6 @@ from agent_app.store.schema import (
     Recording,
     Staff,
 )
-from agent_app.sync.outbox import enqueue
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import RedFlagSeverity
+from agent_app.store.outbox import enqueue
 from agent_app.store.schema import RedFlagAlert
-from agent_app.sync.outbox import enqueue
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
 from tests.sync.desk_actions import save_call_result

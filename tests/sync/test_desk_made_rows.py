@@ -20,15 +20,15 @@ import pytest
 from sqlalchemy import Engine, select, text
 
 from agent_app.domain.enums import LineType, OutboxState, Relation
+from agent_app.domain.phone_numbers import parse_caller
 from agent_app.screenpop.lookup import PopKind, decide
-from agent_app.screenpop.normalize import parse_caller
+from agent_app.store.outbox import count_by_state
 from agent_app.store.repositories.attempts import start_outbound
 from agent_app.store.repositories.contacts import add_contact
 from agent_app.store.repositories.staff import account_by_username
 from agent_app.store.schema import CallAttempt, Complaint, Contact, Outbox
 from agent_app.supervision.complaints import register_complaint
 from agent_app.sync.errors import SyncOfflineError
-from agent_app.sync.outbox import count_by_state
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
 from tests.sync.tcp_proxy import TcpProxy

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import Engine, text
 
 from agent_app.domain.enums import OutboxState
+from agent_app.store.outbox import count_by_state
 from agent_app.sync.errors import SyncOfflineError
-from agent_app.sync.outbox import count_by_state
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
 from tests.sync.desk_actions import open_tasks, save_call_result

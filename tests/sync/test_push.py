@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import Engine, select, text, update
 
 from agent_app.domain.enums import OutboxState
+from agent_app.store.outbox import count_by_state
 from agent_app.store.schema import FollowupResult, FollowupTask, Outbox
-from agent_app.sync.outbox import count_by_state
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
 from tests.sync.desk_actions import open_tasks, queue_refused_change, save_call_result

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import OutboxState, SmsState
 from agent_app.store.engine import open_local_store
+from agent_app.store.outbox import enqueue
 from agent_app.store.schema import AuditLog, Outbox, SmsMessage
-from agent_app.sync.outbox import enqueue
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
 from tests.sync.desk_actions import save_call_result

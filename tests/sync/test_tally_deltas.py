@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import TaskStatus
 from agent_app.store.engine import open_local_store
+from agent_app.store.outbox import next_pending
 from agent_app.store.schema import FollowupTask, Staff
 from agent_app.store.tallies import paused_tallies
 from agent_app.store.tallies.deltas import DELTA_TABLES, SUM_TABLES
-from agent_app.sync.outbox import next_pending
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import PUSH_SQL, push_pending
 from agent_app.sync.tally_fold import fold_tallies

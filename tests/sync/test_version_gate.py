@@ -15,8 +15,8 @@ from agent_app.store.desk_versions import (
     set_min_version,
 )
 from agent_app.store.migrate import head_revision
+from agent_app.store.outbox import count_by_state
 from agent_app.store.server_errors import ServerCode
-from agent_app.sync.outbox import count_by_state
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.version_gate import DeskTooOldError, check_desk_may_sync, read_gate
 from agent_app.sync.worker import SyncWorker

@@ -10,8 +10,8 @@ import soundfile as sf
 from pytestqt.qtbot import QtBot
 
 from agent_app.dialer.dial_plan import DialPlan
-from agent_app.dialer.events import EndReason
 from agent_app.dialer.fake import FakeOutcome, FakePhone
+from agent_app.domain.enums import EndReason
 from agent_app.store.recording_crypto import is_encrypted, open_recording
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.phone_bridge import PhoneBridge

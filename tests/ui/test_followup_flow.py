@@ -33,10 +33,10 @@ from agent_app.store.schema import (
 )
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.followup.followup_view import FollowupView
-from agent_app.ui.followup.language import LANGUAGE_PROPERTY
 from agent_app.ui.followup.patient_panel import PatientPanel
 from agent_app.ui.followup.result_dialog import RED_FLAG, ResultDialog
 from agent_app.ui.followup.sms_history import SmsHistoryBox
+from agent_app.ui.language import LANGUAGE_PROPERTY
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.qt import QApplication, QMessageBox, Qt

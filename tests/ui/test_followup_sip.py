@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from agent_app.dialer.sip import SipLineConfig, SipPhone
+from agent_app.dialer.sip import SipPhone
+from agent_app.dialer.sip_config import SipLineConfig
 from agent_app.domain.enums import Disposition, LineType, TaskStatus
 from agent_app.store.recording_crypto import is_encrypted, plain_size
 from agent_app.store.schema import CallAttempt, FollowupResult, FollowupTask, Recording

@@ -14,12 +14,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from agent_app.config import load_settings
-from agent_app.dialer.events import EndReason
 from agent_app.dialer.fake import FakePhone
 from agent_app.dialer.headset_descriptor import DescriptorError
 from agent_app.dialer.headset_device import HeadsetDevice, HeadsetError
 from agent_app.domain.coded_error import CodedError
-from agent_app.domain.enums import Role
+from agent_app.domain.enums import EndReason, Role
 from agent_app.domain.views import StaffAccount
 from agent_app.ui.call_bar import CallBar
 from agent_app.ui.headset_bridge import HeadsetBridge, headset_error_text

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from agent_app.dialer.fake import FakePhone
 from agent_app.domain.questionnaire_parse import parse_template
 from agent_app.ui.followup.followup_view import FollowupView
-from agent_app.ui.followup.language import LANGUAGE_PROPERTY
 from agent_app.ui.followup.question_editors import ChoiceEditor, MultiEditor
 from agent_app.ui.followup.questionnaire_form import QuestionnaireForm
+from agent_app.ui.language import LANGUAGE_PROPERTY
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.qt import QAbstractButton, QApplication, QWidget
 from tests.ui.test_followup_flow import desk, desk_store, open_next  # noqa: F401 (fixtures)

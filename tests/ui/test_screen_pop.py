@@ -14,9 +14,8 @@ from sqlalchemy.orm import Session
 
 from agent_app.config import BlacklistAction, PopPlacement, ScreenPopSettings
 from agent_app.demo.hospital import RESOURCES
-from agent_app.dialer.events import EndReason
 from agent_app.dialer.fake import FakePhone
-from agent_app.domain.enums import Direction, Disposition, LineType
+from agent_app.domain.enums import Direction, Disposition, EndReason, LineType
 from agent_app.screenpop.inbound import BLOCKED, BUSY_HERE, DECLINED
 from agent_app.store.engine import open_local_store
 from agent_app.store.schema import CallAttempt, Contact, QuestionnaireTemplate

@@ -13,7 +13,8 @@ from sqlalchemy import Engine, select
 from agent_app.config import BlacklistAction, ScreenPopSettings
 from agent_app.dialer.modem import ModemPhone
 from agent_app.dialer.phone import Phone
-from agent_app.dialer.sip import SipLineConfig, SipPhone
+from agent_app.dialer.sip import SipPhone
+from agent_app.dialer.sip_config import SipLineConfig
 from agent_app.domain.enums import Disposition, LineType
 from agent_app.screenpop.inbound import BLOCKED as BLOCKED_REASON
 from agent_app.screenpop.inbound import MISSED_UNANSWERED

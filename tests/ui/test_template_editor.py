@@ -20,7 +20,7 @@ from agent_app.store.repositories.call_scripts import load_script, script_histor
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.templates import load_template
 from agent_app.store.schema import QuestionnaireTemplate
-from agent_app.ui.followup.language import LANGUAGE_PROPERTY
+from agent_app.ui.language import LANGUAGE_PROPERTY
 from agent_app.ui.qt import QApplication, QLocale, Qt, QWidget
 from agent_app.ui.template_editor import TemplateEditor
 from agent_app.ui.translations import install_translations, remove_translations

@@ -26,7 +26,7 @@ from agent_app.store.repositories.templates import (
     StoredVersionDamagedError,
     VersionNumberError,
 )
-from agent_app.ui.admin.template_refusals import refusal_words
+from agent_app.ui.template_refusals import refusal_words
 from tests.ui.visible_words import ENGLISH_WORD
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -19,7 +19,7 @@ from sqlalchemy import create_engine
 
 from agent_app.domain.enums import Role
 from agent_app.domain.views import StaffAccount
-from agent_app.ui.followup.language import LANGUAGE_PROPERTY, desk_language
+from agent_app.ui.language import LANGUAGE_PROPERTY, desk_language
 from agent_app.ui.login_dialog import LoginDialog
 from agent_app.ui.qt import QApplication, QDialogButtonBox, QLocale
 from agent_app.ui.translations import (

@@ -10,19 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from agent_app.dialer.events import EndReason
-from agent_app.domain.enums import Direction, Disposition, LineType, UploadState
+from agent_app.domain.enums import Direction, Disposition, EndReason, LineType, UploadState
+from agent_app.domain.finished_recording import FinishedRecording
+from agent_app.store.outbox import enqueue
 from agent_app.store.repositories.contacts import current_contact_id
 from agent_app.store.schema import CallAttempt, Recording
-from agent_app.sync.outbox import enqueue
-
-if TYPE_CHECKING:
-    from agent_app.dialer.transcode import FinishedRecording
 
 # How a call that was never answered most likely ended, for the wrap-up's first choice.
 _UNANSWERED: dict[EndReason, Disposition] = {

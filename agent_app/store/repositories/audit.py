@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from agent_app.store.outbox import enqueue
 from agent_app.store.schema import AuditLog
 from agent_app.store.schema.base import utcnow
-from agent_app.sync.outbox import enqueue
 
 
 class AuditAction(enum.StrEnum):

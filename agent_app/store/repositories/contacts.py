@@ -14,9 +14,9 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import PhoneKind, Relation
-from agent_app.screenpop.normalize import normalize_number
+from agent_app.domain.phone_numbers import normalize_number
+from agent_app.store.outbox import enqueue
 from agent_app.store.schema import Contact, ProvisionalKey
-from agent_app.sync.outbox import enqueue
 
 
 def add_contact(engine: Engine, patient_id: int, name: str, relation: Relation, number: str) -> int:

@@ -32,6 +32,7 @@ from agent_app.domain.reach_model import Suggestion, suggest
 from agent_app.domain.retry_rules import BestMoment, NextStep, RetryPolicy, next_step
 from agent_app.domain.sms_template import DEFAULT_CODES, SmsTemplateKind
 from agent_app.domain.views import PatientCard
+from agent_app.store.outbox import enqueue
 from agent_app.store.repositories.calendar_exceptions import load_work_calendar
 from agent_app.store.repositories.patients import patient_card
 from agent_app.store.repositories.reach_history import reach_model_for
@@ -49,7 +50,6 @@ from agent_app.store.schema import (
     QuestionnaireTemplate,
     RedFlagAlert,
 )
-from agent_app.sync.outbox import enqueue
 
 FALLBACK_TEMPLATE = "general_discharge"
 

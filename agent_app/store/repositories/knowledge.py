@@ -24,10 +24,10 @@ from agent_app.domain.knowledge import (
     ArticleText,
     KnowledgeError,
 )
+from agent_app.store.outbox import enqueue
 from agent_app.store.repositories.templates import record_edit
 from agent_app.store.schema import Department, KnowledgeArticle, Staff
 from agent_app.store.schema.base import Base, utcnow
-from agent_app.sync.outbox import enqueue
 
 
 @dataclass(frozen=True)

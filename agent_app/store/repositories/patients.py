@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Engine, func, or_, select
 from sqlalchemy.orm import aliased
 
 from agent_app.domain.enums import CheckLevel, Direction, Disposition, Outcome, Relation, Sex
+from agent_app.domain.phone_numbers import InvalidNumberError, normalize_number
 from agent_app.domain.views import (
     AttemptLine,
     ContactLine,
@@ -18,7 +19,6 @@ from agent_app.domain.views import (
     PatientHit,
     mask_id_number,
 )
-from agent_app.screenpop.normalize import InvalidNumberError, normalize_number
 from agent_app.store.repositories.audit import AuditAction, record_audit
 from agent_app.store.repositories.tasks import OPEN_STATUSES
 from agent_app.store.schema import (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import logging
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, exists, func, or_, select
 
 from agent_app.domain.enums import Disposition, UploadState
+from agent_app.domain.stored_answers import UnreadableAnswersError, decode_stored_answers
 from agent_app.store.repositories import AnySelect
 from agent_app.store.repositories.audit import AuditAction, record_audit
 from agent_app.store.schema import (
@@ -29,6 +31,8 @@ from agent_app.store.schema import (
     Recording,
     Staff,
 )
+
+log = logging.getLogger(__name__)
 
 
 class RecordingNotFoundError(LookupError):
@@ -235,15 +239,14 @@ def _question_labels(body: dict[str, Any]) -> dict[str, tuple[str, str]]:
     return labels
 
 
-def _sheet_offsets(answers: dict[str, Any]) -> dict[str, float]:
-    items = answers.get("answers") if answers.get("format") else None
-    if not isinstance(items, dict):
+def _sheet_offsets(answers: object) -> dict[str, float]:
+    """The answer moments kept in a result's answer sheet (none from answers that cannot be
+    read: the markers then stay empty, and the log says why)."""
+    try:
+        return decode_stored_answers(answers).offsets()
+    except UnreadableAnswersError as error:
+        log.warning("answer moments not read: %s", error.code)
         return {}
-    return {
-        qid: float(item["offset_s"])
-        for qid, item in items.items()
-        if isinstance(item, dict) and item.get("offset_s") is not None and not item.get("hidden")
-    }
 
 
 def recording_markers(engine: Engine, recording_id: uuid.UUID) -> list[AnswerMarker]:
@@ -265,7 +268,7 @@ def recording_markers(engine: Engine, recording_id: uuid.UUID) -> list[AnswerMar
     labels: dict[str, tuple[str, str]] = {}
     if result is not None:
         if not offsets:
-            offsets = _sheet_offsets(result.answers or {})
+            offsets = _sheet_offsets(result.answers)
         labels = _question_labels(result.body or {})
     return sorted(
         (

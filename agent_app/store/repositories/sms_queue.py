@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import PhoneKind, Relation, SmsDirection, SmsState
 from agent_app.domain.sms_template import render_message
+from agent_app.store.outbox import enqueue
 from agent_app.store.repositories.sms_templates import approved_template
 from agent_app.store.schema import Blacklist, Contact, SmsMessage
-from agent_app.sync.outbox import enqueue
 
 
 def patient_mobile(session: Session, patient_id: int) -> str | None:

@@ -28,9 +28,9 @@ from sqlalchemy.orm import Session
 
 from agent_app.domain.coded_error import CodedError
 from agent_app.domain.enums import SmsDirection, SmsState
+from agent_app.store.outbox import enqueue
 from agent_app.store.repositories.audit import AuditAction, record_audit
 from agent_app.store.schema import FollowupTask, Patient, SmsMessage
-from agent_app.sync.outbox import enqueue
 
 OBJECT = "sms_message"
 

@@ -24,11 +24,10 @@ from agent_app.store.repositories.call_scripts import (
 from agent_app.ui.admin.editing import Confirm, monospace_editor, show_result
 from agent_app.ui.admin.live_check import LiveCheck
 from agent_app.ui.admin.skeletons import NEW_SCRIPT, SAMPLE_VALUES
-from agent_app.ui.admin.template_refusals import refusal_words
 from agent_app.ui.admin.text_table import TextTable, select_key, table_view
 from agent_app.ui.background import run_in_background
-from agent_app.ui.followup.language import desk_language
 from agent_app.ui.followup.script_panel import ScriptPanel
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import (
     QComboBox,
     QFormLayout,
@@ -43,6 +42,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.template_refusals import refusal_words
 
 log = logging.getLogger(__name__)
 

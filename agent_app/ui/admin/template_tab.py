@@ -37,7 +37,6 @@ from agent_app.ui.admin.editing import (
 from agent_app.ui.admin.live_check import LiveCheck
 from agent_app.ui.admin.skeletons import NEW_TEMPLATE
 from agent_app.ui.admin.template_preview import TemplatePreview
-from agent_app.ui.admin.template_refusals import refusal_words
 from agent_app.ui.admin.text_table import TextTable, select_key, table_view
 from agent_app.ui.background import run_in_background
 from agent_app.ui.enum_names import specialty_name
@@ -53,6 +52,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.template_refusals import refusal_words
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from agent_app.ui.qt import QObject, Signal
 from agent_app.ui.serial_writer import SerialWriter
 
 if TYPE_CHECKING:
-    from agent_app.dialer.transcode import FinishedRecording
+    from agent_app.domain.finished_recording import FinishedRecording
 
 Markers = Callable[[], dict[str, float]]
 

@@ -37,14 +37,15 @@ from agent_app.store.repositories.followups import (
 )
 from agent_app.store.repositories.sms import messages_for_patient
 from agent_app.ui.background import run_in_background
+from agent_app.ui.enum_names import disposition_name
 from agent_app.ui.followup.call_log import CallContext, CallLog
-from agent_app.ui.followup.language import desk_language
 from agent_app.ui.followup.patient_panel import PatientPanel
 from agent_app.ui.followup.questionnaire_form import QuestionnaireForm
 from agent_app.ui.followup.result_dialog import ResultDialog
 from agent_app.ui.followup.script_panel import ScriptPanel
-from agent_app.ui.followup.wrapup_panel import WrapUpPanel, disposition_name
+from agent_app.ui.followup.wrapup_panel import WrapUpPanel
 from agent_app.ui.knowledge.search_panel import KnowledgePanel
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import (
     QKeySequence,
     QLabel,

@@ -8,8 +8,8 @@ import datetime as dt
 
 from agent_app.domain.reach_model import Suggestion
 from agent_app.domain.views import ContactLine, PastResult, PatientCard
+from agent_app.ui.enum_names import disposition_name
 from agent_app.ui.followup.sms_history import SmsHistoryBox
-from agent_app.ui.followup.wrapup_panel import disposition_name
 from agent_app.ui.pop_card import relation_name, sex_name
 from agent_app.ui.qt import (
     QFormLayout,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from agent_app.domain.enums import NonAnswer
 from agent_app.domain.questionnaire import AnswerEntry, Question
-from agent_app.ui.followup.language import desk_language
 from agent_app.ui.followup.question_editors import LineEditor, QuestionEditor, editor_for
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import (
     QFrame,
     QHBoxLayout,

@@ -11,7 +11,7 @@ import datetime as dt
 
 from agent_app.domain.questionnaire import AnswerValue, Question, QuestionType
 from agent_app.ui.flow_layout import FlowLayout
-from agent_app.ui.followup.language import desk_language
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import (
     QAbstractButton,
     QButtonGroup,

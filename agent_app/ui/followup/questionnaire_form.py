@@ -12,8 +12,8 @@ from typing import Any
 
 from agent_app.domain.enums import NonAnswer
 from agent_app.domain.questionnaire import AnswerRejected, AnswerSheet, RaisedFlag, Template
-from agent_app.ui.followup.language import desk_language
 from agent_app.ui.followup.question_box import QuestionBox
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import QFrame, QLabel, QScrollArea, Qt, QVBoxLayout, QWidget, Signal
 
 

@@ -7,9 +7,8 @@ from agent_app.domain.enums import NonAnswer
 from agent_app.domain.questionnaire_model import QuestionnaireError
 from agent_app.domain.questionnaire_parse import parse_template
 from agent_app.domain.views import PastResult
-from agent_app.ui.admin.template_refusals import refusal_words
 from agent_app.ui.enum_names import outcome_name
-from agent_app.ui.followup.language import desk_language
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import (
     QAbstractItemView,
     QBrush,
@@ -25,6 +24,7 @@ from agent_app.ui.qt import (
     QWidget,
 )
 from agent_app.ui.task_queue_model import HOSPITAL_TZ
+from agent_app.ui.template_refusals import refusal_words
 
 RED_FLAG = QColor("#fde2e1")
 

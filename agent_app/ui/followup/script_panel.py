@@ -15,7 +15,7 @@ from agent_app.domain.call_script import (
     render_script,
 )
 from agent_app.domain.knowledge import split_links
-from agent_app.ui.followup.language import desk_language
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import QCoreApplication, QTextBrowser, QUrl, QWidget, Signal
 
 ARTICLE_SCHEME = "kb"

@@ -7,10 +7,10 @@ import datetime as dt
 from typing import Any
 
 from agent_app.domain.enums import Disposition
+from agent_app.ui.enum_names import DISPOSITION_ORDER, disposition_name
 from agent_app.ui.qt import (
     QCheckBox,
     QComboBox,
-    QCoreApplication,
     QDateTime,
     QDateTimeEdit,
     QFormLayout,
@@ -26,36 +26,6 @@ from agent_app.ui.qt import (
     Signal,
 )
 from agent_app.ui.task_queue_model import HOSPITAL_TZ
-
-DISPOSITION_ORDER = (
-    Disposition.REACHED,
-    Disposition.NO_ANSWER,
-    Disposition.BUSY,
-    Disposition.CALL_BACK_LATER,
-    Disposition.REFUSED,
-    Disposition.WRONG_NUMBER,
-    Disposition.NUMBER_INVALID,
-    Disposition.DECEASED,
-    Disposition.LINE_FAILED,
-)
-
-
-def disposition_name(disposition: Disposition) -> str:
-    """How a call ended, in the desk's language (wrap-up choices and call history)."""
-    names = {
-        Disposition.REACHED: QCoreApplication.translate("WrapUpPanel", "Reached — follow-up done"),
-        Disposition.NO_ANSWER: QCoreApplication.translate("WrapUpPanel", "No answer"),
-        Disposition.BUSY: QCoreApplication.translate("WrapUpPanel", "Busy"),
-        Disposition.CALL_BACK_LATER: QCoreApplication.translate("WrapUpPanel", "Call back later"),
-        Disposition.REFUSED: QCoreApplication.translate("WrapUpPanel", "Refused the follow-up"),
-        Disposition.WRONG_NUMBER: QCoreApplication.translate("WrapUpPanel", "Wrong number"),
-        Disposition.NUMBER_INVALID: QCoreApplication.translate(
-            "WrapUpPanel", "Number does not exist"
-        ),
-        Disposition.DECEASED: QCoreApplication.translate("WrapUpPanel", "Patient deceased"),
-        Disposition.LINE_FAILED: QCoreApplication.translate("WrapUpPanel", "Our line failed"),
-    }
-    return names[disposition]
 
 
 def _hospital_now() -> QDateTime:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent_app.ui.followup.language import desk_language
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import QComboBox, QHBoxLayout, QLabel, QWidget, Signal
 from agent_app.ui.reports.dashboard_options import TemplateChoice
 

@@ -21,12 +21,13 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine
 
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.views import StaffAccount
 from agent_app.reports.errors import FilterError
-from agent_app.reports.filters import HOSPITAL_TZ, restrict_to_account
+from agent_app.reports.filters import restrict_to_account
 from agent_app.ui.background import run_in_background
-from agent_app.ui.followup.language import desk_language
 from agent_app.ui.knowledge.overdue_notice import OverdueReviews
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import (
     QAction,
     QCloseEvent,
@@ -122,7 +123,7 @@ class StatsDashboard(QWidget):
             self.pages[page] = view
             self.tabs.addTab(view, title)
 
-        self.outputs = DashboardOutputs(self)
+        self.outputs = DashboardOutputs(self, self)
         self.toolbar = QToolBar(self)
         self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh)
         self.cancel_action = self._action(self.tr("&Cancel"), "Esc", self.cancel_refresh)

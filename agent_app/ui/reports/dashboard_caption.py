@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from agent_app.ui.followup.language import desk_language
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import QCoreApplication, QDate, QLocale
 
 

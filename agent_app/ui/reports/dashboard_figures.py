@@ -16,8 +16,8 @@ from typing import TypeVar
 from sqlalchemy import Engine
 
 from agent_app.reports import charts, tables
+from agent_app.reports.answer_records import AnswerDistribution
 from agent_app.reports.answer_stats import (
-    AnswerDistribution,
     answer_distribution,
     complaint_counts,
     return_visit_rate,
@@ -25,12 +25,8 @@ from agent_app.reports.answer_stats import (
     satisfaction_trend,
 )
 from agent_app.reports.filters import Progress, StatsFilter
-from agent_app.reports.followup_stats import (
-    Grouping,
-    agent_workload,
-    attempts_per_reach,
-    followup_rates,
-)
+from agent_app.reports.followup_records import Grouping
+from agent_app.reports.followup_stats import agent_workload, attempts_per_reach, followup_rates
 from agent_app.reports.survival import survival_by_diagnosis
 
 T = TypeVar("T")

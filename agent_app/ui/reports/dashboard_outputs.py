@@ -7,10 +7,14 @@ account (restrict_to_account), and the core writes an audit row for each. The ``
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+
+from sqlalchemy import Engine
 
 from agent_app.domain.enums import Role
+from agent_app.domain.views import StaffAccount
 from agent_app.reports.export import export_csv, export_xlsx
 from agent_app.reports.tables import Table
 from agent_app.ui.background import run_in_background
@@ -20,19 +24,40 @@ from agent_app.ui.qt import (
     QDialog,
     QFileDialog,
     QKeySequence,
+    QLabel,
     QMessageBox,
     QObject,
     Qt,
+    QTabWidget,
     QToolBar,
     QUrl,
+    QWidget,
     Signal,
 )
+from agent_app.ui.reports.dashboard_figures import DashboardRequest, Page, PageFigures
 from agent_app.ui.reports.monthly_report import MonthDialog, MonthlyReportJob
 from agent_app.ui.reports.plain_errors import plain_message
+from agent_app.ui.reports.stats_filter_bar import StatsFilterBar
 
 if TYPE_CHECKING:
     from agent_app.ui.qt_media import QPrinter
-    from agent_app.ui.reports.dashboard import StatsDashboard
+
+
+class StatisticsOnScreen(Protocol):
+    """What the outputs read off the dashboard: its figures, the request they answer, and
+    the controls that say which page, department and status line."""
+
+    engine: Engine
+    account: StaffAccount
+    figures: dict[Page, PageFigures] | None
+    request: DashboardRequest | None
+    status: QLabel
+    tabs: QTabWidget
+    filter_bar: StatsFilterBar
+
+    def current_page(self) -> Page: ...
+
+    def today(self) -> dt.date: ...
 
 
 class DashboardOutputs(QObject):
@@ -42,10 +67,13 @@ class DashboardOutputs(QObject):
     sig_export_failed = Signal(str)  # the sentence shown
     sig_report_finished = Signal(object)  # the Path written, or the exception
 
-    def __init__(self, dashboard: StatsDashboard) -> None:
-        super().__init__(dashboard)
+    def __init__(self, dashboard: StatisticsOnScreen, widget: QWidget) -> None:
+        """``dashboard`` is what is shown; ``widget`` (the same dashboard) holds the actions
+        and is the parent of every dialog."""
+        super().__init__(widget)
         self.dashboard = dashboard
-        self.report_job = MonthlyReportJob(dashboard.engine, dashboard.account, dashboard)
+        self.widget = widget
+        self.report_job = MonthlyReportJob(dashboard.engine, dashboard.account, widget)
         self.report_job.sig_finished.connect(self._report_finished)
         self.export_action = self._action(self.tr("&Export table…"), "Ctrl+E", self.export_current)
         self.export_all_action = self._action(
@@ -60,11 +88,11 @@ class DashboardOutputs(QObject):
             self.report_action.setEnabled(False)
 
     def _action(self, text: str, keys: str, slot: object) -> QAction:
-        action = QAction(text, self.dashboard)
+        action = QAction(text, self.widget)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        self.dashboard.addAction(action)
+        self.widget.addAction(action)
         return action
 
     def add_actions(self, toolbar: QToolBar) -> None:
@@ -80,7 +108,7 @@ class DashboardOutputs(QObject):
 
     def ask_export_path(self, suggested: str, allow_csv: bool) -> tuple[Path, str] | None:
         """Where to write and in which format, ``"csv"`` or ``"xlsx"``; None to cancel."""
-        dialog = QFileDialog(self.dashboard, self.tr("Export"), str(Path.home() / suggested))
+        dialog = QFileDialog(self.widget, self.tr("Export"), str(Path.home() / suggested))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         xlsx, csv = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV text (*.csv)")
         dialog.setNameFilters([xlsx, csv] if allow_csv else [xlsx])
@@ -98,17 +126,17 @@ class DashboardOutputs(QObject):
         from agent_app.ui.qt_media import QPrintDialog, QPrinter  # loaded only to print
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.dashboard)
+        dialog = QPrintDialog(printer, self.widget)
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_monthly_report(self) -> tuple[int, int, Path] | None:
         """The month to report and the PDF to write, or None when the user cancels."""
-        months = MonthDialog(self.dashboard.today(), self.dashboard)
+        months = MonthDialog(self.dashboard.today(), self.widget)
         if months.exec() != QDialog.DialogCode.Accepted:
             return None
         year, month = months.month()
         name, _ = QFileDialog.getSaveFileName(
-            self.dashboard,
+            self.widget,
             self.tr("Save the monthly report"),
             str(Path.home() / f"随访月报-{year}-{month:02d}.pdf"),
             self.tr("PDF documents (*.pdf)"),
@@ -120,7 +148,7 @@ class DashboardOutputs(QObject):
 
     def offer_to_open(self, path: Path) -> None:
         answer = QMessageBox.question(
-            self.dashboard,
+            self.widget,
             self.tr("Monthly report"),
             self.tr("The report was saved as {path}. Open it now?").format(path=path),
         )
@@ -128,7 +156,7 @@ class DashboardOutputs(QObject):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def show_error(self, text: str) -> None:
-        QMessageBox.warning(self.dashboard, self.tr("Statistics"), text)
+        QMessageBox.warning(self.widget, self.tr("Statistics"), text)
 
     # Exports ------------------------------------------------------------------------------
 
@@ -173,7 +201,7 @@ class DashboardOutputs(QObject):
             self.show_error(text)
             self.sig_export_failed.emit(text)
 
-        run_in_background(write, done, failed, owner=self.dashboard)
+        run_in_background(write, done, failed, owner=self.widget)
 
     # Printing -----------------------------------------------------------------------------
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from agent_app.domain.views import StaffAccount
 from agent_app.reports.errors import FilterError
 from agent_app.reports.filters import StatsFilter
-from agent_app.reports.followup_stats import Grouping
-from agent_app.ui.followup.language import desk_language
+from agent_app.reports.followup_records import Grouping
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import (
     QComboBox,
     QDate,

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from agent_app.reports.tables import Cell, Table
-from agent_app.ui.followup.language import desk_language
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import (
     QAbstractTableModel,
     QCoreApplication,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import CheckLevel
-from agent_app.reports.filters import HOSPITAL_TZ
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.supervision.agreement import AgreementReport, level_agreement
 from agent_app.supervision.sampling import SamplingRunRecord
 from agent_app.ui.background import run_in_background

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from agent_app.domain.enums import ComplaintState
-from agent_app.reports.filters import HOSPITAL_TZ
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.supervision.complaints import ComplaintView
 from agent_app.ui.qt import (
     QComboBox,

@@ -10,7 +10,7 @@ from agent_app.supervision.errors import SupervisionError
 from agent_app.supervision.qa_criteria import QaCriteria, load_criteria
 from agent_app.supervision.qa_reviews import AgentFeedback, agent_feedback
 from agent_app.ui.background import run_in_background
-from agent_app.ui.followup.language import desk_language
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import QHBoxLayout, QKeySequence, QLabel, QPushButton, QVBoxLayout, QWidget
 from agent_app.ui.supervisor.recordings_reviews import ReviewsTree
 

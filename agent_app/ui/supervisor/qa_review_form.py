@@ -19,7 +19,7 @@ from agent_app.supervision.errors import SupervisionError
 from agent_app.supervision.qa_criteria import QaCriteria, load_criteria
 from agent_app.supervision.qa_reviews import QaReviewRecord, reviews_for_attempt, save_review
 from agent_app.ui.background import run_in_background
-from agent_app.ui.followup.language import desk_language
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import (
     QComboBox,
     QGroupBox,

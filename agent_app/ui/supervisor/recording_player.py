@@ -20,7 +20,7 @@ from agent_app.store.recordings_at_rest import discard_play_copy
 from agent_app.store.repositories.recordings import RecordingNotFoundError, RecordingRow
 from agent_app.sync.errors import SyncError
 from agent_app.ui.background import run_in_background
-from agent_app.ui.followup.language import desk_language
+from agent_app.ui.language import desk_language
 from agent_app.ui.qt import (
     QHideEvent,
     QKeySequence,

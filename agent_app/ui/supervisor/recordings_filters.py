@@ -17,7 +17,7 @@ from agent_app.store.repositories.recordings import QaState, RecordingFilter, Re
 from agent_app.store.repositories.staff import list_accounts
 from agent_app.store.repositories.tasks import list_departments
 from agent_app.ui.background import run_in_background
-from agent_app.ui.followup.wrapup_panel import DISPOSITION_ORDER, disposition_name
+from agent_app.ui.enum_names import DISPOSITION_ORDER, disposition_name
 from agent_app.ui.qt import (
     QComboBox,
     QDate,

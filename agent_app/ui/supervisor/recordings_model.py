@@ -24,7 +24,7 @@ from agent_app.store.repositories.recordings import (
 )
 from agent_app.ui.background import run_in_background
 from agent_app.ui.counted_table_model import CountedTableModel
-from agent_app.ui.followup.wrapup_panel import disposition_name
+from agent_app.ui.enum_names import disposition_name
 from agent_app.ui.qt import (
     QModelIndex,
     QPersistentModelIndex,

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from agent_app.domain.enums import CheckLevel
-from agent_app.reports.filters import HOSPITAL_TZ
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.supervision.sampling import Quota, SamplingPlan
 from agent_app.ui.qt import (
     QAbstractItemView,

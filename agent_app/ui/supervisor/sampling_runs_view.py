@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import CheckLevel
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.views import StaffAccount
-from agent_app.reports.filters import HOSPITAL_TZ
 from agent_app.supervision.sampling import (
     SamplingRunRecord,
     plan_of_run,

@@ -17,12 +17,8 @@ from agent_app.reports.answer_stats import (
     satisfaction_trend,
 )
 from agent_app.reports.filters import StatsFilter, month_filter
-from agent_app.reports.followup_stats import (
-    Grouping,
-    agent_workload,
-    attempts_per_reach,
-    followup_rates,
-)
+from agent_app.reports.followup_records import Grouping
+from agent_app.reports.followup_stats import agent_workload, attempts_per_reach, followup_rates
 from agent_app.reports.survival import survival_by_diagnosis
 from agent_app.ui.qt import Qt
 from agent_app.ui.reports.dashboard import StatsDashboard

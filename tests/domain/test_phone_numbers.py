@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent_app.screenpop.normalize import (
+from agent_app.domain.phone_numbers import (
     CallerKind,
     InvalidNumberError,
     normalize_number,
