@@ -18,6 +18,7 @@ PULL_TABLES: tuple[str, ...] = (
     "contact",
     "episode",
     "followup_task",
+    "red_flag_alert",  # the doctor's and the supervisor's inbox (0023)
     "blacklist",
     "sms_template",  # the plan's notices and the agents' health-education texts
     "knowledge_article",  # last: the queue's first page does not wait for it
