@@ -90,3 +90,12 @@ def minutes_to_acknowledge(created_at: dt.datetime, acknowledged_at: dt.datetime
     """Minutes from the wrap-up that raised the alert to its acknowledgement (never negative:
     a desk clock ahead of the server's does not make a negative wait)."""
     return max((acknowledged_at - created_at).total_seconds() / 60.0, 0.0)
+
+
+def on_duty_text(department: str, waited_minutes: int) -> str:
+    """The text the department's on-duty number gets for an alert nobody acknowledged. It names
+    no patient (a text can be read by anyone holding the phone): the desk shows who."""
+    return (
+        f"【随访红旗警报】{department}有一条红旗警报已{waited_minutes}分钟无人确认,"
+        "请立即登录随访台查看并处理。"
+    )
