@@ -198,7 +198,7 @@ def acknowledged_between(
     if department_id is not None:
         query = query.where(RedFlagAlert.department_id == department_id)
     with engine.connect() as connection:
-        return [(raised, acked) for raised, acked in connection.execute(query)]
+        return [(raised, acked) for raised, acked in connection.execute(query) if acked]
 
 
 @dataclass(frozen=True)
@@ -216,6 +216,5 @@ def patient_numbers(engine: Engine, patient_id: int) -> list[PatientNumber]:
         .order_by(Contact.id)
     )
     with engine.connect() as connection:
-        rows = connection.execute(query).all()
-    rows.sort(key=lambda r: r[3] != Relation.SELF)
+        rows = sorted(connection.execute(query), key=lambda r: r[3] != Relation.SELF)
     return [PatientNumber(int(r[0]), r[1], r[2]) for r in rows]
