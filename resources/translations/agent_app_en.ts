@@ -6180,6 +6180,11 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Red-flag response</source>
+        <translation>Red-flag response</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Answers</source>
         <translation>Answers</translation>
     </message>

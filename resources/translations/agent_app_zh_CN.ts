@@ -6175,6 +6175,11 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Red-flag response</source>
+        <translation>红旗警报响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Answers</source>
         <translation>答案统计</translation>
     </message>
