@@ -7,8 +7,9 @@ as far as the signed-in staff member may see them, so the answers read and the r
 through the same local paths as everywhere.
 
 Escalation is decided by the server (``red_flag_escalate``, migration 0023), once however many
-desks ask; an alert it hands this desk for the on-duty text is queued here with ``queue_sms``,
-so this desk's sender sends it and the server keeps the record.
+desks ask. Only a desk that sends text messages asks for the on-duty texts; an alert the server
+hands it is queued here with ``queue_sms`` (naming no patient), so its sender sends it and the
+server keeps the record.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from agent_app.sync.single_rows import fetch_rows, store_page
 log = logging.getLogger(__name__)
 
 ESCALATE_SQL = text(
-    "SELECT alert, patient, department, phone, waited_minutes FROM red_flag_escalate()"
+    "SELECT alert, department, phone, waited_minutes FROM red_flag_escalate(:texts)"
 )
 ON_DUTY_PURPOSE = "red_flag_on_duty"
 
@@ -66,13 +67,19 @@ class OnDutyText:
 
 
 def escalate_red_flags(
-    local: Engine, server: Engine, staff_id: int, now: dt.datetime | None = None
+    local: Engine,
+    server: Engine,
+    staff_id: int,
+    *,
+    texts: bool,
+    now: dt.datetime | None = None,
 ) -> list[OnDutyText]:
-    """Ask the server to escalate what is due; queue the on-duty texts it hands this desk.
-    Raises SyncError children when the server cannot be reached (nothing was decided then)."""
+    """Ask the server to escalate what is due; with ``texts`` (this desk sends text messages)
+    queue the on-duty texts it hands this desk. Raises SyncError children when the server
+    cannot be reached (nothing was decided then)."""
     try:
         with server.begin() as connection:
-            claimed = connection.execute(ESCALATE_SQL).all()
+            claimed = connection.execute(ESCALATE_SQL, {"texts": texts}).all()
     except SQLAlchemyError as exc:
         raise as_sync_error(exc, server) from exc
     queued: list[OnDutyText] = []
@@ -80,7 +87,7 @@ def escalate_red_flags(
         return queued
     moment = now or dt.datetime.now(dt.UTC)
     with Session(local) as session, session.begin():
-        for alert_id, patient_id, department_id, number, minutes in claimed:
+        for alert_id, department_id, number, minutes in claimed:
             department = session.scalar(
                 select(Department.name).where(Department.id == department_id)
             )
@@ -91,7 +98,7 @@ def escalate_red_flags(
                 purpose=ON_DUTY_PURPOSE,
                 staff_id=staff_id,
                 now=moment,
-                patient_id=int(patient_id),
+                patient_id=None,  # the text is for staff and names no patient
             )
             queued.append(OnDutyText(alert_id, str(number)))
     log.info("red-flag alerts texted to the on-duty number: %d", len(queued))

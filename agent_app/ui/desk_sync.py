@@ -52,6 +52,7 @@ def attach_sync(
         interval=settings.sync.interval_seconds,
         first_page=QueueScope.for_account(window.account),
         escalate_as=window.account.id,
+        sends_texts=settings.sms.enabled,  # only a desk that sends texts claims on-duty ones
         parent=window,
     )
     status = SyncStatusWidget(controller.worker, unverified=settings.server.unverified)

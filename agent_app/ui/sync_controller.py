@@ -77,6 +77,7 @@ class SyncController(QObject):
         backoff: tuple[float, float] = (2.0, 300.0),
         first_page: QueueScope | None = None,
         escalate_as: int | None = None,
+        sends_texts: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,6 +90,7 @@ class SyncController(QObject):
             backoff=backoff,
             first_page=first_page,
             escalate_as=escalate_as,
+            sends_texts=sends_texts,
         )
         self._relay = _Relay(self)
         self._relay.sig_progress.connect(self._on_progress)

@@ -425,11 +425,11 @@ HOSTILE_CALLS: dict[str, tuple[str, object]] = {
     "recording_put_chunk(uuid,bigint,bytea)": (
         "SELECT recording_put_chunk(:r, 0, '\\x00')", "refused"),
     "recording_finish(uuid)": ("SELECT * FROM recording_finish(:r)", "refused"),
-    # 0023 (test_red_flag_hostile.py tries every role): an agent acknowledges nothing, and
-    # the escalation hands it no other department's alert
+    # 0023 (test_red_flag_hostile.py tries every role): an agent acknowledges nothing, and an
+    # escalation hands out no patient (nor anything when nothing is due)
     "red_flag_acknowledge(uuid,text,text)": (
         "SELECT red_flag_acknowledge(gen_random_uuid(), 'called_back', '')", "refused"),
-    "red_flag_escalate()": ("SELECT count(*) FROM red_flag_escalate() WHERE department <> 2", 0),
+    "red_flag_escalate(boolean)": ("SELECT count(*) FROM red_flag_escalate(true)", 0),
     "sync_add_contact(jsonb)": (
         "SELECT sync_add_contact(jsonb_build_object('patient_id', :p, 'client_uuid', "
         "gen_random_uuid(), 'name', 'x', 'relation', 'other', 'kind', 'mobile', "

@@ -216,9 +216,10 @@ def test_a_desk_cannot_insert_an_alert_already_acknowledged_or_escalated(
         assert status == "refused", stamp
 
 
-def _escalate(engine: Engine) -> list[tuple[Any, ...]]:
+def _escalate(engine: Engine, texts: bool = True) -> list[tuple[Any, ...]]:
     with engine.begin() as c:
-        return [tuple(row) for row in c.execute(text("SELECT * FROM red_flag_escalate()"))]
+        rows = c.execute(text("SELECT * FROM red_flag_escalate(:t)"), {"t": texts})
+        return [tuple(row) for row in rows]
 
 
 def _escalate_now(server: Engine) -> None:
@@ -237,14 +238,15 @@ def test_escalation_is_decided_once_however_many_desks_ask(
     # the row until it commits, the second then finds it stamped and gets nothing.
     answers: list[list[tuple[Any, ...]]] = []
     with agent.begin() as first:
-        answers.append([tuple(r) for r in first.execute(text("SELECT * FROM red_flag_escalate()"))])
+        rows = first.execute(text("SELECT * FROM red_flag_escalate(true)"))
+        answers.append([tuple(r) for r in rows])
         second = threading.Thread(target=lambda: answers.append(_escalate(doctor)))
         second.start()
         second.join(timeout=1)
         assert second.is_alive()  # waiting on the row lock
     second.join(timeout=10)
     assert [len(a) for a in answers] == [1, 0]
-    alert, _patient, department, phone, _minutes = answers[0][0]
+    alert, department, phone, _minutes = answers[0][0]  # no patient: the text names none
     assert (alert, department, phone) == (alerts[2], 2, "+8613900000002")
     escalated = _alert(server, alerts[2])
     assert escalated["escalated_at"] is not None and escalated["on_duty_sms_at"] is not None
@@ -261,13 +263,13 @@ def test_an_acknowledged_alert_never_escalates(server: Engine, as_staff: Connect
     assert _alert(server, alerts[2])["escalated_at"] is None
 
 
-def test_the_on_duty_text_goes_only_to_a_desk_of_the_alerts_department(
+def test_a_desk_that_sends_no_texts_escalates_but_claims_no_text(
     server: Engine, as_staff: Connect
 ) -> None:
     alerts = _raise_alerts(server)
     _escalate_now(server)
-    supervisor_of_1 = as_staff("nurse4")
-    assert _escalate(supervisor_of_1) == []  # escalates both to their supervisors, but
-    assert _alert(server, alerts[2])["escalated_at"] is not None  # department 2's text is
+    assert _escalate(as_staff("nurse4"), texts=False) == []
+    assert _alert(server, alerts[2])["escalated_at"] is not None
     assert _alert(server, alerts[2])["on_duty_sms_at"] is None
-    assert len(_escalate(as_staff("nurse1"))) == 1
+    (claimed,) = _escalate(as_staff("nurse1"))  # department 1 keeps no on-duty number
+    assert claimed[:3] == (alerts[2], 2, "+8613900000002")

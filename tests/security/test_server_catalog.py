@@ -113,7 +113,7 @@ FUNCTIONS: dict[str, frozenset[str]] = {
     # 0023: the alert's doctor, a doctor or the supervisor of its department; once
     "red_flag_acknowledge(uuid,text,text)": frozenset({"doctor", "supervisor"}),
     "red_flag_alert_clock()": NONE,
-    "red_flag_escalate()": ALL,  # every desk's sync cycle; the server decides, once
+    "red_flag_escalate(boolean)": ALL,  # every desk's sync cycle; the server decides, once
     "recording_for_upload(uuid,boolean)": NONE,
     "recording_put_chunk(uuid,bigint,bytea)": ALL,
     "recording_upload_offset(uuid)": ALL,

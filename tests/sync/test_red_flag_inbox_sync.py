@@ -120,12 +120,13 @@ def test_the_supervisor_sees_an_escalated_alert_and_one_desk_queues_the_text(
         )
     doctor = as_staff("doctor11")
     pull_changes(doctor_desk, doctor)
-    texted = escalate_red_flags(local, nurse, AGENT)
+    texted = escalate_red_flags(local, nurse, AGENT, texts=True)
     assert [t.alert_id for t in texted] == [alert_id]
-    assert escalate_red_flags(doctor_desk, doctor, 11) == []  # decided once, on the server
+    assert escalate_red_flags(doctor_desk, doctor, 11, texts=True) == []  # decided once
     with Session(local) as session:
         message = session.scalars(select(SmsMessage)).one()
         assert (message.number_e164, message.purpose) == ("+8613900000002", "red_flag_on_duty")
+        assert message.patient_id is None
         assert "外科" in message.body
     assert push_pending(local, nurse).quarantined == 0, _quarantined(local)
     pull_changes(doctor_desk, doctor)

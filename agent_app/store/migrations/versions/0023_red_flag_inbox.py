@@ -24,13 +24,14 @@ alert through it (an alert acknowledged meanwhile by someone else is answered ``
 alert must arrive unacknowledged and unescalated, and its ``created_at`` is never after the
 server's clock (a desk clock running ahead would delay the escalation).
 
-``red_flag_escalate()`` (every desk's sync cycle calls it) decides escalation on the server,
-once whatever number of desks call it at once: an open alert older than
-``red_flag_escalate_minutes`` (``desk_server_setting``, 30) gets ``escalated_at``; one escalated
-longer than ``red_flag_sms_minutes`` (30) ago in a department with an on-duty number gets
-``on_duty_sms_at``, and that row is answered to the one caller whose UPDATE stamped it — a
-desk of the alert's own department, which then queues the text. Concurrent callers serialise
-on the row lock and the loser's re-checked ``WHERE`` finds it stamped.
+``red_flag_escalate(texts)`` (every desk's sync cycle calls it) decides escalation on the
+server, once whatever number of desks call it at once: an open alert older than
+``red_flag_escalate_minutes`` (``desk_server_setting``, 30) gets ``escalated_at``; and, when the
+caller is a desk that sends text messages (``texts``), one escalated longer than
+``red_flag_sms_minutes`` (30) ago in a department with an on-duty number gets
+``on_duty_sms_at``, and that row (alert, department, number, minutes waited; no patient) is
+answered to the one caller whose UPDATE stamped it, which then queues the text. Concurrent
+callers serialise on the row lock and the loser's re-checked ``WHERE`` finds it stamped.
 """
 
 from __future__ import annotations
@@ -98,30 +99,31 @@ BEGIN
     RETURN now();
 END $$;
 
-CREATE FUNCTION red_flag_escalate()
-RETURNS TABLE (alert uuid, patient bigint, department bigint, phone text,
-               waited_minutes integer)
+CREATE FUNCTION red_flag_escalate(texts boolean)
+RETURNS TABLE (alert uuid, department bigint, phone text, waited_minutes integer)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-    my_dept bigint := desk_staff_department();
     first_wait interval := make_interval(mins => (SELECT s.value FROM desk_server_setting s
                                                   WHERE s.name = 'red_flag_escalate_minutes'));
     second_wait interval := make_interval(mins => (SELECT s.value FROM desk_server_setting s
                                                    WHERE s.name = 'red_flag_sms_minutes'));
 BEGIN
-    IF my_dept IS NULL THEN
+    IF desk_staff_id() IS NULL THEN
         RETURN;
     END IF;
     UPDATE red_flag_alert x SET escalated_at = now()
     WHERE x.acknowledged_at IS NULL AND x.escalated_at IS NULL
       AND x.created_at <= now() - first_wait;
+    IF NOT COALESCE(texts, false) THEN
+        RETURN;
+    END IF;
     RETURN QUERY
     UPDATE red_flag_alert x SET on_duty_sms_at = now()
     FROM department d
-    WHERE d.id = x.department_id AND x.department_id = my_dept AND d.on_duty_phone <> ''
+    WHERE d.id = x.department_id AND d.on_duty_phone <> ''
       AND x.acknowledged_at IS NULL AND x.escalated_at IS NOT NULL
       AND x.on_duty_sms_at IS NULL AND x.escalated_at <= now() - second_wait
-    RETURNING x.id, x.patient_id, x.department_id, d.on_duty_phone::text,
+    RETURNING x.id, x.department_id, d.on_duty_phone::text,
               (extract(epoch FROM now() - x.created_at) / 60)::integer;
 END $$;
 
@@ -140,7 +142,7 @@ CREATE TRIGGER red_flag_alert_clock BEFORE INSERT ON red_flag_alert
 DROP_FUNCTIONS = (
     "DROP TRIGGER red_flag_alert_clock ON red_flag_alert",
     "DROP FUNCTION red_flag_alert_clock()",
-    "DROP FUNCTION red_flag_escalate()",
+    "DROP FUNCTION red_flag_escalate(boolean)",
     "DROP FUNCTION red_flag_acknowledge(uuid, text, text)",
     "DELETE FROM desk_server_setting WHERE name IN ('red_flag_escalate_minutes', "
     "'red_flag_sms_minutes')",
@@ -278,7 +280,7 @@ def upgrade() -> None:
         "GRANT EXECUTE ON FUNCTION red_flag_acknowledge(uuid, text, text) "
         "TO desk_doctor, desk_supervisor"
     )
-    op.execute("GRANT EXECUTE ON FUNCTION red_flag_escalate() TO desk_staff")
+    op.execute("GRANT EXECUTE ON FUNCTION red_flag_escalate(boolean) TO desk_staff")
     _edit_apply(connection, _APPLY_EDITS)
 
 
