@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, and_, or_, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from agent_app.domain.enums import RedFlagSeverity, Relation, Role
@@ -173,32 +173,6 @@ def acknowledge_alert(
         alert.ack_action = ack.action
         alert.ack_note = ack.note
         enqueue(session, alert, "update", actor_id=viewer.id)
-
-
-def on_duty_phone(engine: Engine, department_id: int) -> str:
-    """The department's on-duty number for escalated alerts ("" when none is kept)."""
-    with engine.connect() as connection:
-        found = connection.execute(
-            select(Department.on_duty_phone).where(Department.id == department_id)
-        ).scalar_one_or_none()
-    return str(found or "")
-
-
-def acknowledged_between(
-    engine: Engine, start: dt.datetime, end: dt.datetime, department_id: int | None = None
-) -> list[tuple[dt.datetime, dt.datetime]]:
-    """(raised, acknowledged) of the alerts raised in [start, end), acknowledged since."""
-    query = select(RedFlagAlert.created_at, RedFlagAlert.acknowledged_at).where(
-        and_(
-            RedFlagAlert.created_at >= start,
-            RedFlagAlert.created_at < end,
-            RedFlagAlert.acknowledged_at.is_not(None),
-        )
-    )
-    if department_id is not None:
-        query = query.where(RedFlagAlert.department_id == department_id)
-    with engine.connect() as connection:
-        return [(raised, acked) for raised, acked in connection.execute(query) if acked]
 
 
 @dataclass(frozen=True)
