@@ -173,7 +173,9 @@ def schedule(
                 break
             assigned = None
             if rng.random() >= 0.15:
-                assigned = patient.nurse if rng.random() < 0.8 else patient.doctor
+                # The attending doctor's share goes to the patient's nurse: doctors call none.
+                rng.random()  # (drawn all the same, so the rest of the history stays put)
+                assigned = patient.nurse
             calls = None
             if not dead_known:
                 deceased = patient.died_on is not None and patient.died_on <= day

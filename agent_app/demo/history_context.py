@@ -117,7 +117,7 @@ def read_context(engine: Engine) -> StoreContext:
         agents = [s for s in members if s.role is Role.AGENT]
         if plan is None or spec is None or not agents or plan.template_id not in templates:
             continue
-        doctors = tuple(s.id for s in agents if "医师" in s.title) or (agents[0].id,)
+        doctors = tuple(s.id for s in members if s.role is Role.DOCTOR) or (agents[0].id,)
         nurses = tuple(s.id for s in agents if s.id not in doctors) or doctors
         supervisor = next((s.id for s in members if s.role is Role.SUPERVISOR), None)
         teams.append(Team(spec, department_id, doctors, nurses, supervisor, plan))

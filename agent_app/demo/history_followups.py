@@ -206,6 +206,7 @@ class FollowupRows:
                     ts(saved),
                     ts(seen),
                     patient.doctor,
+                    "called_back",  # the demo's doctors rang every patient back
                 )
             )
         reasons = filled.value("dissatisfied_reasons")

@@ -142,7 +142,7 @@ class DemoHospital:
             for _ in range(2):
                 team.doctors.append(
                     add_staff(
-                        *chinese_name(rng, rng.random() < 0.6), Role.AGENT, "主治医师", dept_id
+                        *chinese_name(rng, rng.random() < 0.6), Role.DOCTOR, "主治医师", dept_id
                     )
                 )
             for _ in range(3):
@@ -286,7 +286,10 @@ class DemoHospital:
         now = today * DAY + _NINE_AM_UTC
         for offset in SURVIVAL_OFFSETS if spec.code == "ONCO" else OFFSETS:
             due = (discharged + offset) * DAY + _NINE_AM_UTC
-            assigned = None if rand() < 0.15 else (nurse if rand() < 0.8 else doctor)
+            # Doctors call no follow-ups (their desk is the red-flag inbox): the share that
+            # once went to the attending doctor goes to the next nurse of the team.
+            partner = team.nurses[(team.nurses.index(nurse) + 1) % len(team.nurses)]
+            assigned = None if rand() < 0.15 else (nurse if rand() < 0.8 else partner)
             ids["task"] += 1
             tid = ids["task"]
             status, attempts = "pending", 0

@@ -39,7 +39,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 HISTORY_COLUMNS: dict[str, tuple[str, ...]] = {
     "red_flag_alert": ("id", "result_id", "task_id", "patient_id", "department_id", "doctor_id",
         "raised_by_id", "rule_id", "severity", "message", "created_at", "acknowledged_at",
-        "acknowledged_by_id"),
+        "acknowledged_by_id", "ack_action"),
     "recording": ("id", "attempt_id", "codec", "duration_ms", "size_bytes", "sha256",
         "local_path", "upload_state", "markers"),
 }

@@ -10,6 +10,7 @@ class Role(enum.StrEnum):
     SUPERVISOR = "supervisor"
     QUALITY = "quality"
     ADMIN = "admin"
+    DOCTOR = "doctor"  # sees the red-flag alerts of the patients they treat (no queue)
 
 
 class Sex(enum.StrEnum):

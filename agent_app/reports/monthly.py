@@ -31,6 +31,7 @@ from agent_app.reports.followup_records import (
     Grouping,
 )
 from agent_app.reports.followup_stats import agent_workload, attempts_per_reach, followup_rates
+from agent_app.reports.red_flag_stats import AckTime, time_to_acknowledge
 from agent_app.reports.survival import survival_by_diagnosis
 from agent_app.reports.survival_records import KmCurve
 
@@ -52,6 +53,7 @@ class MonthlyFigures:
     return_visits: ReturnVisitStats
     complaints: tuple[ComplaintCount, ...]
     survival: tuple[KmCurve, ...]
+    ack_times: tuple[AckTime, ...] = ()  # red-flag alerts, by department then the hospital
 
     @property
     def title(self) -> str:
@@ -77,7 +79,7 @@ def gather_monthly(
     department); the satisfaction trend covers the last 6 months, survival the discharges of
     the last 12."""
     flt = month_filter(year, month, department_id=department_id)
-    steps = 9
+    steps = 10
 
     def step(done: int, label: str) -> None:
         if progress is not None:
@@ -101,7 +103,9 @@ def gather_monthly(
     complaints = complaint_counts(engine, flt)
     step(8, "survival")
     survival = survival_by_diagnosis(engine, _months_back(flt, SURVIVAL_MONTHS))
-    step(9, "done")
+    step(9, "red-flag response")
+    ack_times = time_to_acknowledge(engine, flt)
+    step(10, "done")
     return MonthlyFigures(
         year,
         month,
@@ -115,4 +119,5 @@ def gather_monthly(
         visits,
         tuple(complaints),
         tuple(survival),
+        tuple(ack_times),
     )

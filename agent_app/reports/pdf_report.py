@@ -104,7 +104,19 @@ def _summary(figures: MonthlyFigures) -> str:
         f"30 天内联系上 {h.reached_30d} 人次（{h.rate_30d * 100:.1f}%）。"
         f"平均每联系上一位患者呼叫 {figures.attempts.mean:.2f} 次。"
         f"满意度调查 {s.answered} 份，平均 {s.mean:.2f} 分。"
-        f"登记投诉与建议 {sum(c.count for c in figures.complaints)} 件。"
+        f"登记投诉与建议 {sum(c.count for c in figures.complaints)} 件。" + _ack_sentence(figures)
+    )
+
+
+def _ack_sentence(figures: MonthlyFigures) -> str:
+    hospital = figures.ack_times[-1] if figures.ack_times else None
+    if hospital is None:
+        return "本月无红旗警报。"
+    if hospital.median_minutes is None:
+        return f"红旗警报 {hospital.raised} 条，均未确认。"
+    return (
+        f"红旗警报 {hospital.raised} 条，已确认 {hospital.acknowledged} 条，"
+        f"确认用时中位数 {hospital.median_minutes:g} 分钟。"
     )
 
 
@@ -118,7 +130,7 @@ def render_monthly_pdf(
 ) -> Path:
     """Write the report for ``figures`` to ``path`` (A4, Chinese, charts embedded)."""
     styles = _styles()
-    steps = 8
+    steps = 9
 
     def step(done: int, label: str) -> None:
         if progress is not None:
@@ -180,7 +192,11 @@ def render_monthly_pdf(
             ],
         ),
         (
-            "八、出院后生存分析（Kaplan–Meier）",
+            "八、红旗警报确认时效",
+            lambda: [_table(tables.ack_time_table(figures.ack_times), styles)],
+        ),
+        (
+            "九、出院后生存分析（Kaplan–Meier）",
             lambda: [
                 _table(tables.survival_table(figures.survival), styles),
                 _chart(charts.survival_chart(figures.survival, "按诊断分组的生存曲线")),
@@ -228,7 +244,7 @@ def write_monthly_report(
     ``progress(done, total, label)`` runs once from 0 to ``total`` over both phases, the
     queries and then the rendering.
     """
-    queries, rendering = 9, 8
+    queries, rendering = 10, 9
     total = queries + rendering
 
     def phase(first: int) -> Progress | None:

@@ -15,6 +15,7 @@ from agent_app.reports.answer_records import (
     SatisfactionStats,
 )
 from agent_app.reports.followup_records import AgentWorkload, AttemptsPerReach, FollowupRate
+from agent_app.reports.red_flag_stats import AckTime
 from agent_app.reports.survival_records import KmCurve
 
 Cell = str | int | float | dt.date | dt.datetime | None
@@ -120,6 +121,18 @@ def return_visit_table(stats: ReturnVisitStats, title: str = "复诊情况") -> 
             ),
         ),
         "return_visit",
+    )
+
+
+def ack_time_table(rows: Sequence[AckTime], title: str = "红旗警报确认时效") -> Table:
+    return Table(
+        title,
+        ("科室", "警报数", "已确认", "升级", "确认用时中位数（分钟）", "90%在（分钟）内确认"),
+        tuple(
+            (r.name, r.raised, r.acknowledged, r.escalated, r.median_minutes, r.p90_minutes)
+            for r in rows
+        ),
+        "red_flag_ack_time",
     )
 
 

@@ -20,6 +20,7 @@ from agent_app.domain.enums import Role
 from agent_app.server.backup import backup, restore
 from agent_app.server.connection import DEFAULT_DATABASE, ServerTarget, ServerToolError
 from agent_app.server.init_server import FirstAdmin, init_server
+from agent_app.server.on_duty import OnDutyPhoneError, set_on_duty_phone
 from agent_app.server.passwords import read_password
 from agent_app.server.staff_import import import_staff
 from agent_app.server.staff_logins import StaffEntry, StaffInputError, parse_role, put_staff
@@ -125,6 +126,13 @@ def _parser() -> argparse.ArgumentParser:
     gate = commands.add_parser("set-min-version", help="the oldest desk version that may sync")
     gate.add_argument("version", metavar="X.Y.Z")
 
+    duty = commands.add_parser(
+        "set-on-duty-phone",
+        help="the number a department's unacknowledged red-flag alerts are texted to",
+    )
+    duty.add_argument("department", metavar="CODE")
+    duty.add_argument("number", help='a mobile number; "" stops the texts')
+
     for name, text in (
         ("backup", "dump the database and the desks' roles into FOLDER"),
         ("restore", "restore a backup FOLDER into a new database"),
@@ -192,6 +200,18 @@ def _run(args: argparse.Namespace) -> int:
         finally:
             engine.dispose()
         _say(f"Oldest desk version that may sync: {old} -> {args.version}.")
+        return 0
+    if args.command == "set-on-duty-phone":
+        engine = target.engine()
+        try:
+            with engine.begin() as connection:
+                old = set_on_duty_phone(connection, args.department, args.number)
+        except OnDutyPhoneError as error:
+            raise ServerToolError(str(error)) from None
+        finally:
+            engine.dispose()
+        _say(f"On-duty number of {args.department}: {old or '(none)'} -> "
+             f"{args.number.strip() or '(none)'}.")  # fmt: skip
         return 0
     if args.command == "backup":
         files = backup(target, args.folder)

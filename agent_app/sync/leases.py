@@ -167,6 +167,8 @@ class LocalTaskLeases:
             )
         elif scope.role is Role.SUPERVISOR:
             in_scope = task.department_id == scope.department_id
+        elif scope.role is Role.DOCTOR:
+            return None  # doctors claim no follow-up
         else:
             in_scope = text("1 = 1")  # type: ignore[assignment]
         candidate = (

@@ -22,6 +22,7 @@ GROUP_OF_ROLE = {
     Role.SUPERVISOR: "desk_supervisor",
     Role.QUALITY: "desk_quality",
     Role.ADMIN: "desk_admin",
+    Role.DOCTOR: "desk_doctor",  # 0023
 }
 
 

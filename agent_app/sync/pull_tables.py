@@ -18,6 +18,7 @@ PULL_TABLES: tuple[str, ...] = (
     "contact",
     "episode",
     "followup_task",
+    "red_flag_alert",  # the doctor's and the supervisor's inbox (0023)
     "blacklist",
     "transfer_target",  # departments' follow-up lines and doctors on duty (transfer dialog)
     "sms_template",  # the plan's notices and the agents' health-education texts

@@ -29,6 +29,7 @@ from agent_app.ui.link_changes import LinkRelay
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.phone_bridge import LineState, PhoneBridge
 from agent_app.ui.qt import QCoreApplication, QMainWindow, Qt
+from agent_app.ui.red_flags.desk_inbox import add_red_flag_inbox, follow_pulled_alerts
 from agent_app.ui.screen_pop import ScreenPop
 from agent_app.ui.sms_status import SmsStatusLabel
 
@@ -180,6 +181,7 @@ class DeskSession:
             sign_in_rules=settings.sign_in,
         )
         add_tools(window, server, settings)
+        inbox = add_red_flag_inbox(window, server, settings.data_dir / "recording-cache")
         self._add_self_test(window, server)
         if window.call_bar is not None and settings.headset.device != "none":
             from agent_app.ui.headset_bridge import attach_headset
@@ -206,6 +208,8 @@ class DeskSession:
             links.follow_status(window)
         if server is not None:
             controller = attach_sync(window, settings, server, leases)
+            if inbox is not None:
+                follow_pulled_alerts(inbox, controller)
             if links is not None:
                 links.follow_sync(controller)
         return window

@@ -51,6 +51,8 @@ def attach_sync(
         retention_days=settings.sync.recording_retention_days,
         interval=settings.sync.interval_seconds,
         first_page=QueueScope.for_account(window.account),
+        escalate_as=window.account.id,
+        sends_texts=settings.sms.enabled,  # only a desk that sends texts claims on-duty ones
         parent=window,
     )
     status = SyncStatusWidget(controller.worker, unverified=settings.server.unverified)

@@ -51,6 +51,8 @@ def add_tools(
     tools = _Tools(window)  # kept alive by the menu entries' callbacks
     cache = settings.data_dir / "recording-cache" if settings is not None else None
     window.recording_server, window.recording_cache = server, cache
+    if window.account.role is Role.DOCTOR:
+        return  # a doctor's desk is the red-flag inbox alone (ui/red_flags/desk_inbox.py)
     _add_everyones(window, tools)
     if window.account.role in SUPERVISING:
         _add_supervision(window, tools, server, cache)

@@ -76,6 +76,8 @@ class SyncController(QObject):
         interval: float = 30.0,
         backoff: tuple[float, float] = (2.0, 300.0),
         first_page: QueueScope | None = None,
+        escalate_as: int | None = None,
+        sends_texts: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,6 +89,8 @@ class SyncController(QObject):
             interval=interval,
             backoff=backoff,
             first_page=first_page,
+            escalate_as=escalate_as,
+            sends_texts=sends_texts,
         )
         self._relay = _Relay(self)
         self._relay.sig_progress.connect(self._on_progress)

@@ -15,6 +15,34 @@
     </message>
 </context>
 <context>
+    <name>AckDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/red_flags/ack_dialog.py" line="+22"/>
+        <source>Acknowledge the red flag — {0}</source>
+        <translation>Acknowledge the red flag — {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Action taken</source>
+        <translation>Action taken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What you did or decided (up to {0} characters)</source>
+        <translation>What you did or decided (up to {0} characters)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+</context>
+<context>
     <name>AgreementView</name>
     <message>
         <location filename="../../agent_app/ui/supervisor/agreement_view.py" line="+87"/>
@@ -171,6 +199,24 @@
         <location line="+1"/>
         <source>Was phoned for the follow-up</source>
         <translation>Was phoned for the follow-up</translation>
+    </message>
+</context>
+<context>
+    <name>AlertToast</name>
+    <message>
+        <location filename="../../agent_app/ui/red_flags/alert_toast.py" line="+45"/>
+        <source>Open the inbox</source>
+        <translation>Open the inbox</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New red flag: {0}</source>
+        <translation>New red flag: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} new red flags, the first: {1}</source>
+        <translation>{0} new red flags, the first: {1}</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1091,19 @@
     </message>
 </context>
 <context>
+    <name>DeskInbox</name>
+    <message>
+        <location filename="../../agent_app/ui/red_flags/desk_inbox.py" line="+55"/>
+        <source>Red-flag inbox</source>
+        <translation>Red-flag inbox</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Red-flag inbox…</source>
+        <translation>Red-flag inbox…</translation>
+    </message>
+</context>
+<context>
     <name>DeskMenus</name>
     <message>
         <location filename="../../agent_app/ui/desk_menus.py" line="+18"/>
@@ -1075,7 +1134,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+58"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+59"/>
         <source>Line: simulated (demo)</source>
         <translation>Line: simulated (demo)</translation>
     </message>
@@ -1090,7 +1149,7 @@
         <translation>&amp;Self-test…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>The phone line could not be opened: {0}</translation>
     </message>
@@ -1098,7 +1157,7 @@
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+87"/>
+        <location filename="../../agent_app/ui/desk_sync.py" line="+89"/>
         <source>First sync: {0} of about {1} rows</source>
         <translation>First sync: {0} of about {1} rows</translation>
     </message>
@@ -1111,7 +1170,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+74"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+76"/>
         <source>Complaints and suggestions</source>
         <translation>Complaints and suggestions</translation>
     </message>
@@ -3943,6 +4002,167 @@ It is retried automatically.</translation>
     </message>
 </context>
 <context>
+    <name>RedFlagInbox</name>
+    <message>
+        <location filename="../../agent_app/ui/red_flags/inbox_screen.py" line="+101"/>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red flag</source>
+        <translation>Red flag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raised by</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Play the call</source>
+        <translation>&amp;Play the call</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Call back</source>
+        <translation>&amp;Call back</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Acknowledge…</source>
+        <translation>&amp;Acknowledge…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Open red flags: {0}</source>
+        <translation>Open red flags: {0}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{0} · {1} · attending doctor: {2}</source>
+        <translation>{0} · {1} · attending doctor: {2}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The answers of this alert are not on this desk yet.</source>
+        <translation>The answers of this alert are not on this desk yet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(patient unable to answer)</source>
+        <translation>(patient unable to answer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(refused to answer)</source>
+        <translation>(refused to answer)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Acknowledged. The central database keeps its own time.</source>
+        <translation>Acknowledged. The central database keeps its own time.</translation>
+    </message>
+</context>
+<context>
+    <name>RedFlagTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/red_flags/texts.py" line="+13"/>
+        <source>Seen, with a note</source>
+        <translation>Seen, with a note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Called the patient back</source>
+        <translation>Called the patient back</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Told the patient to come in</source>
+        <translation>Told the patient to come in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Referred to the emergency department</source>
+        <translation>Referred to the emergency department</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>With the doctor</source>
+        <translation>With the doctor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated to the supervisor</source>
+        <translation>Escalated to the supervisor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Escalated: on-duty phone texted</source>
+        <translation>Escalated: on-duty phone texted</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Write a note, or choose the action you took.</source>
+        <translation>Write a note, or choose the action you took.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The note is longer than {0} characters.</source>
+        <translation>The note is longer than {0} characters.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This alert was already acknowledged.</source>
+        <translation>This alert was already acknowledged.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This alert is not one you may acknowledge.</source>
+        <translation>This alert is not one you may acknowledge.</translation>
+    </message>
+</context>
+<context>
     <name>RefusedChanges</name>
     <message>
         <location filename="../../agent_app/ui/refused_changes.py" line="+34"/>
@@ -4332,6 +4552,11 @@ It is retried automatically.</translation>
         <location line="+1"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doctor</source>
+        <translation>Doctor</translation>
     </message>
 </context>
 <context>
@@ -6013,6 +6238,11 @@ It is retried automatically.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Red-flag response</source>
+        <translation>Red-flag response</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Answers</source>
         <translation>Answers</translation>
     </message>
@@ -6380,7 +6610,7 @@ It is retried automatically.</translation>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+104"/>
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+105"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>

@@ -15,6 +15,34 @@
     </message>
 </context>
 <context>
+    <name>AckDialog</name>
+    <message>
+        <location filename="../../agent_app/ui/red_flags/ack_dialog.py" line="+22"/>
+        <source>Acknowledge the red flag — {0}</source>
+        <translation>确认红旗警报 — {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Action taken</source>
+        <translation>已采取的处理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What you did or decided (up to {0} characters)</source>
+        <translation>您的处理或决定（最多 {0} 个字）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
     <name>AgreementView</name>
     <message>
         <location filename="../../agent_app/ui/supervisor/agreement_view.py" line="+87"/>
@@ -171,6 +199,24 @@
         <location line="+1"/>
         <source>Was phoned for the follow-up</source>
         <translation>是否接到随访电话</translation>
+    </message>
+</context>
+<context>
+    <name>AlertToast</name>
+    <message>
+        <location filename="../../agent_app/ui/red_flags/alert_toast.py" line="+45"/>
+        <source>Open the inbox</source>
+        <translation>打开警报收件箱</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New red flag: {0}</source>
+        <translation>新红旗警报：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} new red flags, the first: {1}</source>
+        <translation>{0} 条新红旗警报，第一条：{1}</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1091,19 @@
     </message>
 </context>
 <context>
+    <name>DeskInbox</name>
+    <message>
+        <location filename="../../agent_app/ui/red_flags/desk_inbox.py" line="+55"/>
+        <source>Red-flag inbox</source>
+        <translation>红旗警报收件箱</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Red-flag inbox…</source>
+        <translation>红旗警报收件箱…</translation>
+    </message>
+</context>
+<context>
     <name>DeskMenus</name>
     <message>
         <location filename="../../agent_app/ui/desk_menus.py" line="+18"/>
@@ -1075,7 +1134,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+58"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+59"/>
         <source>Line: simulated (demo)</source>
         <translation>线路：模拟（演示）</translation>
     </message>
@@ -1090,7 +1149,7 @@
         <translation>自检(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>电话线路无法打开：{0}</translation>
     </message>
@@ -1098,7 +1157,7 @@
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+87"/>
+        <location filename="../../agent_app/ui/desk_sync.py" line="+89"/>
         <source>First sync: {0} of about {1} rows</source>
         <translation>首次同步：已获取 {0} 条，共约 {1} 条</translation>
     </message>
@@ -1111,7 +1170,7 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <location filename="../../agent_app/ui/desk_tools.py" line="+74"/>
+        <location filename="../../agent_app/ui/desk_tools.py" line="+76"/>
         <source>Complaints and suggestions</source>
         <translation>投诉与建议</translation>
     </message>
@@ -3938,6 +3997,167 @@ It is retried automatically.</source>
     </message>
 </context>
 <context>
+    <name>RedFlagInbox</name>
+    <message>
+        <location filename="../../agent_app/ui/red_flags/inbox_screen.py" line="+101"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red flag</source>
+        <translation>红旗警报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raised</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>处理阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raised by</source>
+        <translation>发出人</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Play the call</source>
+        <translation>播放通话(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Call back</source>
+        <translation>回电(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Acknowledge…</source>
+        <translation>确认(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Open red flags: {0}</source>
+        <translation>待处理红旗警报：{0}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{0} · {1} · attending doctor: {2}</source>
+        <translation>{0} · {1} · 主治医生：{2}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The answers of this alert are not on this desk yet.</source>
+        <translation>该警报的回答尚未同步到本机。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(patient unable to answer)</source>
+        <translation>（患者无法回答）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(refused to answer)</source>
+        <translation>（拒绝回答）</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Acknowledged. The central database keeps its own time.</source>
+        <translation>已确认。确认时间以中心数据库的时间为准。</translation>
+    </message>
+</context>
+<context>
+    <name>RedFlagTexts</name>
+    <message>
+        <location filename="../../agent_app/ui/red_flags/texts.py" line="+13"/>
+        <source>Seen, with a note</source>
+        <translation>已阅，附说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Called the patient back</source>
+        <translation>已回电患者</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Told the patient to come in</source>
+        <translation>已通知患者来院</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Referred to the emergency department</source>
+        <translation>已转急诊科</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>With the doctor</source>
+        <translation>待医生处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated to the supervisor</source>
+        <translation>已升级至护士长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Escalated: on-duty phone texted</source>
+        <translation>已升级：已短信通知值班电话</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Critical</source>
+        <translation>危急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Write a note, or choose the action you took.</source>
+        <translation>请填写说明，或选择已采取的处理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The note is longer than {0} characters.</source>
+        <translation>说明超过 {0} 个字。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This alert was already acknowledged.</source>
+        <translation>该警报已被确认。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This alert is not one you may acknowledge.</source>
+        <translation>您无权确认该警报。</translation>
+    </message>
+</context>
+<context>
     <name>RefusedChanges</name>
     <message>
         <location filename="../../agent_app/ui/refused_changes.py" line="+34"/>
@@ -4327,6 +4547,11 @@ It is retried automatically.</source>
         <location line="+1"/>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doctor</source>
+        <translation>医生</translation>
     </message>
 </context>
 <context>
@@ -6008,6 +6233,11 @@ It is retried automatically.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Red-flag response</source>
+        <translation>红旗警报响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Answers</source>
         <translation>答案统计</translation>
     </message>
@@ -6375,7 +6605,7 @@ It is retried automatically.</source>
 <context>
     <name>TaskQueueModel</name>
     <message>
-        <location filename="../../agent_app/ui/task_queue_model.py" line="+104"/>
+        <location filename="../../agent_app/ui/task_queue_model.py" line="+105"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>

@@ -425,6 +425,11 @@ HOSTILE_CALLS: dict[str, tuple[str, object]] = {
     "recording_put_chunk(uuid,bigint,bytea)": (
         "SELECT recording_put_chunk(:r, 0, '\\x00')", "refused"),
     "recording_finish(uuid)": ("SELECT * FROM recording_finish(:r)", "refused"),
+    # 0023 (test_red_flag_hostile.py tries every role): an agent acknowledges nothing, and an
+    # escalation hands out no patient (nor anything when nothing is due)
+    "red_flag_acknowledge(uuid,text,text)": (
+        "SELECT red_flag_acknowledge(gen_random_uuid(), 'called_back', '')", "refused"),
+    "red_flag_escalate(boolean)": ("SELECT count(*) FROM red_flag_escalate(true)", 0),
     "sync_add_contact(jsonb)": (
         "SELECT sync_add_contact(jsonb_build_object('patient_id', :p, 'client_uuid', "
         "gen_random_uuid(), 'name', 'x', 'relation', 'other', 'kind', 'mobile', "
@@ -537,17 +542,18 @@ def test_an_alert_is_acknowledged_only_in_the_acknowledgers_own_name(
     server: Engine, as_staff: Connect
 ) -> None:
     _work_done_everywhere(server)
-    with pytest.raises(DBAPIError, match=REFUSED), as_staff(SUPERVISOR).begin() as connection:
-        connection.execute(
-            text("UPDATE red_flag_alert SET acknowledged_at = now(), acknowledged_by_id = 2 "
-                 "WHERE department_id = 1")
-        )  # fmt: skip
-    with as_staff(SUPERVISOR).begin() as connection:
-        done = connection.execute(
-            text("UPDATE red_flag_alert SET acknowledged_at = now(), acknowledged_by_id = 4 "
-                 "WHERE department_id = 1")
-        ).rowcount  # fmt: skip
-    assert done > 0
+    # 0023: nobody updates an alert directly, not even in their own name; acknowledging goes
+    # through red_flag_acknowledge, which names the caller (test_red_flag_hostile.py).
+    for by in (2, 4):
+        with pytest.raises(DBAPIError, match=REFUSED), as_staff(SUPERVISOR).begin() as c:
+            c.execute(
+                text("UPDATE red_flag_alert SET acknowledged_at = now(), acknowledged_by_id = :b "
+                     "WHERE department_id = 1"), {"b": by}
+            )  # fmt: skip
+    alert = _one(server, "SELECT id FROM red_flag_alert WHERE department_id = 1 LIMIT 1")
+    _one(as_staff(SUPERVISOR), "SELECT red_flag_acknowledge(:a, 'called_back', '')", a=alert)
+    by = _one(server, "SELECT acknowledged_by_id FROM red_flag_alert WHERE id = :a", a=alert)
+    assert by == STAFF_ID[SUPERVISOR]
 
 
 PLANNED = (

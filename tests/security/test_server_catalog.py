@@ -13,7 +13,8 @@ from sqlalchemy.exc import DBAPIError
 from tests.security.test_hostile_logins import HOSTILE_CALLS
 
 Connect = Callable[..., Engine]
-LOGINS = {"agent": "nurse1", "supervisor": "nurse4", "quality": "nurse5", "admin": "nurse6"}
+LOGINS = {"agent": "nurse1", "supervisor": "nurse4", "quality": "nurse5", "admin": "nurse6",
+          "doctor": "doctor11"}  # fmt: skip
 ALL = frozenset(LOGINS)
 DESKS = frozenset({"agent", "supervisor", "quality"})
 NONE: frozenset[str] = frozenset()
@@ -52,7 +53,8 @@ TABLES: dict[str, tuple[bool, dict[str, frozenset[str]]]] = {
     "questionnaire_template": (False, {R: ALL, A: {"admin"}, U: {"admin"}, D: {"admin"}}),
     "recording": (True, {R: ALL, A: ALL}),
     "recording_chunk": (True, {R: ALL}),
-    "red_flag_alert": (True, {R: ALL, A: ALL, U: ALL}),
+    # 0023: acknowledged only through red_flag_acknowledge(), never updated directly
+    "red_flag_alert": (True, {R: ALL, A: ALL}),
     "sampling_run": (True, {R: CHECKERS, A: CHECKERS}),
     "sms_message": (True, {R: ALL, A: ALL}),
     # 0020: approved templates for every desk, drafts and writes by department (hostile tests
@@ -111,6 +113,10 @@ FUNCTIONS: dict[str, frozenset[str]] = {
     "lease_heartbeat(integer)": DESKS,
     "lease_release(bigint)": DESKS,
     "recording_finish(uuid)": ALL,
+    # 0023: the alert's doctor, a doctor or the supervisor of its department; once
+    "red_flag_acknowledge(uuid,text,text)": frozenset({"doctor", "supervisor"}),
+    "red_flag_alert_clock()": NONE,
+    "red_flag_escalate(boolean)": ALL,  # every desk's sync cycle; the server decides, once
     "recording_for_upload(uuid,boolean)": NONE,
     "recording_put_chunk(uuid,bigint,bytea)": ALL,
     "recording_upload_offset(uuid)": ALL,

@@ -17,7 +17,14 @@ from tests.pg_server import PgServer
 from tests.server.conftest import run_tool
 
 ROOT = Path(__file__).resolve().parents[2]
-GROUPS = ["desk_admin", "desk_agent", "desk_quality", "desk_staff", "desk_supervisor"]
+GROUPS = [
+    "desk_admin",
+    "desk_agent",
+    "desk_doctor",
+    "desk_quality",
+    "desk_staff",
+    "desk_supervisor",
+]
 
 
 def _state(server: PgServer, database: str) -> dict[str, object]:

@@ -25,6 +25,10 @@ TASKS_PER_PATIENT = 2
 AGENTS = (1, 2, 3)  # staff ids; staff 4 is the supervisor, 5 hospital quality, 6 the admin
 ROLES = {1: Role.AGENT, 2: Role.AGENT, 3: Role.AGENT, 4: Role.SUPERVISOR, 5: Role.QUALITY,
          6: Role.ADMIN}  # fmt: skip
+# The attending doctors (staff 11 of department 2, staff 12 of department 1), who use the
+# red-flag inbox; every episode names its department's doctor.
+DOCTORS = {11: 2, 12: 1}
+DOCTOR_OF_DEPARTMENT = {dept: staff_id for staff_id, dept in DOCTORS.items()}
 
 
 # The smallest questionnaire the follow-up screen opens: one free-text question.
@@ -50,7 +54,8 @@ SCRIPT = (
 
 
 def seed_small_hospital(engine: Engine, patients: int = PATIENTS) -> None:
-    """2 departments, 3 agents, a supervisor, a quality nurse and an admin, patients with a
+    """2 departments, 3 agents, a supervisor, a quality nurse, an admin and a doctor per
+    department (every episode's attending doctor), patients with a
     contact, an episode and 2 tasks each (odd tasks assigned to an agent, even ones in the
     department pool)."""
     due = dt.datetime(2026, 11, 20, 1, 0, tzinfo=dt.UTC)
@@ -62,6 +67,11 @@ def seed_small_hospital(engine: Engine, patients: int = PATIENTS) -> None:
             session.add(
                 Staff(id=staff_id, username=f"nurse{staff_id}", full_name=f"护士{staff_id}",
                       role=role, department_id=1 + staff_id % 2)
+            )  # fmt: skip
+        for staff_id, dept in DOCTORS.items():
+            session.add(
+                Staff(id=staff_id, username=f"doctor{staff_id}", full_name=f"医生{staff_id}",
+                      role=Role.DOCTOR, department_id=dept)
             )  # fmt: skip
         session.add(
             QuestionnaireTemplate(id=1, code="general", version=1, title="通用", body=TEMPLATE)
@@ -87,7 +97,8 @@ def seed_small_hospital(engine: Engine, patients: int = PATIENTS) -> None:
             session.add(
                 Episode(id=n, patient_id=n, department_id=dept, ward="1", diagnosis_code="I21",
                         diagnosis_name="心肌梗死", admitted_on=dt.date(2026, 11, 1),
-                        discharged_on=dt.date(2026, 11, 10))
+                        discharged_on=dt.date(2026, 11, 10),
+                        attending_doctor_id=DOCTOR_OF_DEPARTMENT[dept])
             )  # fmt: skip
             session.flush()
             for k in range(TASKS_PER_PATIENT):

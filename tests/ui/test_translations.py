@@ -211,7 +211,7 @@ def test_every_catalog_context_is_one_the_code_looks_up() -> None:
 
 
 ROLE_WORDS = {"Follow-up agent": "随访员", "Supervisor": "护士长", "Quality staff": "质控员",
-              "Administrator": "管理员"}  # fmt: skip
+              "Administrator": "管理员", "Doctor": "医生"}  # fmt: skip
 
 
 def test_each_role_has_one_word_in_the_app_and_the_readme() -> None:

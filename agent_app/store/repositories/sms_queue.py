@@ -60,7 +60,7 @@ def queue_sms(
     purpose: str,
     staff_id: int,
     now: dt.datetime,
-    patient_id: int,
+    patient_id: int | None,
     task_id: int | None = None,
     episode_id: int | None = None,
     plan_key: str | None = None,

@@ -79,6 +79,8 @@ def scope_task_ids(scope: QueueScope) -> AnySelect:
         return select(union_all(own, pool).subquery())
     if scope.role is Role.SUPERVISOR:
         return branch(task.department_id == scope.department_id)
+    if scope.role is Role.DOCTOR:  # a doctor's desk is the red-flag inbox, not a queue
+        return branch(text("1 = 0"))
     return branch()
 
 

@@ -9,11 +9,15 @@ from sqlalchemy import ForeignKey, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from agent_app.domain.enums import RedFlagSeverity
-from agent_app.store.schema.base import Base, EnumText, UtcDateTime, utcnow
+from agent_app.domain.red_flags import AckAction
+from agent_app.store.schema.base import Base, ChangeTracked, EnumText, UtcDateTime, utcnow
 
 
-class RedFlagAlert(Base):
-    """Raised at wrap-up from the questionnaire's red-flag rules; acknowledged by a doctor."""
+class RedFlagAlert(ChangeTracked, Base):
+    """Raised at wrap-up from the questionnaire's red-flag rules; acknowledged by a doctor or
+    the department's supervisor (the server stamps who and when, migration 0023), escalated by
+    the server's clock: ``escalated_at`` to the supervisor, ``on_duty_sms_at`` when the
+    department's on-duty number was texted."""
 
     __tablename__ = "red_flag_alert"
 
@@ -30,6 +34,10 @@ class RedFlagAlert(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    ack_action: Mapped[AckAction | None] = mapped_column(EnumText(AckAction, 24))
+    ack_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    escalated_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    on_duty_sms_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
     __table_args__ = (
         Index("ix_red_flag_alert_doctor_open", "doctor_id", "acknowledged_at"),

@@ -19,6 +19,8 @@ class Department(ChangeTracked, Base):
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(80))
     name_en: Mapped[str] = mapped_column(String(80), default="")
+    # Where an unacknowledged red-flag alert is texted at last (E.164; "" for none), 0023.
+    on_duty_phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
 
 class Staff(ChangeTracked, Base):

@@ -172,6 +172,7 @@ class StatsDashboard(QWidget):
             Page.SATISFACTION: self.tr("Satisfaction"),
             Page.TREND: self.tr("Satisfaction trend"),
             Page.RETURN_VISITS: self.tr("Re-visits"),
+            Page.ACK_TIME: self.tr("Red-flag response"),
             Page.ANSWERS: self.tr("Answers"),
             Page.COMPLAINTS: self.tr("Complaints"),
             Page.SURVIVAL: self.tr("Survival"),

@@ -27,6 +27,7 @@ from agent_app.reports.answer_stats import (
 from agent_app.reports.filters import Progress, StatsFilter
 from agent_app.reports.followup_records import Grouping
 from agent_app.reports.followup_stats import agent_workload, attempts_per_reach, followup_rates
+from agent_app.reports.red_flag_stats import time_to_acknowledge
 from agent_app.reports.survival import survival_by_diagnosis
 
 T = TypeVar("T")
@@ -41,6 +42,7 @@ class Page(enum.StrEnum):
     SATISFACTION = "satisfaction"
     TREND = "trend"
     RETURN_VISITS = "return_visits"
+    ACK_TIME = "ack_time"  # red-flag alerts: time to acknowledge
     ANSWERS = "answers"
     COMPLAINTS = "complaints"
     SURVIVAL = "survival"
@@ -95,6 +97,10 @@ def _return_visits(engine: Engine, r: DashboardRequest) -> PageFigures:
     return PageFigures(tables.return_visit_table(return_visit_rate(engine, r.filter)), None)
 
 
+def _ack_time(engine: Engine, r: DashboardRequest) -> PageFigures:
+    return PageFigures(tables.ack_time_table(time_to_acknowledge(engine, r.filter)), None)
+
+
 Builder = Callable[[Engine, DashboardRequest], PageFigures]
 
 
@@ -145,6 +151,7 @@ BUILDERS: dict[Page, Builder] = {
         charts.satisfaction_trend_chart,
     ),
     Page.RETURN_VISITS: _return_visits,
+    Page.ACK_TIME: _ack_time,
     Page.ANSWERS: compute_answers,
     Page.COMPLAINTS: _page(
         Page.COMPLAINTS,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.views import StaffAccount
 from agent_app.store.recording_crypto import RecordingDecryptError
 from agent_app.store.recordings_at_rest import discard_play_copy
@@ -43,7 +44,6 @@ from agent_app.ui.supervisor.recordings_fetch import (
 from agent_app.ui.supervisor.recordings_model import clock
 from agent_app.ui.supervisor.recordings_playback import PlaybackBar
 from agent_app.ui.supervisor.waveform import WaveformStrip, loudness_peaks
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 log = logging.getLogger(__name__)
 WAVEFORM_BINS = 600

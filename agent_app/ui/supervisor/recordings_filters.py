@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import Disposition, Role
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.views import StaffAccount
 from agent_app.store.repositories.recordings import QaState, RecordingFilter, RecordingSort
 from agent_app.store.repositories.staff import list_accounts
@@ -30,7 +31,6 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 ANY_DATE = QDate(2000, 1, 1)
 ALL_DEPARTMENTS_ROLES = (Role.QUALITY, Role.ADMIN)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from agent_app.domain.enums import Disposition
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.store.repositories.recordings import (
     RecordingFilter,
     RecordingRow,
@@ -31,7 +32,6 @@ from agent_app.ui.qt import (
     Qt,
     Signal,
 )
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex

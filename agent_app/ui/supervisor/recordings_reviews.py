@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.supervision.qa_criteria import QaCriteria
 from agent_app.supervision.qa_reviews import AgentFeedback, QaReviewRecord
 from agent_app.ui.qt import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 
 class ReviewsTree(QTreeWidget):

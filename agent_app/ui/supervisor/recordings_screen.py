@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.views import StaffAccount
 from agent_app.store.repositories.recordings import RecordingRow
 from agent_app.supervision.qa_reviews import QaReviewRecord
@@ -18,7 +19,6 @@ from agent_app.ui.qt import QHBoxLayout, QSplitter, Qt, QWidget
 from agent_app.ui.supervisor.qa_review_form import QaReviewForm
 from agent_app.ui.supervisor.recording_player import RecordingPlayer
 from agent_app.ui.supervisor.recordings_browser import RecordingsBrowser
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 
 class RecordingsScreen(QWidget):

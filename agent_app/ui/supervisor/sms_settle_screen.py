@@ -7,6 +7,7 @@ import datetime as dt
 
 from sqlalchemy import Engine
 
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.views import StaffAccount
 from agent_app.store.repositories.sms_settle import (
     Settlement,
@@ -29,7 +30,6 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 
 def unknown_reason(code: str) -> str:

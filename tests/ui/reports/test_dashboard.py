@@ -19,6 +19,7 @@ from agent_app.reports.answer_stats import (
 from agent_app.reports.filters import StatsFilter, month_filter
 from agent_app.reports.followup_records import Grouping
 from agent_app.reports.followup_stats import agent_workload, attempts_per_reach, followup_rates
+from agent_app.reports.red_flag_stats import time_to_acknowledge
 from agent_app.reports.survival import survival_by_diagnosis
 from agent_app.ui.qt import Qt
 from agent_app.ui.reports.dashboard import StatsDashboard
@@ -43,6 +44,7 @@ def _expected(
         ),
         Page.COMPLAINTS: tables.complaint_table(complaint_counts(engine, flt)),
         Page.SURVIVAL: tables.survival_table(survival_by_diagnosis(engine, flt)),
+        Page.ACK_TIME: tables.ack_time_table(time_to_acknowledge(engine, flt)),
     }
 
 
@@ -69,7 +71,7 @@ def test_refresh_fills_every_tab_with_the_core_figures_and_a_chart(
     assert _column(dashboard, Page.RATE, 1) == ["3", "2"]
     assert _column(dashboard, Page.ANSWERS, 1) == ["2", "1", "0", "0", "0"]  # fever, pain, …
     for page, view in dashboard.pages.items():
-        if page is Page.RETURN_VISITS:  # the core draws no chart for it
+        if page in (Page.RETURN_VISITS, Page.ACK_TIME):  # the core draws no chart for them
             assert view.chart.isHidden()
         else:
             assert not view.chart.source.isNull() and not view.chart.pixmap().isNull()

@@ -187,7 +187,7 @@ def test_the_monthly_pdf_is_written_with_progress_to_the_end(
 
     assert finished.args[0] == path and offered == [path]
     dialog = dashboard.outputs.report_job.dialog
-    assert dialog is not None and dialog.value() == dialog.maximum() == 17
+    assert dialog is not None and dialog.value() == dialog.maximum() == 19
     text = _pdf_text(path)
     assert "2026年10月随访工作月度分析报告" in text
     if role == "supervisor":  # their department's report, not the hospital's

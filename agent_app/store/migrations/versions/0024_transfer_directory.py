@@ -1,7 +1,7 @@
 """transfer directory: departments' follow-up lines and doctors on duty
 
 Revision ID: 0024
-Revises: 0021
+Revises: 0023
 Create Date: 2026-12-03 19:40:00
 
 **Both stores.** ``transfer_target`` holds the places a call can be transferred to: a
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0024"
-down_revision = "0021"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
