@@ -22,6 +22,7 @@ from typing import Any, ClassVar, TypeVar
 
 from agent_app import APP_NAME
 from agent_app.domain.coded_error import CodedError
+from agent_app.domain.enums import CallWaiting
 
 ENV_PREFIX = "AGENT_APP_"
 
@@ -166,6 +167,16 @@ class ModemSettings:
     init: str = ""  # extra AT commands after the standard ones, separated by ";"
 
 
+@dataclass(frozen=True)
+class PhoneSettings:
+    """What the desk does with calls on any line (``[phone]``)."""
+
+    # A second inbound call while the agent is on one: "busy" turns it away (486) and keeps it
+    # as a missed call; "wait" lets it ring and pop, and the agent may hold the first call and
+    # answer it. A line that cannot hold (the serial phone-line box) always turns it away.
+    call_waiting: CallWaiting = CallWaiting.BUSY
+
+
 class BlacklistAction(enum.StrEnum):
     """What an inbound call from a blacklisted number does."""
 
@@ -297,6 +308,7 @@ class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
     sip: SipSettings = field(default_factory=SipSettings)
     modem: ModemSettings = field(default_factory=ModemSettings)
+    phone: PhoneSettings = field(default_factory=PhoneSettings)
     screenpop: ScreenPopSettings = field(default_factory=ScreenPopSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
     sign_in: SignInSettings = field(default_factory=SignInSettings)

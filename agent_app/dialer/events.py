@@ -30,6 +30,9 @@ class EndReason(enum.StrEnum):
     NETWORK = "network"
     DEVICE_LOST = "device_lost"
     FAILED = "failed"
+    # The desk stopped (killed, crashed, closed) while the call was open: its attempt is
+    # closed with this code at the next start, or at shutdown.
+    DESK_STOPPED = "desk_stopped"
 
 
 @dataclass(frozen=True)
@@ -131,4 +134,5 @@ END_TEXT: dict[EndReason, str] = {
     EndReason.NETWORK: "The connection to the other side was lost.",
     EndReason.DEVICE_LOST: "The phone device was disconnected during the call.",
     EndReason.FAILED: "The call failed.",
+    EndReason.DESK_STOPPED: "The desk stopped during the call.",
 }

@@ -67,6 +67,8 @@ _DIALLABLE = frozenset("0123456789*#,WwPpTt!@")
 class ModemPhone(Phone):
     """A voice modem at ``port`` (a device path or any pyserial URL); one call at a time."""
 
+    supports_hold = False  # a plain phone line has no hold
+
     def __init__(
         self,
         port: str,

@@ -67,6 +67,13 @@ class Direction(enum.StrEnum):
     INBOUND = "inbound"
 
 
+class CallWaiting(enum.StrEnum):
+    """What a second inbound call does while the agent is on a call (``[phone] call_waiting``)."""
+
+    BUSY = "busy"  # the caller hears busy (486) and is kept as a missed call
+    WAIT = "wait"  # the call waits and pops; the agent may hold the first and answer it
+
+
 class LineType(enum.StrEnum):
     SIP = "sip"
     MODEM = "modem"
