@@ -42,7 +42,8 @@ class Change(enum.StrEnum):
     STARTED = "started"  # an outbound call was placed
     INCOMING = "incoming"  # an inbound call rings (or waits, or is being turned away)
     IDENTIFIED = "identified"  # the inbound caller was looked up and the attempt stored
-    STATE = "state"  # ringing, early media, answered, held or resumed
+    STATE = "state"  # ringing, early media, taken by the agent, held or resumed
+    ANSWERED = "answered"  # the call connected
     LINKED = "linked"  # the agent tied the call to a patient
     ENDED = "ended"
 

@@ -41,6 +41,7 @@ from agent_app.dialer.phone import Phone
 from agent_app.domain.enums import CallWaiting, Direction, LineType
 from agent_app.domain.views import StaffAccount
 from agent_app.screenpop.inbound import BUSY_HERE, DECLINED, link_inbound
+from agent_app.screenpop.lookup import PopDecision
 from agent_app.screenpop.normalize import CallerId, CallerKind, parse_caller
 from agent_app.store.repositories.attempts import (
     add_recording,
@@ -248,7 +249,7 @@ class CallModel:
         if call is None or call.answered_at is not None:
             return
         at = self._clock()
-        call = self._set(call, Change.STATE, state=CallState.ANSWERED, answered_at=at)
+        call = self._set(call, Change.ANSWERED, state=CallState.ANSWERED, answered_at=at)
         store, attempt_id = self._store, call.attempt_id
         if store is not None:
             self._write(lambda: mark_answered(store.engine, attempt_id, at))
@@ -374,6 +375,12 @@ class CallModel:
         if store is not None:
             attempt_id = call.attempt_id
             self._write(lambda: link_inbound(store.engine, attempt_id, patient_id, task_id))
+
+    def relook(self, call_id: str, decision: PopDecision) -> None:
+        """The caller was looked up again (the agent saved their number as a contact)."""
+        call = self.get(call_id)
+        if call is not None:
+            self._set(call, Change.LINKED, decision=decision)
 
     def store_recording(self, call_id: str, finished: FinishedRecording) -> bool:
         """Store the finished recording of a call (with the answer markers of its follow-up);

@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.writer = SerialWriter(self)
         self.drafts = DraftStore(drafts_dir or default_data_dir() / "drafts", account.id)
         self.call_log = (
-            CallLog(engine, self.writer, call_bar, staff_id=account.id, line=line, parent=self)
+            CallLog(engine, call_bar, account, line=line, parent=self)
             if call_bar is not None
             else None
         )
@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
             phone_bar.addWidget(call_bar)
             self.addToolBar(phone_bar)
             call_bar.sig_error.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        if self.call_log is not None:
+            self.call_log.sig_error.connect(lambda text: self.statusBar().showMessage(text, 15_000))
 
         self.count_label = QLabel()
         self.line_label = (

@@ -19,6 +19,7 @@ import uuid
 
 from sqlalchemy import Engine
 
+from agent_app.calls.call import CallContext
 from agent_app.dialer.events import Ended
 from agent_app.domain.call_script import script_values
 from agent_app.domain.enums import Disposition, NonAnswer, Outcome, RedFlagSeverity, VitalStatus
@@ -37,7 +38,7 @@ from agent_app.store.repositories.followups import (
 )
 from agent_app.store.repositories.sms import messages_for_patient
 from agent_app.ui.background import run_in_background
-from agent_app.ui.followup.call_log import CallContext, CallLog
+from agent_app.ui.followup.call_log import CallLog
 from agent_app.ui.followup.language import desk_language
 from agent_app.ui.followup.patient_panel import PatientPanel
 from agent_app.ui.followup.questionnaire_form import QuestionnaireForm
