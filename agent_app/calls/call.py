@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agent_app.dialer.events import Ended, EndReason
+from agent_app.dialer.events import Ended, EndReason, Incoming
 from agent_app.domain.enums import Direction, LineType
 from agent_app.screenpop.inbound import (
     BLOCKED,
@@ -18,7 +18,7 @@ from agent_app.screenpop.inbound import (
     MISSED_UNANSWERED,
 )
 from agent_app.screenpop.lookup import PopDecision
-from agent_app.screenpop.normalize import CallerId
+from agent_app.screenpop.normalize import CallerId, CallerKind, parse_caller
 
 Markers = Callable[[], dict[str, float]]
 
@@ -113,10 +113,28 @@ class Call:
 
 
 def end_code(call: Call, event: Ended) -> str:
-    """The code the call's attempt is closed with: the desk's own refusal first, then for an
-    inbound call nobody answered the kind of miss, else the line's reason."""
+    """The code the call's attempt is closed with: the desk's own refusal first, then the desk
+    stopping, then for an inbound call nobody answered the kind of miss, else the line's
+    reason."""
     if call.turned_away:
         return call.turned_away
+    if event.reason is EndReason.DESK_STOPPED:
+        return event.reason.value
     if call.inbound and call.answered_at is None:
         return MISSED_UNANSWERED if event.reason is EndReason.MISSED else MISSED
     return event.reason.value
+
+
+def classify_caller(event: Incoming, region: str, pbx_prefixes: tuple[str, ...]) -> CallerId:
+    """The caller ID of an inbound call as the lookup takes it."""
+    if event.withheld:
+        return CallerId(CallerKind.WITHHELD, event.number, display_name=event.display_name)
+    if event.unavailable:
+        return CallerId(CallerKind.UNAVAILABLE, "", display_name=event.display_name)
+    if event.invalid:
+        # What the line sent was not a number: nothing is looked up, nothing guessed.
+        return CallerId(CallerKind.INVALID, "", display_name=event.display_name)
+    caller = parse_caller(event.number, region, pbx_prefixes)
+    if not caller.display_name and event.display_name:
+        caller = CallerId(caller.kind, caller.raw, caller.number, event.display_name)
+    return caller

@@ -15,18 +15,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import queue
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from agent_app.calls.attempt_rows import DeskStore, Identified, close_abandoned, store_inbound
-from agent_app.calls.call import Call, CallContext, CallState, Change, Notice, end_code
+from agent_app.calls.attempt_rows import CallWrites, DeskStore, Identified
+from agent_app.calls.book import CallBook
+from agent_app.calls.call import (
+    Call,
+    CallContext,
+    CallState,
+    Change,
+    Notice,
+    classify_caller,
+    end_code,
+)
 from agent_app.calls.writer import StoreWriter, desk_writer
-from agent_app.dialer.errors import CallStateError
+from agent_app.dialer.errors import CallStateError, DialerError
 from agent_app.dialer.events import (
     Answered,
     EarlyMedia,
@@ -40,15 +47,8 @@ from agent_app.dialer.events import (
 from agent_app.dialer.phone import Phone
 from agent_app.domain.enums import CallWaiting, Direction, LineType
 from agent_app.domain.views import StaffAccount
-from agent_app.screenpop.inbound import BUSY_HERE, DECLINED, link_inbound
+from agent_app.screenpop.inbound import BUSY_HERE, DECLINED
 from agent_app.screenpop.lookup import PopDecision
-from agent_app.screenpop.normalize import CallerId, CallerKind, parse_caller
-from agent_app.store.repositories.attempts import (
-    add_recording,
-    finish_attempt,
-    mark_answered,
-    start_outbound,
-)
 
 if TYPE_CHECKING:
     from agent_app.dialer.transcode import FinishedRecording
@@ -58,8 +58,6 @@ log = logging.getLogger(__name__)
 CallListener = Callable[[Call, Change], None]
 NoticeListener = Callable[[Notice, str], None]
 Clock = Callable[[], dt.datetime]
-
-KEEP_ENDED = 64  # ended calls kept for their late recordings and for the screens to read
 
 
 def _utc_now() -> dt.datetime:
@@ -86,12 +84,10 @@ class CallModel:
         self.region = region
         self.pbx_prefixes = pbx_prefixes
         self.writer = writer or desk_writer()
+        self._writes = CallWrites(self.writer, self._write_failed)
         self._clock = clock
-        self._store: DeskStore | None = None
-        self._open: dict[str, Call] = {}
-        self._ended: OrderedDict[str, Call] = OrderedDict()
+        self._book = CallBook()
         self._next = CallContext()
-        self._outcomes: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._listeners: list[CallListener] = []
         self._notice_listeners: list[NoticeListener] = []
 
@@ -108,19 +104,16 @@ class CallModel:
         """Write calls to ``engine`` as ``viewer`` from now on. The first store given is
         started: attempts a killed desk left open are closed (``desk_stopped``) before any
         new call is written."""
-        first = self._store is None or self._store.engine is not engine
         self.line = line or self.line
         self.region = region or self.region
         if pbx_prefixes is not None:
             self.pbx_prefixes = pbx_prefixes
-        self._store = DeskStore(engine, viewer, self.line)
-        if first:
-            self._write(lambda: close_abandoned(engine))
+        self._writes.use(DeskStore(engine, viewer, self.line))
 
     @property
     def stored(self) -> bool:
         """True when calls are written to a store."""
-        return self._store is not None
+        return self._writes.store is not None
 
     def add_listener(self, listener: CallListener) -> None:
         self._listeners.append(listener)
@@ -134,20 +127,16 @@ class CallModel:
     # Reading -----------------------------------------------------------------------------
     def get(self, call_id: str) -> Call | None:
         """The call, open or recently ended."""
-        return self._open.get(call_id) or self._ended.get(call_id)
+        return self._book.get(call_id)
 
     @property
     def open_calls(self) -> list[Call]:
-        return list(self._open.values())
+        return self._book.open_calls
 
     @property
     def focus(self) -> Call | None:
-        """The call the agent is on (placed or taken): the newest one not on hold, else the
-        newest held one; None when there is none."""
-        taken = [c for c in self._open.values() if c.taken]
-        active = [c for c in taken if c.state is not CallState.HELD]
-        chosen = active or taken
-        return chosen[-1] if chosen else None
+        """The call the agent is on (see CallBook.focus)."""
+        return self._book.focus
 
     @property
     def waiting_effective(self) -> CallWaiting:
@@ -160,7 +149,7 @@ class CallModel:
     def _line_holds(self) -> bool:
         try:
             return self._phone().supports_hold
-        except Exception:  # no line open: nothing can wait on it either
+        except DialerError:  # no line open: nothing can wait on it either
             return False
 
     # Phone events ------------------------------------------------------------------------
@@ -170,17 +159,17 @@ class CallModel:
             case Incoming():
                 self._incoming(event)
             case Ringing():
-                call = self._open.get(event.call_id)
+                call = self._book.get_open(event.call_id)
                 if call is not None and call.state is CallState.DIALING:
                     self._set(call, Change.STATE, state=CallState.RINGING)
             case EarlyMedia():
-                call = self._open.get(event.call_id)
+                call = self._book.get_open(event.call_id)
                 if call is not None and call.state in (CallState.DIALING, CallState.RINGING):
                     self._set(call, Change.STATE, state=CallState.EARLY)
             case Answered():
                 self._answered(event.call_id)
             case HoldChanged():
-                call = self._open.get(event.call_id)
+                call = self._book.get_open(event.call_id)
                 if call is not None and call.answered_at is not None:
                     state = CallState.HELD if event.on_hold else CallState.ANSWERED
                     self._set(call, Change.STATE, state=state)
@@ -190,15 +179,19 @@ class CallModel:
                 pass  # line-wide events: the line's state is the bridge's
 
     def _incoming(self, event: Incoming) -> None:
-        if event.call_id in self._open:
+        if self._book.get_open(event.call_id) is not None:
             return
         now = self._clock()
-        caller = self._classify(event)
-        others = [c for c in self._open.values() if not c.turned_away]
-        waits = self.waiting_effective is CallWaiting.WAIT
-        state = CallState.RINGING
-        if others and waits and not any(c.state is CallState.WAITING for c in others):
-            state = CallState.WAITING
+        caller = classify_caller(event, self.region, self.pbx_prefixes)
+        others = [c for c in self._book.open_calls if not c.turned_away]
+        # A caller may wait only for a call the agent is on, and only one at a time; a call
+        # that still rings for the agent keeps the card, so the next caller hears busy.
+        waits = (
+            self.waiting_effective is CallWaiting.WAIT
+            and all(c.taken for c in others)
+            and not any(c.state is CallState.WAITING for c in others)
+        )
+        state = CallState.WAITING if others and waits else CallState.RINGING
         call = Call(
             event.call_id,
             Direction.INBOUND,
@@ -210,19 +203,16 @@ class CallModel:
             caller=caller,
             turned_away=BUSY_HERE if others and state is not CallState.WAITING else "",
         )
-        self._open[call.call_id] = call
-        store = self._store
-        if store is not None:
-            attempt_id = call.attempt_id
+        self._book.put(call)
 
-            def identified(found: Identified) -> None:
-                known = self.get(call.call_id)
-                if known is not None and known.attempt_id == attempt_id:
-                    self._set(known, Change.IDENTIFIED, decision=found.decision)
-                if found.lookup_error is not None:
-                    self._notice(Notice.LOOKUP_FAILED, str(found.lookup_error))
+        def identified(found: Identified) -> None:
+            known = self.get(call.call_id)
+            if known is not None and known.attempt_id == call.attempt_id:
+                self._set(known, Change.IDENTIFIED, decision=found.decision)
+            if found.lookup_error is not None:
+                self._notice(Notice.LOOKUP_FAILED, str(found.lookup_error))
 
-            self._write(lambda: store_inbound(store, caller, attempt_id, now), identified)
+        self._writes.opened(call, identified)
         self._emit(call, Change.INCOMING)
         if call.turned_away:
             # One call at a time (or the line cannot hold): the caller hears busy (486) and
@@ -231,31 +221,16 @@ class CallModel:
                 self._notice(Notice.WAITING_NEEDS_HOLD, "")
             self._reject(call.call_id)
 
-    def _classify(self, event: Incoming) -> CallerId:
-        if event.withheld:
-            return CallerId(CallerKind.WITHHELD, event.number, display_name=event.display_name)
-        if event.unavailable:
-            return CallerId(CallerKind.UNAVAILABLE, "", display_name=event.display_name)
-        if event.invalid:
-            # What the line sent was not a number: nothing is looked up, nothing guessed.
-            return CallerId(CallerKind.INVALID, "", display_name=event.display_name)
-        caller = parse_caller(event.number, self.region, self.pbx_prefixes)
-        if not caller.display_name and event.display_name:
-            caller = CallerId(caller.kind, caller.raw, caller.number, event.display_name)
-        return caller
-
     def _answered(self, call_id: str) -> None:
-        call = self._open.get(call_id)
+        call = self._book.get_open(call_id)
         if call is None or call.answered_at is not None:
             return
         at = self._clock()
         call = self._set(call, Change.ANSWERED, state=CallState.ANSWERED, answered_at=at)
-        store, attempt_id = self._store, call.attempt_id
-        if store is not None:
-            self._write(lambda: mark_answered(store.engine, attempt_id, at))
+        self._writes.answered(call)
 
     def _ended_event(self, event: Ended) -> None:
-        call = self._open.pop(event.call_id, None)
+        call = self._book.get_open(event.call_id)
         if call is None:
             return
         at = self._clock()
@@ -263,24 +238,9 @@ class CallModel:
         ended = dataclasses.replace(
             call, state=CallState.ENDED, ended=event, ended_at=at, end_code=code
         )
-        self._ended[ended.call_id] = ended
-        while len(self._ended) > KEEP_ENDED:
-            self._ended.popitem(last=False)
-        self._finish(ended)
+        self._book.put(ended)
+        self._writes.ended(ended)
         self._emit(ended, Change.ENDED)
-
-    def _finish(self, call: Call) -> None:
-        store = self._store
-        if store is None:
-            return
-        attempt_id, answered, code = call.attempt_id, call.answered_at, call.end_code
-        at = call.ended_at
-        assert at is not None
-        self._write(
-            lambda: finish_attempt(
-                store.engine, attempt_id, answered_at=answered, ended_at=at, end_reason=code
-            )
-        )
 
     # Agent actions -------------------------------------------------------------------------
     def link(self, context: CallContext) -> None:
@@ -303,22 +263,8 @@ class CallModel:
             context=self._next,
             taken=True,
         )
-        self._open[call_id] = call
-        store, context, attempt_id = self._store, call.context, call.attempt_id
-        if store is not None:
-            self._write(
-                lambda: start_outbound(
-                    store.engine,
-                    staff_id=store.viewer.id,
-                    number=shown,
-                    line=store.line,
-                    task_id=context.task_id,
-                    patient_id=context.patient_id,
-                    contact_id=context.contact_id,
-                    started_at=call.started_at,
-                    attempt_id=attempt_id,
-                )
-            )
+        self._book.put(call)
+        self._writes.opened(call, lambda _found: None)
         self._emit(call, Change.STARTED)
         return call
 
@@ -326,10 +272,10 @@ class CallModel:
         """Answer a ringing inbound call. A waiting call is answered after the answered call
         is put on hold ("answer and hold"). CallStateError while another call is being placed
         or answered; DialerError when the line refuses."""
-        call = self._open.get(call_id)
+        call = self._book.get_open(call_id)
         if call is None or not call.inbound or call.taken or call.turned_away:
             raise CallStateError("Only a ringing incoming call can be answered.")
-        busy = [c for c in self._open.values() if c.taken and c is not call]
+        busy = [c for c in self._book.open_calls if c.taken and c is not call]
         if any(c.answered_at is None for c in busy):
             raise CallStateError("Finish the current call first.")
         phone = self._phone()
@@ -341,20 +287,20 @@ class CallModel:
 
     def reject(self, call_id: str, code: str = DECLINED) -> None:
         """Turn a ringing inbound call away; its attempt is closed with ``code``."""
-        call = self._open.get(call_id)
+        call = self._book.get_open(call_id)
         if call is None or call.answered_at is not None:
             return
-        self._open[call_id] = dataclasses.replace(call, turned_away=code)
+        self._book.put(dataclasses.replace(call, turned_away=code))
         try:
             self._phone().reject(call_id)
-        except Exception:
-            self._open[call_id] = call
+        except DialerError:
+            self._book.put(call)
             raise
 
     def _reject(self, call_id: str) -> None:
         try:
             self._phone().reject(call_id)
-        except Exception as exc:  # said on the status bar; the line ends the call itself
+        except DialerError as exc:  # said on the status bar; the line ends the call itself
             log.warning("a caller could not be turned away: %s", exc)
             self._notice(Notice.REJECT_FAILED, str(exc))
 
@@ -367,14 +313,11 @@ class CallModel:
     def link_patient(self, call_id: str, patient_id: int, task_id: int | None) -> None:
         """The agent settled on the inbound caller's patient: the attempt follows."""
         call = self.get(call_id)
-        store = self._store
         if call is None:
             return
         context = dataclasses.replace(call.context, patient_id=patient_id, task_id=task_id)
         call = self._set(call, Change.LINKED, context=context)
-        if store is not None:
-            attempt_id = call.attempt_id
-            self._write(lambda: link_inbound(store.engine, attempt_id, patient_id, task_id))
+        self._writes.linked(call, patient_id, task_id)
 
     def relook(self, call_id: str, decision: PopDecision) -> None:
         """The caller was looked up again (the agent saved their number as a contact)."""
@@ -385,25 +328,13 @@ class CallModel:
     def store_recording(self, call_id: str, finished: FinishedRecording) -> bool:
         """Store the finished recording of a call (with the answer markers of its follow-up);
         False when the call is no longer known or nothing is stored."""
-        call, store = self.get(call_id), self._store
-        if call is None or store is None:
-            return False
-        markers = call.context.markers() if call.context.markers is not None else {}
-        attempt_id = call.attempt_id
-        self._write(lambda: add_recording(store.engine, attempt_id, finished, markers))
-        return True
+        call = self.get(call_id)
+        return call is not None and self._writes.recorded(call, finished)
 
     # Outcomes of writes ----------------------------------------------------------------------
     def pump(self) -> int:
         """Act on the outcomes of finished writes, here; returns how many."""
-        done = 0
-        while True:
-            try:
-                outcome = self._outcomes.get_nowait()
-            except queue.Empty:
-                return done
-            done += 1
-            outcome()
+        return self._writes.pump()
 
     def flush(self, timeout: float | None = 30.0) -> bool:
         """Wait for every queued write and act on the outcomes (tests, shutdown)."""
@@ -413,30 +344,18 @@ class CallModel:
 
     def shutdown(self, timeout: float | None = 10.0) -> bool:
         """The desk stops: open calls are closed as ``desk_stopped`` and every write waited for."""
-        for call in list(self._open.values()):
+        for call in list(self._book.open_calls):
             ended = Ended(call.call_id, EndReason.DESK_STOPPED, "")
             self._ended_event(ended)
         return self.flush(timeout)
 
-    def _write(
-        self, job: Callable[[], object], on_done: Callable[[Identified], None] | None = None
-    ) -> None:
-        def done(result: object, error: BaseException | None) -> None:
-            if error is not None:
-                self._outcomes.put(lambda: self._notice(Notice.WRITE_FAILED, str(error)))
-            elif on_done is not None:
-                assert isinstance(result, Identified)
-                self._outcomes.put(lambda: on_done(result))
-
-        self.writer.submit(job, done)
+    def _write_failed(self, error: BaseException) -> None:
+        self._notice(Notice.WRITE_FAILED, str(error))
 
     # Listeners -------------------------------------------------------------------------------
     def _set(self, call: Call, change: Change, **values: object) -> Call:
         new = dataclasses.replace(call, **values)  # type: ignore[arg-type]
-        if call.call_id in self._open:
-            self._open[call.call_id] = new
-        elif call.call_id in self._ended:
-            self._ended[call.call_id] = new
+        self._book.put(new)
         self._emit(new, change)
         return new
 

@@ -86,6 +86,11 @@ class ScriptedDesk:
             model.hold(self.calls[args[0]], False)
         elif action == "lose_line":
             phone.simulate_device_lost()
+        elif action == "quit":
+            model.shutdown()  # the desk is closed during the calls
+            phone.remove_listener(self._heard)
+            self.phone = self._new_phone()
+            self.model = self._start_model()
         elif action == "kill":
             # The desk dies: nothing more is heard. (Its writes already queued still land
             # before the next start's, as the writer runs them in order.)

@@ -105,6 +105,11 @@ SEQUENCES: dict[str, Sequence] = {
         (("incoming", "in", NOBODY), ("lose_line",)),
         {"in": (IN, False, "missed")},
     ),
+    "desk closed during a call while another rings": Sequence(
+        (("dial", "out", ANSWERS), ("wait", "2"), ("incoming", "in", NOBODY), ("quit",)),
+        {"out": (OUT, True, "desk_stopped"), "in": (IN, False, "desk_stopped")},
+        waiting=CallWaiting.WAIT,
+    ),
     "desk killed mid-call: closed at the next start": Sequence(
         (("dial", "out", ANSWERS), ("wait", "2"), ("kill",)),
         {"out": (OUT, True, "desk_stopped")},
