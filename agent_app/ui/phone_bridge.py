@@ -239,7 +239,11 @@ class PhoneBridge(QObject):
 
     # Events ------------------------------------------------------------------------------
     def _on_event(self, event: PhoneEvent) -> None:
-        self.calls.handle(event)  # the model first: the screens read it when they hear
+        try:
+            self.calls.handle(event)  # the model first: the screens read it when they hear
+        except Exception:
+            # The line's own signals still go out, so the window follows the line.
+            log.exception("the call model failed on %s", type(event).__name__)
         match event:
             case RegistrationChanged():
                 self._registration, self._reason = event.state, event.reason
