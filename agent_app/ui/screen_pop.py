@@ -58,9 +58,6 @@ class ScreenPop(QObject):
         self.engine = engine
         self.viewer = viewer
         self.settings = settings
-        self.line = line
-        self.region = region
-        self.pbx_prefixes = pbx_prefixes
         self.host = host
         self.card = PopCard(host)  # a window of its own, but closed with the main window
         if settings.placement is PopPlacement.WINDOW or host is None:

@@ -4722,7 +4722,7 @@ It is retried automatically.</translation>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+69"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+66"/>
         <location line="+204"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>

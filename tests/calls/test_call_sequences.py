@@ -13,6 +13,8 @@ from sqlalchemy import Engine
 from agent_app.calls.call import CallState, Notice
 from agent_app.calls.writer import StoreWriter
 from agent_app.dialer.errors import CallStateError
+from agent_app.dialer.modem import ModemPhone
+from agent_app.dialer.sip import SipPhone
 from agent_app.domain.enums import CallWaiting
 from agent_app.store.engine import open_local_store
 from tests.calls.desk_script import (
@@ -101,6 +103,8 @@ def test_answer_and_hold_puts_the_first_call_on_hold_and_the_waiting_one_through
 def test_a_line_without_hold_turns_the_second_caller_away_and_says_why(
     hospital: KnownHospital, writer: StoreWriter
 ) -> None:
+    # The phone-line box has no hold; SIP holds (re-INVITE), as the simulated line may.
+    assert not ModemPhone.supports_hold and SipPhone.supports_hold
     desk = _desk(hospital, writer, Sequence((), {}, waiting=CallWaiting.WAIT, can_hold=False))
     assert desk.model.waiting_effective is CallWaiting.BUSY
     desk.run([("incoming", "first", WANG_DAUGHTER), ("answer", "first")])
