@@ -311,3 +311,25 @@ def test_with_call_waiting_a_second_call_pops_and_answering_it_holds_the_first(
         return [(at is not None, reason) for at, reason in rows]
 
     qtbot.waitUntil(lambda: closed() == [(True, "local_hangup")] * 2, timeout=5000)
+
+
+def test_call_waiting_on_a_line_without_hold_turns_the_caller_away_and_says_why(
+    qtbot: QtBot, make_desk, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    desk: Desk = make_desk()
+    desk.phone.supports_hold = False  # as the phone-line box
+    desk.bridge.calls.waiting = CallWaiting.WAIT
+    bar = CallBar(desk.bridge, tmp_path / "recordings")
+    qtbot.addWidget(bar)
+    desk.pop.sig_answer.connect(bar.answer_incoming)
+    messages: list[str] = []
+    desk.pop.sig_message.connect(messages.append)
+    first = _ring(qtbot, desk, WANG_DAUGHTER)
+    qtbot.mouseClick(desk.pop.card.answer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.state_label.text() == "Connected", timeout=5000)
+    with qtbot.waitSignal(desk.bridge.sig_ended, timeout=5000) as ended:
+        second = desk.phone.simulate_incoming(ORTHO_MOBILE)
+    assert ended.args[0].call_id == second and ended.args[0].reason is EndReason.REJECTED
+    assert any("cannot hold" in m for m in messages) and ORTHO_MOBILE in messages[-1]
+    assert bar.call_id == first and desk.pop.current is not None
+    assert desk.pop.current.call_id == first  # the card stays on the call in progress
