@@ -7,11 +7,13 @@ inbound with either call-waiting setting, hang-up while ringing, line lost mid-c
 mid-call) runs on the simulated line with a hand-turned clock, through one ``CallModel`` and the
 desk's one writer thread, into an encrypted local store with the known hospital's patients.
 
-Printed: phone events per second (handed to the model, and until every write landed), store
-writes per second, and the per-write cost against the floor measured in the same run on the
-same store: the bare repository writes of an attempt (start, answered, finished) from this
-thread. Afterwards the attempts left open must be 0 and every attempt must hold the code of how
-its call ended; the exit status is 1 otherwise.
+Printed: phone events per second (handed to the model, and until every write landed: a
+"desk closed" sequence waits for the writes queued before it, as a closing desk does), store
+writes per second, and the per-write cost against two floors measured in the same run on the
+same store: (1) a tenth as many sequences of the same mix with every write run inline on this
+thread (no queue, no writer thread), and (2) the bare repository writes of an outbound attempt
+(start, answered, finished). Afterwards the attempts left open must be 0 and every attempt
+must hold the code of how its call ended; the exit status is 1 otherwise.
 """
 
 from __future__ import annotations
@@ -24,16 +26,17 @@ import sys
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from agent_app.calls.writer import StoreWriter
+from agent_app.calls.writer import Done, Job, StoreWriter
 from agent_app.domain.enums import CallWaiting, LineType
 from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.attempts import finish_attempt, mark_answered, start_outbound
 from tests.calls.desk_script import ScriptedDesk, attempt_rows, open_attempts
-from tests.calls.sequences import SEQUENCES, Sequence
+from tests.calls.sequences import SEQUENCES
 from tests.screenpop.known_hospital import KnownHospital, build_known_hospital
 
 FLOOR_ATTEMPTS = 300
@@ -51,29 +54,57 @@ def floor_seconds_per_write(engine: Engine, staff_id: int) -> float:
     return (time.perf_counter() - started) / (3 * FLOOR_ATTEMPTS)
 
 
-def run(hospital: KnownHospital, sequences: int, seed: int) -> int:
-    logging.getLogger("agent_app.calls").setLevel(logging.ERROR)  # each kill's closing
+class InlineWriter(StoreWriter):
+    """The floor's writer: each write runs at once on the calling thread (no queue, no
+    thread), so the same call sequences cost only the model and the repository writes."""
+
+    def __init__(self) -> None:  # no thread is started
+        self.completed = 0
+
+    def submit(self, job: Job, done: Done | None = None) -> None:
+        try:
+            result, error = job(), None
+        except Exception as exc:
+            result, error = None, exc
+        self.completed += 1
+        if done is not None:
+            done(result, error)
+
+    def flush(self, timeout: float | None = 30.0) -> bool:
+        return True
+
+    def close(self, timeout: float | None = 30.0) -> bool:
+        return True
+
+
+@dataclass
+class Run:
+    """One pass of scripted sequences and what it cost."""
+
+    events: int = 0
+    writes: int = 0
+    handed: float = 0.0  # seconds until every event was handed to the model
+    landed: float = 0.0  # seconds until every write had landed too
+    expected: dict[uuid.UUID, tuple[str, tuple[str, bool, str]]] = field(default_factory=dict)
+
+
+def run_sequences(hospital: KnownHospital, writer: StoreWriter, sequences: int, seed: int) -> Run:
+    """``sequences`` sequences drawn with ``seed``, through one model per call-waiting setting."""
     rng = random.Random(seed)
     names = sorted(SEQUENCES)
-    writer = StoreWriter("bench-writer")
     desks: dict[tuple[CallWaiting, bool], ScriptedDesk] = {}
-    expected: dict[uuid.UUID, tuple[str, tuple[str, bool, str]]] = {}
-    engine = hospital.engine
+    result = Run()
     done_before = writer.completed
-
-    def desk_for(sequence: Sequence) -> ScriptedDesk:
-        key = (sequence.waiting, sequence.can_hold)
-        if key not in desks:
-            desks[key] = ScriptedDesk(
-                engine, hospital.cardiology_nurse, writer, sequence.waiting, sequence.can_hold
-            )
-        return desks[key]
-
     started = time.perf_counter()
     for _ in range(sequences):
         name = rng.choice(names)
         sequence = SEQUENCES[name]
-        desk = desk_for(sequence)
+        key = (sequence.waiting, sequence.can_hold)
+        if key not in desks:
+            desks[key] = ScriptedDesk(
+                hospital.engine, hospital.cardiology_nurse, writer, *key
+            )  # fmt: skip
+        desk = desks[key]
         desk.calls.clear()
         ids: dict[str, uuid.UUID] = {}
         for step in sequence.steps:
@@ -81,31 +112,49 @@ def run(hospital: KnownHospital, sequences: int, seed: int) -> int:
             for label in desk.calls.keys() - ids.keys():
                 ids[label] = desk.attempt_of(label)
         for label, row in sequence.rows.items():
-            expected[ids[label]] = (name, row)
-    handed = time.perf_counter() - started
+            result.expected[ids[label]] = (name, row)
+    result.handed = time.perf_counter() - started
     for desk in desks.values():
         desk.model.flush(None)
-    landed = time.perf_counter() - started
-    writes = writer.completed - done_before
-    writer.close()
-    events = sum(d.events for d in desks.values())
+    result.landed = time.perf_counter() - started
+    result.writes = writer.completed - done_before
+    result.events = sum(d.events for d in desks.values())
+    return result
 
-    floor = floor_seconds_per_write(engine, hospital.cardiology_nurse.id)
+
+def run(hospital: KnownHospital, sequences: int, seed: int) -> int:
+    logging.getLogger("agent_app.calls").setLevel(logging.ERROR)  # each kill's closing
+    engine = hospital.engine
+    floor_run = run_sequences(hospital, InlineWriter(), max(1, sequences // 10), seed + 1)
+    bare = floor_seconds_per_write(engine, hospital.cardiology_nurse.id)
+    writer = StoreWriter("bench-writer")
+    main = run_sequences(hospital, writer, sequences, seed)
+    writer.close()
+
     left_open = open_attempts(engine)
     rows = attempt_rows(engine)
     wrong = 0
-    for attempt, (name, row) in expected.items():
+    for attempt, (name, row) in {**floor_run.expected, **main.expected}.items():
         if rows.get(str(attempt)) != row:
             wrong += 1
             print(f"  {name}: {rows.get(str(attempt))} instead of {row}")
-    per_write = landed / writes
-    print(f"sequences {sequences} (seed {seed}), attempts {len(expected)}, phone events {events}")
+    per_write = main.landed / main.writes
+    inline = floor_run.landed / floor_run.writes
+    events, handed, landed = main.events, main.handed, main.landed
+    print(f"sequences {sequences} (seed {seed}), attempts {len(main.expected)}, events {events}")
     print(f"events handed to the model: {events / handed:,.0f} per second ({handed:.1f} s)")
     print(f"events until every write landed: {events / landed:,.0f} per second ({landed:.1f} s)")
-    print(f"store writes {writes}: {writes / landed:,.0f}/s, {per_write * 1e3:.2f} ms each")
     print(
-        f"floor (bare repository writes of an attempt, this thread): {floor * 1e3:.2f} ms per "
-        f"write; ratio {per_write / floor:.2f}x"
+        f"store writes {main.writes}: {main.writes / landed:,.0f}/s, {per_write * 1e3:.2f} ms each"
+    )
+    print(
+        f"floor 1, the same kind of sequences ({len(floor_run.expected)} attempts) with every "
+        f"write run inline on this thread: {inline * 1e3:.2f} ms per write; "
+        f"ratio {per_write / inline:.2f}x"
+    )
+    print(
+        f"floor 2, bare repository writes of an outbound attempt: {bare * 1e3:.2f} ms per "
+        f"write; ratio {per_write / bare:.2f}x (inbound writes also look the caller up)"
     )
     print(f"attempts left open afterwards: {left_open} (must be 0)")
     print(f"attempts whose row differs from the call's end: {wrong} (must be 0)")
