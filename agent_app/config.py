@@ -22,6 +22,8 @@ from typing import Any, ClassVar, TypeVar
 
 from agent_app import APP_NAME
 from agent_app.domain.coded_error import CodedError
+from agent_app.domain.enums import CallWaiting
+from agent_app.domain.hospital_zone import HOSPITAL_ZONE
 
 ENV_PREFIX = "AGENT_APP_"
 
@@ -174,6 +176,16 @@ class ModemSettings:
     transfer_dial: str = "{flash}{target}"
 
 
+@dataclass(frozen=True)
+class PhoneSettings:
+    """What the desk does with calls on any line (``[phone]``)."""
+
+    # A second inbound call while the agent is on one: "busy" turns it away (486) and keeps it
+    # as a missed call; "wait" lets it ring and pop, and the agent may hold the first call and
+    # answer it. A line that cannot hold (the serial phone-line box) always turns it away.
+    call_waiting: CallWaiting = CallWaiting.BUSY
+
+
 class BlacklistAction(enum.StrEnum):
     """What an inbound call from a blacklisted number does."""
 
@@ -277,7 +289,7 @@ class SmsSettings:
     per_minute: int = 6  # messages handed to the modem per minute, at most
     max_attempts: int = 5  # tries before a message the modem keeps refusing is failed
     retry_seconds: float = 60.0  # the first wait after a refusal; doubles with each try
-    zone: str = "Asia/Shanghai"  # the patients' clock, for quiet hours
+    zone: str = HOSPITAL_ZONE  # the patients' clock, for quiet hours
     http: SmsHttpSettings = field(default_factory=SmsHttpSettings)
 
     @property
@@ -329,6 +341,7 @@ class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
     sip: SipSettings = field(default_factory=SipSettings)
     modem: ModemSettings = field(default_factory=ModemSettings)
+    phone: PhoneSettings = field(default_factory=PhoneSettings)
     screenpop: ScreenPopSettings = field(default_factory=ScreenPopSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
     sign_in: SignInSettings = field(default_factory=SignInSettings)

@@ -173,6 +173,9 @@ def background_jobs_finish() -> Iterator[None]:
     core (two in CI), and a job a test left running (a department's call history read after a
     follow-up opened) would hold up the next test's own jobs."""
     yield
+    writer = sys.modules.get("agent_app.calls.writer")
+    if writer is not None:
+        writer.desk_writer().flush(10)
     qtcore = sys.modules.get("PySide6.QtCore")
     if qtcore is not None and qtcore.QCoreApplication.instance() is not None:
         qtcore.QThreadPool.globalInstance().waitForDone(10_000)

@@ -23,6 +23,7 @@ CORE = [
     "agent_app/netwatch",
     "agent_app/server",
     "agent_app/selftest",
+    "agent_app/calls",
 ]
 
 

@@ -20,6 +20,7 @@ from agent_app.config import (
 from agent_app.dialer.fake import FakePhone
 from agent_app.dialer.lines import open_phone
 from agent_app.dialer.sip_config import SipLineConfig
+from agent_app.domain.enums import CallWaiting
 
 
 def test_missing_default_file_means_defaults() -> None:
@@ -196,9 +197,19 @@ def test_calling_settings_default_to_a_working_demo_and_open_the_lines_with_them
     assert SipLineConfig.from_settings(settings.sip, 30.0).max_calls == 2
 
 
+def test_call_waiting_is_busy_unless_set_to_wait(tmp_path: Path) -> None:
+    assert load_settings().phone.call_waiting is CallWaiting.BUSY
+    path = tmp_path / "config.toml"
+    path.write_text('[phone]\ncall_waiting = "wait"\n', "utf-8")
+    assert load_settings({"AGENT_APP_CONFIG": str(path)}).phone.call_waiting is CallWaiting.WAIT
+    env = {"AGENT_APP_CONFIG": str(path), "AGENT_APP_PHONE_CALL_WAITING": "busy"}
+    assert load_settings(env).phone.call_waiting is CallWaiting.BUSY
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
+        ('[phone]\ncall_waiting = "queue"\n', "'queue' is not one of: busy, wait"),
         ('extension_pattern = "8[0-9"\n', "is not a valid regular expression"),
         ("inbound_ring_timeout = 0\n", "inbound_ring_timeout must be above 0 seconds"),
         ("[sip]\nmax_calls = 4\n", "[sip] max_calls must be between 1 and 3"),

@@ -34,9 +34,9 @@ from agent_app.demo.history_supervision import (
     date_back,
     outbox_mark,
 )
-from agent_app.demo.hospital import HOSPITAL_TZ
 from agent_app.demo.rows import COLUMNS, HISTORY_COLUMNS, PATIENT_TABLES, uuid_hex
 from agent_app.domain.enums import Disposition, UploadState
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.store.bulk import bulk_insert
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from agent_app.demo.history_patients import HistoryPatient
-from agent_app.demo.hospital import HOSPITAL_TZ
 from agent_app.domain.enums import Disposition, EndReason, TaskStatus
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.retry_rules import BAD_NUMBER, RetryPolicy, next_step
 
 # How calls to discharged patients go, first attempt (later ones are answered a bit less).

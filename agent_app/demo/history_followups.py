@@ -19,9 +19,9 @@ from typing import Any
 from agent_app.demo.history_answers import CallFacts
 from agent_app.demo.history_calls import WITH_RESULT, PlannedCall, TaskWork
 from agent_app.demo.history_plans import AnswerPlans
-from agent_app.demo.hospital import HOSPITAL_TZ
 from agent_app.demo.rows import Clock, uuid_hex
 from agent_app.domain.enums import Disposition, EndReason, Outcome, TaskStatus, VitalStatus
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 
 Row = tuple[Any, ...]
 _NOTES = ("", "", "", "", "", "", "", "", "已提醒复诊时间", "患者对随访表示感谢", "家属代答")

@@ -24,8 +24,8 @@ from agent_app.demo.history_answers import (
     CallFacts,
     depends_on_diagnosis,
 )
-from agent_app.demo.hospital import HOSPITAL_TZ
 from agent_app.domain.enums import VitalStatus
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.questionnaire import AnswerSheet, QuestionType, RaisedFlag, Template
 
 POOL_SIZE = 48  # plans per pool; a small past makes smaller pools

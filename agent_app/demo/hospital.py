@@ -25,6 +25,7 @@ from agent_app.demo.people import (
 )
 from agent_app.demo.rows import DAY, EPOCH, PATIENT_TABLES, Clock, uuid_hex
 from agent_app.domain.enums import Role
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.questionnaire import parse_template
 from agent_app.shipped_files import RESOURCES_DIR
 
@@ -50,7 +51,6 @@ DEPARTMENT_TEMPLATES = {
     "ONCO": "oncology_survival",
     "NEUR": "neurology_stroke",
 }
-HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
 DEMO_PASSWORD = "demo"
 
 OFFSETS = (3, 30, 90)

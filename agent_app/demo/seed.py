@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from argon2 import PasswordHasher
 from sqlalchemy import Engine, func, select
 
-from agent_app.demo.hospital import DEMO_PASSWORD, HOSPITAL_TZ, DemoHospital
+from agent_app.demo.hospital import DEMO_PASSWORD, DemoHospital
 from agent_app.demo.rows import COLUMNS, PATIENT_TABLES
 from agent_app.demo.transfer_directory import seed_transfer_directory
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.store.bulk import bulk_insert, deferred_indexes, reset_id_sequences
 from agent_app.store.repositories.knowledge_import import SHIPPED_ARTICLES, import_folder
 from agent_app.store.repositories.sms_templates import import_shipped

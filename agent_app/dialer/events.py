@@ -149,4 +149,5 @@ END_TEXT: dict[EndReason, str] = {
     EndReason.DEVICE_LOST: "The phone device was disconnected during the call.",
     EndReason.FAILED: "The call failed.",
     EndReason.TRANSFERRED: "The call was transferred.",
+    EndReason.DESK_STOPPED: "The desk stopped during the call.",
 }

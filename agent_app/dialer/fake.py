@@ -21,6 +21,7 @@ from agent_app.dialer.events import (
     END_TEXT,
     Answered,
     ConferenceChanged,
+    DeviceLost,
     Ended,
     HoldChanged,
     Incoming,
@@ -89,8 +90,11 @@ class FakePhone(Phone):
         outcomes: dict[str, FakeOutcome] | None = None,
         voice_cache: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
+        can_hold: bool = True,
     ) -> None:
+        """``can_hold`` False simulates a line without hold, like the phone-line box."""
         super().__init__()
+        self.supports_hold = can_hold
         self.odds = odds or FakeOdds()
         self.outcomes = dict(outcomes or {})
         self.ring_seconds = ring_seconds
@@ -134,6 +138,14 @@ class FakePhone(Phone):
         self._calls[call_id] = call
         self.post(Incoming(call_id, "" if withheld else number, display_name, withheld))
         return call_id
+
+    def simulate_device_lost(self, reason: str = "The simulated line was unplugged.") -> None:
+        """Pretend the line's device vanished, as a modem does when unplugged: every open
+        call ends as DEVICE_LOST, then DeviceLost is posted."""
+        for call_id, call in list(self._calls.items()):
+            if not call.ended:
+                self._end(call_id, EndReason.DEVICE_LOST)
+        self.post(DeviceLost("", reason))
 
     def _feed_recorder(self, call: _Call, now: float) -> None:
         assert call.recorder is not None
@@ -218,6 +230,8 @@ class FakePhone(Phone):
 
     def hold(self, call_id: str, on_hold: bool) -> None:
         call = self._call(call_id)
+        if not self.supports_hold:
+            raise CallStateError("This simulated line has no hold.")
         call.on_hold = on_hold
         self.post(HoldChanged(call_id, on_hold))
 

@@ -62,6 +62,8 @@ VOICE_FORMAT = "1,8000"  # AT+VSM: 8-bit unsigned linear PCM, 8000 samples a sec
 class ModemPhone(FlashTransfers, Phone):
     """A voice modem at ``port`` (a device path or any pyserial URL); one call at a time."""
 
+    supports_hold = False  # a plain phone line has no hold
+
     def __init__(
         self,
         port: str,

@@ -33,6 +33,8 @@ class Phone(abc.ABC):
     address: str = ""
     #: the same for logs, e.g. "SIP 1001@pbx" or "Modem /dev/ttyACM0"
     description: str = ""
+    #: the line can put an answered call on hold (call waiting needs it)
+    supports_hold: bool = True
 
     def __init__(self) -> None:
         self._listeners: list[Listener] = []

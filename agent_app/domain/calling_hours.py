@@ -23,8 +23,9 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agent_app.domain.coded_error import CodedError
+from agent_app.domain.hospital_zone import HOSPITAL_ZONE
 
-DEFAULT_ZONE = "Asia/Shanghai"
+DEFAULT_ZONE = HOSPITAL_ZONE
 
 
 class CallingHoursError(CodedError, ValueError):

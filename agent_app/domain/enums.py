@@ -68,6 +68,13 @@ class Direction(enum.StrEnum):
     INBOUND = "inbound"
 
 
+class CallWaiting(enum.StrEnum):
+    """What a second inbound call does while the agent is on a call (``[phone] call_waiting``)."""
+
+    BUSY = "busy"  # the caller hears busy (486) and is kept as a missed call
+    WAIT = "wait"  # the call waits and pops; the agent may hold the first and answer it
+
+
 class LineType(enum.StrEnum):
     SIP = "sip"
     MODEM = "modem"
@@ -184,3 +191,6 @@ class EndReason(enum.StrEnum):
     DEVICE_LOST = "device_lost"
     FAILED = "failed"
     TRANSFERRED = "transferred"  # the agent handed the call on (blind or attended transfer)
+    # The desk stopped (killed, crashed, closed) while the call was open: its attempt is
+    # closed with this code at the next start, or at shutdown.
+    DESK_STOPPED = "desk_stopped"

@@ -48,6 +48,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from agent_app.domain.hospital_zone import HOSPITAL_ZONE
 from agent_app.his.errors import HisSettingsError, MappingError
 from agent_app.his.mapping import Hl7Mapping
 from agent_app.his.mllp_security import LOOPBACK_SENDERS, parse_senders
@@ -88,7 +89,7 @@ class HisSettings:
     store_url: str = ""
     region: str = "CN"
     daily_at: str = "06:30"
-    zone: str = "Asia/Shanghai"
+    zone: str = HOSPITAL_ZONE
     late_days: int = 7
     batch_size: int = 1000
     sql: SqlSettings | None = None

@@ -45,12 +45,14 @@ def record_inbound(
     staff_id: int,
     line: LineType,
     now: dt.datetime | None = None,
+    attempt_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
-    """Store the ringing call; linked to the patient, contact and open task when known."""
+    """Store the ringing call; linked to the patient, contact and open task when known.
+    ``attempt_id``: the id the caller chose when the call started (a new one by default)."""
     patient = decision.patient
     match = patient.match if patient is not None else None
     task = patient.open_task if patient is not None else None
-    attempt_id = uuid.uuid4()
+    attempt_id = attempt_id or uuid.uuid4()
     attempt = CallAttempt(
         id=attempt_id,
         task_id=task.task_id if task is not None else None,

@@ -1,8 +1,10 @@
 """The call bar: number, dial/hang up, hold, mute, keypad, timer and recording state.
 
-Every answered call is recorded from the moment of answer into the recordings folder; when the
-call ends the WAV is compressed to Opus off the GUI thread and ``sig_recording_finished``
-reports the result.
+It shows the call the agent is on as the desk's call model has it (``bridge.calls.focus``:
+the call placed or answered here; after "answer and hold", the newest not on hold) and keeps
+no call state of its own. Every answered call is recorded from the moment of answer into the
+recordings folder; when the call ends the WAV is compressed to Opus off the GUI thread and
+``sig_recording_finished`` reports the result.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from agent_app.calls.call import Call, CallState, Change
+from agent_app.calls.model import CallModel
 from agent_app.dialer.dial_plan import DialCode, DialNumberError, DialPlan
 from agent_app.dialer.errors import DialerError
-from agent_app.dialer.events import Ended, RecordingChanged
+from agent_app.dialer.events import RecordingChanged
 from agent_app.dialer.phone import Phone
 from agent_app.domain.enums import LineType
 from agent_app.ui.background import run_in_background
@@ -88,9 +92,8 @@ class CallBar(QWidget):
         self.bridge = bridge
         self.dial_plan = dial_plan or DialPlan(allow_sip_uri=bridge.line_kind is LineType.SIP)
         self.recordings_dir = recordings_dir
-        self.call_id = ""
-        self._answered_at: float | None = None
-        self._recording: Path | None = None
+        # call id -> the WAV being recorded (None: recording it failed)
+        self._recordings: dict[str, Path | None] = {}
 
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText(self.tr("Number to call"))
@@ -144,13 +147,7 @@ class CallBar(QWidget):
         self._tick = QTimer(self)
         self._tick.setInterval(500)
         self._tick.timeout.connect(self._update_timer)
-        bridge.sig_ringing.connect(lambda _id: self._set_state(self.tr("Ringing…")))
-        bridge.sig_early_media.connect(lambda _id: self._set_state(self.tr("Ringing…")))
-        bridge.sig_answered.connect(self._answered)
-        bridge.sig_ended.connect(self._ended)
-        bridge.sig_hold.connect(
-            lambda e: self._set_state(self.tr("On hold") if e.on_hold else self.tr("Connected"))
-        )
+        bridge.sig_call.connect(self._call_changed)
         bridge.sig_recording.connect(self._recording_changed)
         bridge.sig_line.connect(self._update_buttons)
         self._update_buttons()
@@ -159,6 +156,21 @@ class CallBar(QWidget):
     def phone(self) -> Phone:
         """The open line (LineUnavailableError, a DialerError, when there is none)."""
         return self.bridge.require_phone()
+
+    @property
+    def calls(self) -> CallModel:
+        return self.bridge.calls
+
+    @property
+    def call_id(self) -> str:
+        """The call the agent is on (placed or answered here), or ""."""
+        focus = self.calls.focus
+        return focus.call_id if focus is not None else ""
+
+    def _connected(self) -> Call | None:
+        """The call the agent is on once it was answered."""
+        focus = self.calls.focus
+        return focus if focus is not None and focus.answered_at is not None else None
 
     def dial_readiness(self) -> tuple[bool, str]:
         """Whether a call may be dialled now, and the sentence saying why not."""
@@ -198,25 +210,27 @@ class CallBar(QWidget):
             return
         self.number_edit.setText(number)
         try:
-            self.call_id = self.phone.dial(target)
+            call = self.calls.dial(target, number)
         except DialerError as exc:
             self.sig_error.emit(str(exc))
             return
         self._set_state(self.tr("Calling…"))
-        self.sig_call_started.emit(self.call_id, number)
+        self.sig_call_started.emit(call.call_id, number)
         self._update_buttons()
 
     def answer_incoming(self, call_id: str, number: str) -> None:
-        """Take a ringing inbound call (the screen-pop's Answer); recording starts on answer."""
-        if self.call_id:
+        """Take a ringing inbound call (the screen-pop's Answer); recording starts on answer.
+        A waiting call is answered with the call in progress put on hold."""
+        focus, call = self.calls.focus, self.calls.get(call_id)
+        waits = call is not None and call.state is CallState.WAITING
+        if focus is not None and not (waits and focus.answered_at is not None):
             self.sig_error.emit(self.tr("Finish the current call first."))
             return
         try:
-            self.phone.answer(call_id)
+            self.calls.answer(call_id)
         except DialerError as exc:
             self.sig_error.emit(str(exc))
             return
-        self.call_id = call_id
         self.number_edit.setText(number)
         self._set_state(self.tr("Answering…"))
         self._update_buttons()
@@ -225,77 +239,111 @@ class CallBar(QWidget):
         if not self.call_id:
             return
         try:
-            self.phone.hangup(self.call_id)
+            self.calls.hangup(self.call_id)
         except DialerError as exc:
             self.sig_error.emit(str(exc))
 
     def send_dtmf(self, digits: str) -> None:
-        if self.call_id and self._answered_at is not None:
+        call = self._connected()
+        if call is not None:
             try:
-                self.phone.send_dtmf(self.call_id, digits)
+                self.phone.send_dtmf(call.call_id, digits)
             except DialerError as exc:
                 self.sig_error.emit(str(exc))
 
     def _hold(self, on: bool) -> None:
-        if self.call_id and self._answered_at is not None:
+        call = self._connected()
+        if call is not None and on != (call.state is CallState.HELD):
             try:
-                self.phone.hold(self.call_id, on)
+                self.calls.hold(call.call_id, on)
             except DialerError as exc:
                 self.sig_error.emit(str(exc))
 
     def _mute(self, on: bool) -> None:
-        if self.call_id and self._answered_at is not None:
+        call = self._connected()
+        if call is not None:
             try:
-                self.phone.mute(self.call_id, on)
+                self.phone.mute(call.call_id, on)
             except DialerError as exc:
                 self.sig_error.emit(str(exc))
 
     def _pause_recording(self, paused: bool) -> None:
-        if self.call_id and self._recording is not None:
+        call_id = self.call_id
+        if self._recordings.get(call_id) is not None:
             try:
-                self.phone.pause_recording(self.call_id, paused)
+                self.phone.pause_recording(call_id, paused)
             except DialerError as exc:
                 self.sig_error.emit(str(exc))
 
     # Events ----------------------------------------------------------------------------
-    def _answered(self, call_id: str) -> None:
-        if call_id != self.call_id:
+    def _call_changed(self, call: Call, change: Change) -> None:
+        if not call.taken:
+            return  # a call ringing in is the screen-pop's until the agent answers it
+        if change is Change.ENDED:
+            self._ended(call)
             return
-        self._answered_at = time.monotonic()
-        self._set_state(self.tr("Connected"))
-        self._tick.start()
+        if call.state is CallState.ANSWERED and call.call_id not in self._recordings:
+            self._start_recording(call)
+        self._show_focus()
+
+    def _start_recording(self, call: Call) -> None:
+        if call.answered_at is None or call.ended_at is not None:
+            return
         stamp = dt.datetime.now().strftime("%Y-%m-%d")
-        path = self.recordings_dir / stamp / f"{call_id}-{int(time.time())}.wav"
+        path = self.recordings_dir / stamp / f"{call.call_id}-{int(time.time())}.wav"
+        self._recordings[call.call_id] = path
         try:
-            self.phone.start_recording(call_id, path)
-            self._recording = path
+            self.phone.start_recording(call.call_id, path)
         except DialerError as exc:
+            self._recordings[call.call_id] = None  # tried once per call
             self.sig_error.emit(self.tr("The call is not being recorded: {0}").format(exc))
+
+    def _show_focus(self) -> None:
+        """The state line, timer and buttons follow the call the agent is on."""
+        focus = self.calls.focus
+        if focus is not None:
+            texts = {
+                CallState.DIALING: self.tr("Calling…"),
+                CallState.RINGING: self.tr("Answering…") if focus.inbound else self.tr("Ringing…"),
+                CallState.EARLY: self.tr("Ringing…"),
+                CallState.WAITING: self.tr("Answering…"),
+                CallState.ANSWERED: self.tr("Connected"),
+                CallState.HELD: self.tr("On hold"),
+            }
+            self._set_state(texts.get(focus.state, ""))
+            self.hold_button.blockSignals(True)
+            self.hold_button.setChecked(focus.state is CallState.HELD)
+            self.hold_button.blockSignals(False)
+        if self._connected() is not None:
+            self._tick.start()
+            self._update_timer()
+        else:
+            self._tick.stop()
         self._update_buttons()
 
-    def _ended(self, event: Ended) -> None:
-        if event.call_id != self.call_id:
-            return
-        wav = self._recording
+    def _ended(self, call: Call) -> None:
+        event = call.ended
+        assert event is not None
+        wav = self._recordings.pop(call.call_id, None)
         if wav is not None:
             try:
-                wav = self.phone.stop_recording(event.call_id) or wav
+                wav = self.phone.stop_recording(call.call_id) or wav
             except DialerError as exc:
                 self.sig_error.emit(str(exc))
-        self.call_id = ""
-        self._answered_at = None
-        self._recording = None
-        self._tick.stop()
-        self._set_state(end_reason_text(event.reason))
-        for button in (self.hold_button, self.mute_button, self.pause_button):
-            button.setChecked(False)
-        self._update_buttons()
+        if self.calls.focus is None:
+            self._set_state(end_reason_text(event.reason))
+            for button in (self.hold_button, self.mute_button, self.pause_button):
+                button.setChecked(False)
+            self._tick.stop()
+            self._update_buttons()
+        else:
+            self._show_focus()
         self.sig_call_ended.emit(event)
         if wav is not None and wav.exists():
             # numpy and soundfile load on the first recording, not at start-up.
             from agent_app.dialer.transcode import transcode_to_opus
 
-            call_id = event.call_id
+            call_id = call.call_id
             run_in_background(
                 lambda: transcode_to_opus(wav),
                 lambda finished: self._transcoded(call_id, finished),
@@ -318,14 +366,15 @@ class CallBar(QWidget):
         self.state_label.setText(text)
 
     def _update_timer(self) -> None:
-        if self._answered_at is None:
+        call = self._connected()
+        if call is None or call.answered_at is None:
             return
-        seconds = int(time.monotonic() - self._answered_at)
+        seconds = max(0, int((dt.datetime.now(dt.UTC) - call.answered_at).total_seconds()))
         self.timer_label.setText(f"{seconds // 60:02d}:{seconds % 60:02d}")
 
     def _update_buttons(self) -> None:
         in_call = bool(self.call_id)
-        connected = self._answered_at is not None
+        connected = self._connected() is not None
         ready, why = self.dial_readiness()
         self.dial_button.setEnabled(ready)
         self.dial_button.setToolTip(self.tr("Dial (Ctrl+D)") if ready else why)

@@ -74,6 +74,12 @@ class DeskSession:
                 open_anywhere=anywhere,
                 line=self.line,
             )
+            self.bridge.calls.waiting = settings.phone.call_waiting
+            app = QCoreApplication.instance()
+            if app is not None:
+                # Calls still open when the desk quits are closed as desk_stopped, and every
+                # write of the desk lands before the process ends.
+                app.aboutToQuit.connect(self.bridge.calls.shutdown)
             if anywhere and self.line is LineType.MODEM:
                 self.bridge.retry()
             else:

@@ -50,6 +50,12 @@ def end_reason_text(reason: EndReason) -> str:
         ),
         EndReason.FAILED: QCoreApplication.translate("EnumNames", "The call failed."),
         EndReason.TRANSFERRED: QCoreApplication.translate("EnumNames", "The call was transferred."),
+        EndReason.MISSED: QCoreApplication.translate(
+            "EnumNames", "Nobody answered the incoming call in time; it is kept as a missed call."
+        ),
+        EndReason.DESK_STOPPED: QCoreApplication.translate(
+            "EnumNames", "The desk stopped during the call."
+        ),
     }[reason]
 
 

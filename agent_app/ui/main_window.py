@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from agent_app.config import PopPlacement, SignInSettings, default_data_dir
 from agent_app.dialer.events import CallLimitReached
 from agent_app.domain.enums import LineType, TaskStatus
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.views import StaffAccount
 from agent_app.store.drafts import Draft, DraftStore
 from agent_app.store.engine import check_server
@@ -51,7 +52,7 @@ from agent_app.ui.screen_pop import ScreenPop
 from agent_app.ui.serial_writer import SerialWriter
 from agent_app.ui.server_texts import server_error_text
 from agent_app.ui.sign_in_wait import Clock, utc_now
-from agent_app.ui.task_queue_model import HOSPITAL_TZ, TaskQueueModel
+from agent_app.ui.task_queue_model import TaskQueueModel
 from agent_app.ui.translations import LanguageMenu
 from agent_app.ui.window_curtain import WindowCurtain
 
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.writer = SerialWriter(self)
         self.drafts = DraftStore(drafts_dir or default_data_dir() / "drafts", account.id)
         self.call_log = (
-            CallLog(engine, self.writer, call_bar, staff_id=account.id, line=line, parent=self)
+            CallLog(engine, call_bar, account, line=line, parent=self)
             if call_bar is not None
             else None
         )
@@ -204,6 +205,8 @@ class MainWindow(QMainWindow):
             phone_bar.addWidget(call_bar)
             self.addToolBar(phone_bar)
             call_bar.sig_error.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        if self.call_log is not None:
+            self.call_log.sig_error.connect(lambda text: self.statusBar().showMessage(text, 15_000))
 
         self.count_label = QLabel()
         self.line_label = (

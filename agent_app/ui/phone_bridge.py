@@ -4,6 +4,10 @@ A 10 ms QTimer calls ``Phone.pump()``, which runs the backend's housekeeping (pj
 ``libHandleEvents``) and hands queued events to ``_on_event`` on this thread; it re-emits each
 as a typed signal. Nothing else in ui/ talks to a backend's threads.
 
+The bridge also carries the desk's one call model (``calls``, agent_app/calls): every event
+reaches the model first, so a screen that hears a signal reads the model already up to date;
+the model's changes come out as ``sig_call`` and its line-wide news as ``sig_call_notice``.
+
 The bridge also owns the line's state for the screens (``state``, ``can_call``,
 ``sig_line``): a line that could not be opened, is opening, is not registered or lost its
 device cannot call, and ``retry()`` tries again without blocking the window. A line that
@@ -18,6 +22,8 @@ import enum
 import logging
 from collections.abc import Callable
 
+from agent_app.calls.call import Call, Change, Notice
+from agent_app.calls.model import CallModel
 from agent_app.dialer.errors import DialerError, LineUnavailableError
 from agent_app.dialer.events import (
     Answered,
@@ -83,6 +89,8 @@ class PhoneBridge(QObject):
     sig_call_limit = Signal(object)  # CallLimitReached: a caller was turned away
     sig_transfer = Signal(object)  # TransferProgress, TransferDone or ConferenceChanged
     sig_line = Signal()  # ``state`` or ``detail`` changed (also when a line was (re)opened)
+    sig_call = Signal(object, object)  # Call, Change: the call model changed
+    sig_call_notice = Signal(object, str)  # Notice, detail: line-wide news of the call model
 
     PUMP_MS = 10
 
@@ -108,6 +116,9 @@ class PhoneBridge(QObject):
         self._reason = ""  # the registration's last reason
         self._registration = Registration.NOT_NEEDED
         self._device_lost = ""
+        self.calls = CallModel(self.require_phone, line=self.line_kind)
+        self.calls.add_listener(self._call_changed)
+        self.calls.add_notice_listener(self._call_notice)
         self._timer = QTimer(self)
         self._timer.setInterval(self.PUMP_MS)
         self._timer.timeout.connect(self._pump)
@@ -222,9 +233,21 @@ class PhoneBridge(QObject):
     def _pump(self) -> None:
         if self.phone is not None:
             self.phone.pump()
+        self.calls.pump()
+
+    def _call_changed(self, call: Call, change: Change) -> None:
+        self.sig_call.emit(call, change)
+
+    def _call_notice(self, notice: Notice, detail: str) -> None:
+        self.sig_call_notice.emit(notice, detail)
 
     # Events ------------------------------------------------------------------------------
     def _on_event(self, event: PhoneEvent) -> None:
+        try:
+            self.calls.handle(event)  # the model first: the screens read it when they hear
+        except Exception:
+            # The line's own signals still go out, so the window follows the line.
+            log.exception("the call model failed on %s", type(event).__name__)
         match event:
             case RegistrationChanged():
                 self._registration, self._reason = event.state, event.reason
@@ -261,10 +284,15 @@ class PhoneBridge(QObject):
                 log.debug("unhandled phone event %s", type(event).__name__)
 
     def stop(self, close_phone: bool = True) -> None:
-        """Stop pumping; the line is closed too unless another owner keeps it."""
+        """Stop pumping; the line is closed too unless another owner keeps it (its calls'
+        attempts are then closed as ``desk_stopped``). Waits for the call model's writes."""
         self._timer.stop()
-        if self.phone is None:
-            return
-        self.phone.remove_listener(self._on_event)
+        self.calls.remove_listener(self._call_changed)
+        if self.phone is not None:
+            self.phone.remove_listener(self._on_event)
+            if close_phone:
+                self.phone.close()
         if close_phone:
-            self.phone.close()
+            self.calls.shutdown()
+        else:
+            self.calls.flush()

@@ -10,6 +10,7 @@ import datetime as dt
 from html import escape
 
 from agent_app.domain.enums import Relation, Sex
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.phone_numbers import CallerKind
 from agent_app.domain.views import NumberMatch, PatientHit
 from agent_app.screenpop.lookup import PopDecision, PopKind, PopPatient
@@ -29,7 +30,6 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 PATIENT_PAGE, CHOOSER_PAGE, UNKNOWN_PAGE, WITHHELD_PAGE = range(4)
 

@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from agent_app.domain.calling_hours import DEFAULT_ZONE
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.views import TaskRow
 from agent_app.store.repositories.queue_order import QueueSort, queue_order, rows_by_ids
 from agent_app.store.repositories.reach_order import reach_order
@@ -66,7 +67,6 @@ def page_pool() -> QThreadPool:
     return _page_pool
 
 
-HOSPITAL_TZ = dt.timezone(dt.timedelta(hours=8))
 Index = QModelIndex | QPersistentModelIndex
 
 

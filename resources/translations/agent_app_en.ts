@@ -425,7 +425,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agent_app/ui/call_bar.py" line="+96"/>
+        <location filename="../../agent_app/ui/call_bar.py" line="+99"/>
         <source>Number to call</source>
         <translation>Number to call</translation>
     </message>
@@ -436,12 +436,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+230"/>
+        <location line="+276"/>
         <source>Dial (Ctrl+D)</source>
         <translation>Dial (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-274"/>
         <source>Hang up</source>
         <translation>Hang up</translation>
     </message>
@@ -481,30 +481,29 @@
         <translation>Ready</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+181"/>
         <location line="+1"/>
         <source>Ringing…</source>
         <translation>Ringing…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>On hold</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+113"/>
+        <location line="-1"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+46"/>
+        <location line="-132"/>
+        <location line="+49"/>
         <source>Finish the current call first.</source>
         <translation>Finish the current call first.</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-171"/>
         <source>Type a number to call.</source>
         <translation>Type a number to call.</translation>
     </message>
@@ -524,22 +523,25 @@
         <translation>Only a SIP headset line can call the address {number}.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+150"/>
+        <location line="+89"/>
         <source>Calling…</source>
         <translation>Calling…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-71"/>
+        <location line="+72"/>
+        <location line="+2"/>
         <source>Answering…</source>
         <translation>Answering…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-10"/>
         <source>The call is not being recorded: {0}</source>
         <translation>The call is not being recorded: {0}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+61"/>
         <source>⏸ Recording paused</source>
         <translation>⏸ Recording paused</translation>
     </message>
@@ -552,7 +554,7 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/call_log.py" line="+93"/>
+        <location filename="../../agent_app/ui/followup/call_log.py" line="+69"/>
         <source>A call could not be written to the local store: {0}</source>
         <translation>A call could not be written to the local store: {0}</translation>
     </message>
@@ -1144,7 +1146,7 @@
         <translation>Line: {0}</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>&amp;Self-test…</source>
         <translation>&amp;Self-test…</translation>
     </message>
@@ -1353,7 +1355,17 @@
         <translation>The call was transferred.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Nobody answered the incoming call in time; it is kept as a missed call.</source>
+        <translation>Nobody answered the incoming call in time; it is kept as a missed call.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desk stopped during the call.</source>
+        <translation>The desk stopped during the call.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cardiology</source>
         <translation>Cardiology</translation>
     </message>
@@ -1511,7 +1523,7 @@ It is retried automatically.</translation>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+196"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+197"/>
         <location line="+28"/>
         <source>No phone line is open on this desk.</source>
         <translation>No phone line is open on this desk.</translation>
@@ -2874,7 +2886,7 @@ It is retried automatically.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+114"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+115"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
@@ -2944,7 +2956,7 @@ It is retried automatically.</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
@@ -4993,53 +5005,63 @@ It is retried automatically.</translation>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+94"/>
-        <location line="+218"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+66"/>
+        <location line="+204"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-171"/>
         <source>A call from {0} was turned away: you are on another call.</source>
         <translation>A call from {0} was turned away: you are on another call.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>Rejected a call from a blacklisted number ({0}).</source>
         <translation>Rejected a call from a blacklisted number ({0}).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+29"/>
         <source>The caller could not be looked up: {0}</source>
         <translation>The caller could not be looked up: {0}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-17"/>
         <source>Missed call: nobody answered before the ring time ran out.</source>
         <translation>Missed call: nobody answered before the ring time ran out.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-35"/>
+        <source>A second call is waiting: answer it to put the current call on hold.</source>
+        <translation>A second call is waiting: answer it to put the current call on hold.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Missed call: nobody answered it in time.</source>
         <translation>Missed call: nobody answered it in time.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Missed call: the caller hung up.</source>
         <translation>Missed call: the caller hung up.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+8"/>
+        <source>This phone line cannot hold a call, so a second caller was turned away busy instead of waiting.</source>
+        <translation>This phone line cannot hold a call, so a second caller was turned away busy instead of waiting.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>There is no caller number to save.</source>
         <translation>There is no caller number to save.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Saved {0} as a contact of the patient.</source>
         <translation>Saved {0} as a contact of the patient.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+41"/>
         <source>The patient could not be looked up: {0}</source>
         <translation>The patient could not be looked up: {0}</translation>
     </message>

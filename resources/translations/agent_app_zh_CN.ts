@@ -425,7 +425,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agent_app/ui/call_bar.py" line="+96"/>
+        <location filename="../../agent_app/ui/call_bar.py" line="+99"/>
         <source>Number to call</source>
         <translation>拨打号码</translation>
     </message>
@@ -436,12 +436,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+230"/>
+        <location line="+276"/>
         <source>Dial (Ctrl+D)</source>
         <translation>拨号 (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-274"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
@@ -481,30 +481,29 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+181"/>
         <location line="+1"/>
         <source>Ringing…</source>
         <translation>振铃中…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>On hold</source>
         <translation>通话保持中</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+113"/>
+        <location line="-1"/>
         <source>Connected</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+46"/>
+        <location line="-132"/>
+        <location line="+49"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-171"/>
         <source>Type a number to call.</source>
         <translation>请输入要拨打的号码。</translation>
     </message>
@@ -524,22 +523,25 @@
         <translation>只有 SIP 耳麦线路才能呼叫地址 {number}。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+150"/>
+        <location line="+89"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-71"/>
+        <location line="+72"/>
+        <location line="+2"/>
         <source>Answering…</source>
         <translation>正在接听…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-10"/>
         <source>The call is not being recorded: {0}</source>
         <translation>本次通话未录音：{0}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+61"/>
         <source>⏸ Recording paused</source>
         <translation>⏸ 录音已暂停</translation>
     </message>
@@ -552,7 +554,7 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../../agent_app/ui/followup/call_log.py" line="+93"/>
+        <location filename="../../agent_app/ui/followup/call_log.py" line="+69"/>
         <source>A call could not be written to the local store: {0}</source>
         <translation>通话记录无法写入本地数据库：{0}</translation>
     </message>
@@ -1144,7 +1146,7 @@
         <translation>线路：{0}</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>&amp;Self-test…</source>
         <translation>自检(&amp;S)…</translation>
     </message>
@@ -1353,7 +1355,17 @@
         <translation>通话已转接。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Nobody answered the incoming call in time; it is kept as a missed call.</source>
+        <translation>来电未能及时接听，已记为未接来电。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The desk stopped during the call.</source>
+        <translation>通话期间工作台已停止。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cardiology</source>
         <translation>心血管内科</translation>
     </message>
@@ -1511,7 +1523,7 @@ It is retried automatically.</source>
 <context>
     <name>FollowupView</name>
     <message>
-        <location filename="../../agent_app/ui/followup/followup_view.py" line="+196"/>
+        <location filename="../../agent_app/ui/followup/followup_view.py" line="+197"/>
         <location line="+28"/>
         <source>No phone line is open on this desk.</source>
         <translation>本工作台未连接电话线路。</translation>
@@ -2873,7 +2885,7 @@ It is retried automatically.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agent_app/ui/main_window.py" line="+114"/>
+        <location filename="../../agent_app/ui/main_window.py" line="+115"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
@@ -2943,7 +2955,7 @@ It is retried automatically.</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>{0} · {1} · {2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
@@ -4988,53 +5000,63 @@ It is retried automatically.</source>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+94"/>
-        <location line="+218"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+66"/>
+        <location line="+204"/>
         <source>Incoming call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-171"/>
         <source>A call from {0} was turned away: you are on another call.</source>
         <translation>来自 {0} 的来电已被拒接：您正在通话中。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <source>Rejected a call from a blacklisted number ({0}).</source>
         <translation>已拒接黑名单号码的来电（{0}）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+29"/>
         <source>The caller could not be looked up: {0}</source>
         <translation>无法查询来电人：{0}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-17"/>
         <source>Missed call: nobody answered before the ring time ran out.</source>
         <translation>未接来电：振铃时间结束前无人接听。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-35"/>
+        <source>A second call is waiting: answer it to put the current call on hold.</source>
+        <translation>另一个来电正在等待：接听它，当前通话将被保持。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Missed call: nobody answered it in time.</source>
         <translation>未接来电：无人及时接听。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Missed call: the caller hung up.</source>
         <translation>未接来电：对方已挂断。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+8"/>
+        <source>This phone line cannot hold a call, so a second caller was turned away busy instead of waiting.</source>
+        <translation>此电话线路无法保持通话，因此第二个来电被回以忙音，未能等待。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>There is no caller number to save.</source>
         <translation>没有可保存的来电号码。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Saved {0} as a contact of the patient.</source>
         <translation>已将 {0} 保存为患者的联系人。</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+41"/>
         <source>The patient could not be looked up: {0}</source>
         <translation>无法查询患者：{0}</translation>
     </message>

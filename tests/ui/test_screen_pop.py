@@ -12,10 +12,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
+from agent_app.calls.call import CallState
 from agent_app.config import BlacklistAction, PopPlacement, ScreenPopSettings
 from agent_app.demo.hospital import RESOURCES
 from agent_app.dialer.fake import FakePhone
-from agent_app.domain.enums import Direction, Disposition, EndReason, LineType
+from agent_app.domain.enums import CallWaiting, Direction, Disposition, EndReason, LineType
 from agent_app.screenpop.inbound import BLOCKED, BUSY_HERE, DECLINED
 from agent_app.store.engine import open_local_store
 from agent_app.store.schema import CallAttempt, Contact, QuestionnaireTemplate
@@ -270,3 +271,64 @@ def test_a_second_call_during_a_call_is_turned_away_busy_and_no_attempt_stays_op
         qtbot.mouseClick(desk.pop.card.reject_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: attempts()[WANG_DAUGHTER] == (True, DECLINED), timeout=5000)
     assert all(closed for closed, _ in attempts().values())  # no attempt left open
+
+
+def test_with_call_waiting_a_second_call_pops_and_answering_it_holds_the_first(
+    qtbot: QtBot, make_desk, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    desk: Desk = make_desk()
+    desk.bridge.calls.waiting = CallWaiting.WAIT
+    bar = CallBar(desk.bridge, tmp_path / "recordings")
+    qtbot.addWidget(bar)
+    desk.pop.sig_answer.connect(bar.answer_incoming)
+    messages: list[str] = []
+    desk.pop.sig_message.connect(messages.append)
+    card = desk.pop.card
+    first = _ring(qtbot, desk, WANG_DAUGHTER)
+    qtbot.mouseClick(card.answer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.state_label.text() == "Connected", timeout=5000)
+
+    second = _ring(qtbot, desk, ORTHO_MOBILE)  # pops like any other call
+    assert "骨科" in card.details.text() and "waiting" in messages[-1]
+    qtbot.mouseClick(card.answer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: card.state_label.text() == "Connected", timeout=5000)
+    held = desk.bridge.calls.get(first)
+    assert held is not None and held.state is CallState.HELD
+    assert bar.call_id == second and bar.state_label.text() == "Connected"
+
+    qtbot.mouseClick(bar.hangup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.call_id == first, timeout=5000)
+    assert bar.state_label.text() == "On hold" and bar.hold_button.isChecked()
+    bar.hold_button.click()  # resume the first call
+    qtbot.waitUntil(lambda: bar.state_label.text() == "Connected", timeout=5000)
+    qtbot.mouseClick(bar.hangup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.call_id == "", timeout=5000)
+
+    def closed() -> list[tuple[bool, str | None]]:
+        with desk.hospital.engine.connect() as c:
+            rows = c.execute(select(CallAttempt.answered_at, CallAttempt.end_reason)).all()
+        return [(at is not None, reason) for at, reason in rows]
+
+    qtbot.waitUntil(lambda: closed() == [(True, "local_hangup")] * 2, timeout=5000)
+
+
+def test_call_waiting_on_a_line_without_hold_turns_the_caller_away_and_says_why(
+    qtbot: QtBot, make_desk, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    desk: Desk = make_desk()
+    desk.phone.supports_hold = False  # as the phone-line box
+    desk.bridge.calls.waiting = CallWaiting.WAIT
+    bar = CallBar(desk.bridge, tmp_path / "recordings")
+    qtbot.addWidget(bar)
+    desk.pop.sig_answer.connect(bar.answer_incoming)
+    messages: list[str] = []
+    desk.pop.sig_message.connect(messages.append)
+    first = _ring(qtbot, desk, WANG_DAUGHTER)
+    qtbot.mouseClick(desk.pop.card.answer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.state_label.text() == "Connected", timeout=5000)
+    with qtbot.waitSignal(desk.bridge.sig_ended, timeout=5000) as ended:
+        second = desk.phone.simulate_incoming(ORTHO_MOBILE)
+    assert ended.args[0].call_id == second and ended.args[0].reason is EndReason.REJECTED
+    assert any("cannot hold" in m for m in messages) and ORTHO_MOBILE in messages[-1]
+    assert bar.call_id == first and desk.pop.current is not None
+    assert desk.pop.current.call_id == first  # the card stays on the call in progress

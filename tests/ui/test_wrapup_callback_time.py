@@ -10,9 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from agent_app.domain.enums import Disposition
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.ui.followup.wrapup_panel import WrapUpPanel, default_call_back
 from agent_app.ui.qt import QDateTime
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 
 def test_the_default_call_back_is_on_the_hospitals_clock(qtbot: QtBot) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Mapping
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import Direction, Disposition, EndReason, LineType, UploadState
@@ -90,7 +90,7 @@ def finish_attempt(
     disposition: Disposition | None = None,
 ) -> None:
     """Close the attempt when the call ends; an unanswered call is kept as no answer until the
-    wrap-up says otherwise."""
+    wrap-up says otherwise (a wrap-up saved first keeps its disposition)."""
     with Session(engine) as session, session.begin():
         attempt = session.get_one(CallAttempt, attempt_id)
         if answered_at is not None:
@@ -99,9 +99,27 @@ def finish_attempt(
         attempt.end_reason = end_reason[:200]
         if disposition is not None:
             attempt.disposition = disposition
-        elif attempt.answered_at is None:
+        elif attempt.answered_at is None and attempt.disposition is None:
             attempt.disposition = Disposition.NO_ANSWER
         enqueue(session, attempt, "update")
+
+
+def close_open_attempts(engine: Engine, end_reason: str) -> list[uuid.UUID]:
+    """Close every attempt of this store that never ended (the desk was killed during the
+    call) with ``end_reason``; returns their ids. When it really ended is unknown, so the last
+    moment on record (the answer, else the start) is kept as its end: talk-time statistics are
+    not stretched over the hours the desk was down."""
+    closed: list[uuid.UUID] = []
+    with Session(engine) as session, session.begin():
+        open_ones = session.scalars(select(CallAttempt).where(CallAttempt.ended_at.is_(None)))
+        for attempt in open_ones:
+            attempt.ended_at = attempt.answered_at or attempt.started_at
+            attempt.end_reason = end_reason[:200]
+            if attempt.answered_at is None and attempt.disposition is None:
+                attempt.disposition = Disposition.NO_ANSWER
+            enqueue(session, attempt, "update")
+            closed.append(attempt.id)
+    return closed
 
 
 def add_recording(

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Hospital time, minutes east of UTC (``reports.filters.HOSPITAL_TZ``).
-OFFSET_MINUTES = 480
+from agent_app.domain.hospital_zone import HOSPITAL_OFFSET_MINUTES
+
+# Hospital time, minutes east of UTC (``domain.hospital_zone``).
+OFFSET_MINUTES = HOSPITAL_OFFSET_MINUTES
 # The previous call day of a caller's first call on a task.
 NO_DAY = -1_000_000
 # Answer keys the tallies count; other keys (and these two layout words) are read raw.

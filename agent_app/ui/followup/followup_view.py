@@ -19,9 +19,11 @@ import uuid
 
 from sqlalchemy import Engine
 
+from agent_app.calls.call import CallContext
 from agent_app.dialer.events import Ended
 from agent_app.domain.call_script import script_values
 from agent_app.domain.enums import Disposition, NonAnswer, Outcome, RedFlagSeverity, VitalStatus
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.questionnaire import RaisedFlag, StoredAnswersError
 from agent_app.domain.sms_template import card_values
 from agent_app.domain.views import ContactLine, PastResult, StaffAccount
@@ -38,7 +40,7 @@ from agent_app.store.repositories.followups import (
 from agent_app.store.repositories.sms import messages_for_patient
 from agent_app.ui.background import run_in_background
 from agent_app.ui.enum_names import disposition_name
-from agent_app.ui.followup.call_log import CallContext, CallLog
+from agent_app.ui.followup.call_log import CallLog
 from agent_app.ui.followup.patient_panel import PatientPanel
 from agent_app.ui.followup.questionnaire_form import QuestionnaireForm
 from agent_app.ui.followup.result_dialog import ResultDialog
@@ -59,7 +61,6 @@ from agent_app.ui.qt import (
     Signal,
 )
 from agent_app.ui.serial_writer import SerialWriter
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 log = logging.getLogger(__name__)
 

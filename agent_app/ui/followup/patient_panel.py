@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.reach_model import Suggestion
 from agent_app.domain.views import ContactLine, PastResult, PatientCard
 from agent_app.ui.enum_names import disposition_name
@@ -24,7 +25,6 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 
 class PatientPanel(QWidget):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agent_app.domain.answer_text import AnswerLine, answer_lines
 from agent_app.domain.enums import NonAnswer
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.questionnaire_model import QuestionnaireError
 from agent_app.domain.questionnaire_parse import parse_template
 from agent_app.domain.views import PastResult
@@ -23,7 +24,6 @@ from agent_app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 from agent_app.ui.template_refusals import refusal_words
 
 RED_FLAG = QColor("#fde2e1")

@@ -4,10 +4,10 @@ it stands (queued, sent, delivered to the phone, failed, unknown after a crash, 
 from __future__ import annotations
 
 from agent_app.domain.enums import SmsDirection, SmsState
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.sms.errors import REFUSED_PREFIX
 from agent_app.store.repositories.sms import SmsView
 from agent_app.ui.qt import QCoreApplication, QGroupBox, QListWidget, QVBoxLayout, QWidget
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 
 def sms_state_name(state: SmsState) -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from agent_app.domain.enums import Disposition
+from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.ui.enum_names import DISPOSITION_ORDER, disposition_name
 from agent_app.ui.qt import (
     QCheckBox,
@@ -25,7 +26,6 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
-from agent_app.ui.task_queue_model import HOSPITAL_TZ
 
 
 def _hospital_now() -> QDateTime:
