@@ -191,8 +191,9 @@ class SmsSender:
         patient_id = matches[0].patient_id if matches else None
         now = reply.at or self._clock()
         sms_id = store.record_incoming(
-            self.engine, number, reply.text, patient_id, now, reply.reply_id
-        )
+            self.engine, number, reply.text, patient_id, now, reply.reply_id,
+            receiver_id=self.staff_id,
+        )  # fmt: skip
         if sms_id is None:
             return  # handed out again after a restart: stored the first time
         unsubscribed = is_unsubscribe(reply.text)

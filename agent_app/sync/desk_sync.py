@@ -19,6 +19,7 @@ from agent_app.store.repositories.tasks import QueueScope
 from agent_app.sync.change_listener import ChangeListener
 from agent_app.sync.leases import TaskLeases
 from agent_app.sync.outbox import unwatch_commits, watch_commits
+from agent_app.sync.sms_station import claim_for_station
 from agent_app.sync.upload import (
     DEFAULT_CHUNK_BYTES,
     DEFAULT_RETENTION_DAYS,
@@ -72,16 +73,20 @@ def build_sync_worker(
     listen: bool = True,
     listening_interval: float = LISTENING_INTERVAL,
     first_page: QueueScope | None = None,
+    sms_station: bool = False,
 ) -> SyncWorker:
     """A worker whose cycle pushes, pulls, renews leases (so keep ``interval`` and
     ``listening_interval`` well under the lease time), uploads recordings and removes uploaded
     files past ``retention_days``; with ``listen``, a change notice wakes a push and pull; on a
-    new desk the first pull brings ``first_page``'s queue page first."""
+    new desk the first pull brings ``first_page``'s queue page first; an ``sms_station``
+    claims the hospital's queued text messages for its sender once an interval."""
     steps: list[SyncStep] = []
     if leases is not None:
         steps.append(leases.heartbeat)
     steps.append(partial(upload_pending, local, server, chunk_bytes=chunk_bytes))
     steps.append(partial(remove_uploaded_files, local, retention_days))
+    if sms_station:
+        steps.append(partial(claim_for_station, local, server))
     worker = SyncWorker(
         local, server, interval=interval, backoff=backoff, steps=steps, first_page=first_page
     )

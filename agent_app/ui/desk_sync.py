@@ -51,6 +51,7 @@ def attach_sync(
         retention_days=settings.sync.recording_retention_days,
         interval=settings.sync.interval_seconds,
         first_page=QueueScope.for_account(window.account),
+        sms_station=settings.sms.enabled and settings.sms.sends_for_hospital,
         parent=window,
     )
     status = SyncStatusWidget(controller.worker, unverified=settings.server.unverified)

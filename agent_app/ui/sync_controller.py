@@ -76,6 +76,7 @@ class SyncController(QObject):
         interval: float = 30.0,
         backoff: tuple[float, float] = (2.0, 300.0),
         first_page: QueueScope | None = None,
+        sms_station: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,6 +88,7 @@ class SyncController(QObject):
             interval=interval,
             backoff=backoff,
             first_page=first_page,
+            sms_station=sms_station,
         )
         self._relay = _Relay(self)
         self._relay.sig_progress.connect(self._on_progress)

@@ -3,7 +3,12 @@
 Sending at most once rests on one rule kept here: a message moves from ``queued`` to
 ``sending`` in its own committed transaction (only if it is still ``queued``) before the modem
 sees it, and a message found ``sending`` when the sender starts is marked ``unknown``, never
-``queued``. Each transition is audited in the same transaction.
+``queued``. Each transition is audited in the same transaction, and goes into the outbox in
+it too, so the server and every other desk's patient card follow the message's state.
+
+A desk sends only the messages it sends itself (``sender_id`` set on this desk: queued here
+while its gateway ran, or claimed by its SMS station); another desk's message pulled here is
+never sent, reported on or marked from here.
 """
 
 from __future__ import annotations
@@ -19,11 +24,22 @@ from sqlalchemy.orm import Session
 from agent_app.domain.enums import BlacklistKind, SmsDirection, SmsState
 from agent_app.store.repositories.audit import AuditAction, record_audit
 from agent_app.store.schema import Blacklist, FollowupTask, SmsMessage
+from agent_app.sync.outbox import enqueue
 
 OBJECT = "sms_message"
 #: A status report older than this cannot be for a message (references wrap at 256).
 REPORT_WINDOW = dt.timedelta(days=3)
 UNSUBSCRIBE_REASON = "sms_unsubscribed"
+SENT_HERE = SmsMessage.sender_id.is_not(None)
+
+
+def _push(session: Session, sms_id: uuid.UUID) -> None:
+    """The message's new state into the outbox, in the caller's transaction (desks only)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    row = session.get(SmsMessage, sms_id, populate_existing=True)
+    if row is not None:
+        enqueue(session, row, "update")
 
 
 @dataclass(frozen=True)
@@ -56,6 +72,7 @@ def due_messages(engine: Engine, now: dt.datetime, limit: int) -> list[OutgoingS
         .where(
             SmsMessage.state == SmsState.QUEUED,
             SmsMessage.direction == SmsDirection.OUT,
+            SENT_HERE,
             or_(SmsMessage.next_try_at.is_(None), SmsMessage.next_try_at <= now),
         )
         .order_by(SmsMessage.created_at, SmsMessage.id)
@@ -70,7 +87,7 @@ def sent_since(engine: Engine, since: dt.datetime) -> int:
     with engine.connect() as connection:
         count = connection.execute(
             select(func.count()).where(
-                SmsMessage.direction == SmsDirection.OUT, SmsMessage.sent_at >= since
+                SmsMessage.direction == SmsDirection.OUT, SENT_HERE, SmsMessage.sent_at >= since
             )
         ).scalar_one()
     return int(count)
@@ -98,6 +115,7 @@ def claim_for_sending(engine: Engine, sms_id: uuid.UUID, staff_id: int, now: dt.
         if result.rowcount != 1:
             return False
         record_audit(session, staff_id, AuditAction.SMS_SENDING, OBJECT, str(sms_id))
+        _push(session, sms_id)
     return True
 
 
@@ -112,6 +130,7 @@ def _finish(
     with Session(engine) as session, session.begin():
         session.execute(update(SmsMessage).where(SmsMessage.id == sms_id).values(**values))
         record_audit(session, staff_id, action, OBJECT, str(sms_id), detail)
+        _push(session, sms_id)
 
 
 def mark_sent(
@@ -202,7 +221,9 @@ def mark_interrupted_unknown(engine: Engine, staff_id: int) -> list[uuid.UUID]:
     """Messages left ``sending`` by a crash become ``unknown``; their ids."""
     with Session(engine) as session, session.begin():
         ids = list(
-            session.scalars(select(SmsMessage.id).where(SmsMessage.state == SmsState.SENDING))
+            session.scalars(
+                select(SmsMessage.id).where(SmsMessage.state == SmsState.SENDING, SENT_HERE)
+            )
         )
         for sms_id in ids:
             session.execute(
@@ -218,6 +239,7 @@ def mark_interrupted_unknown(engine: Engine, staff_id: int) -> list[uuid.UUID]:
                 str(sms_id),
                 {"code": "sms_interrupted"},
             )
+            _push(session, sms_id)
     return ids
 
 
@@ -236,6 +258,7 @@ def record_report(
             select(SmsMessage)
             .where(
                 SmsMessage.direction == SmsDirection.OUT,
+                SENT_HERE,
                 SmsMessage.number_e164 == recipient_e164,
                 SmsMessage.state.in_((SmsState.SENT, SmsState.UNKNOWN)),
                 SmsMessage.sent_at >= now - REPORT_WINDOW,
@@ -246,6 +269,8 @@ def record_report(
             if reference not in (message.part_refs or []):
                 continue
             _apply_report(message, [reference], delivered, failed, now)
+            session.flush()
+            _push(session, message.id)
             return message.id
     return None
 
@@ -260,12 +285,15 @@ def record_message_report(
             select(SmsMessage).where(
                 SmsMessage.id == sms_id,
                 SmsMessage.direction == SmsDirection.OUT,
+                SENT_HERE,
                 SmsMessage.state.in_((SmsState.SENT, SmsState.UNKNOWN, SmsState.DELIVERED)),
             )
         )
         if message is None:
             return False
         _apply_report(message, [], delivered, failed, now)
+        session.flush()
+        _push(session, message.id)
     return True
 
 
@@ -292,8 +320,13 @@ def record_incoming(
     patient_id: int | None,
     now: dt.datetime,
     sms_id: uuid.UUID | None = None,
+    *,
+    receiver_id: int | None = None,
 ) -> uuid.UUID | None:
-    """Store a reply; ``patient_id`` is the patient whose contact has that number, if any.
+    """Store a reply, and put it in the outbox so the patient's card shows it on every desk;
+    ``patient_id`` is the patient whose contact has that number, if any, ``receiver_id`` the
+    staff member whose desk took it in (its ``sender_id``: that login reads it on the server
+    even when no patient matched).
 
     ``sms_id`` given (made from a platform's own id for the reply): a reply already stored
     under it is not stored again, and None is answered."""
@@ -311,8 +344,11 @@ def record_incoming(
                 direction=SmsDirection.IN,
                 patient_id=patient_id,
                 created_at=now,
+                sender_id=receiver_id,
             )
         )
+        if session.get_bind().dialect.name == "sqlite":
+            enqueue(session, session.get_one(SmsMessage, sms_id), "insert", actor_id=receiver_id)
     return sms_id
 
 
