@@ -25,7 +25,7 @@ NUMBER = "+8613511112222"
 def queue(engine: Engine, body: str) -> uuid.UUID:
     sms_id = uuid.uuid4()
     with Session(engine) as session, session.begin():
-        session.add(SmsMessage(id=sms_id, number_e164=NUMBER, body=body))
+        session.add(SmsMessage(id=sms_id, number_e164=NUMBER, body=body, sender_id=1))
     return sms_id
 
 
