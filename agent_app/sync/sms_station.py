@@ -23,7 +23,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from agent_app.domain.enums import SmsState
-from agent_app.store.schema import SmsMessage
+from agent_app.store.schema import Base, SmsMessage
 from agent_app.sync.errors import as_sync_error
 from agent_app.sync.single_rows import foreign_keys_off
 
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 #: Messages claimed per sync cycle: a modem sends a few a minute, a platform a few more.
 CLAIM_BATCH = 50
-_COLUMNS = [c.name for c in SmsMessage.__table__.c]
+_COLUMNS = [c.name for c in Base.metadata.tables[SmsMessage.__tablename__].c]
 
 
 def claim_for_station(local: Engine, server: Engine, limit: int = CLAIM_BATCH) -> int:
@@ -63,7 +63,7 @@ def store_claimed(local: Engine, claimed: list[dict[str, Any]]) -> int:
         {name: row.get(name) for name in _COLUMNS} | {"state": SmsState.QUEUED, "next_try_at": None}
         for row in claimed
     ]
-    table = SmsMessage.__table__
+    table = Base.metadata.tables["sms_message"]
     statement = insert(table)
     statement = statement.on_conflict_do_update(
         index_elements=[table.c.id],
