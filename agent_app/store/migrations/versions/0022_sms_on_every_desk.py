@@ -139,6 +139,10 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'desk_sms_station') THEN
         CREATE ROLE desk_sms_station NOLOGIN;
     END IF;
+    -- A desk role like the others (a backup carries the desk_staff family and its logins).
+    IF NOT pg_has_role('desk_sms_station', 'desk_staff', 'MEMBER') THEN
+        GRANT desk_staff TO desk_sms_station;
+    END IF;
 END $$;
 """
 DROP_STATION_ROLE = """
