@@ -79,16 +79,24 @@ def build_sync_worker(
     ``listening_interval`` well under the lease time), uploads recordings and removes uploaded
     files past ``retention_days``; with ``listen``, a change notice wakes a push and pull; on a
     new desk the first pull brings ``first_page``'s queue page first; an ``sms_station``
-    claims the hospital's queued text messages for its sender once an interval."""
+    claims the hospital's queued text messages for its sender after every pull (a message
+    queued anywhere is announced to every desk, so the station claims it at once)."""
     steps: list[SyncStep] = []
     if leases is not None:
         steps.append(leases.heartbeat)
     steps.append(partial(upload_pending, local, server, chunk_bytes=chunk_bytes))
     steps.append(partial(remove_uploaded_files, local, retention_days))
+    every_cycle: list[SyncStep] = []
     if sms_station:
-        steps.append(partial(claim_for_station, local, server))
+        every_cycle.append(partial(claim_for_station, local, server))
     worker = SyncWorker(
-        local, server, interval=interval, backoff=backoff, steps=steps, first_page=first_page
+        local,
+        server,
+        interval=interval,
+        backoff=backoff,
+        steps=steps,
+        every_cycle=every_cycle,
+        first_page=first_page,
     )
     if listen:
         on_state = partial(_poll_while, worker, interval, max(interval, listening_interval))

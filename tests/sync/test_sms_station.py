@@ -26,12 +26,14 @@ from agent_app.sms.sender import SmsSender
 from agent_app.store.engine import open_local_store
 from agent_app.store.repositories.sms import due_messages, messages_for_patient
 from agent_app.store.repositories.sms_queue import desk_sends, queue_sms
+from agent_app.sync.change_listener import parse_notice
 from agent_app.sync.pull import pull_changes
 from agent_app.sync.push import push_pending
 from agent_app.sync.sms_station import claim_for_station
 from tests.sms.fake_sms_platform import FakeSmsPlatform
 from tests.sms.send_then_die import never_quiet
 from tests.sms.test_http_platform import ACCOUNT, KEY, platform_settings
+from tests.sync.test_change_listener import _payloads
 
 Connect = Callable[..., Engine]
 PATIENT, TASK, NUMBER = 1, 2, "+8613800000001"
@@ -178,3 +180,20 @@ def test_a_station_that_died_after_the_servers_claim_gets_the_message_again_once
     assert claim_for_station(hospital.station, hospital.station_login) == 0
     assert hospital.sender().send_due() == 0
     assert len(hospital.platform.sends()) == 1
+
+
+def test_a_change_of_a_message_is_announced_to_its_departments_a_new_one_to_every_desk(
+    server: Engine,
+) -> None:
+    sms_id = uuid.uuid4()
+    insert = (
+        "INSERT INTO sms_message (id, task_id, patient_id, number_e164, body, state, created_at,"
+        f" direction) VALUES ('{sms_id}', {TASK}, {PATIENT}, '{NUMBER}', '饮食清淡', 'queued',"
+        " now(), 'out')"
+    )
+    # Queued with nobody to send it: the station, whatever its department, must hear of it.
+    assert [parse_notice(p).departments for p in _payloads(server, insert)] == [None]  # type: ignore[union-attr]
+    sent = f"UPDATE sms_message SET state = 'sent', sender_id = 4 WHERE id = '{sms_id}'"
+    notices = [parse_notice(p) for p in _payloads(server, sent)]
+    # Task 2's department (2) and the sender's (nurse4: department 1), nobody else.
+    assert [(n.table, n.departments) for n in notices if n] == [("sms_message", frozenset({1, 2}))]

@@ -12,7 +12,10 @@ desk sends (agent_app/sync/pull_tables.py).
 
 **Server.**
 
-- Change-tracked, stamped and announced like ``sms_template`` (0020), so desks pull it.
+- Change-tracked, stamped and announced like ``sms_template`` (0020), so desks pull it. The
+  notice names the departments of the messages' tasks (of the patients' episodes for those
+  without a task) and of their senders; one that queues a message nobody sends yet goes to
+  every desk, so the SMS station, wherever it is, claims it at once.
 - Read: a desk login reads a message of a task it reads, a message without a task whose
   patient it reads (replies, reminders), and a message it sends itself (its ``sender_id``);
   quality staff read them all, as before.
@@ -36,10 +39,6 @@ desk sends (agent_app/sync/pull_tables.py).
 """
 
 from __future__ import annotations
-
-import importlib.util
-from pathlib import Path
-from types import ModuleType
 
 import sqlalchemy as sa
 from alembic import op
@@ -187,13 +186,58 @@ _APPLY_EDITS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _migration_0020() -> ModuleType:
-    path = Path(__file__).with_name("0020_sms_templates.py")
-    spec = importlib.util.spec_from_file_location("migration_0020", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+_NOTIFY_ANCHOR = (
+    "    END IF;\n    IF TG_TABLE_NAME IN ('followup_task', 'episode', 'patient', 'contact') THEN\n"
+)
+_NOTIFY_EDITS: tuple[tuple[str, str], ...] = (
+    (
+        _NOTIFY_ANCHOR,
+        # Nested: a branch's query is prepared only when it runs (new_rows of other
+        # tables have no ``direction``).
+        "    ELSIF TG_TABLE_NAME = 'sms_message' THEN\n"
+        "        IF NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.direction = 'out'\n"
+        "                AND n.state = 'queued' AND n.sender_id IS NULL) THEN\n"
+        "            SELECT array_agg(DISTINCT d) INTO found FROM (\n"
+        "                SELECT t.department_id FROM new_rows n\n"
+        "                    JOIN followup_task t ON t.id = n.task_id\n"
+        "                UNION SELECT e.department_id FROM new_rows n\n"
+        "                    JOIN episode e ON e.patient_id = n.patient_id\n"
+        "                    WHERE n.task_id IS NULL\n"
+        "                UNION SELECT s.department_id FROM new_rows n\n"
+        "                    JOIN staff s ON s.id = n.sender_id) x(d);\n"
+        "        END IF;\n"
+        "    END IF;\n"
+        "    IF TG_TABLE_NAME IN ('followup_task', 'episode', 'patient', 'contact')\n"
+        "            OR (TG_TABLE_NAME = 'sms_message' AND found IS NOT NULL) THEN\n",
+    ),
+)
+
+
+def _edit_function(
+    connection: sa.Connection, signature: str, edits: tuple[tuple[str, str], ...]
+) -> None:
+    """Replace each ``old`` text of the function's definition by ``new`` (each found once)."""
+    sql = str(
+        connection.exec_driver_sql(
+            f"SELECT pg_get_functiondef('{signature}'::regprocedure)"
+        ).scalar_one()
+    )
+    for old, new in edits:
+        if sql.count(old) != 1:
+            raise RuntimeError(f"{signature} changed; cannot find {old!r} once")
+        sql = sql.replace(old, new)
+    op.execute(sql)
+
+
+def _server(connection: sa.Connection) -> bool:
+    """The central server (its desk roles exist), not a desk's store or a bare PostgreSQL."""
+    return (
+        connection.dialect.name == "postgresql"
+        and connection.exec_driver_sql(
+            "SELECT count(*) FROM pg_roles WHERE rolname IN ('desk_supervisor', 'desk_admin')"
+        ).scalar()
+        == 2
+    )
 
 
 def _policy(name: str, command: str, roles: str, clause: str, rule: str) -> None:
@@ -214,8 +258,7 @@ def upgrade() -> None:
     op.add_column("sms_message", sa.Column("sender_id", id_type, nullable=True))
     op.create_index("ix_sms_message_change_seq", "sms_message", ["change_seq"])
     connection = op.get_bind()
-    helpers = _migration_0020()
-    if not helpers._server(connection):
+    if not _server(connection):
         return
     op.execute("ALTER TABLE sms_message ADD COLUMN change_xid xid8")
     op.execute(
@@ -247,14 +290,18 @@ def upgrade() -> None:
     op.execute(CLAIM)
     op.execute("REVOKE EXECUTE ON FUNCTION sms_claim_queued(integer) FROM PUBLIC")
     op.execute("GRANT EXECUTE ON FUNCTION sms_claim_queued(integer) TO desk_sms_station")
-    helpers._edit_apply(connection, _APPLY_EDITS)
+    _edit_function(connection, "sync_apply(jsonb)", _APPLY_EDITS)
+    _edit_function(connection, "sync_notify_change()", _NOTIFY_EDITS)
 
 
 def downgrade() -> None:
     connection = op.get_bind()
-    helpers = _migration_0020()
-    if helpers._server(connection):
-        helpers._edit_apply(connection, tuple((new, old) for old, new in reversed(_APPLY_EDITS)))
+    if _server(connection):
+        for signature, edits in (
+            ("sync_notify_change()", _NOTIFY_EDITS),
+            ("sync_apply(jsonb)", _APPLY_EDITS),
+        ):
+            _edit_function(connection, signature, tuple((new, old) for old, new in edits))
         op.execute("DROP FUNCTION sms_claim_queued(integer)")
         op.execute(DROP_STATION_ROLE)
         op.execute("DROP TRIGGER sms_message_forward_only ON sms_message")
