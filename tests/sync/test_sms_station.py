@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+from agent_app.config import ConfigError, load_settings
 from agent_app.credentials import KEYRING_SERVICE, sms_platform_key_entry
 from agent_app.domain.enums import SmsDirection, SmsState
 from agent_app.sms.http_platform import HttpPlatform
@@ -197,3 +198,14 @@ def test_a_change_of_a_message_is_announced_to_its_departments_a_new_one_to_ever
     notices = [parse_notice(p) for p in _payloads(server, sent)]
     # Task 2's department (2) and the sender's (nurse4: department 1), nobody else.
     assert [(n.table, n.departments) for n in notices if n] == [("sms_message", frozenset({1, 2}))]
+
+
+def test_the_station_setting_is_read_from_the_file_and_the_environment(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[sms]\nport = "/dev/ttyUSB2"\nsends_for_hospital = true\n', "utf-8")
+    assert load_settings({"AGENT_APP_CONFIG": str(config)}).sms.sends_for_hospital is True
+    environ = {"AGENT_APP_CONFIG": str(config), "AGENT_APP_SMS_SENDS_FOR_HOSPITAL": "false"}
+    assert load_settings(environ).sms.sends_for_hospital is False
+    config.write_text('[sms]\nsends_for_hospital = "maybe"\n', "utf-8")
+    with pytest.raises(ConfigError):
+        load_settings({"AGENT_APP_CONFIG": str(config)})
