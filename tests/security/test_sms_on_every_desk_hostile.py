@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -25,6 +25,24 @@ COLUMNS = (
     "id, task_id, patient_id, number_e164, body, state, created_at, direction, part_refs, "
     "delivered_refs, attempts, error"
 )
+
+
+@pytest.fixture
+def grant_station(server: Engine) -> Iterator[Callable[..., None]]:
+    """Grant logins the SMS-station right; taken back after the test (roles are cluster-wide:
+    a membership left behind would follow the login into every other test's database)."""
+    granted: list[str] = []
+
+    def grant(*logins: str) -> None:
+        with server.begin() as connection:
+            for login in logins:
+                connection.execute(text(f"GRANT desk_sms_station TO {login}"))
+                granted.append(login)
+
+    yield grant
+    with server.begin() as connection:
+        for login in granted:
+            connection.execute(text(f"REVOKE desk_sms_station FROM {login}"))
 
 
 def _messages(server: Engine) -> dict[uuid.UUID, tuple[int | None, int]]:
@@ -185,12 +203,11 @@ def test_no_login_without_the_station_right_claims_messages(
 
 
 def test_two_stations_claiming_at_once_never_take_the_same_message(
-    server: Engine, as_staff: Connect
+    server: Engine, as_staff: Connect, grant_station: Callable[..., None]
 ) -> None:
     queued = _queued(server, 40)
     stations = {name: as_staff(name) for name in ("nurse1", "nurse2")}
-    with server.begin() as connection:
-        connection.execute(text("GRANT desk_sms_station TO nurse1, nurse2"))
+    grant_station("nurse1", "nurse2")
     got: dict[str, list[uuid.UUID]] = {name: [] for name in stations}
     start = threading.Barrier(len(stations))
 
@@ -228,7 +245,7 @@ def test_two_stations_claiming_at_once_never_take_the_same_message(
 
 
 def test_a_station_reads_and_reports_on_what_it_claimed_outside_its_department(
-    server: Engine, as_staff: Connect
+    server: Engine, as_staff: Connect, grant_station: Callable[..., None]
 ) -> None:
     station = as_staff("nurse1")
     foreign = min(
@@ -236,8 +253,7 @@ def test_a_station_reads_and_reports_on_what_it_claimed_outside_its_department(
     )
     (sms_id,) = _queued(server, 1, foreign)
     assert sms_id not in _ids(station, "SELECT id FROM sms_message")
-    with server.begin() as connection:
-        connection.execute(text("GRANT desk_sms_station TO nurse1"))
+    grant_station("nurse1")
     with station.begin() as connection:
         claimed = connection.execute(text("SELECT id FROM sms_claim_queued(5)")).scalars().all()
     assert claimed == [sms_id]

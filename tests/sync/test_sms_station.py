@@ -82,6 +82,8 @@ def hospital(server: Engine, as_staff: Connect, tmp_path: Path) -> Iterator[Hosp
         connection.execute(text("GRANT desk_sms_station TO nurse3"))
     built.sync()
     yield built
+    with server.begin() as connection:  # roles are cluster-wide: leave no right behind
+        connection.execute(text("REVOKE desk_sms_station FROM nurse3"))
     platform.stop()
     desk.dispose()
     station.dispose()

@@ -10,6 +10,13 @@ that sends by itself fills it when it queues; NULL means the message waits for t
 SMS station. A desk never pulls ``sender_id``, so on a desk it is set only on the messages that
 desk sends (agent_app/sync/pull_tables.py).
 
+Messages from before: every outgoing message a desk holds was made there (none were pulled),
+so a desk's own keep sending from it (``sender_id`` 0: its own, the staff member not known);
+on the server each outgoing message takes the staff member who pushed it (its
+``applied_change``), so no SMS station ever claims a message a desk with a modem may also
+send. At most once comes first: a message queued before on a desk without a gateway is not
+sent by the station (as before, it is not sent at all; a person queues it again).
+
 **Server.**
 
 - Change-tracked, stamped and announced like ``sms_template`` (0020), so desks pull it. The
@@ -258,8 +265,15 @@ def upgrade() -> None:
     op.add_column("sms_message", sa.Column("sender_id", id_type, nullable=True))
     op.create_index("ix_sms_message_change_seq", "sms_message", ["change_seq"])
     connection = op.get_bind()
+    if connection.dialect.name == "sqlite":
+        op.execute("UPDATE sms_message SET sender_id = 0 WHERE direction = 'out'")
     if not _server(connection):
         return
+    op.execute(
+        "UPDATE sms_message m SET sender_id = a.actor_id FROM applied_change a "
+        "WHERE a.table_name = 'sms_message' AND a.operation = 'insert' "
+        "AND a.row_id = m.id::text AND m.direction = 'out'"
+    )
     op.execute("ALTER TABLE sms_message ADD COLUMN change_xid xid8")
     op.execute(
         "UPDATE sms_message SET change_seq = nextval('sync_change_seq'), "
