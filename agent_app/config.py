@@ -290,6 +290,9 @@ class SmsSettings:
     max_attempts: int = 5  # tries before a message the modem keeps refusing is failed
     retry_seconds: float = 60.0  # the first wait after a refusal; doubles with each try
     zone: str = HOSPITAL_ZONE  # the patients' clock, for quiet hours
+    # The hospital's SMS station: this desk also sends what desks without a gateway queued
+    # (claimed on the server; its login needs the server's SMS-station right).
+    sends_for_hospital: bool = False
     http: SmsHttpSettings = field(default_factory=SmsHttpSettings)
 
     @property

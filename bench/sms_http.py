@@ -77,7 +77,7 @@ def run(messages: int, drop_every: int, busy_every: int) -> None:
                 insert(SmsMessage),
                 [
                     {"id": uuid.uuid4(), "number_e164": NUMBER, "body": f"{n} {TEXT}",
-                     "state": SmsState.QUEUED, "created_at": start}
+                     "state": SmsState.QUEUED, "created_at": start, "sender_id": 1}
                     for n in range(messages)
                 ],
             )  # fmt: skip

@@ -57,6 +57,7 @@ def queue_messages(engine: Engine, count: int, long_every: int) -> None:
             "body": f"{n} {LONG if long_every and n % long_every == 0 else SHORT}",
             "state": SmsState.QUEUED,
             "created_at": start + dt.timedelta(milliseconds=n),
+            "sender_id": 1,  # queued on this desk, which sends them itself
         }
         for n in range(count)
     ]

@@ -22,6 +22,7 @@ from agent_app.server.connection import DEFAULT_DATABASE, ServerTarget, ServerTo
 from agent_app.server.init_server import FirstAdmin, init_server
 from agent_app.server.on_duty import OnDutyPhoneError, set_on_duty_phone
 from agent_app.server.passwords import read_password
+from agent_app.server.sms_station import set_sms_station, sms_stations
 from agent_app.server.staff_import import import_staff
 from agent_app.server.staff_logins import StaffEntry, StaffInputError, parse_role, put_staff
 from agent_app.server.tls_check import Finding, Level, check_tls
@@ -132,6 +133,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     duty.add_argument("department", metavar="CODE")
     duty.add_argument("number", help='a mobile number; "" stops the texts')
+    station = commands.add_parser(
+        "sms-station",
+        help="grant or take back the right to send the hospital's text messages "
+        "(the SMS station desk's login), or list who holds it",
+    )
+    station.add_argument("action", choices=("grant", "revoke", "list"))
+    station.add_argument("username", nargs="?", default="")
 
     for name, text in (
         ("backup", "dump the database and the desks' roles into FOLDER"),
@@ -213,6 +221,8 @@ def _run(args: argparse.Namespace) -> int:
         _say(f"On-duty number of {args.department}: {old or '(none)'} -> "
              f"{args.number.strip() or '(none)'}.")  # fmt: skip
         return 0
+    if args.command == "sms-station":
+        return _sms_station(target, args.action, args.username)
     if args.command == "backup":
         files = backup(target, args.folder)
         _say(f"Backed up {target.database} to {files.dump} and its roles to {files.roles} "
@@ -220,6 +230,27 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     restore(target, args.folder, _say)
     _say(f"Restored {args.folder} into {target.database}.")
+    return 0
+
+
+def _sms_station(target: ServerTarget, action: str, username: str) -> int:
+    if action != "list" and not username:
+        raise ServerToolError(f"sms-station {action} needs the staff member's username")
+    engine = target.engine()
+    try:
+        with engine.begin() as connection:
+            if action == "list":
+                holders = sms_stations(connection)
+            else:
+                set_sms_station(connection, username, action == "grant")
+    finally:
+        engine.dispose()
+    if action == "list":
+        _say("SMS station logins: " + (", ".join(holders) if holders else "none"))
+    elif action == "grant":
+        _say(f"{username} may now send the hospital's text messages (SMS station).")
+    else:
+        _say(f"{username} no longer sends the hospital's text messages.")
     return 0
 
 

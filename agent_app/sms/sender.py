@@ -32,6 +32,7 @@ from agent_app.sms.gateway import GatewayEvent, MessageReport, PartReport, Reply
 from agent_app.sms.quiet_hours import is_quiet
 from agent_app.store.repositories import sms as store
 from agent_app.store.repositories.patients import find_by_number
+from agent_app.store.repositories.sms_replies import record_incoming, unsubscribe
 from agent_app.store.schema.base import utcnow
 
 log = logging.getLogger(__name__)
@@ -190,12 +191,13 @@ class SmsSender:
         matches = find_by_number(self.engine, number)
         patient_id = matches[0].patient_id if matches else None
         now = reply.at or self._clock()
-        sms_id = store.record_incoming(
-            self.engine, number, reply.text, patient_id, now, reply.reply_id
-        )
+        sms_id = record_incoming(
+            self.engine, number, reply.text, patient_id, now, reply.reply_id,
+            receiver_id=self.staff_id,
+        )  # fmt: skip
         if sms_id is None:
             return  # handed out again after a restart: stored the first time
         unsubscribed = is_unsubscribe(reply.text)
         if unsubscribed:
-            store.unsubscribe(self.engine, number, self.staff_id, self._clock())
+            unsubscribe(self.engine, number, self.staff_id, self._clock())
         self.received.append(Received(sms_id, patient_id, unsubscribed))

@@ -23,6 +23,7 @@ from agent_app.sms.http_platform import HttpPlatform
 from agent_app.sms.modem_gateway import ModemGateway
 from agent_app.sms.quiet_hours import is_quiet
 from agent_app.sms.sender import SmsSender
+from agent_app.store.repositories.sms_queue import desk_sends
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,8 @@ class SmsWorker:
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
+        """Start sending; from now on what this desk queues is sent from here."""
+        desk_sends(self.engine, self.staff_id)
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="sms-modem", daemon=True)
         self._thread.start()
@@ -66,6 +69,7 @@ class SmsWorker:
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.join(timeout)
+        desk_sends(self.engine, None)
 
     def _set(self, state: str) -> None:
         self.state = state

@@ -37,7 +37,7 @@ from sqlalchemy import Connection, Engine, Index, Table, Uuid
 from agent_app.store.outbox import pending_row_ids
 from agent_app.store.schema import Base
 from agent_app.sync.cursor import PullCursor, save_cursor
-from agent_app.sync.pull_tables import DESK_KEPT_COLUMNS, pulled_columns
+from agent_app.sync.pull_tables import DESK_KEPT_COLUMNS, pulled_columns, pulled_row_applies
 from agent_app.sync.server_keys import SERVER_KEYED, adopt_pulled_keys
 
 LOAD_CACHE_KIB = -65_536  # 64 MiB of page cache while loading: the indexes stay in memory
@@ -117,7 +117,9 @@ def _upsert(table_name: str) -> str:
     kept = DESK_KEPT_COLUMNS.get(table_name, frozenset())
     insert = f"INSERT INTO {table_name} ({', '.join(names)}) VALUES ({', '.join(values)})"
     updates = ", ".join(f"{n} = excluded.{n}" for n in pulled if n != key and n not in kept)
-    return f"{insert} ON CONFLICT ({key}) DO UPDATE SET {updates}"
+    applies = pulled_row_applies(table_name)
+    where = f" WHERE {applies}" if applies else ""
+    return f"{insert} ON CONFLICT ({key}) DO UPDATE SET {updates}{where}"
 
 
 def _as_mappings(table: Table, rows: Sequence[tuple[Any, ...]]) -> list[dict[str, Any]]:

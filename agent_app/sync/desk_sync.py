@@ -20,6 +20,7 @@ from agent_app.store.repositories.tasks import QueueScope
 from agent_app.sync.change_listener import ChangeListener
 from agent_app.sync.leases import TaskLeases
 from agent_app.sync.red_flag_sync import escalate_red_flags
+from agent_app.sync.sms_station import claim_for_station
 from agent_app.sync.upload import (
     DEFAULT_CHUNK_BYTES,
     DEFAULT_RETENTION_DAYS,
@@ -75,13 +76,17 @@ def build_sync_worker(
     first_page: QueueScope | None = None,
     escalate_as: int | None = None,
     sends_texts: bool = False,
+    sms_station: bool = False,
 ) -> SyncWorker:
     """A worker whose cycle pushes, pulls, renews leases (so keep ``interval`` and
     ``listening_interval`` well under the lease time), uploads recordings and removes uploaded
     files past ``retention_days``; with ``listen``, a change notice wakes a push and pull; on a
     new desk the first pull brings ``first_page``'s queue page first. With ``escalate_as`` (the
     signed-in staff id) each cycle also asks the server to escalate unacknowledged red-flag
-    alerts and, on a desk that ``sends_texts``, queues the on-duty texts it hands this desk."""
+    alerts and, on a desk that ``sends_texts``, queues the on-duty texts it hands this desk;
+    an ``sms_station`` claims the hospital's queued text messages for its sender after every
+    pull (a message queued anywhere is announced to every desk, so the station claims it at
+    once)."""
     steps: list[SyncStep] = []
     if leases is not None:
         steps.append(leases.heartbeat)
@@ -89,8 +94,17 @@ def build_sync_worker(
     steps.append(partial(remove_uploaded_files, local, retention_days))
     if escalate_as is not None:
         steps.append(partial(escalate_red_flags, local, server, escalate_as, texts=sends_texts))
+    every_cycle: list[SyncStep] = []
+    if sms_station:
+        every_cycle.append(partial(claim_for_station, local, server))
     worker = SyncWorker(
-        local, server, interval=interval, backoff=backoff, steps=steps, first_page=first_page
+        local,
+        server,
+        interval=interval,
+        backoff=backoff,
+        steps=steps,
+        every_cycle=every_cycle,
+        first_page=first_page,
     )
     if listen:
         on_state = partial(_poll_while, worker, interval, max(interval, listening_interval))

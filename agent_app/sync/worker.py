@@ -123,6 +123,7 @@ class SyncWorker:
         page_size: int = CHUNK_ROWS,
         tables: Sequence[str] = PULL_TABLES,
         steps: Sequence[SyncStep] = (),
+        every_cycle: Sequence[SyncStep] = (),
         release_idle_after: float | None = DEFAULT_RELEASE_IDLE_AFTER,
         first_page: QueueScope | None = None,
     ) -> None:
@@ -135,6 +136,7 @@ class SyncWorker:
         self.page_size = page_size
         self.tables = tuple(tables)
         self.steps = list(steps)
+        self.every_cycle = list(every_cycle)  # after each pull, woken or not
         self.first_page = first_page
         self._listeners: list[StatusListener] = []
         self._page_listeners: list[PageDone] = []
@@ -345,6 +347,8 @@ class SyncWorker:
                 on_progress=self._on_progress if watched else None,
                 first_page=self.first_page,
             )
+            for step in self.every_cycle:
+                step()
             if steps:
                 for step in self.steps:
                     step()

@@ -53,6 +53,7 @@ def attach_sync(
         first_page=QueueScope.for_account(window.account),
         escalate_as=window.account.id,
         sends_texts=settings.sms.enabled,  # only a desk that sends texts claims on-duty ones
+        sms_station=settings.sms.enabled and settings.sms.sends_for_hospital,
         parent=window,
     )
     status = SyncStatusWidget(controller.worker, unverified=settings.server.unverified)

@@ -78,6 +78,7 @@ class SyncController(QObject):
         first_page: QueueScope | None = None,
         escalate_as: int | None = None,
         sends_texts: bool = False,
+        sms_station: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +92,7 @@ class SyncController(QObject):
             first_page=first_page,
             escalate_as=escalate_as,
             sends_texts=sends_texts,
+            sms_station=sms_station,
         )
         self._relay = _Relay(self)
         self._relay.sig_progress.connect(self._on_progress)

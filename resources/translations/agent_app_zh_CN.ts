@@ -1159,7 +1159,7 @@
 <context>
     <name>DeskSync</name>
     <message>
-        <location filename="../../agent_app/ui/desk_sync.py" line="+89"/>
+        <location filename="../../agent_app/ui/desk_sync.py" line="+90"/>
         <source>First sync: {0} of about {1} rows</source>
         <translation>首次同步：已获取 {0} 条，共约 {1} 条</translation>
     </message>

@@ -56,7 +56,9 @@ TABLES: dict[str, tuple[bool, dict[str, frozenset[str]]]] = {
     # 0023: acknowledged only through red_flag_acknowledge(), never updated directly
     "red_flag_alert": (True, {R: ALL, A: ALL}),
     "sampling_run": (True, {R: CHECKERS, A: CHECKERS}),
-    "sms_message": (True, {R: ALL, A: ALL}),
+    # 0022: desks move a message's sending state forward (hostile tests in
+    # test_sms_on_every_desk_hostile.py)
+    "sms_message": (True, {R: ALL, A: ALL, U: ALL}),
     # 0020: approved templates for every desk, drafts and writes by department (hostile tests
     # in test_sms_template_hostile.py)
     "sms_template": (True, {R: ALL, A: {"supervisor", "admin"}, U: {"supervisor", "admin"}}),
@@ -125,6 +127,10 @@ FUNCTIONS: dict[str, frozenset[str]] = {
     "sync_push(jsonb)": ALL,
     "sync_result_flag(bigint,bigint)": ALL,
     "sync_stamp_change()": NONE,
+    # 0022: only logins granted desk_sms_station (none of the four here) claim queued texts;
+    # refused for each of them in test_sms_on_every_desk_hostile.py
+    "sms_claim_queued(integer)": NONE,
+    "sms_message_forward_only()": NONE,
     "sync_notify_change()": NONE,
     "sync_task_state(bigint,boolean)": ALL,
     "stats_fold_deltas()": ALL,  # every desk's sync cycle folds after a push

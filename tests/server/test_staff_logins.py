@@ -233,3 +233,40 @@ def test_add_staff_never_takes_over_the_superuser(
     )
     assert done.code == 1 and "administrative role" in done.err
     assert _snapshot(fresh_pg, hospital) == before
+
+
+def test_the_sms_station_right_is_granted_listed_and_taken_back_by_username(
+    fresh_pg: PgServer, hospital: str,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    made = run_tool(fresh_pg, hospital, "add-staff", "zhanghua", "--name", "张华", "--role",
+                    "agent", "--department", "FUC", "--password-stdin",
+                    stdin="zhanghua-first-password\n", capsys=capsys,
+                    monkeypatch=monkeypatch)  # fmt: skip
+    assert made.code == 0, made.err
+
+    def tool(*args: str) -> tuple[int, str, str]:
+        done = run_tool(fresh_pg, hospital, "sms-station", *args, capsys=capsys,
+                        monkeypatch=monkeypatch)  # fmt: skip
+        return done.code, done.out, done.err
+
+    def may_claim() -> bool:
+        engine = _owner(fresh_pg, hospital)
+        with engine.connect() as c:
+            allowed = c.execute(
+                text("SELECT has_function_privilege('zhanghua', "
+                     "'sms_claim_queued(integer)', 'EXECUTE')")
+            ).scalar_one()  # fmt: skip
+        engine.dispose()
+        return bool(allowed)
+
+    assert not may_claim()
+    assert tool("grant", "zhanghua")[0] == 0
+    assert may_claim()
+    assert tool("list")[1].strip() == "SMS station logins: zhanghua"
+    assert tool("revoke", "zhanghua")[0] == 0
+    assert not may_claim()
+    code, _, err = tool("grant", "postgres")  # not a staff member: refused, nothing granted
+    assert code == 1 and "not an active staff member" in err
+    assert tool("grant")[0] == 1
+    assert tool("list")[1].strip() == "SMS station logins: none"

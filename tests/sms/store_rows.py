@@ -13,8 +13,15 @@ from agent_app.store.schema import SmsMessage
 
 
 def queue_message(
-    engine: Engine, number: str, body: str, at: dt.datetime, task_id: int | None = None
+    engine: Engine,
+    number: str,
+    body: str,
+    at: dt.datetime,
+    task_id: int | None = None,
+    sender_id: int | None = 1,
 ) -> uuid.UUID:
+    """A message queued on a desk that sends it itself (as ``sender_id``; None: it waits for
+    the hospital's SMS station)."""
     sms_id = uuid.uuid4()
     with Session(engine) as session, session.begin():
         session.add(
@@ -25,6 +32,7 @@ def queue_message(
                 body=body,
                 state=SmsState.QUEUED,
                 created_at=at,
+                sender_id=sender_id,
             )
         )
     return sms_id

@@ -37,7 +37,9 @@ def test_kill_9_while_sending_never_sends_a_message_twice(tmp_path: Path) -> Non
     bodies = [f"{n}号 {LONG if n % 2 else '请明天复诊'}" for n in range(8)]
     with Session(engine) as session, session.begin():
         for body in bodies:
-            session.add(SmsMessage(id=uuid.uuid4(), number_e164="+8613511112222", body=body))
+            session.add(
+                SmsMessage(id=uuid.uuid4(), number_e164="+8613511112222", body=body, sender_id=1)
+            )
             time.sleep(0.002)
     engine.dispose()
     fake = FakeGsmModem(tmp_path / "ttyGsm", pace=(0.3, 0.4))

@@ -15,8 +15,8 @@ from agent_app.domain.enums import BlacklistKind, Outcome, SmsState, VitalStatus
 from agent_app.domain.sms_template import SmsTemplateState
 from agent_app.sms.planner import Hospital, plan_messages
 from agent_app.store.engine import open_local_store
-from agent_app.store.repositories.sms import unsubscribe
 from agent_app.store.repositories.sms_queue import planned_id, queue_sms
+from agent_app.store.repositories.sms_replies import unsubscribe
 from agent_app.store.schema import (
     Blacklist,
     CallingException,

@@ -96,10 +96,12 @@ def test_send_again_queues_a_new_message_with_a_new_key(hospital: KnownHospital)
         hospital.wang_task,
         0,
     )
-    with Session(hospital.engine) as session:  # the new message goes to the server too
-        assert session.scalars(
-            select(Outbox.row_id).where(Outbox.table_name == "sms_message")
-        ).all() == [str(new_id)]
+    with Session(hospital.engine) as session:  # both go to the server: the old one closed
+        assert session.execute(
+            select(Outbox.row_id, Outbox.operation, Outbox.payload["state"].as_string())
+            .where(Outbox.table_name == "sms_message")
+            .order_by(Outbox.seq)
+        ).all() == [(str(sms_id), "update", "failed"), (str(new_id), "insert", "queued")]
 
 
 def test_drop_closes_it_without_a_new_message(hospital: KnownHospital) -> None:

@@ -14,7 +14,9 @@ from agent_app.config import SmsSettings
 from agent_app.domain.enums import SmsState
 from agent_app.sms.worker import SmsWorker
 from agent_app.store.engine import open_local_store
+from agent_app.store.repositories.sms_queue import queue_sms
 from agent_app.store.schema import SmsMessage
+from agent_app.store.schema.base import utcnow
 from tests.screenpop.known_hospital import build_known_hospital
 from tests.sms.fake_gsm_modem import FakeGsmModem
 from tests.sms.send_then_die import never_quiet
@@ -25,7 +27,7 @@ NUMBER = "+8613511112222"
 def queue(engine: Engine, body: str) -> uuid.UUID:
     sms_id = uuid.uuid4()
     with Session(engine) as session, session.begin():
-        session.add(SmsMessage(id=sms_id, number_e164=NUMBER, body=body))
+        session.add(SmsMessage(id=sms_id, number_e164=NUMBER, body=body, sender_id=1))
     return sms_id
 
 
@@ -67,3 +69,31 @@ def test_sending_resumes_after_the_modem_is_unplugged_and_plugged_back(tmp_path:
         engine.dispose()
     assert [text for _, text in fake.messages()] == ["第一条", "第二条"]
     assert states[:2] == ["opening", "ready"] and "lost" in states and states[-1] == "stopped"
+
+
+def test_what_the_desk_queues_while_its_gateway_runs_is_sent_from_it_and_nothing_after(
+    tmp_path: Path,
+) -> None:
+    engine = open_local_store(tmp_path / "store.sqlite3")
+    hospital = build_known_hospital(engine)
+    staff = hospital.cardiology_nurse.id
+    fake = FakeGsmModem(tmp_path / "ttyGsm")
+
+    def queue_here(body: str) -> SmsMessage:
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            return queue_sms(session, number_e164=NUMBER, body=body, purpose="health_education",
+                             staff_id=staff, now=utcnow(), patient_id=hospital.wang)  # fmt: skip
+
+    worker = SmsWorker(engine, SmsSettings(port=str(fake.link)), staff, poll_seconds=0.05,
+                       quiet=never_quiet)  # fmt: skip
+    worker.start()
+    try:
+        sent = queue_here("饮食清淡")
+        assert sent.sender_id == staff
+        wait_until(lambda: state(engine, sent.id) is SmsState.DELIVERED)
+    finally:
+        worker.stop()
+        fake.stop()
+    waiting = queue_here("复诊提醒")  # no gateway runs here now: the SMS station sends it
+    assert waiting.sender_id is None
+    engine.dispose()

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import BlacklistKind
 from agent_app.store.engine import open_local_store
-from agent_app.store.repositories.sms import unsubscribe
+from agent_app.store.repositories.sms_replies import unsubscribe
 from agent_app.store.schema import Blacklist
 from agent_app.sync.single_rows import upsert_rows
 from tests.screenpop.known_hospital import build_known_hospital

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from agent_app.dialer.fake import FakePhone
 from agent_app.domain.enums import SmsDirection, SmsState
 from agent_app.store.engine import open_local_store
-from agent_app.store.repositories.sms import messages_for_patient, record_incoming
+from agent_app.store.repositories.sms import messages_for_patient
+from agent_app.store.repositories.sms_replies import record_incoming
 from agent_app.store.schema import Contact, SmsMessage
 from agent_app.ui.followup.patient_panel import PatientPanel
 from agent_app.ui.main_window import MainWindow

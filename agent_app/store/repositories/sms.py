@@ -3,7 +3,12 @@
 Sending at most once rests on one rule kept here: a message moves from ``queued`` to
 ``sending`` in its own committed transaction (only if it is still ``queued``) before the modem
 sees it, and a message found ``sending`` when the sender starts is marked ``unknown``, never
-``queued``. Each transition is audited in the same transaction.
+``queued``. Each transition is audited in the same transaction, and goes into the outbox in
+it too, so the server and every other desk's patient card follow the message's state.
+
+A desk sends only the messages it sends itself (``sender_id`` set on this desk: queued here
+while its gateway ran, or claimed by its SMS station); another desk's message pulled here is
+never sent, reported on or marked from here.
 """
 
 from __future__ import annotations
@@ -16,14 +21,24 @@ from typing import Any
 from sqlalchemy import CursorResult, Engine, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from agent_app.domain.enums import BlacklistKind, SmsDirection, SmsState
+from agent_app.domain.enums import SmsDirection, SmsState
+from agent_app.store.outbox import enqueue
 from agent_app.store.repositories.audit import AuditAction, record_audit
 from agent_app.store.schema import Blacklist, FollowupTask, SmsMessage
 
 OBJECT = "sms_message"
 #: A status report older than this cannot be for a message (references wrap at 256).
 REPORT_WINDOW = dt.timedelta(days=3)
-UNSUBSCRIBE_REASON = "sms_unsubscribed"
+SENT_HERE = SmsMessage.sender_id.is_not(None)
+
+
+def _push(session: Session, sms_id: uuid.UUID) -> None:
+    """The message's new state into the outbox, in the caller's transaction (desks only)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    row = session.get(SmsMessage, sms_id, populate_existing=True)
+    if row is not None:
+        enqueue(session, row, "update")
 
 
 @dataclass(frozen=True)
@@ -56,6 +71,7 @@ def due_messages(engine: Engine, now: dt.datetime, limit: int) -> list[OutgoingS
         .where(
             SmsMessage.state == SmsState.QUEUED,
             SmsMessage.direction == SmsDirection.OUT,
+            SENT_HERE,
             or_(SmsMessage.next_try_at.is_(None), SmsMessage.next_try_at <= now),
         )
         .order_by(SmsMessage.created_at, SmsMessage.id)
@@ -70,7 +86,7 @@ def sent_since(engine: Engine, since: dt.datetime) -> int:
     with engine.connect() as connection:
         count = connection.execute(
             select(func.count()).where(
-                SmsMessage.direction == SmsDirection.OUT, SmsMessage.sent_at >= since
+                SmsMessage.direction == SmsDirection.OUT, SENT_HERE, SmsMessage.sent_at >= since
             )
         ).scalar_one()
     return int(count)
@@ -98,6 +114,7 @@ def claim_for_sending(engine: Engine, sms_id: uuid.UUID, staff_id: int, now: dt.
         if result.rowcount != 1:
             return False
         record_audit(session, staff_id, AuditAction.SMS_SENDING, OBJECT, str(sms_id))
+        _push(session, sms_id)
     return True
 
 
@@ -112,6 +129,7 @@ def _finish(
     with Session(engine) as session, session.begin():
         session.execute(update(SmsMessage).where(SmsMessage.id == sms_id).values(**values))
         record_audit(session, staff_id, action, OBJECT, str(sms_id), detail)
+        _push(session, sms_id)
 
 
 def mark_sent(
@@ -202,7 +220,9 @@ def mark_interrupted_unknown(engine: Engine, staff_id: int) -> list[uuid.UUID]:
     """Messages left ``sending`` by a crash become ``unknown``; their ids."""
     with Session(engine) as session, session.begin():
         ids = list(
-            session.scalars(select(SmsMessage.id).where(SmsMessage.state == SmsState.SENDING))
+            session.scalars(
+                select(SmsMessage.id).where(SmsMessage.state == SmsState.SENDING, SENT_HERE)
+            )
         )
         for sms_id in ids:
             session.execute(
@@ -218,6 +238,7 @@ def mark_interrupted_unknown(engine: Engine, staff_id: int) -> list[uuid.UUID]:
                 str(sms_id),
                 {"code": "sms_interrupted"},
             )
+            _push(session, sms_id)
     return ids
 
 
@@ -236,6 +257,7 @@ def record_report(
             select(SmsMessage)
             .where(
                 SmsMessage.direction == SmsDirection.OUT,
+                SENT_HERE,
                 SmsMessage.number_e164 == recipient_e164,
                 SmsMessage.state.in_((SmsState.SENT, SmsState.UNKNOWN)),
                 SmsMessage.sent_at >= now - REPORT_WINDOW,
@@ -246,6 +268,8 @@ def record_report(
             if reference not in (message.part_refs or []):
                 continue
             _apply_report(message, [reference], delivered, failed, now)
+            session.flush()
+            _push(session, message.id)
             return message.id
     return None
 
@@ -260,12 +284,15 @@ def record_message_report(
             select(SmsMessage).where(
                 SmsMessage.id == sms_id,
                 SmsMessage.direction == SmsDirection.OUT,
+                SENT_HERE,
                 SmsMessage.state.in_((SmsState.SENT, SmsState.UNKNOWN, SmsState.DELIVERED)),
             )
         )
         if message is None:
             return False
         _apply_report(message, [], delivered, failed, now)
+        session.flush()
+        _push(session, message.id)
     return True
 
 
@@ -283,60 +310,6 @@ def _apply_report(
         if message.state is SmsState.SENT and set(confirmed) >= set(message.part_refs or []):
             message.state = SmsState.DELIVERED
             message.delivered_at = now
-
-
-def record_incoming(
-    engine: Engine,
-    number_e164: str,
-    body: str,
-    patient_id: int | None,
-    now: dt.datetime,
-    sms_id: uuid.UUID | None = None,
-) -> uuid.UUID | None:
-    """Store a reply; ``patient_id`` is the patient whose contact has that number, if any.
-
-    ``sms_id`` given (made from a platform's own id for the reply): a reply already stored
-    under it is not stored again, and None is answered."""
-    sms_id = sms_id or uuid.uuid4()
-    with Session(engine) as session, session.begin():
-        if session.get(SmsMessage, sms_id) is not None:
-            return None
-        session.add(
-            SmsMessage(
-                id=sms_id,
-                task_id=None,
-                number_e164=number_e164[:20],
-                body=body,
-                state=SmsState.RECEIVED,
-                direction=SmsDirection.IN,
-                patient_id=patient_id,
-                created_at=now,
-            )
-        )
-    return sms_id
-
-
-def unsubscribe(engine: Engine, number_e164: str, staff_id: int, now: dt.datetime) -> bool:
-    """Put the number on the text message blacklist; False when it was already listed.
-
-    The server issues blacklist ids, so the desk's own row takes a negative id (as contacts
-    made offline do) that no row pulled from the server can hold."""
-    with Session(engine) as session, session.begin():
-        if session.scalar(select(Blacklist.id).where(Blacklist.number_e164 == number_e164)):
-            return False
-        lowest = session.scalar(select(func.min(Blacklist.id))) or 0
-        row = Blacklist(
-            id=min(lowest, 0) - 1,
-            number_e164=number_e164[:20],
-            reason=UNSUBSCRIBE_REASON,
-            added_by_id=staff_id,
-            added_at=now,
-            kind=BlacklistKind.SMS,
-        )
-        session.add(row)
-        session.flush()
-        record_audit(session, staff_id, AuditAction.SMS_UNSUBSCRIBED, "blacklist", str(row.id))
-    return True
 
 
 def messages_for_patient(engine: Engine, patient_id: int) -> list[SmsView]:

@@ -3,6 +3,10 @@
 One place writes a new outgoing ``sms_message``, for the plan's notices and the agent's
 health-education texts alike: the row and its outbox entry in the caller's transaction, so the
 server keeps the same record as the desk that sends it.
+
+Who sends it is decided here, once: a desk whose own gateway runs (``desk_sends``) sends what
+it queues (``sender_id``, the signed-in staff member); on any other desk the message waits
+for the hospital's SMS station, which claims it on the server.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import case, select
+from sqlalchemy import Connection, Engine, case, select
 from sqlalchemy.orm import Session
 
 from agent_app.domain.enums import PhoneKind, Relation, SmsDirection, SmsState
@@ -39,6 +44,25 @@ def number_blocked(session: Session, number_e164: str) -> bool:
     return (
         session.scalar(select(Blacklist.id).where(Blacklist.number_e164 == number_e164)) is not None
     )
+
+
+_SENDING_DESKS: WeakKeyDictionary[Engine, int] = WeakKeyDictionary()
+
+
+def desk_sends(engine: Engine, staff_id: int | None) -> None:
+    """Say that the desk on ``engine`` sends text messages itself from now on, as
+    ``staff_id`` (its gateway's worker started), or no longer (None: it stopped)."""
+    if staff_id is None:
+        _SENDING_DESKS.pop(engine, None)
+    else:
+        _SENDING_DESKS[engine] = staff_id
+
+
+def local_sender(session: Session) -> int | None:
+    """The staff id this desk sends new messages as, or None when the station sends them."""
+    bind = session.get_bind()
+    engine = bind.engine if isinstance(bind, Connection) else bind
+    return _SENDING_DESKS.get(engine) if isinstance(engine, Engine) else None
 
 
 #: Planned messages' ids are named from their plan key in this namespace.
@@ -79,6 +103,7 @@ def queue_sms(
         purpose=purpose,
         plan_key=plan_key,
         created_at=now,
+        sender_id=local_sender(session),
     )
     session.add(row)
     session.flush()

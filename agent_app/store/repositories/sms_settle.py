@@ -30,6 +30,7 @@ from agent_app.domain.coded_error import CodedError
 from agent_app.domain.enums import SmsDirection, SmsState
 from agent_app.store.outbox import enqueue
 from agent_app.store.repositories.audit import AuditAction, record_audit
+from agent_app.store.repositories.sms_queue import local_sender
 from agent_app.store.schema import FollowupTask, Patient, SmsMessage
 
 OBJECT = "sms_message"
@@ -114,6 +115,7 @@ def settle_message(
         )
         if changed.rowcount != 1:  # type: ignore[attr-defined]
             raise SmsSettleError("sms_already_settled")
+        enqueue(session, session.get_one(SmsMessage, sms_id, populate_existing=True), "update")
         detail: dict[str, object] = {"settlement": settlement.value}
         new_id: uuid.UUID | None = None
         if settlement is Settlement.SEND_AGAIN:
@@ -126,6 +128,7 @@ def settle_message(
                 body=old.body,
                 state=SmsState.QUEUED,
                 created_at=now,
+                sender_id=local_sender(session),
             )
             session.add(again)
             enqueue(session, again)

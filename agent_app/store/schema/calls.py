@@ -150,7 +150,7 @@ class Blacklist(ChangeTracked, Base):
     )
 
 
-class SmsMessage(Base):
+class SmsMessage(ChangeTracked, Base):
     """A text message, sent or received. Its uuid is the idempotency key of the send: the
     sender writes ``sending`` before the modem gets it and never sends a row twice."""
 
@@ -182,6 +182,11 @@ class SmsMessage(Base):
     #: What a planned message is for ("pre_call_notice:task:12"): unique on both stores, so two
     #: runs or two desks never queue the same notice twice (the server drops a second push).
     plan_key: Mapped[str | None] = mapped_column(String(80), unique=True)
+    #: The staff member whose desk sends the message (or received the reply): set when it is
+    #: queued on a desk that sends by itself, or by the SMS station's claim on the server;
+    #: NULL while it waits for the station. A desk never pulls it: on a desk it is set only
+    #: for the messages that desk sends, so its sender sends nobody else's.
+    sender_id: Mapped[int | None] = mapped_column(IdType)
 
     __table_args__ = (Index("ix_sms_message_state", "state"),)
 

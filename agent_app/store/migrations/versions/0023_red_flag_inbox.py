@@ -1,7 +1,7 @@
 """red-flag inbox: the doctor role, acknowledgements stamped by the server, escalation
 
 Revision ID: 0023
-Revises: 0021
+Revises: 0022
 Create Date: 2026-12-03 19:40:00
 
 **Both stores.** ``red_flag_alert`` gains ``change_seq`` (it is pulled now, so the doctor and
@@ -40,7 +40,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0023"
-down_revision = "0021"
+down_revision = "0022"
 branch_labels = None
 depends_on = None
 
