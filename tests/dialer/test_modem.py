@@ -99,13 +99,6 @@ def open_line(modem: FakeModem, **options: object) -> Line:
 
 
 @pytest.fixture
-def modem(tmp_path: Path) -> Iterator[FakeModem]:
-    fake = FakeModem(tmp_path / "ttyModem")
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
 def line(modem: FakeModem) -> Iterator[Line]:
     opened = open_line(modem)
     yield opened

@@ -21,13 +21,6 @@ from tests.dialer.test_modem import Line, open_line
 
 
 @pytest.fixture
-def modem(tmp_path: Path) -> Iterator[FakeModem]:
-    fake = FakeModem(tmp_path / "ttyModem")
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
 def pbx_line(modem: FakeModem) -> Iterator[Line]:
     opened = open_line(modem, flash=FlashTransfer("!W", "{flash}*2{target}"))
     yield opened

@@ -127,18 +127,33 @@ def rms(samples: array.array[int]) -> float:
 # Fixtures ------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def module_phone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SipPhone]:
-    folder = tmp_path_factory.mktemp("sip")
+    phone = open_test_line(tmp_path_factory.mktemp("sip"), NO_ANSWER_TIMEOUT)
+    yield phone
+    phone.close()
+
+
+def open_test_line(folder: Path, no_answer_timeout: float) -> SipPhone:
+    """A SIP line on 127.0.0.1 with no sound device, logging pjsua into ``folder``."""
     config = SipLineConfig(
         user="agent",
         bound_address=LOCALHOST,
         null_audio=True,
-        no_answer_timeout=NO_ANSWER_TIMEOUT,
+        no_answer_timeout=no_answer_timeout,
         rtp_timeout=RTP_TIMEOUT,
         log_path=folder / "pjsua.log",
     )
-    phone = SipPhone(config)
-    yield phone
-    phone.close()
+    return SipPhone(config)
+
+
+def hang_up_left_open(phone: SipPhone, log: EventLog) -> None:
+    """Hang up every call ``log`` saw that has not ended, and stop logging."""
+    phone.remove_listener(log.seen.append)
+    for call_id in {e.call_id for e in log.seen if e.call_id}:
+        if not any(isinstance(e, Ended) for e in log.of(call_id)):
+            try:
+                phone.hangup(call_id)
+            except CallStateError:
+                continue
 
 
 @pytest.fixture
@@ -146,13 +161,7 @@ def phone(module_phone: SipPhone) -> Iterator[SipPhone]:
     """The module's line; calls a test leaves open are hung up afterwards."""
     log = EventLog(module_phone)
     yield module_phone
-    module_phone.remove_listener(log.seen.append)
-    for call_id in {e.call_id for e in log.seen if e.call_id}:
-        if not any(isinstance(e, Ended) for e in log.of(call_id)):
-            try:
-                module_phone.hangup(call_id)
-            except CallStateError:
-                continue
+    hang_up_left_open(module_phone, log)
     module_phone.pump()
 
 

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 import numpy as np
 import pytest
 
-from agent_app.dialer.errors import CallStateError, TransferError, TransferRefusal
+from agent_app.dialer.errors import TransferError, TransferRefusal
 from agent_app.dialer.events import (
     Answered,
     ConferenceChanged,
@@ -28,25 +28,21 @@ from agent_app.dialer.events import (
     TransferProgress,
 )
 from agent_app.dialer.sip import SipPhone
-from agent_app.dialer.sip_config import SipLineConfig
-from tests.dialer.sip_peers import LOCALHOST, SCENARIOS, PeerSet, SippPeer
-from tests.dialer.test_sip import RTP_TIMEOUT, EventLog, finished, wav_samples
+from tests.dialer.sip_peers import SCENARIOS, PeerSet, SippPeer
+from tests.dialer.test_sip import (
+    EventLog,
+    finished,
+    hang_up_left_open,
+    open_test_line,
+    wav_samples,
+)
 
 HOLD_BLOCK = (SCENARIOS / "hold_reinvite.xml.part").read_text()
 
 
 @pytest.fixture(scope="module")
 def module_phone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SipPhone]:
-    folder = tmp_path_factory.mktemp("sip-transfer")
-    config = SipLineConfig(
-        user="agent",
-        bound_address=LOCALHOST,
-        null_audio=True,
-        no_answer_timeout=5.0,
-        rtp_timeout=RTP_TIMEOUT,
-        log_path=folder / "pjsua.log",
-    )
-    phone = SipPhone(config)
+    phone = open_test_line(tmp_path_factory.mktemp("sip-transfer"), 5.0)
     yield phone
     phone.close()
 
@@ -55,13 +51,7 @@ def module_phone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SipPhone]
 def events(module_phone: SipPhone) -> Iterator[EventLog]:
     log = EventLog(module_phone)
     yield log
-    module_phone.remove_listener(log.seen.append)
-    for call_id in {e.call_id for e in log.seen if e.call_id}:
-        if not any(isinstance(e, Ended) for e in log.of(call_id)):
-            try:
-                module_phone.hangup(call_id)
-            except CallStateError:
-                continue
+    hang_up_left_open(module_phone, log)
     log.run(0.2)
 
 
