@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
 PRESENT_DAYS = 74  # the present-day patients were discharged in the last 74 days
+OPEN_ALERTS = 2  # each department's latest red flags still wait in the inbox
 FIRST_DAY, LAST_DAY = 200, 75  # the past patients: discharged this many days before today
 MAX_PATIENTS = 8000  # a store of a million patients gets a past of demo size, not a million
 RECORDINGS = 60
@@ -124,6 +125,7 @@ def seed_history(
         builder.add(task, recorded)
         if progress is not None and n % 1000 == 0:
             progress(int(0.8 * patients * n / len(tasks)), patients)
+    builder.leave_latest_alerts_open(OPEN_ALERTS)
     rows = builder.rows
     for name in ("patient", "contact", "episode"):
         rows[name] = [row for person in people for row in person.rows[name]]

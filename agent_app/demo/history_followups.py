@@ -69,6 +69,19 @@ class FollowupRows:
         self.records: list[CallRecord] = []
         self._closed_at: dict[int, dt.datetime] = {}  # patient → when their death was learnt
 
+    def leave_latest_alerts_open(self, per_department: int) -> None:
+        """The last ``per_department`` red flags of each department are not acknowledged yet,
+        so the doctors' and supervisors' inboxes have work in them."""
+        alerts = self.rows["red_flag_alert"]
+        latest: dict[object, list[int]] = {}
+        for index in sorted(range(len(alerts)), key=lambda i: str(alerts[i][10]), reverse=True):
+            picked = latest.setdefault(alerts[index][4], [])
+            if len(picked) < per_department:
+                picked.append(index)
+        for indexes in latest.values():
+            for index in indexes:
+                alerts[index] = (*alerts[index][:11], None, None, None)
+
     def add(self, task: TaskWork, recorded: set[tuple[int, int]]) -> None:
         """The rows of one task; ``recorded`` holds (task id, call index) of recorded calls."""
         patient = task.patient

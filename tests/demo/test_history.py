@@ -332,3 +332,28 @@ def test_recordings_go_where_the_demo_desk_keeps_them(isolated_settings: Path) -
     engine = open_local_store(settings.store_path)
     assert local_recordings_dir(engine) == settings.recordings_dir
     engine.dispose()
+
+
+def test_each_departments_latest_red_flags_wait_in_the_inbox(
+    past: tuple[Engine, SeedReport],
+) -> None:
+    """Older alerts were rung back by the patient's doctor; each department's last two are open."""
+    engine, _ = past
+    with engine.connect() as connection:
+        alerts = connection.execute(
+            text(
+                "SELECT department_id, created_at, acknowledged_at, acknowledged_by_id, "
+                "ack_action, doctor_id FROM red_flag_alert ORDER BY created_at DESC"
+            )
+        ).all()
+    seen: dict[int, int] = {}
+    opened = 0
+    for alert in alerts:
+        seen[alert.department_id] = seen.get(alert.department_id, 0) + 1
+        if seen[alert.department_id] <= 2:
+            assert alert.acknowledged_at is None and alert.ack_action is None
+            opened += 1
+        else:
+            assert alert.ack_action == "called_back" and alert.acknowledged_at is not None
+            assert alert.acknowledged_by_id == alert.doctor_id
+    assert opened >= 2 and len(alerts) > opened
