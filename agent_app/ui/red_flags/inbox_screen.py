@@ -110,7 +110,9 @@ class RedFlagInbox(QWidget):
         self.alerts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.alerts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.alerts.verticalHeader().setVisible(False)
-        self.alerts.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.alerts.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.alerts.itemSelectionChanged.connect(self._selected)
 
         self.title = QLabel()
@@ -196,6 +198,9 @@ class RedFlagInbox(QWidget):
             self.alerts.selectRow(again)
         elif rows:
             self.alerts.selectRow(0)
+            # The first row may have been selected already (the acknowledged alert's row): the
+            # selection did not change, so its details are asked for here.
+            self._selected()
         else:
             self._show_details(None)
         if fresh:

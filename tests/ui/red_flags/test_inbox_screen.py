@@ -96,6 +96,24 @@ def test_acknowledging_through_the_dialog_takes_the_alert_out_of_the_inbox(
         )
 
 
+def test_after_an_acknowledgement_the_next_alert_shows_its_own_details(
+    qtbot: QtBot, store: Engine
+) -> None:
+    first = raise_chest_pain_alert(store)
+    second = raise_chest_pain_alert(store)
+    assert first.doctor_id == second.doctor_id and first.alert_id != second.alert_id
+    inbox = _inbox(qtbot, store, first.doctor_id)
+    qtbot.waitUntil(lambda: inbox.alerts.rowCount() == 2 and inbox.details is not None)
+    shown = inbox.current()
+    assert shown is not None and inbox.alerts.currentRow() == 0
+    inbox.record_acknowledgement(shown.id, AckAction.CALLED_BACK, "")
+    qtbot.waitUntil(lambda: inbox.alerts.rowCount() == 1)
+    left = inbox.rows[0]
+    assert left.id != shown.id
+    qtbot.waitUntil(lambda: inbox.details is not None and inbox.details.alert_id == left.id)
+    assert inbox.title.text().startswith(left.patient_name)
+
+
 def test_an_agent_sees_no_alert_and_a_new_one_shows_the_toast_on_the_doctors_desk(
     qtbot: QtBot, store: Engine
 ) -> None:
