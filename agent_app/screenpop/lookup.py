@@ -83,6 +83,8 @@ class PopPatient:
     department_name: str
     open_task: OpenTask | None
     last_result: LastResult | None
+    #: The department of the patient's latest stay, when restricted (where to transfer to).
+    department_id: int | None = None
 
     @property
     def restricted(self) -> bool:
@@ -137,8 +139,8 @@ def load_patient(
     """The pop's view of one patient (also when the agent picks one in the chooser)."""
     with engine.connect() as connection:
         if not may_view(connection, viewer, patient_id):
-            department = _department_name(connection, patient_id)
-            return PopPatient(patient_id, match, None, department, None, None)
+            department_id, department = _department(connection, patient_id)
+            return PopPatient(patient_id, match, None, department, None, None, department_id)
         task = _open_task(connection, patient_id)
         result = _last_result(connection, patient_id)
     # The pop card shows no results.
@@ -220,15 +222,16 @@ def _progress(connection: Connection, task_id: int) -> tuple[int, int]:
     return answered, questions
 
 
-def _department_name(connection: Connection, patient_id: int) -> str:
-    name = connection.execute(
-        select(Department.name)
+def _department(connection: Connection, patient_id: int) -> tuple[int | None, str]:
+    """The id and name of the department of the patient's latest stay ((None, ""): none)."""
+    row = connection.execute(
+        select(Department.id, Department.name)
         .join(Episode, Episode.department_id == Department.id)
         .where(Episode.patient_id == patient_id)
         .order_by(Episode.discharged_on.desc())
         .limit(1)
-    ).scalar_one_or_none()
-    return name or ""
+    ).one_or_none()
+    return (row.id, row.name) if row is not None else (None, "")
 
 
 def _last_result(connection: Connection, patient_id: int) -> LastResult | None:

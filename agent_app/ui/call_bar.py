@@ -119,6 +119,11 @@ class CallBar(QWidget):
             self.tr("Pause while the patient gives sensitive details; the pause is marked")
         )
         self.pause_button.toggled.connect(self._pause_recording)
+        self.transfer_button = QPushButton(self.tr("Transfer…"))
+        self.transfer_button.setShortcut(QKeySequence("Ctrl+T"))
+        self.transfer_button.setToolTip(
+            self.tr("Transfer the call, consult first or bring someone in (Ctrl+T)")
+        )
         self.keypad_button = QToolButton()
         self.keypad_button.setText(self.tr("Keypad"))
         self.keypad_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -136,6 +141,7 @@ class CallBar(QWidget):
             self.hold_button,
             self.mute_button,
             self.keypad_button,
+            self.transfer_button,
             self.pause_button,
             self.state_label,
             self.timer_label,
@@ -167,7 +173,7 @@ class CallBar(QWidget):
         focus = self.calls.focus
         return focus.call_id if focus is not None else ""
 
-    def _connected(self) -> Call | None:
+    def connected_call(self) -> Call | None:
         """The call the agent is on once it was answered."""
         focus = self.calls.focus
         return focus if focus is not None and focus.answered_at is not None else None
@@ -244,7 +250,7 @@ class CallBar(QWidget):
             self.sig_error.emit(str(exc))
 
     def send_dtmf(self, digits: str) -> None:
-        call = self._connected()
+        call = self.connected_call()
         if call is not None:
             try:
                 self.phone.send_dtmf(call.call_id, digits)
@@ -252,7 +258,7 @@ class CallBar(QWidget):
                 self.sig_error.emit(str(exc))
 
     def _hold(self, on: bool) -> None:
-        call = self._connected()
+        call = self.connected_call()
         if call is not None and on != (call.state is CallState.HELD):
             try:
                 self.calls.hold(call.call_id, on)
@@ -260,7 +266,7 @@ class CallBar(QWidget):
                 self.sig_error.emit(str(exc))
 
     def _mute(self, on: bool) -> None:
-        call = self._connected()
+        call = self.connected_call()
         if call is not None:
             try:
                 self.phone.mute(call.call_id, on)
@@ -314,7 +320,7 @@ class CallBar(QWidget):
             self.hold_button.blockSignals(True)
             self.hold_button.setChecked(focus.state is CallState.HELD)
             self.hold_button.blockSignals(False)
-        if self._connected() is not None:
+        if self.connected_call() is not None:
             self._tick.start()
             self._update_timer()
         else:
@@ -366,7 +372,7 @@ class CallBar(QWidget):
         self.state_label.setText(text)
 
     def _update_timer(self) -> None:
-        call = self._connected()
+        call = self.connected_call()
         if call is None or call.answered_at is None:
             return
         seconds = max(0, int((dt.datetime.now(dt.UTC) - call.answered_at).total_seconds()))
@@ -374,13 +380,19 @@ class CallBar(QWidget):
 
     def _update_buttons(self) -> None:
         in_call = bool(self.call_id)
-        connected = self._connected() is not None
+        connected = self.connected_call() is not None
         ready, why = self.dial_readiness()
         self.dial_button.setEnabled(ready)
         self.dial_button.setToolTip(self.tr("Dial (Ctrl+D)") if ready else why)
         self.number_edit.setEnabled(not in_call)
         self.hangup_button.setEnabled(in_call)
-        for button in (self.hold_button, self.mute_button, self.keypad_button, self.pause_button):
+        for button in (
+            self.hold_button,
+            self.mute_button,
+            self.keypad_button,
+            self.transfer_button,
+            self.pause_button,
+        ):
             button.setEnabled(connected)
         if not connected:
             self.timer_label.setText("00:00")

@@ -23,6 +23,7 @@ from agent_app.sms.planner import Hospital
 from agent_app.sms.worker import SmsWorker
 from agent_app.store.repositories.contacts import random_contact_number
 from agent_app.ui.call_bar import CallBar
+from agent_app.ui.call_transfer import CallTransfer
 from agent_app.ui.desk_sync import attach_sync, desk_leases, server_engine
 from agent_app.ui.desk_tools import add_tools
 from agent_app.ui.link_changes import LinkRelay
@@ -193,8 +194,16 @@ class DeskSession:
             from agent_app.ui.headset_bridge import attach_headset
 
             attach_headset(window, window.call_bar, settings.headset.device)
+        transfer = (
+            CallTransfer(window.call_bar, self.engine, window)
+            if window.call_bar is not None
+            else None
+        )
         if self.bridge is not None:
-            window.attach_screen_pop(self._screen_pop(account, window))
+            pop = self._screen_pop(account, window)
+            window.attach_screen_pop(pop)
+            if transfer is not None:
+                pop.sig_transfer_asked.connect(lambda target_id: transfer.ask(target_id))
             phone = self.bridge.phone
             if isinstance(phone, FakePhone):
                 window.add_demo_callback(lambda: self._demo_callback(phone))

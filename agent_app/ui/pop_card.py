@@ -12,6 +12,7 @@ from html import escape
 from agent_app.domain.enums import Relation, Sex
 from agent_app.domain.hospital_zone import HOSPITAL_TZ
 from agent_app.domain.phone_numbers import CallerKind
+from agent_app.domain.transfer_targets import DirectoryTarget
 from agent_app.domain.views import NumberMatch, PatientHit
 from agent_app.screenpop.lookup import PopDecision, PopKind, PopPatient
 from agent_app.ui.enum_names import direction_name, disposition_name, outcome_name
@@ -30,6 +31,7 @@ from agent_app.ui.qt import (
     QWidget,
     Signal,
 )
+from agent_app.ui.transfer_dialog import department_transfer_text
 
 PATIENT_PAGE, CHOOSER_PAGE, UNKNOWN_PAGE, WITHHELD_PAGE = range(4)
 
@@ -41,6 +43,8 @@ class PopCard(QWidget):
     sig_candidate_chosen = Signal(int)  # patient id, from the chooser or the search
     sig_search = Signal(str)
     sig_create_contact = Signal(int, str, object)  # patient id, contact name, Relation
+    sig_restricted_shown = Signal(int)  # a restricted patient's department id is on the card
+    sig_transfer = Signal(int)  # the agent asked to transfer to this directory entry (its id)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,8 +80,17 @@ class PopCard(QWidget):
         self.reject_button.clicked.connect(self.sig_reject.emit)
         self.open_button = QPushButton(self.tr("Open follow-up"))
         self.open_button.clicked.connect(self.sig_open_followup.emit)
+        self.transfer_button = QPushButton()
+        self.transfer_button.hide()  # shown when a restricted patient's department takes calls
+        self.transfer_button.clicked.connect(self._transfer)
+        self._transfer_to: int | None = None
         buttons = QHBoxLayout()
-        for button in (self.answer_button, self.reject_button, self.open_button):
+        for button in (
+            self.answer_button,
+            self.reject_button,
+            self.open_button,
+            self.transfer_button,
+        ):
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -139,6 +152,7 @@ class PopCard(QWidget):
     def show_decision(self, decision: PopDecision, number_text: str, line_name: str) -> None:
         self.decision = decision
         self.shown_patient = None
+        self.offer_transfer(None)
         caller = decision.caller
         name = f" · {caller.display_name}" if caller.display_name else ""
         self.caller_label.setText(
@@ -183,6 +197,9 @@ class PopCard(QWidget):
     def show_patient(self, patient: PopPatient) -> None:
         """The card of one patient: on the patient page, or under the chooser."""
         self.shown_patient = patient
+        self.offer_transfer(None)
+        if patient.restricted and patient.department_id is not None:
+            self.sig_restricted_shown.emit(patient.department_id)
         html = patient_html(patient)
         if self.pages.currentIndex() == CHOOSER_PAGE:
             self.chooser_details.setText(html)
@@ -243,6 +260,17 @@ class PopCard(QWidget):
             self.contact_name.setFocus()
             return
         self.sig_create_contact.emit(patient_id, name, self.relation_box.currentData())
+
+    def offer_transfer(self, target: DirectoryTarget | None) -> None:
+        """Offer "Transfer to <department>" for ``target`` (None: offer nothing)."""
+        self._transfer_to = target.id if target is not None else None
+        if target is not None:
+            self.transfer_button.setText(department_transfer_text(target))
+        self.transfer_button.setVisible(target is not None)
+
+    def _transfer(self) -> None:
+        if self._transfer_to is not None:
+            self.sig_transfer.emit(self._transfer_to)
 
     def _update_open_button(self) -> None:
         patient = self.shown_patient

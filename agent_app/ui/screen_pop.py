@@ -31,6 +31,7 @@ from agent_app.ui.line_status import line_name
 from agent_app.ui.phone_bridge import PhoneBridge
 from agent_app.ui.pop_card import PopCard
 from agent_app.ui.qt import QMainWindow, QObject, QSystemTrayIcon, Qt, Signal
+from agent_app.ui.transfer_dialog import find_department_target
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class ScreenPop(QObject):
     sig_answer = Signal(str, str)  # call id, number: the call bar takes the call
     sig_open_followup = Signal(int, int)  # patient id, open task id (0: none)
     sig_message = Signal(str)  # a sentence for the status bar
+    sig_transfer_asked = Signal(int)  # "Transfer to <department>": the directory entry's id
 
     def __init__(
         self,
@@ -78,6 +80,8 @@ class ScreenPop(QObject):
         self.card.sig_candidate_chosen.connect(self._choose)
         self.card.sig_search.connect(self._search)
         self.card.sig_create_contact.connect(self._create_contact)
+        self.card.sig_restricted_shown.connect(self._find_transfer)
+        self.card.sig_transfer.connect(self.sig_transfer_asked.emit)
 
     @property
     def current(self) -> Call | None:
@@ -175,6 +179,15 @@ class ScreenPop(QObject):
             self.calls.reject(call.call_id, code)
         except DialerError as exc:
             self.sig_message.emit(str(exc))
+
+    def _find_transfer(self, department_id: int) -> None:
+        """A patient of another department is on the card: offer their department's line."""
+        find_department_target(
+            self.engine, department_id, self.card.offer_transfer, self._transfer_unread, self.card
+        )
+
+    def _transfer_unread(self, error: BaseException) -> None:
+        log.warning("transfer directory could not be read for the pop: %s", error)
 
     def _open_followup(self) -> None:
         patient = self.card.shown_patient

@@ -436,12 +436,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+276"/>
+        <location line="+282"/>
         <source>Dial (Ctrl+D)</source>
         <translation>Dial (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-280"/>
         <source>Hang up</source>
         <translation>Hang up</translation>
     </message>
@@ -471,7 +471,17 @@
         <translation>Pause while the patient gives sensitive details; the pause is marked</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Transfer…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transfer the call, consult first or bring someone in (Ctrl+T)</source>
+        <translation>Transfer the call, consult first or bring someone in (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Keypad</source>
         <translation>Keypad</translation>
     </message>
@@ -481,7 +491,7 @@
         <translation>Ready</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <location line="+1"/>
         <source>Ringing…</source>
         <translation>Ringing…</translation>
@@ -503,7 +513,7 @@
         <translation>Finish the current call first.</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-177"/>
         <source>Type a number to call.</source>
         <translation>Type a number to call.</translation>
     </message>
@@ -523,7 +533,7 @@
         <translation>Only a SIP headset line can call the address {number}.</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+156"/>
         <location line="+89"/>
         <source>Calling…</source>
         <translation>Calling…</translation>
@@ -565,6 +575,14 @@
         <location filename="../../agent_app/ui/followup/call_tools.py" line="+30"/>
         <source>Recording of an earlier call</source>
         <translation>Recording of an earlier call</translation>
+    </message>
+</context>
+<context>
+    <name>CallTransfer</name>
+    <message>
+        <location filename="../../agent_app/ui/call_transfer.py" line="+78"/>
+        <source>The transfer directory could not be read; try again.</source>
+        <translation>The transfer directory could not be read; try again.</translation>
     </message>
 </context>
 <context>
@@ -1136,7 +1154,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+59"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+60"/>
         <source>Line: simulated (demo)</source>
         <translation>Line: simulated (demo)</translation>
     </message>
@@ -1151,7 +1169,7 @@
         <translation>&amp;Self-test…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>The phone line could not be opened: {0}</translation>
     </message>
@@ -3306,7 +3324,7 @@ It is retried automatically.</translation>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+72"/>
+        <location filename="../../agent_app/ui/pop_card.py" line="+76"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -3321,7 +3339,7 @@ It is retried automatically.</translation>
         <translation>Open follow-up</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Several patients share this number. Who is it?</source>
         <translation>Several patients share this number. Who is it?</translation>
     </message>
@@ -3341,7 +3359,7 @@ It is retried automatically.</translation>
         <translation>Create contact for patient…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Incoming call · {0}{1} · {2}</source>
         <translation>Incoming call · {0}{1} · {2}</translation>
     </message>
@@ -3376,7 +3394,7 @@ It is retried automatically.</translation>
         <translation>Unknown caller: no patient or family contact has this number.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>No patient found.</source>
         <translation>No patient found.</translation>
     </message>
@@ -3401,7 +3419,7 @@ It is retried automatically.</translation>
         <translation>Type the caller&apos;s name first.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>the patient</source>
         <translation>the patient</translation>
     </message>
@@ -4046,7 +4064,7 @@ It is retried automatically.</translation>
         <translation>Raised by</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
@@ -4076,7 +4094,7 @@ It is retried automatically.</translation>
         <translation>Open red flags: {0}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>{0} · {1} · attending doctor: {2}</source>
         <translation>{0} · {1} · attending doctor: {2}</translation>
     </message>
@@ -5005,13 +5023,13 @@ It is retried automatically.</translation>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+66"/>
-        <location line="+204"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+68"/>
+        <location line="+215"/>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-180"/>
         <source>A call from {0} was turned away: you are on another call.</source>
         <translation>A call from {0} was turned away: you are on another call.</translation>
     </message>
@@ -5051,7 +5069,7 @@ It is retried automatically.</translation>
         <translation>This phone line cannot hold a call, so a second caller was turned away busy instead of waiting.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>There is no caller number to save.</source>
         <translation>There is no caller number to save.</translation>
     </message>

@@ -436,12 +436,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+276"/>
+        <location line="+282"/>
         <source>Dial (Ctrl+D)</source>
         <translation>拨号 (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-280"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
@@ -471,7 +471,17 @@
         <translation>患者提供敏感信息时暂停录音；暂停处会被标记</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Transfer…</source>
+        <translation>转接…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transfer the call, consult first or bring someone in (Ctrl+T)</source>
+        <translation>转接通话、先咨询或邀请第三方加入（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Keypad</source>
         <translation>拨号盘</translation>
     </message>
@@ -481,7 +491,7 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <location line="+1"/>
         <source>Ringing…</source>
         <translation>振铃中…</translation>
@@ -503,7 +513,7 @@
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-177"/>
         <source>Type a number to call.</source>
         <translation>请输入要拨打的号码。</translation>
     </message>
@@ -523,7 +533,7 @@
         <translation>只有 SIP 耳麦线路才能呼叫地址 {number}。</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+156"/>
         <location line="+89"/>
         <source>Calling…</source>
         <translation>正在呼叫…</translation>
@@ -565,6 +575,14 @@
         <location filename="../../agent_app/ui/followup/call_tools.py" line="+30"/>
         <source>Recording of an earlier call</source>
         <translation>既往通话录音</translation>
+    </message>
+</context>
+<context>
+    <name>CallTransfer</name>
+    <message>
+        <location filename="../../agent_app/ui/call_transfer.py" line="+78"/>
+        <source>The transfer directory could not be read; try again.</source>
+        <translation>转接目录未能读取，请重试。</translation>
     </message>
 </context>
 <context>
@@ -1136,7 +1154,7 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../agent_app/ui/desk_session.py" line="+59"/>
+        <location filename="../../agent_app/ui/desk_session.py" line="+60"/>
         <source>Line: simulated (demo)</source>
         <translation>线路：模拟（演示）</translation>
     </message>
@@ -1151,7 +1169,7 @@
         <translation>自检(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>The phone line could not be opened: {0}</source>
         <translation>电话线路无法打开：{0}</translation>
     </message>
@@ -3302,7 +3320,7 @@ It is retried automatically.</source>
 <context>
     <name>PopCard</name>
     <message>
-        <location filename="../../agent_app/ui/pop_card.py" line="+72"/>
+        <location filename="../../agent_app/ui/pop_card.py" line="+76"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
@@ -3317,7 +3335,7 @@ It is retried automatically.</source>
         <translation>打开随访</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Several patients share this number. Who is it?</source>
         <translation>多位患者使用此号码，请确认来电的是哪一位？</translation>
     </message>
@@ -3337,7 +3355,7 @@ It is retried automatically.</source>
         <translation>为患者新建联系人…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Incoming call · {0}{1} · {2}</source>
         <translation>来电 · {0}{1} · {2}</translation>
     </message>
@@ -3372,7 +3390,7 @@ It is retried automatically.</source>
         <translation>未知来电：没有患者或家属联系人使用此号码。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>No patient found.</source>
         <translation>未找到患者。</translation>
     </message>
@@ -3397,7 +3415,7 @@ It is retried automatically.</source>
         <translation>请先输入来电人姓名。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>the patient</source>
         <translation>患者本人</translation>
     </message>
@@ -4041,7 +4059,7 @@ It is retried automatically.</source>
         <translation>发出人</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
@@ -4071,7 +4089,7 @@ It is retried automatically.</source>
         <translation>待处理红旗警报：{0}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>{0} · {1} · attending doctor: {2}</source>
         <translation>{0} · {1} · 主治医生：{2}</translation>
     </message>
@@ -5000,13 +5018,13 @@ It is retried automatically.</source>
 <context>
     <name>ScreenPop</name>
     <message>
-        <location filename="../../agent_app/ui/screen_pop.py" line="+66"/>
-        <location line="+204"/>
+        <location filename="../../agent_app/ui/screen_pop.py" line="+68"/>
+        <location line="+215"/>
         <source>Incoming call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-180"/>
         <source>A call from {0} was turned away: you are on another call.</source>
         <translation>来自 {0} 的来电已被拒接：您正在通话中。</translation>
     </message>
@@ -5046,7 +5064,7 @@ It is retried automatically.</source>
         <translation>此电话线路无法保持通话，因此第二个来电被回以忙音，未能等待。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>There is no caller number to save.</source>
         <translation>没有可保存的来电号码。</translation>
     </message>

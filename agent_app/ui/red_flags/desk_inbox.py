@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from agent_app.calls.call import CallContext
 from agent_app.domain.enums import Role
-from agent_app.ui.followup.call_log import CallContext
 from agent_app.ui.main_window import MainWindow
 from agent_app.ui.qt import QCoreApplication, Qt
 from agent_app.ui.red_flags.alert_toast import AlertToast
