@@ -22,6 +22,7 @@ GROUPS = [
     "desk_agent",
     "desk_doctor",
     "desk_quality",
+    "desk_sms_station",
     "desk_staff",
     "desk_supervisor",
 ]
