@@ -224,6 +224,7 @@ class PopCard(QWidget):
         self.set_state(text)
         self.answer_button.setEnabled(False)
         self.reject_button.setEnabled(False)
+        self.offer_transfer(None)  # no call left to transfer
 
     def call_answered(self) -> None:
         self.set_state(self.tr("Connected"))

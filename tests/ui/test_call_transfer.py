@@ -139,3 +139,26 @@ def test_no_transfer_is_offered_when_the_department_has_no_line(
     QApplication.processEvents()
     assert "骨科" in pop.card.details.text()
     assert not pop.card.transfer_button.isVisible()
+
+
+def test_a_transferred_caller_leaves_the_pop_card_finished(
+    qtbot: QtBot, hospital: KnownHospital, phone: FakePhone, tmp_path: Path
+) -> None:
+    target_id = _ortho_line(hospital.engine, hospital)
+    _window, bar, transfer, pop = _desk(qtbot, hospital, phone, tmp_path)
+    pop.sig_answer.connect(bar.answer_incoming)
+    with qtbot.waitSignal(pop.sig_shown, timeout=5000):
+        phone.simulate_incoming(ORTHO_MOBILE, "")
+    card = pop.card
+    qtbot.waitUntil(lambda: card.transfer_button.isVisible(), timeout=5000)
+    qtbot.mouseClick(card.answer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.connected_call() is not None, timeout=5000)
+    qtbot.mouseClick(card.transfer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: transfer.dialog is not None, timeout=5000)
+    assert transfer.dialog is not None
+    chosen = transfer.dialog.chosen_target()
+    assert chosen is not None and chosen.id == target_id
+    qtbot.mouseClick(transfer.dialog.blind_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.call_id == "", timeout=5000)
+    qtbot.waitUntil(lambda: card.state_label.text() == "The call was transferred.", timeout=5000)
+    assert not card.transfer_button.isVisible()
