@@ -39,6 +39,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
+from agent_app.store.migrations.function_edits import edit_function, undo_edits
+
 revision = "0015"
 down_revision = "0014"
 branch_labels = None
@@ -138,19 +140,6 @@ def _server(connection: sa.Connection) -> bool:
     )
 
 
-def _edit_apply(connection: sa.Connection, edits: tuple[tuple[str, str], ...]) -> None:
-    sql = str(
-        connection.exec_driver_sql(
-            "SELECT pg_get_functiondef('sync_apply(jsonb)'::regprocedure)"
-        ).scalar_one()
-    )
-    for old, new in edits:
-        if sql.count(old) != 1:
-            raise RuntimeError(f"sync_apply changed; cannot find {old!r} once")
-        sql = sql.replace(old, new)
-    op.execute(sql)
-
-
 def _requeue_desk_contacts(connection: sa.Connection) -> None:
     """Give contacts made here a client uuid and put what the server refused back in line."""
     contacts = connection.exec_driver_sql("SELECT id FROM contact WHERE id < 0").scalars().all()
@@ -195,7 +184,7 @@ def upgrade() -> None:
     if not _server(connection):
         return
     op.execute(FUNCTIONS)
-    _edit_apply(connection, _APPLY_EDITS)
+    edit_function(connection, "sync_apply(jsonb)", _APPLY_EDITS)
     op.execute("REVOKE EXECUTE ON FUNCTION desk_patient_in_reach(bigint), "
                "sync_add_contact(jsonb) FROM PUBLIC")  # fmt: skip
     # sync_apply runs as the desk's login, so the login calls sync_add_contact itself.
@@ -205,7 +194,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     connection = op.get_bind()
     if _server(connection):
-        _edit_apply(connection, tuple((new, old) for old, new in _APPLY_EDITS))
+        edit_function(connection, "sync_apply(jsonb)", undo_edits(_APPLY_EDITS))
         op.execute("DROP FUNCTION sync_add_contact(jsonb)")
         op.execute("DROP FUNCTION desk_patient_in_reach(bigint)")
     if connection.dialect.name == "sqlite":

@@ -51,6 +51,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from agent_app.store.migrations.function_edits import edit_function, undo_edits
+
 revision = "0017"
 down_revision = "0016"
 branch_labels = None
@@ -195,19 +197,6 @@ def _server(connection: sa.Connection) -> bool:
     )
 
 
-def _edit_apply(connection: sa.Connection, edits: tuple[tuple[str, str], ...]) -> None:
-    sql = str(
-        connection.exec_driver_sql(
-            "SELECT pg_get_functiondef('sync_apply(jsonb)'::regprocedure)"
-        ).scalar_one()
-    )
-    for old, new in edits:
-        if sql.count(old) != 1:
-            raise RuntimeError(f"sync_apply changed; cannot find {old!r} once")
-        sql = sql.replace(old, new)
-    op.execute(sql)
-
-
 def upgrade() -> None:
     op.create_table(
         "knowledge_article",
@@ -301,7 +290,7 @@ def upgrade() -> None:
                "FROM PUBLIC")  # fmt: skip
     op.execute("GRANT EXECUTE ON FUNCTION desk_kb_search(text[], text, boolean, integer) "
                "TO desk_staff")  # fmt: skip
-    _edit_apply(connection, _APPLY_EDITS)
+    edit_function(connection, "sync_apply(jsonb)", _APPLY_EDITS)
 
 
 def downgrade() -> None:
@@ -313,7 +302,7 @@ def downgrade() -> None:
         op.execute("DROP TABLE knowledge_fts")
         op.execute("DROP TABLE knowledge_gram_pos")
     elif _server(connection):
-        _edit_apply(connection, tuple((new, old) for old, new in _APPLY_EDITS))
+        edit_function(connection, "sync_apply(jsonb)", undo_edits(_APPLY_EDITS))
     op.drop_table("knowledge_article")
     if connection.dialect.name == "postgresql" and _server(connection):
         op.execute("DROP FUNCTION desk_kb_search(text[], text, boolean, integer)")

@@ -29,6 +29,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from agent_app.store.migrations.function_edits import edit_function, undo_edits
+
 revision = "0020"
 down_revision = "0019"
 branch_labels = None
@@ -86,19 +88,6 @@ def _server(connection: sa.Connection) -> bool:
         connection.dialect.name == "postgresql"
         and connection.exec_driver_sql(_HAS_ROLES).scalar() == 2
     )
-
-
-def _edit_apply(connection: sa.Connection, edits: tuple[tuple[str, str], ...]) -> None:
-    sql = str(
-        connection.exec_driver_sql(
-            "SELECT pg_get_functiondef('sync_apply(jsonb)'::regprocedure)"
-        ).scalar_one()
-    )
-    for old, new in edits:
-        if sql.count(old) != 1:
-            raise RuntimeError(f"sync_apply changed; cannot find {old!r} once")
-        sql = sql.replace(old, new)
-    op.execute(sql)
 
 
 def upgrade() -> None:
@@ -163,13 +152,13 @@ def upgrade() -> None:
         )
     for statement in SECURITY:
         op.execute(statement)
-    _edit_apply(connection, _APPLY_EDITS)
+    edit_function(connection, "sync_apply(jsonb)", _APPLY_EDITS)
 
 
 def downgrade() -> None:
     connection = op.get_bind()
     if _server(connection):
-        _edit_apply(connection, tuple((new, old) for old, new in _APPLY_EDITS))
+        edit_function(connection, "sync_apply(jsonb)", undo_edits(_APPLY_EDITS))
     with op.batch_alter_table("sms_message", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("uq_sms_message_plan_key"), type_="unique")
         for name in reversed(_MESSAGE_COLUMNS):

@@ -50,6 +50,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from agent_app.store.migrations.function_edits import edit_function, undo_edits
+
 revision = "0022"
 down_revision = "0021"
 branch_labels = None
@@ -220,22 +222,6 @@ _NOTIFY_EDITS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _edit_function(
-    connection: sa.Connection, signature: str, edits: tuple[tuple[str, str], ...]
-) -> None:
-    """Replace each ``old`` text of the function's definition by ``new`` (each found once)."""
-    sql = str(
-        connection.exec_driver_sql(
-            f"SELECT pg_get_functiondef('{signature}'::regprocedure)"
-        ).scalar_one()
-    )
-    for old, new in edits:
-        if sql.count(old) != 1:
-            raise RuntimeError(f"{signature} changed; cannot find {old!r} once")
-        sql = sql.replace(old, new)
-    op.execute(sql)
-
-
 def _server(connection: sa.Connection) -> bool:
     """The central server (its desk roles exist), not a desk's store or a bare PostgreSQL."""
     return (
@@ -304,8 +290,8 @@ def upgrade() -> None:
     op.execute(CLAIM)
     op.execute("REVOKE EXECUTE ON FUNCTION sms_claim_queued(integer) FROM PUBLIC")
     op.execute("GRANT EXECUTE ON FUNCTION sms_claim_queued(integer) TO desk_sms_station")
-    _edit_function(connection, "sync_apply(jsonb)", _APPLY_EDITS)
-    _edit_function(connection, "sync_notify_change()", _NOTIFY_EDITS)
+    edit_function(connection, "sync_apply(jsonb)", _APPLY_EDITS)
+    edit_function(connection, "sync_notify_change()", _NOTIFY_EDITS)
 
 
 def downgrade() -> None:
@@ -315,7 +301,7 @@ def downgrade() -> None:
             ("sync_notify_change()", _NOTIFY_EDITS),
             ("sync_apply(jsonb)", _APPLY_EDITS),
         ):
-            _edit_function(connection, signature, tuple((new, old) for old, new in edits))
+            edit_function(connection, signature, undo_edits(edits))
         op.execute("DROP FUNCTION sms_claim_queued(integer)")
         op.execute(DROP_STATION_ROLE)
         op.execute("DROP TRIGGER sms_message_forward_only ON sms_message")

@@ -39,6 +39,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from agent_app.store.migrations.function_edits import edit_function, undo_edits
+
 revision = "0023"
 down_revision = "0022"
 branch_labels = None
@@ -207,19 +209,6 @@ def _server(connection: sa.Connection) -> bool:
     )
 
 
-def _edit_apply(connection: sa.Connection, edits: tuple[tuple[str, str], ...]) -> None:
-    sql = str(
-        connection.exec_driver_sql(
-            "SELECT pg_get_functiondef('sync_apply(jsonb)'::regprocedure)"
-        ).scalar_one()
-    )
-    for old, new in edits:
-        if sql.count(old) != 1:
-            raise RuntimeError(f"sync_apply changed; cannot find {old!r} once")
-        sql = sql.replace(old, new)
-    op.execute(sql)
-
-
 def _write_policy(check: str) -> None:
     op.execute("DROP POLICY red_flag_alert_write ON red_flag_alert")
     op.execute(
@@ -281,13 +270,13 @@ def upgrade() -> None:
         "TO desk_doctor, desk_supervisor"
     )
     op.execute("GRANT EXECUTE ON FUNCTION red_flag_escalate(boolean) TO desk_staff")
-    _edit_apply(connection, _APPLY_EDITS)
+    edit_function(connection, "sync_apply(jsonb)", _APPLY_EDITS)
 
 
 def downgrade() -> None:
     connection = op.get_bind()
     if _server(connection):
-        _edit_apply(connection, tuple((new, old) for old, new in _APPLY_EDITS))
+        edit_function(connection, "sync_apply(jsonb)", undo_edits(_APPLY_EDITS))
         for statement in DROP_FUNCTIONS:
             op.execute(statement)
         for table, name, *_ in DOCTOR_POLICIES:
